@@ -1,0 +1,263 @@
+"""The document model: a Spec of Sections holding Clauses, Definitions, Notes and Tables.
+
+Every node carries its source position; positions are left out of equality so that a model
+rendered to text and parsed again compares equal to the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spectool.model.numbers import ClauseNumber
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in a source file: 1-based line and column, end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+NOWHERE = Position(0, 0, 0, 0)
+
+
+def _position() -> Position:
+    return field(default=NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Running text that may span several source lines (kept joined by "\\n")."""
+
+    value: str
+    line_starts: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The (line, column) in the source of character `offset` of `value`."""
+        if not self.line_starts:
+            return (0, 0)
+        line_index = self.value.count("\n", 0, offset)
+        line_begin = self.value.rfind("\n", 0, offset) + 1
+        line, column = self.line_starts[min(line_index, len(self.line_starts) - 1)]
+        return (line, column + offset - line_begin)
+
+    @property
+    def flat(self) -> str:
+        """The text as one line, as a reader sees it."""
+        return self.value.replace("\n", " ")
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A reference in running text to a clause or section, here or in another spec."""
+
+    target: ClauseNumber
+    spec: str | None  # None: the spec that contains the reference
+    label: str  # the word the text used: "Section", "clause", ...
+    offset: int  # where the reference starts in its Text's value
+    length: int
+    position: Position = _position()
+
+
+@dataclass(frozen=True, slots=True)
+class SubItem:
+    """A lettered (a) or roman (i) sub-item of a clause or definition."""
+
+    label: str
+    text: Text
+    items: tuple[SubItem, ...] = ()
+    references: tuple[Reference, ...] = ()
+    position: Position = _position()
+
+    def walk(self) -> Iterator[SubItem]:
+        yield self
+        for item in self.items:
+            yield from item.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Informative text; it states no requirement."""
+
+    text: Text
+    label: str = ""  # "" for "Note:", "2" for "Note 2:"
+    references: tuple[Reference, ...] = ()
+    position: Position = _position()
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A simple table, such as a list of alerts and events."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    position: Position = _position()
+
+
+Attachment = Note | Table
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline `// spectool-disable: CODE -- reason` for the paragraph that follows it."""
+
+    codes: tuple[str, ...]
+    reason: str
+    position: Position = _position()
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A numbered clause such as 5.7.4.12, with its sub-items and attached notes and tables."""
+
+    number: ClauseNumber
+    text: Text
+    items: tuple[SubItem, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    references: tuple[Reference, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+    position: Position = _position()
+
+    @property
+    def id(self) -> str:
+        return str(self.number)
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(item for item in self.attachments if isinstance(item, Note))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(item for item in self.attachments if isinstance(item, Table))
+
+    def all_items(self) -> Iterator[SubItem]:
+        for item in self.items:
+            yield from item.walk()
+
+    def all_references(self) -> Iterator[Reference]:
+        yield from self.references
+        for item in self.all_items():
+            yield from item.references
+        for note in self.notes:
+            yield from note.references
+
+    @property
+    def full_text(self) -> str:
+        """The clause and its sub-items as one flat string (notes excluded: they are informative)."""
+        parts = [self.text.flat]
+        parts.extend(f"({item.label}) {item.text.flat}" for item in self.all_items())
+        return " ".join(parts)
+
+    @property
+    def is_requirement(self) -> bool:
+        return " shall " in f" {self.full_text} "
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A glossary entry: `"Supply Outage" means ...`."""
+
+    term: str
+    text: Text  # everything after the quoted term
+    items: tuple[SubItem, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    references: tuple[Reference, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+    position: Position = _position()
+
+    def all_items(self) -> Iterator[SubItem]:
+        for item in self.items:
+            yield from item.walk()
+
+
+Block = Clause | Definition | Note | Table
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered heading and the blocks that stand under it (not its subsections)."""
+
+    number: ClauseNumber
+    title: str
+    blocks: tuple[Block, ...] = ()
+    position: Position = _position()
+
+    @property
+    def id(self) -> str:
+        return str(self.number)
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(block for block in self.blocks if isinstance(block, Clause))
+
+    @property
+    def definitions(self) -> tuple[Definition, ...]:
+        return tuple(block for block in self.blocks if isinstance(block, Definition))
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """One version of one specification, such as SMETS2 v4.2."""
+
+    name: str
+    version: str
+    title: str
+    sections: tuple[Section, ...]
+    status: str = ""
+    date: str = ""
+    path: str = field(default="", compare=False)
+    _by_number: dict[ClauseNumber, Clause | Section] = field(
+        init=False, compare=False, repr=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        index: dict[ClauseNumber, Clause | Section] = {}
+        for section in self.sections:
+            index.setdefault(section.number, section)
+            for clause in section.clauses:
+                index.setdefault(clause.number, clause)
+        object.__setattr__(self, "_by_number", index)
+
+    @property
+    def key(self) -> str:
+        """`SMETS2@4.2`, the way the command line names a spec version."""
+        return f"{self.name}@{self.version}"
+
+    def clauses(self) -> Iterator[Clause]:
+        for section in self.sections:
+            yield from section.clauses
+
+    def definitions(self) -> Iterator[Definition]:
+        for section in self.sections:
+            yield from section.definitions
+
+    def clause(self, number: ClauseNumber | str) -> Clause | None:
+        found = self.find(number)
+        return found if isinstance(found, Clause) else None
+
+    def section(self, number: ClauseNumber | str) -> Section | None:
+        found = self.find(number)
+        return found if isinstance(found, Section) else None
+
+    def find(self, number: ClauseNumber | str) -> Clause | Section | None:
+        """The clause or section with this number, if there is one."""
+        wanted = ClauseNumber.parse(number) if isinstance(number, str) else number
+        return self._by_number.get(wanted)
+
+    def section_of(self, clause: Clause) -> Section:
+        for section in self.sections:
+            if any(block is clause for block in section.blocks):
+                return section
+        raise LookupError(f"clause {clause.id} is not in {self.key}")
+
+    def has_number(self, number: ClauseNumber) -> bool:
+        """True when a clause or a section has this number."""
+        return number in self._by_number

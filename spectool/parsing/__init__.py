@@ -1,0 +1,8 @@
+"""Reading and writing spec sources."""
+
+from __future__ import annotations
+
+from spectool.parsing.reader import parse_spec, read_spec, read_specs
+from spectool.parsing.writer import render_spec
+
+__all__ = ["parse_spec", "read_spec", "read_specs", "render_spec"]

@@ -1,0 +1,122 @@
+"""Read spec sources: decode, parse with grammars/spec.lark, build the model, report every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from lark import Token
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+from spectool.errors import InputError, Problem, UsageError
+from spectool.model.document import Spec
+from spectool.parsing.builder import SpecBuilder
+from spectool.parsing.diagnostics import describe
+from spectool.parsing.grammar import lark_parser
+from spectool.parsing.transformer import SpecTransformer
+
+SPEC_SUFFIX = ".spec"
+MAX_PROBLEMS = 50
+
+
+def read_spec(path: str | Path) -> Spec:
+    """Parse one spec source file; InputError lists every problem found in it."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    return parse_spec(decode_source(data, str(path)), str(path))
+
+
+def read_specs(paths: Iterable[str | Path]) -> list[Spec]:
+    """Parse files and folders (every *.spec below a folder, in name order); all problems at once."""
+    specs: list[Spec] = []
+    problems: list[Problem] = []
+    for path in expand_spec_paths(paths):
+        try:
+            specs.append(read_spec(path))
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    return specs
+
+
+def expand_spec_paths(paths: Iterable[str | Path]) -> list[Path]:
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(path.rglob(f"*{SPEC_SUFFIX}")))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return found
+
+
+def decode_source(data: bytes, path: str) -> str:
+    """UTF-8 text with LF line ends; a clear error at the first byte that is not UTF-8."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        shown = data[line_start:].split(b"\n", 1)[0].decode("utf-8", errors="replace")
+        raise InputError([Problem(path, line, column,
+                                  f"byte 0x{data[error.start]:02x} is not UTF-8: expected UTF-8 text",
+                                  shown, 1, "save the file as UTF-8")]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_spec(text: str, path: str = "<text>") -> Spec:
+    """Parse spec source text; InputError lists every problem the parser could recover from."""
+    lines = text.split("\n")
+    if not text.strip():
+        raise InputError([Problem(path, 1, 1, "the file is empty: expected a header starting with '---'")])
+    if not text.endswith("\n"):
+        text += "\n"
+    problems: list[Problem] = []
+
+    def recover(error: UnexpectedInput) -> bool:
+        problems.append(_problem(error, path, lines))
+        if len(problems) >= MAX_PROBLEMS or not isinstance(error, UnexpectedToken):
+            return False
+        if "FIELD" in error.expected or "FENCE" in error.expected:
+            return False  # a broken header leaves nothing sensible to read after it
+        if "END_TABLE" in error.expected:
+            # Close the table the author left open, then read the line again in its own right.
+            parser = error.interactive_parser
+            parser.feed_token(Token("END_TABLE", "End Table"))
+            parser.feed_token(Token("_NL", "\n"))
+            if error.token.type != "$END":
+                parser.feed_token(error.token)
+        return True
+
+    try:
+        tree = lark_parser("spec").parse(text, on_error=recover)
+    except UnexpectedInput:
+        tree = None  # already recorded by `recover`, which declined to go on
+    if tree is None:
+        raise InputError(problems or [Problem(path, 1, 1, "cannot read this file")])
+    builder = SpecBuilder(path, lines)
+    spec = builder.build(SpecTransformer().transform(tree))  # type: ignore[arg-type]
+    problems.extend(builder.problems)
+    if problems:
+        raise InputError(sorted(problems, key=lambda problem: (problem.line, problem.column)))
+    return spec
+
+
+def _problem(error: UnexpectedInput, path: str, lines: list[str]) -> Problem:
+    message, width = describe(error)
+    line = getattr(error, "line", 0) or 0
+    column = getattr(error, "column", 0) or 0
+    if isinstance(error, UnexpectedToken) and error.token.type == "$END":
+        line, column, width = len(lines), 1, 1
+    if line < 1 or column < 1:  # lark reports -1 for positions at the end of input
+        line, column = len(lines), 1
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Problem(path, line, column, message, source, width)

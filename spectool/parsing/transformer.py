@@ -1,0 +1,196 @@
+"""Turn the parse tree's line tokens into model nodes; the builder then nests them in sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token, Transformer
+
+from spectool.model.document import Definition, Note, Position, SubItem, Table, Text
+from spectool.model.numbers import ClauseNumber
+from spectool.parsing.references import find_references
+
+_CLAUSE_HEAD = re.compile(r"([0-9]+(?:\.[0-9]+)+)\.?[ \t]+")
+_HEADING_HEAD = re.compile(r"(#+)[ \t]+([0-9]+(?:\.[0-9]+)*)?\.?[ \t]*")
+_ITEM_HEAD = re.compile(r"[ \t]*\(([a-z]+)\)[ \t]+")
+_DEFINITION_HEAD = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d][ \t]+")
+_NOTE_HEAD = re.compile(r"Note(?: ([0-9]+))?:[ \t]*")
+_SUPPRESSION = re.compile(r"//[ \t]*spectool-disable:[ \t]*(?P<codes>[^-]*?)[ \t]*(?:--[ \t]*(?P<reason>.*))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A piece of running text from one source line and where it starts."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    value: str
+    token: Token
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    number: ClauseNumber | None
+    title: str
+    token: Token
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseDraft:
+    """A clause before the builder attaches its notes, tables and suppressions."""
+
+    number: ClauseNumber
+    text: Text
+    items: tuple[SubItem, ...]
+    token: Token
+
+
+@dataclass(frozen=True, slots=True)
+class TableDraft:
+    title: str
+    rows: tuple[tuple[tuple[str, ...], Token], ...]
+    token: Token
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    codes: tuple[str, ...]
+    reason: str
+    is_suppression: bool
+    token: Token
+
+
+def token_position(token: Token) -> Position:
+    line = token.line or 0
+    column = token.column or 0
+    end_line = token.end_line or line
+    end_column = token.end_column or column + len(token)
+    return Position(line, column, end_line, end_column)
+
+
+def _rest(token: Token, head: re.Match[str]) -> Line:
+    return Line(str(token)[head.end() :].rstrip(), token.line or 0, (token.column or 0) + head.end())
+
+
+def _text(first: Line, continuations: list[Line]) -> Text:
+    lines = [first, *continuations]
+    return Text("\n".join(line.text for line in lines), tuple((line.line, line.column) for line in lines))
+
+
+def _split(children: list[object]) -> tuple[list[Line], list[SubItem]]:
+    lines = [child for child in children if isinstance(child, Line)]
+    items = [child for child in children if isinstance(child, SubItem)]
+    return lines, items
+
+
+class SpecTransformer(Transformer[Token, object]):
+    """Bottom-up: each rule of grammars/spec.lark becomes a model node or a draft of one."""
+
+    def field(self, children: list[Token]) -> Field:
+        (token,) = children
+        key, _, value = str(token).partition(":")
+        return Field(key.strip(), value.strip(), token)
+
+    def header(self, children: list[object]) -> list[Field]:
+        return [child for child in children if isinstance(child, Field)]
+
+    def heading(self, children: list[Token]) -> Heading:
+        (token,) = children
+        head = _HEADING_HEAD.match(str(token))
+        assert head is not None  # the HEADING terminal guarantees the leading hashes
+        number = ClauseNumber.parse(head[2]) if head[2] else None
+        return Heading(len(head[1]), number, str(token)[head.end() :].strip(), token)
+
+    def continuation(self, children: list[Token]) -> Line:
+        (token,) = children
+        raw = str(token)
+        stripped = raw.lstrip()
+        return Line(stripped.rstrip(), token.line or 0, (token.column or 0) + len(raw) - len(stripped))
+
+    def _item(self, children: list[object]) -> SubItem:
+        token = children[0]
+        assert isinstance(token, Token)
+        head = _ITEM_HEAD.match(str(token))
+        assert head is not None  # the item terminals guarantee "(label) "
+        lines, items = _split(children[1:])
+        text = _text(_rest(token, head), lines)
+        return SubItem(head[1], text, tuple(items), find_references(text), token_position(token))
+
+    item = _item
+    subitem = _item
+
+    def clause(self, children: list[object]) -> ClauseDraft:
+        token = children[0]
+        assert isinstance(token, Token)
+        head = _CLAUSE_HEAD.match(str(token))
+        assert head is not None
+        lines, items = _split(children[1:])
+        number = ClauseNumber.parse(head[1])
+        return ClauseDraft(number, _text(_rest(token, head), lines), tuple(items), token)
+
+    def definition(self, children: list[object]) -> Definition:
+        token = children[0]
+        assert isinstance(token, Token)
+        head = _DEFINITION_HEAD.match(str(token))
+        assert head is not None
+        lines, items = _split(children[1:])
+        text = _text(_rest(token, head), lines)
+        return Definition(
+            term=head[1].strip(),
+            text=text,
+            items=tuple(items),
+            references=find_references(text),
+            position=token_position(token),
+        )
+
+    def note(self, children: list[object]) -> Note:
+        token = children[0]
+        assert isinstance(token, Token)
+        head = _NOTE_HEAD.match(str(token))
+        assert head is not None
+        lines, _ = _split(children[1:])
+        text = _text(_rest(token, head), lines)
+        return Note(text, head[1] or "", find_references(text), token_position(token))
+
+    def row(self, children: list[Token]) -> tuple[tuple[str, ...], Token]:
+        (token,) = children
+        body = str(token).strip()
+        if body.endswith("|") and len(body) > 1:
+            body = body[:-1]
+        return tuple(cell.strip() for cell in body[1:].split("|")), token
+
+    def table(self, children: list[object]) -> TableDraft:
+        token = children[0]
+        assert isinstance(token, Token)
+        rows = tuple(child for child in children[1:] if isinstance(child, tuple))
+        return TableDraft(str(token).partition(":")[2].strip(), rows, token)
+
+    def comment(self, children: list[Token]) -> Comment:
+        (token,) = children
+        match = _SUPPRESSION.match(str(token).rstrip())
+        if match is None:
+            return Comment((), "", False, token)
+        codes = tuple(code for code in re.split(r"[\s,]+", match["codes"]) if code)
+        return Comment(codes, (match["reason"] or "").strip(), True, token)
+
+    def start(self, children: list[object]) -> list[object]:
+        return children
+
+
+def is_separator_row(cells: tuple[str, ...]) -> bool:
+    """`| --- | :---: |`, the line under a table's header."""
+    return all(cell and set(cell) <= set("-: ") for cell in cells)
+
+
+def build_table(draft: TableDraft) -> Table:
+    cells = [row for row, _ in draft.rows if not is_separator_row(row)]
+    header, rows = (cells[0], tuple(cells[1:])) if cells else ((), ())
+    return Table(draft.title, header, rows, token_position(draft.token))

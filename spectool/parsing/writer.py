@@ -1,0 +1,91 @@
+"""Render a Spec back to source text; parsing the result gives the same model."""
+
+from __future__ import annotations
+
+from spectool.model.document import (
+    Attachment,
+    Clause,
+    Definition,
+    Note,
+    Section,
+    Spec,
+    SubItem,
+    Table,
+    Text,
+)
+
+_ITEM_INDENT = ("  ", "    ")
+
+
+def render_spec(spec: Spec) -> str:
+    """The whole spec in the source format of docs/format.md."""
+    out = ["---", f"spec: {spec.name}", f"version: {spec.version}", f"title: {spec.title}"]
+    if spec.status:
+        out.append(f"status: {spec.status}")
+    if spec.date:
+        out.append(f"date: {spec.date}")
+    out.append("---")
+    for section in spec.sections:
+        out.extend(render_section(section))
+    return "\n".join(out) + "\n"
+
+
+def render_section(section: Section) -> list[str]:
+    out = ["", f"{'#' * section.number.depth} {section.number} {section.title}".rstrip()]
+    for block in section.blocks:
+        if isinstance(block, Clause | Definition):
+            out.extend(render_paragraph(block))
+        else:
+            out.extend(render_attachment(block))
+    return out
+
+
+def render_paragraph(paragraph: Clause | Definition) -> list[str]:
+    """A clause or definition with its suppressions, sub-items, notes and tables."""
+    out = [f"// spectool-disable: {', '.join(s.codes)} -- {s.reason}" for s in paragraph.suppressions]
+    head = f"{paragraph.number} " if isinstance(paragraph, Clause) else f'"{paragraph.term}" '
+    out.extend(_text_lines(head, paragraph.text, "  "))
+    for item in paragraph.items:
+        out.extend(_item_lines(item, 0))
+    for attachment in paragraph.attachments:
+        out.extend(render_attachment(attachment))
+    return out
+
+
+def render_clause(clause: Clause) -> str:
+    """One clause as source text, as an amendment quotes it."""
+    return "\n".join(render_paragraph(clause))
+
+
+def render_attachment(attachment: Attachment) -> list[str]:
+    if isinstance(attachment, Note):
+        label = f"Note {attachment.label}:" if attachment.label else "Note:"
+        return _text_lines(f"{label} ", attachment.text, "  ")
+    return _table_lines(attachment)
+
+
+def _item_lines(item: SubItem, depth: int) -> list[str]:
+    indent = _ITEM_INDENT[min(depth, 1)]
+    out = _text_lines(f"{indent}({item.label}) ", item.text, indent + "  ")
+    for child in item.items:
+        out.extend(_item_lines(child, depth + 1))
+    return out
+
+
+def _text_lines(head: str, text: Text, indent: str) -> list[str]:
+    first, *rest = text.value.split("\n")
+    return [f"{head}{first}".rstrip(), *(f"{indent}{line}" for line in rest)]
+
+
+def _table_lines(table: Table) -> list[str]:
+    out = [f"Table: {table.title}".rstrip()]
+    if table.header:
+        out.append(_row(table.header))
+        out.append(_row(tuple("---" for _ in table.header)))
+    out.extend(_row(row) for row in table.rows)
+    out.append("End Table")
+    return out
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cells) + " |"

@@ -1,0 +1,22 @@
+"""Locate the grammars and templates shipped with spectool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_CANDIDATE_ROOTS = (_PACKAGE.parent, _PACKAGE / "data")
+
+
+def resource_dir(name: str) -> Path:
+    """The folder `name` ("grammars", "templates", "schemas"): the checkout's, else the wheel's copy."""
+    for root in _CANDIDATE_ROOTS:
+        folder = root / name
+        if folder.is_dir():
+            return folder
+    raise FileNotFoundError(f"spectool's {name}/ folder is missing from the installation")
+
+
+def grammar_path(name: str) -> Path:
+    """The path of grammars/<name>.lark."""
+    return resource_dir("grammars") / f"{name}.lark"
