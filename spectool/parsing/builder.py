@@ -23,6 +23,7 @@ from spectool.parsing.transformer import (
     Comment,
     Field,
     Heading,
+    Stray,
     TableDraft,
     build_table,
     is_separator_row,
@@ -95,6 +96,9 @@ class SpecBuilder:
         seen: dict[ClauseNumber, int] = {}
         pending: list[Suppression] = []
         for block in blocks:
+            if isinstance(block, Stray):
+                self._stray(block)
+                continue
             if isinstance(block, Comment):
                 if block.is_suppression:
                     pending.append(self._suppression(block))
@@ -206,6 +210,22 @@ class SpecBuilder:
             self.problem(comment.token, "a suppression must give its reason after '--'",
                          hint="// spectool-disable: TERM002 -- quoting the withdrawn wording on purpose")
         return Suppression(comment.codes, comment.reason, token_position(comment.token))
+
+    def _stray(self, stray: Stray) -> None:
+        text = str(stray.token)
+        stripped = text.lstrip()
+        if stripped != text:
+            self.problem(stray.token, "an indented line with nothing above it to continue or hold it: "
+                         "expected it after a clause, definition, sub-item or note",
+                         column=(stray.token.column or 1) + len(text) - len(stripped), width=len(stripped))
+        elif stripped.startswith("End Table"):
+            self.problem(stray.token, "'End Table' with no table open")
+        elif stripped.startswith("|"):
+            self.problem(stray.token, "a table row outside a table: expected 'Table: title' before it")
+        else:
+            self.problem(stray.token, "this line is not a heading, clause, definition, note, table or "
+                         "comment: expected e.g. '## 5.7 Title', '5.7.1 ESME shall ...' or 'Note: ...'",
+                         hint="a line that continues a paragraph is indented")
 
     def _check_table(self, draft: TableDraft) -> None:
         rows = [(cells, token) for cells, token in draft.rows if not is_separator_row(cells)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 # What each terminal of grammars/spec.lark looks like to a drafter.
@@ -81,12 +83,34 @@ def _expected(names: set[str]) -> str:
 
 
 def _match_example(error: UnexpectedToken, examples: dict[str, list[str]] | None) -> str | None:
+    table = _example_states(None) if examples is None else _states_of(examples)
+    state = getattr(error.state, "position", None)
+    return table.get(state) if isinstance(state, int) else None
+
+
+@cache
+def _example_states(_: None) -> dict[int, str]:
+    return _states_of(ERROR_EXAMPLES)
+
+
+def _states_of(examples: dict[str, list[str]]) -> dict[int, str]:
+    """The LALR state each malformed sample fails in, mapped to its message.
+
+    lark's own `match_examples` also compares the depth of the parser's stack, which differs
+    with what came before the error; the state alone is what says where in the format we are.
+    """
     from spectool.parsing.grammar import lark_parser
 
-    table = ERROR_EXAMPLES if examples is None else examples
     parser = lark_parser("spec")
-    try:
-        label = error.match_examples(parser.parse, table, use_accepts=True)
-    except Exception:  # noqa: BLE001 - a failed diagnosis must never hide the original error
-        return None
-    return label if isinstance(label, str) else None
+    states: dict[int, str] = {}
+    for message, samples in examples.items():
+        for sample in samples:
+            try:
+                parser.parse(sample)
+            except UnexpectedToken as error:
+                position = getattr(error.state, "position", None)
+                if isinstance(position, int):
+                    states.setdefault(position, message)
+            except UnexpectedInput:
+                continue
+    return states

@@ -61,6 +61,13 @@ class TableDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class Stray:
+    """A line the format has no place for."""
+
+    token: Token
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     codes: tuple[str, ...]
     reason: str
@@ -180,6 +187,9 @@ class SpecTransformer(Transformer[Token, object]):
             return Comment((), "", False, token)
         codes = tuple(code for code in re.split(r"[\s,]+", match["codes"]) if code)
         return Comment(codes, (match["reason"] or "").strip(), True, token)
+
+    def stray(self, children: list[Token]) -> Stray:
+        return Stray(children[0])
 
     def start(self, children: list[object]) -> list[object]:
         return children

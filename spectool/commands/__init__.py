@@ -1,0 +1,1 @@
+"""One module per `spectool` sub-command; spectool/cli.py registers them."""
