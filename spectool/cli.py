@@ -13,9 +13,7 @@ from spectool import __version__
 from spectool.errors import InputError, SpectoolError
 
 # Each module in spectool/commands/ defines `command`, a click command; one line each.
-COMMANDS = (
-    "parse",
-)
+COMMANDS = ("parse",)
 
 EXIT_INPUT_ERROR = 2
 

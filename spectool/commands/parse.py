@@ -26,8 +26,14 @@ def summary_row(spec: Spec) -> dict[str, object]:
 
 @click.command("parse")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="A summary table, or the whole model as JSON.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A summary table, or the whole model as JSON.",
+)
 def command(paths: tuple[str, ...], output_format: str) -> None:
     """Parse spec sources (files, or folders of *.spec) and report what they hold."""
     specs = read_specs(paths)

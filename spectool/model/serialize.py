@@ -68,17 +68,29 @@ def _item(item: SubItem) -> JSON:
 
 
 def _suppression(suppression: Suppression) -> JSON:
-    return {"codes": list(suppression.codes), "reason": suppression.reason,
-            "position": _position(suppression.position)}
+    return {
+        "codes": list(suppression.codes),
+        "reason": suppression.reason,
+        "position": _position(suppression.position),
+    }
 
 
 def _block(block: Block) -> JSON:
     if isinstance(block, Clause):
-        return {"kind": "clause", "number": str(block.number), "text": _text(block.text),
-                "requirement": block.is_requirement, **_paragraph_parts(block)}
+        return {
+            "kind": "clause",
+            "number": str(block.number),
+            "text": _text(block.text),
+            "requirement": block.is_requirement,
+            **_paragraph_parts(block),
+        }
     if isinstance(block, Definition):
-        return {"kind": "definition", "term": block.term, "text": _text(block.text),
-                **_paragraph_parts(block)}
+        return {
+            "kind": "definition",
+            "term": block.term,
+            "text": _text(block.text),
+            **_paragraph_parts(block),
+        }
     return _attachment(block)
 
 
@@ -94,17 +106,29 @@ def _paragraph_parts(paragraph: Clause | Definition) -> JSON:
 
 def _attachment(attachment: Attachment) -> JSON:
     if isinstance(attachment, Note):
-        return {"kind": "note", "label": attachment.label, "text": _text(attachment.text),
-                "references": [_reference(ref) for ref in attachment.references],
-                "position": _position(attachment.position)}
-    return {"kind": "table", "title": attachment.title, "header": list(attachment.header),
-            "rows": [list(row) for row in attachment.rows], "position": _position(attachment.position)}
+        return {
+            "kind": "note",
+            "label": attachment.label,
+            "text": _text(attachment.text),
+            "references": [_reference(ref) for ref in attachment.references],
+            "position": _position(attachment.position),
+        }
+    return {
+        "kind": "table",
+        "title": attachment.title,
+        "header": list(attachment.header),
+        "rows": [list(row) for row in attachment.rows],
+        "position": _position(attachment.position),
+    }
 
 
 def _section(section: Section) -> JSON:
-    return {"number": str(section.number), "title": section.title,
-            "blocks": [_block(block) for block in section.blocks],
-            "position": _position(section.position)}
+    return {
+        "number": str(section.number),
+        "title": section.title,
+        "blocks": [_block(block) for block in section.blocks],
+        "position": _position(section.position),
+    }
 
 
 def spec_from_dict(data: JSON) -> Spec:
@@ -129,13 +153,24 @@ def _load_text(raw: JSON) -> Text:
 
 
 def _load_reference(raw: JSON) -> Reference:
-    return Reference(ClauseNumber.parse(raw["target"]), raw["spec"], raw["label"], raw["offset"],
-                     raw["length"], _load_position(raw["position"]))
+    return Reference(
+        ClauseNumber.parse(raw["target"]),
+        raw["spec"],
+        raw["label"],
+        raw["offset"],
+        raw["length"],
+        _load_position(raw["position"]),
+    )
 
 
 def _load_item(raw: JSON) -> SubItem:
-    return SubItem(raw["label"], _load_text(raw["text"]), tuple(_load_item(c) for c in raw["items"]),
-                   tuple(_load_reference(r) for r in raw["references"]), _load_position(raw["position"]))
+    return SubItem(
+        raw["label"],
+        _load_text(raw["text"]),
+        tuple(_load_item(c) for c in raw["items"]),
+        tuple(_load_reference(r) for r in raw["references"]),
+        _load_position(raw["position"]),
+    )
 
 
 def _load_block(raw: JSON) -> Block:
@@ -146,8 +181,10 @@ def _load_block(raw: JSON) -> Block:
             "items": tuple(_load_item(item) for item in raw["items"]),
             "attachments": tuple(_load_attachment(a) for a in raw["attachments"]),
             "references": tuple(_load_reference(r) for r in raw["references"]),
-            "suppressions": tuple(Suppression(tuple(s["codes"]), s["reason"], _load_position(s["position"]))
-                                  for s in raw["suppressions"]),
+            "suppressions": tuple(
+                Suppression(tuple(s["codes"]), s["reason"], _load_position(s["position"]))
+                for s in raw["suppressions"]
+            ),
             "position": _load_position(raw["position"]),
         }
         if kind == "clause":
@@ -158,12 +195,24 @@ def _load_block(raw: JSON) -> Block:
 
 def _load_attachment(raw: JSON) -> Attachment:
     if raw["kind"] == "note":
-        return Note(_load_text(raw["text"]), raw["label"],
-                    tuple(_load_reference(r) for r in raw["references"]), _load_position(raw["position"]))
-    return Table(raw["title"], tuple(raw["header"]), tuple(tuple(row) for row in raw["rows"]),
-                 _load_position(raw["position"]))
+        return Note(
+            _load_text(raw["text"]),
+            raw["label"],
+            tuple(_load_reference(r) for r in raw["references"]),
+            _load_position(raw["position"]),
+        )
+    return Table(
+        raw["title"],
+        tuple(raw["header"]),
+        tuple(tuple(row) for row in raw["rows"]),
+        _load_position(raw["position"]),
+    )
 
 
 def _load_section(raw: JSON) -> Section:
-    return Section(ClauseNumber.parse(raw["number"]), raw["title"],
-                   tuple(_load_block(block) for block in raw["blocks"]), _load_position(raw["position"]))
+    return Section(
+        ClauseNumber.parse(raw["number"]),
+        raw["title"],
+        tuple(_load_block(block) for block in raw["blocks"]),
+        _load_position(raw["position"]),
+    )

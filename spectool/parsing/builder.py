@@ -48,12 +48,22 @@ class SpecBuilder:
         self.lines = lines
         self.problems: list[Problem] = []
 
-    def problem(self, token: Token, message: str, *, column: int = 0, width: int = 0, hint: str = "") -> None:
+    def problem(
+        self, token: Token, message: str, *, column: int = 0, width: int = 0, hint: str = ""
+    ) -> None:
         line = token.line or 0
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         col = column or (token.column or 1)
         self.problems.append(
-            Problem(self.path, line, col, message, source, width or max(len(str(token).strip()), 1), hint)
+            Problem(
+                self.path,
+                line,
+                col,
+                message,
+                source,
+                width or max(len(str(token).strip()), 1),
+                hint,
+            )
         )
 
     def build(self, children: list[object]) -> Spec:
@@ -76,8 +86,11 @@ class SpecBuilder:
             key = item.key.lower()
             if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
                 known = ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS)
-                self.problem(item.token, f"unknown header key '{item.key}': expected one of {known}",
-                             width=len(item.key))
+                self.problem(
+                    item.token,
+                    f"unknown header key '{item.key}': expected one of {known}",
+                    width=len(item.key),
+                )
             elif key in values:
                 self.problem(item.token, f"header key '{key}' is given twice", width=len(item.key))
             elif not item.value:
@@ -86,8 +99,11 @@ class SpecBuilder:
                 values[key] = item.value
         missing = [key for key in REQUIRED_KEYS if key not in values]
         if missing and fields:
-            self.problem(fields[-1].token, f"the header lacks {', '.join(missing)}",
-                         hint="a header names the spec, its version and its title")
+            self.problem(
+                fields[-1].token,
+                f"the header lacks {', '.join(missing)}",
+                hint="a header names the spec, its version and its title",
+            )
         return values
 
     def _sections(self, blocks: list[object]) -> tuple[Section, ...]:
@@ -105,7 +121,10 @@ class SpecBuilder:
                 continue
             if isinstance(block, Heading):
                 if pending:
-                    self.problem(block.token, "a suppression comment must stand just before a clause or definition")
+                    self.problem(
+                        block.token,
+                        "a suppression comment must stand just before a clause or definition",
+                    )
                     pending.clear()
                 if self._check_heading(block, stack, seen):
                     assert block.number is not None
@@ -115,7 +134,10 @@ class SpecBuilder:
                 continue
             if not sections:
                 token = self._token_of(block)
-                self.problem(token, "text before the first heading: expected a heading such as '# 1 Introduction'")
+                self.problem(
+                    token,
+                    "text before the first heading: expected a heading such as '# 1 Introduction'",
+                )
                 continue
             current = sections[-1]
             if isinstance(block, ClauseDraft):
@@ -133,12 +155,16 @@ class SpecBuilder:
                 owner = current.blocks[-1] if current.blocks else None
                 if isinstance(owner, Clause | Definition):
                     # A note or table belongs to the clause or definition it follows.
-                    current.blocks[-1] = replace(owner, attachments=(*owner.attachments, attachment))
+                    current.blocks[-1] = replace(
+                        owner, attachments=(*owner.attachments, attachment)
+                    )
                 else:
                     current.blocks.append(attachment)
         if pending:
-            self.problem(self._token_of(blocks[-1]) if blocks else Token("X", ""),
-                         "a suppression comment at the end of the file applies to nothing")
+            self.problem(
+                self._token_of(blocks[-1]) if blocks else Token("X", ""),
+                "a suppression comment at the end of the file applies to nothing",
+            )
         return tuple(
             Section(
                 number=open_section.heading.number or ClauseNumber((0,)),
@@ -150,11 +176,16 @@ class SpecBuilder:
             if open_section.heading.number is not None
         )
 
-    def _check_heading(self, heading: Heading, stack: list[ClauseNumber], seen: dict[ClauseNumber, int]) -> bool:
+    def _check_heading(
+        self, heading: Heading, stack: list[ClauseNumber], seen: dict[ClauseNumber, int]
+    ) -> bool:
         token = heading.token
         if heading.number is None:
-            self.problem(token, "a heading needs a section number: expected '## 5.7 Title'",
-                         column=(token.column or 1) + heading.level + 1)
+            self.problem(
+                token,
+                "a heading needs a section number: expected '## 5.7 Title'",
+                column=(token.column or 1) + heading.level + 1,
+            )
             return False
         number = heading.number
         if heading.level != number.depth:
@@ -169,22 +200,41 @@ class SpecBuilder:
         if parent is not None and (len(stack) < parent.depth or stack[parent.depth - 1] != parent):
             under = stack[parent.depth - 1] if len(stack) >= parent.depth else None
             where = f"section {under}" if under else "no enclosing section"
-            self.problem(token, f"section {number} stands under {where}: expected a heading {parent} before it",
-                         column=(token.column or 1) + heading.level + 1, width=len(str(number)))
+            self.problem(
+                token,
+                f"section {number} stands under {where}: expected a heading {parent} before it",
+                column=(token.column or 1) + heading.level + 1,
+                width=len(str(number)),
+            )
         return self._check_unique(token, number, seen, "section", heading.level + 2)
 
-    def _check_unique(self, token: Token, number: ClauseNumber, seen: dict[ClauseNumber, int],
-                      kind: str, offset: int) -> bool:
+    def _check_unique(
+        self,
+        token: Token,
+        number: ClauseNumber,
+        seen: dict[ClauseNumber, int],
+        kind: str,
+        offset: int,
+    ) -> bool:
         first = seen.get(number)
         if first is not None:
-            self.problem(token, f"{kind} {number} is numbered twice (first at line {first})",
-                         column=(token.column or 1) + offset - 1, width=len(str(number)))
+            self.problem(
+                token,
+                f"{kind} {number} is numbered twice (first at line {first})",
+                column=(token.column or 1) + offset - 1,
+                width=len(str(number)),
+            )
             return False
         seen[number] = token.line or 0
         return True
 
-    def _clause(self, draft: ClauseDraft, stack: list[ClauseNumber], seen: dict[ClauseNumber, int],
-                suppressions: tuple[Suppression, ...]) -> Clause:
+    def _clause(
+        self,
+        draft: ClauseDraft,
+        stack: list[ClauseNumber],
+        seen: dict[ClauseNumber, int],
+        suppressions: tuple[Suppression, ...],
+    ) -> Clause:
         number = draft.number
         section = stack[-1] if stack else None
         if section is not None and number.parent != section:
@@ -205,37 +255,56 @@ class SpecBuilder:
 
     def _suppression(self, comment: Comment) -> Suppression:
         if not comment.codes:
-            self.problem(comment.token, "a suppression names no rule: expected '// spectool-disable: CODE -- reason'")
+            self.problem(
+                comment.token,
+                "a suppression names no rule: expected '// spectool-disable: CODE -- reason'",
+            )
         if not comment.reason:
-            self.problem(comment.token, "a suppression must give its reason after '--'",
-                         hint="// spectool-disable: TERM002 -- quoting the withdrawn wording on purpose")
+            self.problem(
+                comment.token,
+                "a suppression must give its reason after '--'",
+                hint="// spectool-disable: TERM002 -- quoting the withdrawn wording on purpose",
+            )
         return Suppression(comment.codes, comment.reason, token_position(comment.token))
 
     def _stray(self, stray: Stray) -> None:
         text = str(stray.token)
         stripped = text.lstrip()
         if stripped != text:
-            self.problem(stray.token, "an indented line with nothing above it to continue or hold it: "
-                         "expected it after a clause, definition, sub-item or note",
-                         column=(stray.token.column or 1) + len(text) - len(stripped), width=len(stripped))
+            self.problem(
+                stray.token,
+                "an indented line with nothing above it to continue or hold it: "
+                "expected it after a clause, definition, sub-item or note",
+                column=(stray.token.column or 1) + len(text) - len(stripped),
+                width=len(stripped),
+            )
         elif stripped.startswith("End Table"):
             self.problem(stray.token, "'End Table' with no table open")
         elif stripped.startswith("|"):
-            self.problem(stray.token, "a table row outside a table: expected 'Table: title' before it")
+            self.problem(
+                stray.token, "a table row outside a table: expected 'Table: title' before it"
+            )
         else:
-            self.problem(stray.token, "this line is not a heading, clause, definition, note, table or "
-                         "comment: expected e.g. '## 5.7 Title', '5.7.1 ESME shall ...' or 'Note: ...'",
-                         hint="a line that continues a paragraph is indented")
+            self.problem(
+                stray.token,
+                "this line is not a heading, clause, definition, note, table or "
+                "comment: expected e.g. '## 5.7 Title', '5.7.1 ESME shall ...' or 'Note: ...'",
+                hint="a line that continues a paragraph is indented",
+            )
 
     def _check_table(self, draft: TableDraft) -> None:
         rows = [(cells, token) for cells, token in draft.rows if not is_separator_row(cells)]
         if not rows:
-            self.problem(draft.token, "a table needs a header row: expected '| Code | Name |' after 'Table:'")
+            self.problem(
+                draft.token, "a table needs a header row: expected '| Code | Name |' after 'Table:'"
+            )
             return
         width = len(rows[0][0])
         for cells, token in rows[1:]:
             if len(cells) != width:
-                self.problem(token, f"this row has {len(cells)} cell(s) but the table's header has {width}")
+                self.problem(
+                    token, f"this row has {len(cells)} cell(s) but the table's header has {width}"
+                )
 
     @staticmethod
     def _token_of(block: object) -> Token:
@@ -246,4 +315,3 @@ class SpecBuilder:
         line = getattr(position, "line", 0)
         column = getattr(position, "column", 0)
         return Token("BLOCK", "", line=line, column=column)
-

@@ -57,7 +57,9 @@ ERROR_EXAMPLES: dict[str, list[str]] = {
 }
 
 
-def describe(error: UnexpectedInput, examples: dict[str, list[str]] | None = None) -> tuple[str, int]:
+def describe(
+    error: UnexpectedInput, examples: dict[str, list[str]] | None = None
+) -> tuple[str, int]:
     """A message for `error` and how many characters to underline."""
     if isinstance(error, UnexpectedToken):
         found = error.token
@@ -69,7 +71,10 @@ def describe(error: UnexpectedInput, examples: dict[str, list[str]] | None = Non
         what = FOUND_WORDS.get(found.type, f"'{str(found).strip()}'")
         return f"unexpected {what}: expected {expected}", width
     if isinstance(error, UnexpectedCharacters):
-        return f"unexpected character {error.char!r}: expected {_expected(error.allowed or set())}", 1
+        return (
+            f"unexpected character {error.char!r}: expected {_expected(error.allowed or set())}",
+            1,
+        )
     if isinstance(error, UnexpectedEOF):
         return f"unexpected end of file: expected {_expected(set(error.expected))}", 1
     return str(error), 1

@@ -66,9 +66,19 @@ def decode_source(data: bytes, path: str) -> str:
         line_start = before.rfind(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
         shown = data[line_start:].split(b"\n", 1)[0].decode("utf-8", errors="replace")
-        raise InputError([Problem(path, line, column,
-                                  f"byte 0x{data[error.start]:02x} is not UTF-8: expected UTF-8 text",
-                                  shown, 1, "save the file as UTF-8")]) from None
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    line,
+                    column,
+                    f"byte 0x{data[error.start]:02x} is not UTF-8: expected UTF-8 text",
+                    shown,
+                    1,
+                    "save the file as UTF-8",
+                )
+            ]
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -76,7 +86,9 @@ def parse_spec(text: str, path: str = "<text>") -> Spec:
     """Parse spec source text; InputError lists every problem the parser could recover from."""
     lines = text.split("\n")
     if not text.strip():
-        raise InputError([Problem(path, 1, 1, "the file is empty: expected a header starting with '---'")])
+        raise InputError(
+            [Problem(path, 1, 1, "the file is empty: expected a header starting with '---'")]
+        )
     if not text.endswith("\n"):
         text += "\n"
     problems: list[Problem] = []

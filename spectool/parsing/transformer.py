@@ -16,7 +16,9 @@ _HEADING_HEAD = re.compile(r"(#+)[ \t]+([0-9]+(?:\.[0-9]+)*)?\.?[ \t]*")
 _ITEM_HEAD = re.compile(r"[ \t]*\(([a-z]+)\)[ \t]+")
 _DEFINITION_HEAD = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d][ \t]+")
 _NOTE_HEAD = re.compile(r"Note(?: ([0-9]+))?:[ \t]*")
-_SUPPRESSION = re.compile(r"//[ \t]*spectool-disable:[ \t]*(?P<codes>[^-]*?)[ \t]*(?:--[ \t]*(?P<reason>.*))?$")
+_SUPPRESSION = re.compile(
+    r"//[ \t]*spectool-disable:[ \t]*(?P<codes>[^-]*?)[ \t]*(?:--[ \t]*(?P<reason>.*))?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +86,16 @@ def token_position(token: Token) -> Position:
 
 
 def _rest(token: Token, head: re.Match[str]) -> Line:
-    return Line(str(token)[head.end() :].rstrip(), token.line or 0, (token.column or 0) + head.end())
+    return Line(
+        str(token)[head.end() :].rstrip(), token.line or 0, (token.column or 0) + head.end()
+    )
 
 
 def _text(first: Line, continuations: list[Line]) -> Text:
     lines = [first, *continuations]
-    return Text("\n".join(line.text for line in lines), tuple((line.line, line.column) for line in lines))
+    return Text(
+        "\n".join(line.text for line in lines), tuple((line.line, line.column) for line in lines)
+    )
 
 
 def _split(children: list[object]) -> tuple[list[Line], list[SubItem]]:
@@ -120,7 +126,9 @@ class SpecTransformer(Transformer[Token, object]):
         (token,) = children
         raw = str(token)
         stripped = raw.lstrip()
-        return Line(stripped.rstrip(), token.line or 0, (token.column or 0) + len(raw) - len(stripped))
+        return Line(
+            stripped.rstrip(), token.line or 0, (token.column or 0) + len(raw) - len(stripped)
+        )
 
     def _item(self, children: list[object]) -> SubItem:
         token = children[0]
