@@ -48,9 +48,7 @@ class SpecBuilder:
         self.lines = lines
         self.problems: list[Problem] = []
 
-    def problem(
-        self, token: Token, message: str, *, column: int = 0, width: int = 0, hint: str = ""
-    ) -> None:
+    def problem(self, token: Token, message: str, *, column: int = 0, width: int = 0, hint: str = "") -> None:
         line = token.line or 0
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         col = column or (token.column or 1)
@@ -155,9 +153,7 @@ class SpecBuilder:
                 owner = current.blocks[-1] if current.blocks else None
                 if isinstance(owner, Clause | Definition):
                     # A note or table belongs to the clause or definition it follows.
-                    current.blocks[-1] = replace(
-                        owner, attachments=(*owner.attachments, attachment)
-                    )
+                    current.blocks[-1] = replace(owner, attachments=(*owner.attachments, attachment))
                 else:
                     current.blocks.append(attachment)
         if pending:
@@ -281,9 +277,7 @@ class SpecBuilder:
         elif stripped.startswith("End Table"):
             self.problem(stray.token, "'End Table' with no table open")
         elif stripped.startswith("|"):
-            self.problem(
-                stray.token, "a table row outside a table: expected 'Table: title' before it"
-            )
+            self.problem(stray.token, "a table row outside a table: expected 'Table: title' before it")
         else:
             self.problem(
                 stray.token,
@@ -295,16 +289,12 @@ class SpecBuilder:
     def _check_table(self, draft: TableDraft) -> None:
         rows = [(cells, token) for cells, token in draft.rows if not is_separator_row(cells)]
         if not rows:
-            self.problem(
-                draft.token, "a table needs a header row: expected '| Code | Name |' after 'Table:'"
-            )
+            self.problem(draft.token, "a table needs a header row: expected '| Code | Name |' after 'Table:'")
             return
         width = len(rows[0][0])
         for cells, token in rows[1:]:
             if len(cells) != width:
-                self.problem(
-                    token, f"this row has {len(cells)} cell(s) but the table's header has {width}"
-                )
+                self.problem(token, f"this row has {len(cells)} cell(s) but the table's header has {width}")
 
     @staticmethod
     def _token_of(block: object) -> Token:

@@ -57,9 +57,7 @@ ERROR_EXAMPLES: dict[str, list[str]] = {
 }
 
 
-def describe(
-    error: UnexpectedInput, examples: dict[str, list[str]] | None = None
-) -> tuple[str, int]:
+def describe(error: UnexpectedInput, examples: dict[str, list[str]] | None = None) -> tuple[str, int]:
     """A message for `error` and how many characters to underline."""
     if isinstance(error, UnexpectedToken):
         found = error.token

@@ -86,9 +86,7 @@ def parse_spec(text: str, path: str = "<text>") -> Spec:
     """Parse spec source text; InputError lists every problem the parser could recover from."""
     lines = text.split("\n")
     if not text.strip():
-        raise InputError(
-            [Problem(path, 1, 1, "the file is empty: expected a header starting with '---'")]
-        )
+        raise InputError([Problem(path, 1, 1, "the file is empty: expected a header starting with '---'")])
     if not text.endswith("\n"):
         text += "\n"
     problems: list[Problem] = []

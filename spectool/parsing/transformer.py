@@ -86,16 +86,12 @@ def token_position(token: Token) -> Position:
 
 
 def _rest(token: Token, head: re.Match[str]) -> Line:
-    return Line(
-        str(token)[head.end() :].rstrip(), token.line or 0, (token.column or 0) + head.end()
-    )
+    return Line(str(token)[head.end() :].rstrip(), token.line or 0, (token.column or 0) + head.end())
 
 
 def _text(first: Line, continuations: list[Line]) -> Text:
     lines = [first, *continuations]
-    return Text(
-        "\n".join(line.text for line in lines), tuple((line.line, line.column) for line in lines)
-    )
+    return Text("\n".join(line.text for line in lines), tuple((line.line, line.column) for line in lines))
 
 
 def _split(children: list[object]) -> tuple[list[Line], list[SubItem]]:
@@ -126,9 +122,7 @@ class SpecTransformer(Transformer[Token, object]):
         (token,) = children
         raw = str(token)
         stripped = raw.lstrip()
-        return Line(
-            stripped.rstrip(), token.line or 0, (token.column or 0) + len(raw) - len(stripped)
-        )
+        return Line(stripped.rstrip(), token.line or 0, (token.column or 0) + len(raw) - len(stripped))
 
     def _item(self, children: list[object]) -> SubItem:
         token = children[0]

@@ -42,9 +42,7 @@ def render_section(section: Section) -> list[str]:
 
 def render_paragraph(paragraph: Clause | Definition) -> list[str]:
     """A clause or definition with its suppressions, sub-items, notes and tables."""
-    out = [
-        f"// spectool-disable: {', '.join(s.codes)} -- {s.reason}" for s in paragraph.suppressions
-    ]
+    out = [f"// spectool-disable: {', '.join(s.codes)} -- {s.reason}" for s in paragraph.suppressions]
     head = f"{paragraph.number} " if isinstance(paragraph, Clause) else f'"{paragraph.term}" '
     out.extend(_text_lines(head, paragraph.text, "  "))
     for item in paragraph.items:
