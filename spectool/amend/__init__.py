@@ -1,0 +1,1 @@
+"""Amendments: their model, applying them, and aligning clauses across versions."""

@@ -1,0 +1,42 @@
+"""Findings: what a rule reports, as plain values that every reporter reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a rule found, at a place in a file (1-based line and column; end column exclusive)."""
+
+    code: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_column: int = 0
+    spec: str = ""
+    version: str = ""
+    clause: str = ""  # the clause or section id, or the defined term for glossary findings
+    suggestion: str | None = None  # replacement text for the span, where the rule knows it
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        """(path, line, column, code): the order reporters list findings in."""
+        return (self.path, self.line, self.column, self.code)
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"

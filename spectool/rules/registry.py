@@ -1,0 +1,38 @@
+"""The one place rules are registered; a second rule with a code already taken is refused."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from spectool.rules.base import Rule
+
+# Modules that define rules; importing one registers its rules. One line each.
+RULE_MODULES: tuple[str, ...] = ()
+
+_REGISTRY: dict[str, type[Rule]] = {}
+
+
+class DuplicateRuleError(Exception):
+    """Two rule classes claim one code."""
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    """Class decorator: add `rule` to the registry under its code."""
+    existing = _REGISTRY.get(rule.code)
+    if existing is not None and existing is not rule:
+        raise DuplicateRuleError(f"rule code {rule.code} is taken by {existing.__name__} and {rule.__name__}")
+    _REGISTRY[rule.code] = rule
+    return rule
+
+
+@cache
+def _load_rule_modules() -> None:
+    for name in RULE_MODULES:
+        importlib.import_module(f"spectool.rules.{name}")
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every registered rule by code, in code order."""
+    _load_rule_modules()
+    return dict(sorted(_REGISTRY.items()))
