@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 
@@ -19,10 +19,10 @@ class ClauseNumber:
     @classmethod
     def parse(cls, text: str) -> ClauseNumber:
         """Read "5.7.4.12" (a trailing dot is tolerated); ValueError on anything else."""
-        cleaned = text.strip().rstrip(".")
-        if not _NUMBER.fullmatch(cleaned):
-            raise ValueError(f"not a clause number: {text!r}")
-        return cls(tuple(int(part) for part in cleaned.split(".")))
+        try:
+            return _parse_cached(text)
+        except (ValueError, TypeError):
+            raise ValueError(f"not a clause number: {text!r}") from None
 
     @property
     def depth(self) -> int:
@@ -53,6 +53,14 @@ class ClauseNumber:
 
     def __str__(self) -> str:
         return ".".join(str(part) for part in self.parts)
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str) -> ClauseNumber:
+    cleaned = text.strip().rstrip(".")
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValueError(text)
+    return ClauseNumber(tuple(map(int, cleaned.split("."))))
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}

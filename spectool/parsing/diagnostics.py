@@ -103,8 +103,10 @@ def _states_of(examples: dict[str, list[str]]) -> dict[int, str]:
     with what came before the error; the state alone is what says where in the format we are.
     """
     from spectool.parsing.grammar import lark_parser
+    from spectool.parsing.transformer import SpecTransformer
 
-    parser = lark_parser("spec")
+    # The very parser that reads specs: state numbers differ between two builds of one grammar.
+    parser = lark_parser("spec", SpecTransformer)
     states: dict[int, str] = {}
     for message, samples in examples.items():
         for sample in samples:

@@ -107,13 +107,13 @@ def parse_spec(text: str, path: str = "<text>") -> Spec:
         return True
 
     try:
-        tree = lark_parser("spec").parse(text, on_error=recover)
+        blocks = lark_parser("spec", SpecTransformer).parse(text, on_error=recover)
     except UnexpectedInput:
-        tree = None  # already recorded by `recover`, which declined to go on
-    if tree is None:
+        blocks = None  # already recorded by `recover`, which declined to go on
+    if not isinstance(blocks, list):
         raise InputError(problems or [Problem(path, 1, 1, "cannot read this file")])
     builder = SpecBuilder(path, lines)
-    spec = builder.build(SpecTransformer().transform(tree))  # type: ignore[arg-type]
+    spec = builder.build(blocks)
     problems.extend(builder.problems)
     if problems:
         raise InputError(sorted(problems, key=lambda problem: (problem.line, problem.column)))

@@ -10,6 +10,7 @@ from spectool.errors import InputError, Problem
 from spectool.parsing import parse_spec, read_spec
 from spectool.parsing.diagnostics import ERROR_EXAMPLES, describe
 from spectool.parsing.grammar import lark_parser
+from spectool.parsing.transformer import SpecTransformer
 
 HEADER = "---\nspec: SMETS2\nversion: 4.2\ntitle: T\n---\n"
 
@@ -154,5 +155,5 @@ def test_every_error_example_is_diagnosed_with_its_message(message: str, sample:
     from lark.exceptions import UnexpectedInput
 
     with pytest.raises(UnexpectedInput) as caught:
-        lark_parser("spec").parse(sample)
+        lark_parser("spec", SpecTransformer).parse(sample)
     assert describe(caught.value)[0] == message
