@@ -26,7 +26,7 @@ NOWHERE = Position(0, 0, 0, 0)
 
 
 def _position() -> Position:
-    return field(default=NOWHERE, compare=False, repr=False)  # type: ignore[return-value]
+    return field(default=NOWHERE, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
