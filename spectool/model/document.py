@@ -6,10 +6,13 @@ rendered to text and parsed again compares equal to the original.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spectool.model.numbers import ClauseNumber
+
+_SHALL = re.compile(r"\bshall\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +161,7 @@ class Clause:
 
     @property
     def is_requirement(self) -> bool:
-        return " shall " in f" {self.full_text} "
+        return _SHALL.search(self.full_text) is not None
 
 
 @dataclass(frozen=True, slots=True)
