@@ -1,0 +1,1 @@
+"""Coverage matrices: which clauses of each spec version cover which device and scenario."""

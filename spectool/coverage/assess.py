@@ -1,0 +1,147 @@
+"""Fill a matrix for one spec version: each cell covered (by which clauses), a gap, or not applicable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spectool.coverage.detect import ClauseProfile, Decision, Verdict, decide, profile_spec
+from spectool.coverage.matrix import Column, CoverageMatrix, Row
+from spectool.coverage.passages import Source
+from spectool.model.document import Spec, SubItem
+
+
+class Status(StrEnum):
+    COVERED = "covered"
+    GAP = "gap"
+    NOT_APPLICABLE = "n/a"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    row: str
+    column: str
+    status: Status
+    clauses: tuple[str, ...] = ()  # the ids of the clauses that cover it
+    reason: str = ""  # why it is not applicable
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A covering clause as a reader needs it: its id, heading, text and the words that matched."""
+
+    clause: str
+    heading: str
+    line: int
+    lines: tuple[tuple[int, str], ...]  # (depth, text): the clause, then "(a) ..." at depth 1, ...
+    highlights: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpecCoverage:
+    """One matrix filled in for one spec version, over the rows that spec is responsible for."""
+
+    matrix: CoverageMatrix
+    spec: str
+    version: str
+    path: str
+    rows: tuple[Row, ...]
+    cells: tuple[Cell, ...]
+    excerpts: tuple[Excerpt, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.spec}@{self.version}"
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.matrix.columns
+
+    def cell(self, row: str, column: str) -> Cell:
+        for cell in self.cells:
+            if (cell.row, cell.column) == (row, column):
+                return cell
+        raise KeyError(f"{self.key} has no cell {row} x {column}")
+
+    @property
+    def gaps(self) -> tuple[Cell, ...]:
+        return tuple(cell for cell in self.cells if cell.status is Status.GAP)
+
+    def excerpt(self, clause: str) -> Excerpt | None:
+        return next((excerpt for excerpt in self.excerpts if excerpt.clause == clause), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Every clause's verdict on one cell of one spec version (`spectool coverage --explain`)."""
+
+    spec: str  # NAME@VERSION
+    path: str
+    row: Row
+    column: Column
+    cell: Cell
+    decisions: tuple[Decision, ...]  # the clauses that use a term of the row or the column
+    unrelated: int  # how many other clauses use neither
+
+
+def assess(spec: Spec, matrix: CoverageMatrix) -> SpecCoverage:
+    """The matrix filled in for `spec`."""
+    profiles = profile_spec(spec, matrix)
+    rows = matrix.rows_for(spec.name)
+    cells = tuple(_cell(matrix, profiles, row, column) for row in rows for column in matrix.columns)
+    covering = {clause for cell in cells for clause in cell.clauses}
+    excerpts = tuple(_excerpt(spec, profile) for profile in profiles if profile.clause.id in covering)
+    return SpecCoverage(matrix, spec.name, spec.version, spec.path, rows, cells, excerpts)
+
+
+def assess_all(specs: Iterable[Spec], matrix: CoverageMatrix) -> tuple[SpecCoverage, ...]:
+    """The matrix for each spec version responsible for at least one of its rows."""
+    return tuple(assess(spec, matrix) for spec in specs if matrix.rows_for(spec.name))
+
+
+def explain(spec: Spec, matrix: CoverageMatrix, row: Row, column: Column) -> Explanation:
+    """Why the cell (row, column) of `spec` is covered or not, clause by clause."""
+    profiles = profile_spec(spec, matrix)
+    decisions = [decide(profile, row, column) for profile in profiles]
+    related = tuple(decision for decision in decisions if decision.verdict is not Verdict.UNRELATED)
+    return Explanation(
+        spec=spec.key,
+        path=spec.path,
+        row=row,
+        column=column,
+        cell=_cell(matrix, profiles, row, column),
+        decisions=related,
+        unrelated=len(decisions) - len(related),
+    )
+
+
+def _cell(matrix: CoverageMatrix, profiles: tuple[ClauseProfile, ...], row: Row, column: Column) -> Cell:
+    reason = matrix.not_applicable_reason(row, column)
+    if reason is not None:
+        return Cell(row.key, column.key, Status.NOT_APPLICABLE, reason=reason)
+    clauses = tuple(profile.clause.id for profile in profiles if decide(profile, row, column).covers)
+    return Cell(row.key, column.key, Status.COVERED if clauses else Status.GAP, clauses)
+
+
+def _excerpt(spec: Spec, profile: ClauseProfile) -> Excerpt:
+    clause = profile.clause
+    section = spec.section_of(clause)
+    lines = [(0, clause.text.flat), *_item_lines(clause.items, 1)]
+    own = (Source.TEXT, Source.SUB_ITEM)
+    highlights = {hit.found for hit in (*profile.row_hits, *profile.column_hits) if hit.source in own}
+    return Excerpt(
+        clause=clause.id,
+        heading=f"{section.number} {section.title}",
+        line=clause.position.line,
+        lines=tuple(lines),
+        highlights=tuple(sorted(highlights, key=str.casefold)),
+    )
+
+
+def _item_lines(items: tuple[SubItem, ...], depth: int) -> list[tuple[int, str]]:
+    lines: list[tuple[int, str]] = []
+    for item in items:
+        lines.append((depth, f"({item.label}) {item.text.flat}"))
+        lines.extend(_item_lines(item.items, depth + 1))
+    return lines

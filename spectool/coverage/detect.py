@@ -1,0 +1,165 @@
+"""Decide whether a clause covers a cell: a requirement that addresses both the row and the column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spectool.coverage.matrix import Column, CoverageMatrix, Row
+from spectool.coverage.passages import Passage, Source, passages_of
+from spectool.coverage.terms import Vocabulary
+from spectool.model.document import Clause, Spec
+
+# `Clause.is_requirement` looks for " shall " between spaces, which misses "shall:" before a list.
+_SHALL = re.compile(r"(?<!\w)shall(?!\w)", re.IGNORECASE)
+
+
+def states_requirement(clause: Clause) -> bool:
+    """True when the clause or one of its sub-items says "shall" (its notes are informative)."""
+    return bool(_SHALL.search(clause.full_text))
+
+
+SUBJECT = "subject"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A term of a row or a column found in one passage of a clause."""
+
+    owner: str  # the row or column key, or SUBJECT
+    term: str  # the term as configured
+    found: str  # the words as the text writes them
+    source: Source
+    where: str  # the passage's label: "its text", "sub-item (a)", ...
+    line: int
+    column: int
+
+    @property
+    def normative(self) -> bool:
+        return self.source.normative
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseProfile:
+    """Every row and column term a clause's passages use, found once for all the cells."""
+
+    clause: Clause
+    requirement: bool
+    row_hits: tuple[Hit, ...]
+    column_hits: tuple[Hit, ...]
+    subject_hits: tuple[Hit, ...]
+    needs_subject: bool
+    set_aside: tuple[Hit, ...] = ()  # row terms in definitions, when the clause names its row itself
+
+
+def profile_spec(spec: Spec, matrix: CoverageMatrix) -> tuple[ClauseProfile, ...]:
+    """A profile of every clause of `spec` against the terms of `matrix`."""
+    rows = Vocabulary.of((row.key, row.terms) for row in matrix.rows)
+    columns = Vocabulary.of((column.key, column.terms) for column in matrix.columns)
+    subject = Vocabulary.of([(SUBJECT, matrix.subject)])
+    profiles = []
+    for clause in spec.clauses():
+        passages = passages_of(spec, clause)
+        row_hits, set_aside = _rows_named(_hits(passages, rows))
+        profiles.append(
+            ClauseProfile(
+                clause=clause,
+                requirement=states_requirement(clause),
+                row_hits=row_hits,
+                column_hits=tuple(_hits(passages, columns)),
+                subject_hits=tuple(_hits(passages, subject)),
+                needs_subject=bool(matrix.subject),
+                set_aside=set_aside,
+            )
+        )
+    return tuple(profiles)
+
+
+def _rows_named(hits: list[Hit]) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """(the row hits that count, those set aside).
+
+    A clause's own words and headings say which device it is about; the definitions it uses are
+    read for the row only when those name none. Otherwise "Power Outage Event" (the Event that
+    ESME records...) would make a clause on Polyphase ESME a clause on every ESME.
+    """
+    if not any(hit.source in _OWN_WORDS for hit in hits):
+        return tuple(hits), ()
+    kept = tuple(hit for hit in hits if hit.source is not Source.DEFINITION)
+    return kept, tuple(hit for hit in hits if hit.source is Source.DEFINITION)
+
+
+_OWN_WORDS = (Source.TEXT, Source.SUB_ITEM, Source.HEADING)
+
+
+def _hits(passages: Iterable[Passage], vocabulary: Vocabulary) -> list[Hit]:
+    hits = []
+    for passage in passages:
+        for occurrence in vocabulary.find(passage.text.value):
+            line, column = passage.locate(occurrence.start)
+            hits.append(
+                Hit(
+                    occurrence.owner,
+                    occurrence.term,
+                    occurrence.found,
+                    passage.source,
+                    passage.label,
+                    line,
+                    column,
+                )
+            )
+    return hits
+
+
+class Verdict(StrEnum):
+    """What a clause does for one cell."""
+
+    COVERS = "covers"
+    NOT_REQUIREMENT = "not a requirement"  # addresses both, but says no "shall"
+    OFF_SUBJECT = "off subject"  # addresses both, but not the matter the matrix is about
+    ROW_ONLY = "row only"  # names the row; the column is missing (or only in a note)
+    COLUMN_ONLY = "column only"
+    NOTE_ONLY = "note only"  # what it says about the cell is in informative notes
+    UNRELATED = "unrelated"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A clause's verdict on a cell, with the hits behind it."""
+
+    clause: str
+    verdict: Verdict
+    requirement: bool
+    row_hits: tuple[Hit, ...]  # normative passages only
+    column_hits: tuple[Hit, ...]
+    subject_hits: tuple[Hit, ...]
+    note_hits: tuple[Hit, ...]  # the row's, column's or subject's terms in informative notes
+
+    @property
+    def covers(self) -> bool:
+        return self.verdict is Verdict.COVERS
+
+
+def decide(profile: ClauseProfile, row: Row, column: Column) -> Decision:
+    """The verdict of one clause on the cell (row, column)."""
+    row_all = [hit for hit in profile.row_hits if hit.owner == row.key]
+    column_all = [hit for hit in profile.column_hits if hit.owner == column.key]
+    row_hits = tuple(hit for hit in row_all if hit.normative)
+    column_hits = tuple(hit for hit in column_all if hit.normative)
+    subject_hits = tuple(hit for hit in profile.subject_hits if hit.normative)
+    note_hits = tuple(hit for hit in (*row_all, *column_all, *profile.subject_hits) if not hit.normative)
+    on_subject = bool(subject_hits) or not profile.needs_subject
+    if row_hits and column_hits and not on_subject:
+        verdict = Verdict.OFF_SUBJECT
+    elif row_hits and column_hits:
+        verdict = Verdict.COVERS if profile.requirement else Verdict.NOT_REQUIREMENT
+    elif row_hits:
+        verdict = Verdict.ROW_ONLY
+    elif column_hits:
+        verdict = Verdict.COLUMN_ONLY
+    else:
+        verdict = Verdict.NOTE_ONLY if note_hits else Verdict.UNRELATED
+    return Decision(
+        profile.clause.id, verdict, profile.requirement, row_hits, column_hits, subject_hits, note_hits
+    )

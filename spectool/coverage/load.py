@@ -1,0 +1,181 @@
+"""Read coverage matrices from the file that `[coverage] file` names; every mistake is a ConfigError."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from spectool.config import Config
+from spectool.coverage.matrix import Column, CoverageMatrix, CoverageSettings, NotApplicable, Row
+from spectool.coverage.terms import term_problem
+from spectool.errors import ConfigError, Problem
+
+COVERAGE_KEYS = ("file", "default")
+MATRIX_KEYS = ("title", "description", "subject", "rows", "columns")
+ROW_KEYS = ("label", "spec", "terms", "description", "not-applicable")
+COLUMN_KEYS = ("label", "terms", "description")
+
+
+def has_coverage(config: Config) -> bool:
+    return "coverage" in config.data
+
+
+def load_coverage(config: Config) -> CoverageSettings:
+    """The matrices configured by `[coverage]` in spectool.toml."""
+    table = config.table("coverage")
+    _known_keys(config, "coverage", table, COVERAGE_KEYS)
+    file = table.get("file")
+    if not isinstance(file, str) or not file.strip():
+        raise config.error("coverage.file" if "file" in table else "coverage", _FILE_MESSAGE, hint=_FILE_HINT)
+    path = config.resolve(file)
+    if not path.is_file():
+        raise config.error("coverage.file", f"'coverage.file' names {file}, which does not exist")
+    matrices = read_matrices(path, known_specs=tuple(config.live_versions))
+    default = table.get("default", matrices[0].name)
+    if not isinstance(default, str) or default not in {matrix.name for matrix in matrices}:
+        names = ", ".join(matrix.name for matrix in matrices)
+        raise config.error("coverage.default", f"'coverage.default' must name a matrix: one of {names}")
+    return CoverageSettings(matrices, default, path)
+
+
+_FILE_MESSAGE = "'coverage.file' must name the file of coverage matrices"
+_FILE_HINT = 'file = "config/coverage.toml"'
+
+
+def read_matrices(path: Path, *, known_specs: tuple[str, ...] = ()) -> tuple[CoverageMatrix, ...]:
+    """Every `[matrices.NAME]` in a coverage file; `known_specs`, when given, bounds the rows' specs."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError([_toml_problem(path, text, error)]) from None
+    source = Config(root=path.parent, path=path, data=data)
+    _known_keys(source, "", data, ("matrices",))
+    matrices = _table(source, "matrices", data.get("matrices"))
+    if not matrices:
+        raise source.error("matrices", "the file defines no matrix: expected a [matrices.NAME] table")
+    return tuple(
+        _matrix(source, name, _table(source, f"matrices.{name}", body), known_specs)
+        for name, body in matrices.items()
+    )
+
+
+def _matrix(source: Config, name: str, body: dict[str, Any], known_specs: tuple[str, ...]) -> CoverageMatrix:
+    key = f"matrices.{name}"
+    _known_keys(source, key, body, MATRIX_KEYS)
+    rows_table = _table(source, f"{key}.rows", body.get("rows"), required=True)
+    columns_table = _table(source, f"{key}.columns", body.get("columns"), required=True)
+    columns = tuple(
+        _column(source, f"{key}.columns.{ck}", ck, _table(source, f"{key}.columns.{ck}", cv))
+        for ck, cv in columns_table.items()
+    )
+    rows: list[Row] = []
+    not_applicable: list[NotApplicable] = []
+    for row_key, row_body in rows_table.items():
+        where = f"{key}.rows.{row_key}"
+        row = _row(source, where, row_key, _table(source, where, row_body), known_specs)
+        rows.append(row)
+        cells = _table(source, f"{where}.not-applicable", row_body.get("not-applicable"))
+        for column_key, reason in cells.items():
+            cell_key = f"{where}.not-applicable.{column_key}"
+            if column_key not in columns_table:
+                known = ", ".join(columns_table)
+                raise source.error(
+                    cell_key, f"'{column_key}' is not a column of {name}: expected one of {known}"
+                )
+            not_applicable.append(NotApplicable(row_key, column_key, _text(source, cell_key, reason)))
+    return CoverageMatrix(
+        name=name,
+        title=_text(source, f"{key}.title", body.get("title")),
+        description=_text(source, f"{key}.description", body.get("description", ""), allow_empty=True),
+        rows=tuple(rows),
+        columns=columns,
+        not_applicable=tuple(not_applicable),
+        subject=_terms(source, f"{key}.subject", body.get("subject", []), allow_empty=True),
+    )
+
+
+def _row(source: Config, key: str, name: str, body: dict[str, Any], known_specs: tuple[str, ...]) -> Row:
+    _known_keys(source, key, body, ROW_KEYS)
+    raw_specs = body.get("spec")
+    specs = (raw_specs,) if isinstance(raw_specs, str) else raw_specs
+    if not isinstance(specs, list | tuple) or not specs or not all(isinstance(s, str) and s for s in specs):
+        raise source.error(
+            f"{key}.spec" if "spec" in body else key,
+            f"'{key}.spec' must name the spec responsible for this row, or a list of them",
+            hint='spec = "SMETS2"',
+        )
+    unknown = [spec for spec in specs if known_specs and spec not in known_specs]
+    if unknown:
+        raise source.error(
+            f"{key}.spec", f"'{key}.spec' names {unknown[0]}, which [versions] in spectool.toml does not list"
+        )
+    return Row(
+        key=name,
+        label=_text(source, f"{key}.label", body.get("label")),
+        specs=tuple(specs),
+        terms=_terms(source, f"{key}.terms", body.get("terms")),
+        description=_text(source, f"{key}.description", body.get("description", ""), allow_empty=True),
+    )
+
+
+def _column(source: Config, key: str, name: str, body: dict[str, Any]) -> Column:
+    _known_keys(source, key, body, COLUMN_KEYS)
+    return Column(
+        key=name,
+        label=_text(source, f"{key}.label", body.get("label")),
+        terms=_terms(source, f"{key}.terms", body.get("terms")),
+        description=_text(source, f"{key}.description", body.get("description", ""), allow_empty=True),
+    )
+
+
+def _terms(source: Config, key: str, value: object, *, allow_empty: bool = False) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise source.error(
+            key, f"'{key}' must be a list of terms", hint='terms = ["Polyphase ESME", "three phase"]'
+        )
+    if not value and not allow_empty:
+        raise source.error(key, f"'{key}' needs at least one term")
+    for term in value:
+        problem = term_problem(term)
+        if problem:
+            raise source.error(key, f"'{key}': the term {term!r} {problem}")
+    return tuple(term.strip() for term in value)
+
+
+def _text(source: Config, key: str, value: object, *, allow_empty: bool = False) -> str:
+    if value is None:
+        raise source.error(key.rsplit(".", 1)[0], f"'{key}' is missing")
+    if not isinstance(value, str) or not (value.strip() or allow_empty):
+        raise source.error(key, f"'{key}' must be {'a' if allow_empty else 'a non-empty'} string")
+    return value.strip()
+
+
+def _table(source: Config, key: str, value: object, *, required: bool = False) -> dict[str, Any]:
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict) or (required and not value):
+        parent = key.rsplit(".", 1)[0] if value is None else key
+        raise source.error(parent, f"'{key}' must be a table{' with at least one entry' if required else ''}")
+    return value
+
+
+def _known_keys(source: Config, key: str, body: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    for name in body:
+        if name not in allowed:
+            where = f"{key}.{name}" if key else name
+            raise source.error(where, f"unknown key '{where}': expected one of {', '.join(allowed)}")
+
+
+_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Problem:
+    message = str(error)
+    match = _POSITION.search(message)
+    line, column = (int(match[1]), int(match[2])) if match else (0, 0)
+    lines = text.split("\n")
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Problem(str(path), line, column, _POSITION.sub("", message).strip(), source)
