@@ -1,0 +1,156 @@
+"""Explain a Lark parse error in an amendment in a drafter's words: what was found, what was expected."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.lexer import PatternStr
+
+from spectool.amend.grammar import amendment_parser
+
+# What each named terminal of grammars/amendment.lark looks like to a drafter.
+EXPECTED_WORDS = {
+    "MODIFICATION_ID": "the modification's id, such as 'MP102A'",
+    "LINE_TEXT": "the modification's title",
+    "FIELD": "a field such as 'Author: ...'",
+    "FIELD_MORE": "an indented line that continues the field",
+    "SPEC_NAME": "a spec name such as 'SMETS2'",
+    "VERSION": "a version such as '4.2'",
+    "INSTRUCTION_NUMBER": "a numbered instruction such as '1. In clause 5.5.3, ...'",
+    "CLAUSE_REF": "a clause number such as '5.5.3' or '5.5.3(a)'",
+    "ORDINAL": "an ordinal such as '2nd' or 'last'",
+    "STRING": 'quoted words such as "Supply Outage"',
+    "BODY_LINE": "the new text, indented by four spaces",
+    "_NL": "the end of the line",
+    "$END": "the end of the file",
+}
+
+FOUND_WORDS = {
+    "STRING": "quoted words",
+    "_NL": "the end of the line",
+    "$END": "the end of the file",
+    "BODY_LINE": "an indented line",
+    "FIELD_MORE": "an indented line",
+}
+
+# Malformed samples for the situations worth a message of their own, matched by the LALR state the
+# parser fails in; tests/amend/test_reader_errors.py reads every sample and checks its message.
+ERROR_EXAMPLES: dict[str, list[str]] = {
+    "a sentence ends with a full stop: expected '.'": [
+        '1. In clause 5.5.3, omit "x"\n',
+        '1. In clause 5.5.3, for "x" substitute "y"\n',
+        '1. In clause 5.5.3, after "x" insert "y"\n',
+        '1. In clause 5.5.3, before "x" insert "y"\n',
+        "1. Omit clause 5.5.3\n",
+        '1. Omit clause 5.5.3 and leave "Not used."\n',
+        "1. Omit clause 5.5.3 and renumber the following clauses\n",
+        '1. Omit the definition of "Term"\n',
+    ],
+    "a clause number is followed by a comma: expected ',' as in 'In clause 5.5.3, for ...'": [
+        '1. In clause 5.5.3 for "x" substitute "y".\n',
+        '1. In the definition of "Term" omit "x".\n',
+    ],
+    "the new text goes on the lines below, each indented by four spaces": [
+        "1. After clause 5.5.3 insert:\n5.5.4 ESME shall work.\n",
+        "1. Substitute clause 5.5.3 with:\n5.5.3 ESME shall work.\n",
+        '1. In the Glossary, insert the definition:\n"Term" means a thing.\n',
+        '1. Substitute the definition of "Term" with:\n"Term" means a thing.\n',
+    ],
+    'quoted words go in quotation marks: expected "..."': [
+        "1. In clause 5.5.3, omit spurious.\n",
+        '1. In clause 5.5.3, for mains substitute "x".\n',
+        '1. In clause 5.5.3, for "x" substitute Supply.\n',
+        '1. In clause 5.5.3, after "x" insert firmware.\n',
+        '1. In clause 5.5.3, before "x" insert firmware.\n',
+        '1. In clause 5.5.3, for the 2nd occurrence of x substitute "y".\n',
+        "1. Omit the definition of Term.\n",
+    ],
+    'an edit within a clause is one of: for "old" substitute "new"; after "words" insert "new"; '
+    'before "words" insert "new"; omit "words"': [
+        '1. In clause 5.5.3, replace "x" with "y".\n',
+    ],
+    "an instruction begins with what it does: expected 'In clause', 'In the definition of', "
+    "'In the Glossary', 'After clause', 'Omit' or 'Substitute'": [
+        "1. Replace clause 5.5.3 with:\n",
+        "1. clause 5.5.3 is omitted.\n",
+    ],
+    "a clause number such as '5.5.3' follows 'clause'": [
+        '1. In clause five, omit "x".\n',
+        "1. Omit clause X.\n",
+        "1. After clause insert:\n",
+        "1. Substitute clause with:\n",
+    ],
+    "an amendment starts with its title: expected 'Modification MP102A: title'": [
+        "MP102A: Power Outage Alerts\n",
+    ],
+    "the change request follows the title: expected 'Change request' on the next line": [
+        "Modification MP102A: Power Outage Alerts\nAuthor: A. Drafter\n",
+    ],
+    "a target names a spec and its versions: expected e.g. 'Amendments to SMETS2 4.2, 5.0'": [
+        "Amendments to SMETS2\n",
+        "Amendments to smets2 4.2\n",
+        "Amendments to SMETS2 v4.2\n",
+    ],
+}
+
+
+def start_rule(chunk: str) -> str:
+    """Which start rule reads this piece of an amendment."""
+    text = chunk.lstrip()
+    if text.startswith("Amendments"):
+        return "heading"
+    if text.startswith("Modification") or not text[:1].isdigit():
+        return "preamble"
+    return "instruction"
+
+
+def describe(error: UnexpectedInput) -> tuple[str, int]:
+    """A message for `error` and how many characters to underline."""
+    if isinstance(error, UnexpectedToken):
+        found = error.token
+        word = str(found).split()[0] if str(found).split() else str(found)
+        width = max(len(word), 1)
+        special = _example_states().get(getattr(error.state, "position", None))  # type: ignore[arg-type]
+        if special:
+            return special, width
+        what = FOUND_WORDS.get(found.type, f"'{word}'")
+        return f"unexpected {what}: expected {_expected(error.expected)}", width
+    if isinstance(error, UnexpectedCharacters):
+        return f"unexpected character {error.char!r}: expected {_expected(error.allowed or set())}", 1
+    if isinstance(error, UnexpectedEOF):
+        return f"unexpected end of the instruction: expected {_expected(set(error.expected))}", 1
+    return str(error), 1
+
+
+def _expected(names: set[str]) -> str:
+    terminals = {terminal.name: terminal for terminal in amendment_parser().terminals}
+    words: set[str] = set()
+    for name in names:
+        terminal = terminals.get(name)
+        if terminal is not None and isinstance(terminal.pattern, PatternStr):
+            words.add(f"'{terminal.pattern.value}'")
+        elif name in EXPECTED_WORDS:
+            words.add(EXPECTED_WORDS[name])
+    ordered = sorted(words)
+    if not ordered:
+        return "something else"
+    return ordered[0] if len(ordered) == 1 else ", ".join(ordered[:-1]) + " or " + ordered[-1]
+
+
+@cache
+def _example_states() -> dict[int, str]:
+    """The LALR state each malformed sample fails in, mapped to its message (first sample wins)."""
+    parser = amendment_parser()
+    states: dict[int, str] = {}
+    for message, samples in ERROR_EXAMPLES.items():
+        for sample in samples:
+            try:
+                parser.parse(sample, start=start_rule(sample))
+            except UnexpectedToken as error:
+                position = getattr(error.state, "position", None)
+                if isinstance(position, int):
+                    states.setdefault(position, message)
+            except UnexpectedInput:
+                continue
+    return states

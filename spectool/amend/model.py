@@ -1,0 +1,230 @@
+"""The amendment model: a modification's change request and its numbered instructions per target.
+
+Instructions are neutral edit operations; where each came from in the .amend file is kept beside
+it (`Spot`) and left out of equality, so an amendment written out and read again compares equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from spectool.model.document import Clause, Definition
+from spectool.model.numbers import ClauseNumber
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A place in the .amend file: 1-based line and column, and how many characters it spans."""
+
+    line: int
+    column: int
+    width: int = 1
+
+
+NOWHERE = Spot(0, 0, 0)
+
+
+class Which(StrEnum):
+    """Which occurrences of the quoted words an instruction means."""
+
+    ONLY = "only"  # no qualifier: the words must occur exactly once
+    NTH = "nth"  # "the 2nd occurrence of"
+    LAST = "last"  # "the last occurrence of"
+    EVERY = "every"  # "every occurrence of"
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    which: Which = Which.ONLY
+    nth: int = 0  # for Which.NTH, 1-based
+
+
+class TextEditKind(StrEnum):
+    SUBSTITUTE = "substitute"  # for "old" substitute "new"
+    INSERT_AFTER = "insert after"  # after "anchor" insert "new"
+    INSERT_BEFORE = "insert before"  # before "anchor" insert "new"
+    OMIT = "omit"  # omit "old"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a text edit applies: a clause (or one of its sub-items), or a definition."""
+
+    clause: ClauseNumber | None = None
+    items: tuple[str, ...] = ()  # sub-item labels: ("a", "i") for clause 5.5.3(a)(i)
+    term: str | None = None
+
+    def __str__(self) -> str:
+        if self.term is not None:
+            return f'the definition of "{self.term}"'
+        return f"clause {self.clause}" + "".join(f"({label})" for label in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class EditText:
+    place: Place
+    kind: TextEditKind
+    anchor: str  # the quoted words the edit is anchored at
+    text: str = ""  # the new words ("" for omit)
+    occurrence: Occurrence = Occurrence()
+
+
+@dataclass(frozen=True, slots=True)
+class InsertClauses:
+    """After clause X insert: the new clauses, numbered from X+1."""
+
+    after: ClauseNumber
+    clauses: tuple[Clause, ...]
+    renumber: bool = False  # "and renumber the following clauses"
+
+
+@dataclass(frozen=True, slots=True)
+class OmitClause:
+    number: ClauseNumber
+    leave: str | None = None  # 'and leave "Not used."'
+    renumber: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SubstituteClause:
+    number: ClauseNumber
+    clause: Clause
+
+
+@dataclass(frozen=True, slots=True)
+class InsertDefinition:
+    definition: Definition
+
+
+@dataclass(frozen=True, slots=True)
+class OmitDefinition:
+    term: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubstituteDefinition:
+    term: str
+    definition: Definition
+
+
+Operation = (
+    EditText
+    | InsertClauses
+    | OmitClause
+    | SubstituteClause
+    | InsertDefinition
+    | OmitDefinition
+    | SubstituteDefinition
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Instruction:
+    """One numbered instruction and where its parts stand in the .amend file."""
+
+    number: int
+    operation: Operation
+    at: Spot = field(default=NOWHERE, compare=False, repr=False)  # the instruction's number
+    clause_at: Spot = field(
+        default=NOWHERE, compare=False, repr=False
+    )  # the clause number or defined term it names
+    anchor_at: Spot = field(default=NOWHERE, compare=False, repr=False)  # the quoted words it is anchored at
+    text_at: Spot = field(default=NOWHERE, compare=False, repr=False)  # the quoted new words
+    body: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)  # first, last body line
+
+    @property
+    def line(self) -> int:
+        return self.at.line
+
+    @property
+    def clause(self) -> ClauseNumber | None:
+        """The clause the instruction names (in the unamended numbering), if it names one."""
+        operation = self.operation
+        if isinstance(operation, EditText):
+            return operation.place.clause
+        if isinstance(operation, InsertClauses):
+            return operation.after
+        if isinstance(operation, OmitClause | SubstituteClause):
+            return operation.number
+        return None
+
+    @property
+    def term(self) -> str | None:
+        """The defined term the instruction names, if it names one."""
+        operation = self.operation
+        if isinstance(operation, EditText):
+            return operation.place.term
+        if isinstance(operation, InsertDefinition):
+            return operation.definition.term
+        if isinstance(operation, OmitDefinition | SubstituteDefinition):
+            return operation.term
+        return None
+
+    @property
+    def subject(self) -> str:
+        """`clause 5.5.3` or `the definition of "Supply Outage"`, for messages."""
+        if self.clause is not None:
+            return f"clause {self.clause}"
+        return f'the definition of "{self.term}"'
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """`Amendments to SMETS2 4.2, 5.0` and the instructions under it."""
+
+    spec: str
+    versions: tuple[str, ...]
+    instructions: tuple[Instruction, ...]
+    at: Spot = field(default=NOWHERE, compare=False, repr=False)
+    version_spots: tuple[Spot, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """`("SMETS2@4.2", "SMETS2@5.0")`, the way the corpus names the versions."""
+        return tuple(f"{self.spec}@{version}" for version in self.versions)
+
+    @property
+    def label(self) -> str:
+        return f"{self.spec} {', '.join(self.versions)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    """A modification's legal text: its change request (cover sheet) and instructions per target."""
+
+    id: str
+    title: str
+    author: str
+    date: str
+    reason: str  # reason for change
+    summary: str  # summary of change
+    consequences: str  # consequences if not approved
+    specs_affected: str  # as written: "SMETS2 4.2, 5.0; CHTS 1.5"
+    clauses_affected: str  # as written: "SMETS2 4.2: 5.5.3, 5.6.5; ..."
+    targets: tuple[Target, ...]
+    path: str = field(default="", compare=False)
+    lines: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the source, for messages
+
+    @property
+    def keys(self) -> list[str]:
+        """Every spec version the amendment changes, in the order first named."""
+        return list(dict.fromkeys(key for target in self.targets for key in target.keys))
+
+    def instructions_for(self, key: str) -> list[Instruction]:
+        """The instructions that apply to one spec version, in the order they are written."""
+        return [
+            instruction
+            for target in self.targets
+            if key in target.keys
+            for instruction in target.instructions
+        ]
+
+    def target_of(self, instruction: Instruction) -> Target:
+        for target in self.targets:
+            if any(item is instruction for item in target.instructions):
+                return target
+        raise LookupError(f"instruction {instruction.number} is not in {self.id}")
+
+    def source_line(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

@@ -1,0 +1,40 @@
+"""Make references follow renumbered clauses: `clause 5.6.4` becomes `clause 5.6.5` in running text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spectool.amend.textedit import Paragraph, rebuild, segments
+from spectool.model.document import Text
+from spectool.model.numbers import ClauseNumber
+from spectool.parsing.references import find_references
+
+
+def renumber_text(value: str, numbering: Mapping[ClauseNumber, ClauseNumber], spec: str) -> str:
+    """`value` with each reference to a clause of `spec` (or of no named spec) that `numbering`
+    moves rewritten to the new number; everything else is left as it is."""
+    if not numbering:
+        return value
+    out = value
+    for reference in sorted(find_references(Text(value)), key=lambda ref: ref.offset, reverse=True):
+        if reference.spec not in (None, spec):
+            continue
+        new = numbering.get(reference.target)
+        if new is None or new == reference.target:
+            continue
+        span = value[reference.offset : reference.offset + reference.length]
+        start = reference.offset + span.index(str(reference.target), len(reference.label))
+        out = out[:start] + str(new) + out[start + len(str(reference.target)) :]
+    return out
+
+
+def renumber_paragraph(
+    paragraph: Paragraph, numbering: Mapping[ClauseNumber, ClauseNumber], spec: str
+) -> Paragraph:
+    """`paragraph` with its references (in its text, sub-items and notes) following `numbering`."""
+    changed: dict[tuple[str, ...], Text] = {}
+    for key, text in segments(paragraph):
+        value = renumber_text(text.value, numbering, spec)
+        if value != text.value:
+            changed[key] = Text(value, text.line_starts)
+    return rebuild(paragraph, changed) if changed else paragraph

@@ -1,0 +1,138 @@
+"""Check that an amended spec differs from its base only where the amendment says it does.
+
+The renumbering an amendment asks for is worked out here afresh from its instructions, not taken from
+`apply`, so the check also catches a consolidation that moved more than it was asked to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from spectool.amend.model import Amendment, InsertClauses, InsertDefinition, Instruction, OmitClause
+from spectool.amend.references import renumber_paragraph
+from spectool.errors import Problem
+from spectool.model.document import Clause, Definition, Position, Spec
+from spectool.model.numbers import ClauseNumber
+
+Report = Callable[[Position, str], None]
+
+
+def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> list[Problem]:
+    """Every difference between `base` and `amended` that the amendment's instructions for `key`
+    do not account for (changed, added or lost clauses and definitions, headings, header)."""
+    instructions = amendment.instructions_for(key)
+    named = {ins.clause for ins in instructions if not isinstance(ins.operation, InsertClauses)}
+    numbering = expected_numbering(base, instructions)
+    moved = {old: new for old, new in numbering.items() if new is not None and new != old}
+    problems: list[Problem] = []
+
+    def problem(position: Position, message: str) -> None:
+        problems.append(Problem(base.path, position.line, position.column, f"{key} {message}"))
+
+    if (base.name, base.version, base.title, base.status, base.date) != (
+        amended.name,
+        amended.version,
+        amended.title,
+        amended.status,
+        amended.date,
+    ):
+        problem(Position(1, 1, 1, 1), "header changed, but an amendment does not change the header")
+    if [(s.number, s.title) for s in base.sections] != [(s.number, s.title) for s in amended.sections]:
+        problem(Position(1, 1, 1, 1), "headings changed, but no instruction changes a heading")
+    images: set[ClauseNumber] = set()
+    for clause in base.clauses():
+        new_number = numbering.get(clause.number)
+        if new_number is None:
+            continue
+        images.add(new_number)
+        found = amended.clause(new_number)
+        if found is None:
+            problem(clause.position, f"clause {clause.number} is missing (expected as {new_number})")
+        elif clause.number not in named:
+            expected = renumber_paragraph(clause, moved, base.name)
+            if found != _numbered(expected, new_number):
+                problem(clause.position, f"clause {clause.number} changed, but no instruction names it")
+    _check_inserted(amended, images, instructions, problem)
+    _check_definitions(base, amended, instructions, moved, problem)
+    return problems
+
+
+def expected_numbering(
+    base: Spec, instructions: list[Instruction]
+) -> dict[ClauseNumber, ClauseNumber | None]:
+    """Where each clause of `base` should end up: the number it keeps, its new number, or None."""
+    current: dict[ClauseNumber, ClauseNumber | None] = {c.number: c.number for c in base.clauses()}
+
+    def shift_after(anchor: ClauseNumber, by: int) -> None:
+        for identity, number in current.items():
+            if number is not None and number.parent == anchor.parent and number.last > anchor.last:
+                current[identity] = number.sibling(number.last + by)
+
+    for instruction in instructions:
+        operation = instruction.operation
+        if isinstance(operation, InsertClauses) and operation.renumber:
+            anchor = current.get(operation.after)
+            if anchor is not None:
+                shift_after(anchor, len(operation.clauses))
+        elif isinstance(operation, OmitClause) and operation.leave is None:
+            gone = current.get(operation.number)
+            current[operation.number] = None
+            if gone is not None and operation.renumber:
+                shift_after(gone, -1)
+    return current
+
+
+def _check_inserted(
+    amended: Spec, images: set[ClauseNumber], instructions: list[Instruction], problem: Report
+) -> None:
+    """Clauses that are no base clause's image must be, one for one, the clauses the amendment inserts."""
+    promised = Counter(
+        _words(clause)
+        for instruction in instructions
+        if isinstance(instruction.operation, InsertClauses)
+        for clause in instruction.operation.clauses
+    )
+    for clause in amended.clauses():
+        if clause.number in images:
+            continue
+        words = _words(clause)
+        if promised[words] > 0:
+            promised[words] -= 1
+        else:
+            problem(clause.position, f"clause {clause.number} is new, but no instruction inserts it")
+
+
+def _check_definitions(
+    base: Spec,
+    amended: Spec,
+    instructions: list[Instruction],
+    moved: Mapping[ClauseNumber, ClauseNumber],
+    problem: Report,
+) -> None:
+    named = {ins.term for ins in instructions if ins.term is not None}
+    after = {definition.term: definition for definition in amended.definitions()}
+    for definition in base.definitions():
+        if definition.term in named:
+            continue
+        found = after.pop(definition.term, None)
+        if found is None:
+            problem(definition.position, f'the definition of "{definition.term}" is missing')
+        elif found != renumber_paragraph(definition, moved, base.name):
+            problem(
+                definition.position,
+                f'the definition of "{definition.term}" changed, but no instruction names it',
+            )
+    inserted = {ins.term for ins in instructions if isinstance(ins.operation, InsertDefinition)}
+    for term, definition in after.items():
+        if term not in named and term not in inserted:
+            problem(definition.position, f'the definition of "{term}" is new, but no instruction inserts it')
+
+
+def _numbered(clause: Clause | Definition, number: ClauseNumber) -> Clause | Definition:
+    return replace(clause, number=number) if isinstance(clause, Clause) else clause
+
+
+def _words(clause: Clause) -> str:
+    return " ".join(clause.full_text.split())

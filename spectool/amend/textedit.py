@@ -1,0 +1,168 @@
+"""Apply one text edit (substitute, insert, omit) inside a clause or definition, exactly or not at all.
+
+The quoted words are found in the paragraph's own text, its sub-items and its notes, in reading order;
+a space in them matches any run of spaces or line breaks, since the source wraps lines anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spectool.amend.model import EditText, Occurrence, TextEditKind, Which
+from spectool.amend.writer import occurrence_words
+from spectool.model.document import Clause, Definition, Note, SubItem, Text
+from spectool.parsing.references import find_references
+
+Paragraph = Clause | Definition
+# Where a piece of running text sits in a paragraph: ("text",), ("item", "a", "i") or ("note", "0").
+Key = tuple[str, ...]
+
+_SPACE = re.compile(r"\s+")
+_NO_SPACE_BEFORE = ",.;:)]"
+_NO_SPACE_AFTER = "(["
+
+
+class EditError(Exception):
+    """A text edit does not apply exactly: its words are missing, or occur more often than it allows."""
+
+
+def apply_edit(paragraph: Paragraph, edit: EditText) -> Paragraph:
+    """`paragraph` with the edit made; EditError if the quoted words do not pick out what it says."""
+    pieces = [(key, text) for key, text in segments(paragraph) if _within(key, edit.place.items)]
+    if not pieces:
+        labels = "".join(f"({label})" for label in edit.place.items)
+        raise EditError(f"there is no sub-item {labels}")
+    pattern = anchor_pattern(edit.anchor)
+    matches = [
+        (key, match.start(), match.end()) for key, text in pieces for match in pattern.finditer(text.value)
+    ]
+    chosen = choose(matches, edit.occurrence, edit.anchor)
+    texts = dict(pieces)
+    for key, start, end in sorted(chosen, key=lambda found: found[1], reverse=True):
+        text = texts[key]
+        texts[key] = Text(_edit_value(text.value, start, end, edit), text.line_starts)
+    return rebuild(paragraph, texts)
+
+
+def choose(
+    matches: list[tuple[Key, int, int]], occurrence: Occurrence, anchor: str
+) -> list[tuple[Key, int, int]]:
+    """The matches an occurrence picks out; EditError when there are none or too many."""
+    count = len(matches)
+    if count == 0:
+        raise EditError(f'"{anchor}" does not occur')
+    if occurrence.which is Which.ONLY and count > 1:
+        raise EditError(
+            f'"{anchor}" occurs {count} times: say which, e.g. "the 2nd occurrence of", '
+            'or "every occurrence of"'
+        )
+    if occurrence.which is Which.NTH:
+        if occurrence.nth > count:
+            raise EditError(
+                f'"{anchor}" occurs {_times(count)}, so there is no {occurrence_words(occurrence).strip()} it'
+            )
+        return [matches[occurrence.nth - 1]]
+    if occurrence.which is Which.LAST:
+        return [matches[-1]]
+    return matches
+
+
+def anchor_pattern(anchor: str) -> re.Pattern[str]:
+    """The quoted words as a pattern in which each run of spaces matches any run of white space."""
+    parts = _SPACE.split(anchor)
+    return re.compile(r"\s+".join(re.escape(part) for part in parts))
+
+
+def segments(paragraph: Paragraph) -> list[tuple[Key, Text]]:
+    """Every piece of running text in the paragraph, in reading order."""
+    out: list[tuple[Key, Text]] = [(("text",), paragraph.text)]
+    for item in paragraph.items:
+        out.extend(_item_segments(item, ()))
+    for index, attachment in enumerate(paragraph.attachments):
+        if isinstance(attachment, Note):
+            out.append((("note", str(index)), attachment.text))
+    return out
+
+
+def rebuild(paragraph: Paragraph, texts: dict[Key, Text]) -> Paragraph:
+    """`paragraph` with the pieces of running text in `texts` replaced and their references found again."""
+    text = texts.get(("text",), paragraph.text)
+    items = tuple(_rebuild_item(item, (), texts) for item in paragraph.items)
+    attachments = tuple(
+        _rebuild_note(attachment, texts.get(("note", str(index))))
+        if isinstance(attachment, Note)
+        else attachment
+        for index, attachment in enumerate(paragraph.attachments)
+    )
+    return replace(
+        paragraph, text=text, items=items, attachments=attachments, references=find_references(text)
+    )
+
+
+def _item_segments(item: SubItem, path: tuple[str, ...]) -> list[tuple[Key, Text]]:
+    here = (*path, item.label)
+    out: list[tuple[Key, Text]] = [(("item", *here), item.text)]
+    for child in item.items:
+        out.extend(_item_segments(child, here))
+    return out
+
+
+def _rebuild_item(item: SubItem, path: tuple[str, ...], texts: dict[Key, Text]) -> SubItem:
+    here = (*path, item.label)
+    text = texts.get(("item", *here), item.text)
+    children = tuple(_rebuild_item(child, here, texts) for child in item.items)
+    if text is item.text and all(new is old for new, old in zip(children, item.items, strict=True)):
+        return item
+    return replace(item, text=text, items=children, references=find_references(text))
+
+
+def _rebuild_note(note: Note, text: Text | None) -> Note:
+    if text is None or text is note.text:
+        return note
+    return replace(note, text=text, references=find_references(text))
+
+
+def _within(key: Key, items: tuple[str, ...]) -> bool:
+    """Is this piece of text inside the sub-item the instruction names (or anywhere, if it names none)?"""
+    if not items:
+        return True
+    return key[0] == "item" and key[1 : 1 + len(items)] == items
+
+
+def _edit_value(value: str, start: int, end: int, edit: EditText) -> str:
+    before, found, after = value[:start], value[start:end], value[end:]
+    if edit.kind is TextEditKind.SUBSTITUTE:
+        return before + edit.text + after
+    if edit.kind is TextEditKind.INSERT_AFTER:
+        return before + found + _space_between(found, edit.text) + edit.text + after
+    if edit.kind is TextEditKind.INSERT_BEFORE:
+        return before + edit.text + _space_between(edit.text, found) + found + after
+    return _close_gap(before, after)
+
+
+def _space_between(left: str, right: str) -> str:
+    """New words are set off from the words they are anchored at by one space, as a drafter expects,
+    except before punctuation and after an opening bracket, or where a space is already quoted."""
+    if not left or not right or left[-1].isspace() or right[0].isspace():
+        return ""
+    if right[0] in _NO_SPACE_BEFORE or left[-1] in _NO_SPACE_AFTER:
+        return ""
+    return " "
+
+
+def _close_gap(before: str, after: str) -> str:
+    """Join the text either side of omitted words without a doubled space or a space before a comma."""
+    if not before.strip():
+        return after.lstrip()
+    if not after.strip():
+        return before.rstrip() + after.strip()
+    if before[-1] == " " and (after[0] == "\n" or after[0] in _NO_SPACE_BEFORE):
+        return before.rstrip(" ") + after
+    if before[-1].isspace() and after[0] == " ":
+        return before + after[1:]
+    return before + after
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"

@@ -1,0 +1,315 @@
+"""Turn the parse tree of each piece of an amendment into drafts and instructions of the model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token, Transformer
+
+from spectool.amend.fragment import BODY_INDENT, GLOSSARY_SECTION, body_problem, parse_body
+from spectool.amend.model import (
+    NOWHERE,
+    EditText,
+    InsertClauses,
+    InsertDefinition,
+    Instruction,
+    Occurrence,
+    OmitClause,
+    OmitDefinition,
+    Operation,
+    Place,
+    Spot,
+    SubstituteClause,
+    SubstituteDefinition,
+    TextEditKind,
+    Which,
+)
+from spectool.errors import InputError, Problem
+from spectool.model.document import Block, Clause, Definition, Text
+from spectool.model.numbers import ClauseNumber
+
+_CLAUSE_REF = re.compile(r"([0-9.]+)((?:\([a-z]+\))*)")
+_ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    id: str
+    text: str
+    token: Token
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    value: str
+    token: Token
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    spec: Token
+    versions: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    kind: TextEditKind
+    occurrence: Occurrence
+    anchor: Token
+    text: Token | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """An operation and where its parts stand, before the instruction's number is known."""
+
+    operation: Operation
+    clause_at: Spot
+    anchor_at: Spot = NOWHERE
+    text_at: Spot = NOWHERE
+    body: tuple[int, int] = (0, 0)
+
+
+_RENUMBER = "renumber"
+
+
+def spot(token: Token) -> Spot:
+    """Where a token stands; a token that wraps onto further lines is underlined on its first."""
+    first_line = str(token).split("\n", 1)[0]
+    return Spot(token.line or 0, token.column or 0, max(len(first_line), 1))
+
+
+def quoted(token: Token) -> str:
+    """The words between the quotation marks, a line break inside them read as one space."""
+    return _LINE_BREAK.sub(" ", str(token)[1:-1])
+
+
+class AmendmentTransformer(Transformer[Token, object]):
+    """Bottom-up: each rule of grammars/amendment.lark becomes a draft or an Instruction."""
+
+    def __init__(self, path: str, source: tuple[str, ...]) -> None:
+        super().__init__()
+        self.path = path
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def problem(self, at: Spot, message: str, hint: str = "") -> None:
+        line = self.source[at.line - 1] if 0 < at.line <= len(self.source) else ""
+        self.problems.append(Problem(self.path, at.line, at.column, message, line, at.width, hint))
+
+    # The preamble and headings.
+    def title(self, children: list[Token]) -> Title:
+        identifier, text = children
+        return Title(str(identifier), str(text).strip(), identifier)
+
+    def field(self, children: list[Token]) -> Field:
+        token, *more = children
+        key, _, value = str(token).partition(":")
+        parts = [value.strip(), *(str(line).strip() for line in more)]
+        return Field(key.strip(), " ".join(part for part in parts if part), token)
+
+    def field_more(self, children: list[Token]) -> Token:
+        return children[0]
+
+    def change_request(self, children: list[Field]) -> list[Field]:
+        return children
+
+    def preamble(self, children: list[object]) -> tuple[Title, list[Field]]:
+        title, fields = children
+        assert isinstance(title, Title) and isinstance(fields, list)
+        return title, fields
+
+    def heading(self, children: list[Token]) -> Heading:
+        return Heading(children[0], tuple(children[1:]))
+
+    # Text edits.
+    def nth_occurrence(self, children: list[Token]) -> Occurrence:
+        (token,) = children
+        word = str(token)
+        if word == "last":
+            return Occurrence(Which.LAST)
+        if word in _ORDINAL_WORDS:
+            return Occurrence(Which.NTH, _ORDINAL_WORDS.index(word) + 1)
+        number = int(word[:-2])
+        if number < 1 or word != ordinal(number):
+            self.problem(
+                spot(token), f"'{word}' is not an ordinal: expected e.g. '{ordinal(max(number, 1))}'"
+            )
+        return Occurrence(Which.NTH, max(number, 1))
+
+    def every_occurrence(self, children: list[Token]) -> Occurrence:
+        return Occurrence(Which.EVERY)
+
+    def _edit(self, kind: TextEditKind, children: list[object]) -> _Edit:
+        occurrence = children[0] if isinstance(children[0], Occurrence) else Occurrence()
+        strings = [child for child in children if isinstance(child, Token)]
+        anchor, text = strings[0], strings[1] if len(strings) > 1 else None
+        if not quoted(anchor).strip():
+            self.problem(spot(anchor), "the quoted words are empty: an edit needs words to find")
+        return _Edit(kind, occurrence, anchor, text)
+
+    def substitute_text(self, children: list[object]) -> _Edit:
+        return self._edit(TextEditKind.SUBSTITUTE, children)
+
+    def insert_after_text(self, children: list[object]) -> _Edit:
+        return self._edit(TextEditKind.INSERT_AFTER, children)
+
+    def insert_before_text(self, children: list[object]) -> _Edit:
+        return self._edit(TextEditKind.INSERT_BEFORE, children)
+
+    def omit_text(self, children: list[object]) -> _Edit:
+        return self._edit(TextEditKind.OMIT, children)
+
+    def in_clause(self, children: list[object]) -> _Draft:
+        reference, edit = children
+        assert isinstance(reference, Token) and isinstance(edit, _Edit)
+        number, items = self._clause_ref(reference, allow_items=True)
+        return self._text_operation(Place(clause=number, items=items), edit, spot(reference))
+
+    def in_definition(self, children: list[object]) -> _Draft:
+        term, edit = children
+        assert isinstance(term, Token) and isinstance(edit, _Edit)
+        return self._text_operation(Place(term=quoted(term)), edit, spot(term))
+
+    def _text_operation(self, place: Place, edit: _Edit, at: Spot) -> _Draft:
+        text = quoted(edit.text) if edit.text is not None else ""
+        operation = EditText(place, edit.kind, quoted(edit.anchor), text, edit.occurrence)
+        text_at = spot(edit.text) if edit.text is not None else NOWHERE
+        return _Draft(operation, at, spot(edit.anchor), text_at)
+
+    # Whole clauses and definitions.
+    def body(self, children: list[Token]) -> list[tuple[int, str]]:
+        return [(token.line or 0, str(token)) for token in children]
+
+    def renumber(self, children: list[Token]) -> str:
+        return _RENUMBER
+
+    def leave(self, children: list[Token]) -> tuple[str, Token]:
+        return ("leave", children[0])
+
+    def after_clause(self, children: list[object]) -> _Draft:
+        reference, body, *rest = children
+        assert isinstance(reference, Token) and isinstance(body, list)
+        after, _ = self._clause_ref(reference)
+        parent = after.parent or after
+        blocks = self._body(body, parent)
+        clauses: list[Clause] = []
+        for block in blocks:
+            expected = after.sibling(after.last + len(clauses) + 1)
+            if not isinstance(block, Clause):
+                self._body_problem(block, body, "after a clause only clauses can be inserted")
+            elif block.number != expected:
+                self._body_problem(
+                    block, body, f"the new clause must be numbered {expected}: it follows clause {after}"
+                )
+            else:
+                clauses.append(block)
+        return _Draft(
+            InsertClauses(after, tuple(clauses), _RENUMBER in rest), spot(reference), body=_lines(body)
+        )
+
+    def omit_clause(self, children: list[object]) -> _Draft:
+        reference, *rest = children
+        assert isinstance(reference, Token)
+        number, _ = self._clause_ref(reference)
+        leave = next((quoted(item[1]) for item in rest if isinstance(item, tuple)), None)
+        return _Draft(OmitClause(number, leave, _RENUMBER in rest), spot(reference))
+
+    def substitute_clause(self, children: list[object]) -> _Draft:
+        reference, body = children
+        assert isinstance(reference, Token) and isinstance(body, list)
+        number, _ = self._clause_ref(reference)
+        blocks = self._body(body, number.parent or number)
+        clause = blocks[0] if len(blocks) == 1 and isinstance(blocks[0], Clause) else None
+        if clause is None:
+            self._body_problem(blocks[0] if blocks else None, body, "the new text must be one clause")
+        elif clause.number != number:
+            self._body_problem(clause, body, f"the new text of clause {number} must keep the number {number}")
+        operation = SubstituteClause(number, clause or Clause(number, Text("")))
+        return _Draft(operation, spot(reference), body=_lines(body))
+
+    def insert_definition(self, children: list[object]) -> _Draft:
+        (body,) = children
+        assert isinstance(body, list)
+        definition = self._definition(body)
+        at = Spot(body[0][0], BODY_INDENT + 1, len(definition.term) + 2)
+        return _Draft(InsertDefinition(definition), at, body=_lines(body))
+
+    def omit_definition(self, children: list[Token]) -> _Draft:
+        (term,) = children
+        return _Draft(OmitDefinition(quoted(term)), spot(term))
+
+    def substitute_definition(self, children: list[object]) -> _Draft:
+        term, body = children
+        assert isinstance(term, Token) and isinstance(body, list)
+        definition = self._definition(body)
+        if definition.term != quoted(term) and definition.term:
+            self._body_problem(
+                None, body, f'the new text must define "{quoted(term)}", not "{definition.term}"'
+            )
+        return _Draft(SubstituteDefinition(quoted(term), definition), spot(term), body=_lines(body))
+
+    def instruction(self, children: list[object]) -> Instruction:
+        number, draft = children
+        assert isinstance(number, Token) and isinstance(draft, _Draft)
+        return Instruction(
+            int(str(number)[:-1]),
+            draft.operation,
+            at=spot(number),
+            clause_at=draft.clause_at,
+            anchor_at=draft.anchor_at,
+            text_at=draft.text_at,
+            body=draft.body,
+        )
+
+    # Helpers.
+    def _clause_ref(self, token: Token, *, allow_items: bool = False) -> tuple[ClauseNumber, tuple[str, ...]]:
+        match = _CLAUSE_REF.fullmatch(str(token))
+        assert match is not None  # the CLAUSE_REF terminal guarantees the shape
+        items = tuple(re.findall(r"\(([a-z]+)\)", match[2]))
+        if items and not allow_items:
+            self.problem(spot(token), "this instruction acts on whole clauses: name the clause without (a)")
+        return ClauseNumber.parse(match[1]), items
+
+    def _body(self, body: list[tuple[int, str]], section: ClauseNumber) -> tuple[Block, ...]:
+        try:
+            return parse_body(body, section, self.path, self.source)
+        except InputError as error:
+            self.problems.extend(error.problems)
+            return ()
+
+    def _body_problem(self, block: Block | None, body: list[tuple[int, str]], message: str) -> None:
+        self.problems.append(body_problem(block, body[0][0], message, self.path, self.source))
+
+    def _definition(self, body: list[tuple[int, str]]) -> Definition:
+        blocks = self._body(body, GLOSSARY_SECTION)
+        if len(blocks) == 1 and isinstance(blocks[0], Definition):
+            return blocks[0]
+        self._body_problem(
+            blocks[0] if blocks else None, body, 'the new text must be one definition: "Term" means ...'
+        )
+        return Definition("", Text(""))
+
+
+def ordinal(number: int) -> str:
+    """1 -> "1st", 2 -> "2nd", 11 -> "11th"."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _lines(body: list[tuple[int, str]]) -> tuple[int, int]:
+    return (body[0][0], body[-1][0])

@@ -1,0 +1,150 @@
+"""Render an Amendment back to source text; reading the result gives the same amendment."""
+
+from __future__ import annotations
+
+from spectool.amend.model import (
+    Amendment,
+    EditText,
+    InsertClauses,
+    InsertDefinition,
+    Instruction,
+    Occurrence,
+    OmitClause,
+    OmitDefinition,
+    Place,
+    SubstituteClause,
+    SubstituteDefinition,
+    Target,
+    TextEditKind,
+    Which,
+)
+from spectool.amend.reader import FIELD_NAMES
+from spectool.amend.transformer import ordinal
+from spectool.parsing.writer import render_paragraph
+
+WIDTH = 100
+# Wrapped lines of a sentence are indented by three spaces: four would start quoted new text.
+_SENTENCE_INDENT = "   "
+_FIELD_INDENT = "  "
+_BODY_INDENT = "    "
+
+
+def render_amendment(amendment: Amendment) -> str:
+    """The whole amendment in the format of docs/amendments.md."""
+    out = [f"Modification {amendment.id}: {amendment.title}", "", "Change request"]
+    values = (
+        amendment.author,
+        amendment.date,
+        amendment.reason,
+        amendment.summary,
+        amendment.consequences,
+        amendment.specs_affected,
+        amendment.clauses_affected,
+    )
+    for name, value in zip(FIELD_NAMES, values, strict=True):
+        out.extend(wrap(f"{name}: {value}", _FIELD_INDENT))
+    for target in amendment.targets:
+        out.append("")
+        out.extend(render_target(target))
+    return "\n".join(out) + "\n"
+
+
+def render_target(target: Target) -> list[str]:
+    """`Amendments to SMETS2 4.2, 5.0` and its instructions, a blank line between them."""
+    out = [f"Amendments to {target.label}"]
+    for instruction in target.instructions:
+        out.append("")
+        out.extend(render_instruction(instruction))
+    return out
+
+
+def render_instruction(instruction: Instruction) -> list[str]:
+    """One numbered instruction: its sentence, wrapped, and any quoted new text below it."""
+    operation = instruction.operation
+    head = f"{instruction.number}."
+    if isinstance(operation, EditText):
+        return wrap(f"{head} In {_place(operation.place)}, {_edit(operation)}.", _SENTENCE_INDENT)
+    if isinstance(operation, InsertClauses):
+        out = [f"{head} After clause {operation.after} insert:"]
+        for clause in operation.clauses:
+            out.extend(_body(render_paragraph(clause)))
+        if operation.renumber:
+            out.append(f"{_SENTENCE_INDENT}and renumber the following clauses.")
+        return out
+    if isinstance(operation, OmitClause):
+        tail = ""
+        if operation.leave is not None:
+            tail = f" and leave {quote(operation.leave)}"
+        elif operation.renumber:
+            tail = " and renumber the following clauses"
+        return wrap(f"{head} Omit clause {operation.number}{tail}.", _SENTENCE_INDENT)
+    if isinstance(operation, SubstituteClause):
+        return [
+            f"{head} Substitute clause {operation.number} with:",
+            *_body(render_paragraph(operation.clause)),
+        ]
+    if isinstance(operation, InsertDefinition):
+        return [
+            f"{head} In the Glossary, insert the definition:",
+            *_body(render_paragraph(operation.definition)),
+        ]
+    if isinstance(operation, OmitDefinition):
+        return wrap(f"{head} Omit the definition of {quote(operation.term)}.", _SENTENCE_INDENT)
+    assert isinstance(operation, SubstituteDefinition)
+    return [
+        f"{head} Substitute the definition of {quote(operation.term)} with:",
+        *_body(render_paragraph(operation.definition)),
+    ]
+
+
+def _place(place: Place) -> str:
+    if place.term is not None:
+        return f"the definition of {quote(place.term)}"
+    return str(place)
+
+
+def _edit(edit: EditText) -> str:
+    which = occurrence_words(edit.occurrence)
+    anchor, text = quote(edit.anchor), quote(edit.text)
+    if edit.kind is TextEditKind.SUBSTITUTE:
+        return f"for {which}{anchor} substitute {text}"
+    if edit.kind is TextEditKind.INSERT_AFTER:
+        return f"after {which}{anchor} insert {text}"
+    if edit.kind is TextEditKind.INSERT_BEFORE:
+        return f"before {which}{anchor} insert {text}"
+    return f"omit {which}{anchor}"
+
+
+def occurrence_words(occurrence: Occurrence) -> str:
+    """`the 2nd occurrence of `, `every occurrence of ` or nothing."""
+    if occurrence.which is Which.NTH:
+        return f"the {ordinal(occurrence.nth)} occurrence of "
+    if occurrence.which is Which.LAST:
+        return "the last occurrence of "
+    if occurrence.which is Which.EVERY:
+        return "every occurrence of "
+    return ""
+
+
+def quote(words: str) -> str:
+    """Straight quotation marks, or curly ones when the words hold a straight one."""
+    return f"\u201c{words}\u201d" if '"' in words else f'"{words}"'
+
+
+def wrap(sentence: str, indent: str) -> list[str]:
+    """Greedy wrap at single spaces; the reader reads each break (even inside quotes) as one space."""
+    words = sentence.split(" ")
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) > WIDTH and current.strip() and word:
+            lines.append(current)
+            current = indent + word
+        else:
+            current += " " + word
+    lines.append(current)
+    return lines
+
+
+def _body(lines: list[str]) -> list[str]:
+    return [f"{_BODY_INDENT}{line}" if line else "" for line in lines]
