@@ -1,0 +1,48 @@
+"""`spectool import`: read a published spec from Word (.docx) and write it in the spec source format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from spectool.docx_import import check_target, import_docx, write_atomically
+from spectool.errors import UsageError
+
+
+@click.command("import")
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .spec to write.",
+)
+@click.option("--spec", "name", required=True, help="The spec's name, such as SMETS2.")
+@click.option("--version", "version", required=True, help="The spec's version, such as 5.0.")
+@click.option("--title", help="The spec's title (default: the document's Title paragraph or properties).")
+@click.option(
+    "--accept-changes",
+    is_flag=True,
+    help="Import a document with tracked changes as if every change were accepted.",
+)
+def command(
+    document: Path, output: Path, name: str, version: str, title: str | None, accept_changes: bool
+) -> None:
+    """Import DOCUMENT (a .docx) as spec source; what cannot be mapped is listed on stderr."""
+    if not document.is_file():
+        raise UsageError(f"{document}: no such file")
+    check_target(output, document)
+    imported = import_docx(document, name=name, version=version, title=title, accept_changes=accept_changes)
+    write_atomically(imported.source, output)
+    for issue in imported.issues:
+        click.echo(f"{document}: {issue}", err=True)
+    spec = imported.spec
+    clauses = sum(1 for _ in spec.clauses())
+    definitions = sum(1 for _ in spec.definitions())
+    warnings = len(imported.issues)
+    click.echo(
+        f"wrote {output}: {spec.key}, {len(spec.sections)} sections, {clauses} clauses, "
+        f"{definitions} definitions, {warnings} warning{'s' if warnings != 1 else ''}"
+    )

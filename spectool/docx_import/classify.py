@@ -1,0 +1,185 @@
+"""Say what each Word paragraph is in the spec's terms: heading, clause, sub-item, note, definition, line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spectool.docx_import.reading import WordParagraph
+from spectool.model.numbers import ClauseNumber
+
+_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+_TYPED_CLAUSE = re.compile(r"([0-9]+(?:\.[0-9]+)+)\.?(?:\s+(\S.*))?", re.DOTALL)
+_TYPED_HEADING = re.compile(r"(?:section\s+)?([0-9]+(?:\.[0-9]+)*)\.?(?:\s+(\S.*))?", re.DOTALL | re.I)
+_ITEM_LABEL = re.compile(r"\(?([a-z]{1,4})[.)]?")
+_TYPED_ITEM = re.compile(r"\(?([a-z]{1,4})\)\s+(\S.*)", re.DOTALL)
+_NOTE_LABEL = re.compile(r"notes?(?:\s+([0-9]+))?\s*[:.\-\u2013\u2014]?", re.IGNORECASE)
+_TYPED_NOTE = re.compile(r"notes?(?:\s+([0-9]+))?\s*[:.\-\u2013\u2014]\s*(.*)", re.DOTALL | re.IGNORECASE)
+_TYPED_BULLET = re.compile(r"[\u2022\u00b7\u25aa\u25e6\u2023\u2043\-\u2013\u2014]\s+(\S.*)", re.DOTALL)
+_CAPTION = re.compile(r"table\s+[0-9]+", re.IGNORECASE)
+_DEFINITION = re.compile(r'"([^"\n]+)"\s+(\S.*)', re.DOTALL)
+_SENTENCE_END = (".", ";", ":", ",")
+LETTER_FORMATS = ("lowerLetter",)
+ROMAN_FORMATS = ("lowerRoman",)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    source: WordParagraph
+    number: ClauseNumber | None
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseStart:
+    source: WordParagraph
+    number: ClauseNumber
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    source: WordParagraph
+    label: str
+    number_format: str | None  # from automatic numbering; None when the label was typed
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteStart:
+    source: WordParagraph
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionStart:
+    source: WordParagraph
+    term: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Unnumbered text: it continues whatever stands before it, if the format lets it."""
+
+    source: WordParagraph
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    source: WordParagraph
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    source: WordParagraph
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    source: WordParagraph
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    source: WordParagraph
+
+
+Piece = Heading | ClauseStart | Item | NoteStart | DefinitionStart | Line | Caption | Title | Contents | Blank
+
+
+def classify(paragraph: WordParagraph) -> Piece:
+    label = paragraph.label
+    shown_label = label.text.strip() if label is not None and not label.is_bullet else ""
+    text = paragraph.text
+    if paragraph.contents:
+        return Contents(paragraph)
+    if not text and not shown_label:
+        return Blank(paragraph)
+    if paragraph.title_style and label is None:
+        return Title(paragraph)
+    if paragraph.heading_level is not None:
+        return _heading(paragraph, shown_label)
+    if label is not None:
+        return _numbered(paragraph, shown_label)
+    if paragraph.note_style:
+        typed = _TYPED_NOTE.fullmatch(text)
+        return NoteStart(paragraph, typed[1] or "", typed[2]) if typed else NoteStart(paragraph, "", text)
+    return _typed(paragraph)
+
+
+def _heading(paragraph: WordParagraph, shown_label: str) -> Piece:
+    number = _dotted_number(shown_label, minimum_depth=1)
+    title = paragraph.text
+    if number is None:
+        typed = _TYPED_HEADING.fullmatch(title)
+        if typed:
+            number, title = ClauseNumber.parse(typed[1]), typed[2] or ""
+        elif shown_label:
+            title = f"{shown_label} {title}".strip()
+    if number is not None and number.depth >= 2 and _reads_as_sentence(title):
+        # Some documents number their clauses with a heading style; a sentence is no title.
+        return ClauseStart(paragraph, number, title)
+    return Heading(paragraph, number, " ".join(title.split()))
+
+
+def _numbered(paragraph: WordParagraph, shown_label: str) -> Piece:
+    label = paragraph.label
+    assert label is not None
+    text = paragraph.text
+    if label.is_bullet:
+        return Line(paragraph, f"- {text}")
+    note = _NOTE_LABEL.fullmatch(shown_label)
+    if note:
+        return NoteStart(paragraph, note[1] or "", text)
+    number = _dotted_number(shown_label, minimum_depth=2)
+    if number is not None:
+        return ClauseStart(paragraph, number, text)
+    item = _ITEM_LABEL.fullmatch(shown_label)
+    if item and label.number_format in LETTER_FORMATS + ROMAN_FORMATS:
+        return Item(paragraph, item[1], label.number_format, text)
+    return Line(paragraph, f"{shown_label} {text}".strip())
+
+
+def _typed(paragraph: WordParagraph) -> Piece:
+    text = paragraph.text
+    note = _TYPED_NOTE.fullmatch(text)
+    if note:
+        return NoteStart(paragraph, note[1] or "", note[2])
+    clause = _TYPED_CLAUSE.fullmatch(text)
+    if clause:
+        number = ClauseNumber.parse(clause[1])
+        if 0 not in number.parts:  # "0.5 seconds" is a quantity, not a clause
+            return ClauseStart(paragraph, number, clause[2] or "")
+    item = _TYPED_ITEM.fullmatch(text)
+    if item:
+        return Item(paragraph, item[1], None, item[2])
+    bullet = _TYPED_BULLET.fullmatch(text)
+    if bullet:
+        return Line(paragraph, f"- {bullet[1]}")
+    if paragraph.caption_style or _CAPTION.match(text):
+        return Caption(paragraph, text)
+    definition = _DEFINITION.fullmatch(text)
+    if definition:
+        return DefinitionStart(paragraph, definition[1].strip(), definition[2])
+    return Line(paragraph, text)
+
+
+def _dotted_number(label: str, minimum_depth: int) -> ClauseNumber | None:
+    """The dotted number in an automatic label such as "5.7.4.12" or "Section 5.7."."""
+    found = _DOTTED.search(label)
+    if found is None or label[found.end() :].strip(" .)") or not _only_words(label[: found.start()]):
+        return None
+    number = ClauseNumber.parse(found[0])
+    return number if number.depth >= minimum_depth else None
+
+
+def _only_words(prefix: str) -> bool:
+    return all(part.isalpha() for part in prefix.replace("(", " ").split())
+
+
+def _reads_as_sentence(title: str) -> bool:
+    return title.rstrip().endswith(_SENTENCE_END) or " shall " in f" {title} "

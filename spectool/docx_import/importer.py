@@ -1,0 +1,106 @@
+"""`import_docx`: a published Word specification in, a spec model and its source text out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spectool.docx_import.assemble import SpecAssembler
+from spectool.docx_import.issues import ImportIssue, excerpt
+from spectool.docx_import.normalise import clean_line
+from spectool.docx_import.notes import read_note_texts
+from spectool.docx_import.numbering import NumberingDefinitions
+from spectool.docx_import.package import DEFAULT_LIMITS, PackageLimits, WordPackage, open_word_package, refuse
+from spectool.docx_import.reading import DocumentReader
+from spectool.docx_import.revisions import accept_revisions, summarise_revisions
+from spectool.docx_import.styles import StyleSheet
+from spectool.errors import InputError, Problem, UsageError
+from spectool.model.document import Spec
+from spectool.parsing import parse_spec, render_spec
+
+
+@dataclass(frozen=True, slots=True)
+class DocxImport:
+    """The imported spec, its source text (what `spectool import` writes) and what could not be mapped."""
+
+    spec: Spec
+    source: str
+    issues: tuple[ImportIssue, ...]
+
+
+def import_docx(
+    path: str | Path,
+    *,
+    name: str,
+    version: str,
+    title: str | None = None,
+    accept_changes: bool = False,
+    limits: PackageLimits = DEFAULT_LIMITS,
+) -> DocxImport:
+    """Read a .docx into a Spec; InputError when the file is no usable Word specification."""
+    for label, value in (("spec name", name), ("version", version), ("title", title or "x")):
+        if not clean_line(value) or "\n" in value:
+            raise UsageError(f"the {label} must be a non-empty single line")
+    package = open_word_package(path, limits)
+    settle_revisions(package, accept_changes)
+    styles = StyleSheet.from_element(package.styles)
+    numbering = NumberingDefinitions.from_elements(package.numbering, package.styles)
+    blocks = DocumentReader(styles, numbering).read(package.body)
+    assembler = SpecAssembler(
+        read_note_texts(package.footnotes, "footnote"), read_note_texts(package.endnotes, "endnote")
+    )
+    assembler.add(blocks)
+    sections = assembler.build()
+    if not any(section.clauses or section.definitions for section in sections):
+        raise refuse(
+            package.path,
+            f"no recognisable clauses in {len(blocks)} paragraphs and "
+            "tables: expected numbered clauses such as '5.7.1 ESME shall ...', typed or numbered by Word",
+        )
+    chosen = clean_line(title or "") or assembler.title or clean_line(package.core_title) or Path(path).stem
+    spec = Spec(name=clean_line(name), version=clean_line(version), title=chosen, sections=sections)
+    source = render_spec(spec)
+    check_reads_back(source, spec, package.path)
+    return DocxImport(spec, source, tuple(assembler.issues))
+
+
+def settle_revisions(package: WordPackage, accept_changes: bool) -> None:
+    """Refuse a document with tracked changes, or accept them all when asked to."""
+    parts = [part for part in (package.body, package.footnotes, package.endnotes) if part is not None]
+    summaries = [summarise_revisions(part) for part in parts]
+    count = sum(summary.count for summary in summaries)
+    if not count:
+        return
+    if not accept_changes:
+        first = next(summary for summary in summaries if summary.count)
+        if first is not summaries[0]:
+            where = ", the first in a footnote or endnote"
+        elif first.first_paragraph:
+            where = f', the first in paragraph {first.first_paragraph} ("{excerpt(first.first_words)}")'
+        else:
+            where = ""
+        raise refuse(
+            package.path,
+            f"the document has {count} tracked change{'s' if count != 1 else ''}{where}",
+            "accept or reject them in Word, or pass --accept-changes to import the text with all accepted",
+        )
+    for part in parts:
+        accept_revisions(part)
+
+
+def check_reads_back(source: str, spec: Spec, path: str) -> None:
+    """What is written must parse back to the very model built, or nothing is written."""
+    bug = "this is a spectool bug: please report it with the document"
+    try:
+        reread = parse_spec(source, path)
+    except InputError as error:
+        first = error.problems[0]
+        raise InputError(
+            [Problem(path, 0, 0, f"the imported text does not read back: {first.message}", hint=bug)]
+        ) from None
+    if reread != spec:
+        differing = next(
+            (a.id for a, b in zip(spec.sections, reread.sections, strict=False) if a != b), "the sections"
+        )
+        message = f"section {differing} does not read back as imported"
+        raise InputError([Problem(path, 0, 0, message, hint=bug)])

@@ -1,0 +1,168 @@
+"""Word's numbering definitions (numbering.xml): abstract lists, their levels, and the w:num instances."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from spectool.docx_import.wordml import Element, attribute, child, child_value, int_value, is_on, w
+
+MAX_LEVEL = 8  # w:ilvl runs from 0 to 8
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One `w:lvl`: how a list level counts and what it displays."""
+
+    start: int = 1
+    number_format: str = "decimal"
+    text: str = ""  # w:lvlText such as "%1.%2.%3" or "(%4)"
+    restart: int | None = None  # w:lvlRestart: 1-based level that restarts this one; 0 never
+    legal: bool = False  # w:isLgl: show every level as a decimal number
+    style_id: str | None = None  # w:pStyle: the paragraph style linked to this level
+
+
+DEFAULT_LEVEL = Level()
+
+
+@dataclass(frozen=True, slots=True)
+class AbstractList:
+    """A `w:abstractNum`: the levels that every `w:num` pointing at it shares."""
+
+    abstract_id: int
+    levels: Mapping[int, Level] = field(default_factory=dict)
+    num_style_link: str | None = None  # the numbering style whose list this one really is
+
+
+@dataclass(frozen=True, slots=True)
+class ListInstance:
+    """A `w:num`: the numId that paragraphs name, with any level overrides."""
+
+    num_id: int
+    abstract_id: int
+    start_overrides: Mapping[int, int] = field(default_factory=dict)
+    level_overrides: Mapping[int, Level] = field(default_factory=dict)
+
+
+def read_level(element: Element) -> Level:
+    start = int_value(element, "start")
+    return Level(
+        start=1 if start is None else start,
+        number_format=child_value(element, "numFmt") or "decimal",
+        text=child_value(element, "lvlText") or "",
+        restart=int_value(element, "lvlRestart"),
+        legal=is_on(element, "isLgl"),
+        style_id=child_value(element, "pStyle"),
+    )
+
+
+def _levels(element: Element) -> dict[int, Level]:
+    levels: dict[int, Level] = {}
+    for level in element.iterfind(w("lvl")):
+        index = _int(attribute(level, "ilvl"))
+        if index is not None and 0 <= index <= MAX_LEVEL:
+            levels[index] = read_level(level)
+    return levels
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return None if value is None else int(value)
+    except ValueError:
+        return None
+
+
+class NumberingDefinitions:
+    """Every list in numbering.xml, plus the numbering styles (styles.xml) that lists may link to."""
+
+    def __init__(
+        self,
+        abstracts: dict[int, AbstractList],
+        instances: dict[int, ListInstance],
+        numbering_styles: dict[str, int] | None = None,
+    ) -> None:
+        self.abstracts = abstracts
+        self.instances = instances
+        self.numbering_styles = numbering_styles or {}
+
+    @classmethod
+    def from_elements(cls, numbering: Element | None, styles: Element | None) -> NumberingDefinitions:
+        abstracts: dict[int, AbstractList] = {}
+        instances: dict[int, ListInstance] = {}
+        for element in numbering.iterfind(w("abstractNum")) if numbering is not None else ():
+            abstract_id = _int(attribute(element, "abstractNumId"))
+            if abstract_id is not None:
+                abstracts[abstract_id] = AbstractList(
+                    abstract_id, MappingProxyType(_levels(element)), child_value(element, "numStyleLink")
+                )
+        for element in numbering.iterfind(w("num")) if numbering is not None else ():
+            num_id = _int(attribute(element, "numId"))
+            abstract_id = int_value(element, "abstractNumId")
+            if num_id is None or abstract_id is None:
+                continue
+            starts: dict[int, int] = {}
+            overrides: dict[int, Level] = {}
+            for override in element.iterfind(w("lvlOverride")):
+                index = _int(attribute(override, "ilvl"))
+                if index is None:
+                    continue
+                start = int_value(override, "startOverride")
+                if start is not None:
+                    starts[index] = start
+                level = child(override, "lvl")
+                if level is not None:
+                    overrides[index] = read_level(level)
+            instances[num_id] = ListInstance(
+                num_id, abstract_id, MappingProxyType(starts), MappingProxyType(overrides)
+            )
+        return cls(abstracts, instances, _numbering_styles(styles))
+
+    def abstract_of(self, num_id: int) -> AbstractList | None:
+        """The abstract list behind a numId, following `w:numStyleLink` to a numbering style's list."""
+        instance = self.instances.get(num_id)
+        seen: set[int] = set()
+        while instance is not None and instance.abstract_id not in seen:
+            seen.add(instance.abstract_id)
+            abstract = self.abstracts.get(instance.abstract_id)
+            if abstract is None or abstract.num_style_link is None:
+                return abstract
+            linked = self.numbering_styles.get(abstract.num_style_link)
+            instance = self.instances.get(linked) if linked is not None else None
+        return None
+
+    def level(self, num_id: int, index: int) -> Level:
+        instance = self.instances.get(num_id)
+        if instance is not None and index in instance.level_overrides:
+            return instance.level_overrides[index]
+        abstract = self.abstract_of(num_id)
+        return abstract.levels.get(index, DEFAULT_LEVEL) if abstract else DEFAULT_LEVEL
+
+    def start_override(self, num_id: int, index: int) -> int | None:
+        """Where `w:startOverride` restarts this level when the numId is first used at it."""
+        instance = self.instances.get(num_id)
+        return None if instance is None else instance.start_overrides.get(index)
+
+    def level_for_style(self, num_id: int, style_id: str | None) -> int | None:
+        """The level whose `w:pStyle` is this paragraph style, for numbering linked through a style."""
+        abstract = self.abstract_of(num_id)
+        if abstract is None or style_id is None:
+            return None
+        return next((index for index, level in abstract.levels.items() if level.style_id == style_id), None)
+
+    def counter_key(self, num_id: int) -> int | None:
+        """Paragraphs of every numId on one abstract list count together (ECMA-376 17.9); None: no list."""
+        abstract = self.abstract_of(num_id) if num_id in self.instances else None
+        return None if abstract is None else abstract.abstract_id
+
+
+def _numbering_styles(styles: Element | None) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for style in styles.iter(w("style")) if styles is not None else ():
+        if attribute(style, "type") != "numbering":
+            continue
+        num_id = int_value(child(child(style, "pPr"), "numPr"), "numId")
+        style_id = attribute(style, "styleId")
+        if num_id is not None and style_id is not None:
+            found[style_id] = num_id
+    return found

@@ -1,0 +1,159 @@
+"""Walk a document body in order: paragraphs (with the numbers Word shows) and tables, as plain values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spectool.docx_import.list_numbers import ListCounter, ListLabel
+from spectool.docx_import.normalise import clean_text
+from spectool.docx_import.numbering import NumberingDefinitions
+from spectool.docx_import.runs import FieldState, read_paragraph
+from spectool.docx_import.styles import BODY_TEXT_OUTLINE, StyleSheet, numbering_properties
+from spectool.docx_import.wordml import Element, child, child_value, int_value, local_name, w
+
+
+@dataclass(frozen=True, slots=True)
+class WordParagraph:
+    """One paragraph as Word shows it; `index` is 1-based in document order, table cells included."""
+
+    index: int
+    text: str  # normalised; a line break in Word is "\n"
+    label: ListLabel | None = None  # automatic numbering
+    style: str = ""
+    heading_level: int | None = None
+    note_style: bool = False
+    caption_style: bool = False
+    title_style: bool = False
+    contents: bool = False  # part of a table of contents
+    footnotes: tuple[str, ...] = ()
+    endnotes: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()  # pictures, equations ...: what the text leaves out
+
+    @property
+    def shown(self) -> str:
+        """The label and the text, as a reader sees the paragraph."""
+        label = self.label.text if self.label is not None and not self.label.is_bullet else ""
+        return f"{label} {self.text}".strip()
+
+
+Cell = tuple[WordParagraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WordTable:
+    rows: tuple[tuple[Cell, ...], ...]
+    header_rows: int = 0  # leading rows marked to repeat as a header (w:tblHeader)
+    nested_tables: int = 0  # tables inside cells, flattened into their cell's paragraphs
+
+    @property
+    def index(self) -> int:
+        return next((cell[0].index for row in self.rows for cell in row if cell), 0)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+Block = WordParagraph | WordTable
+
+
+class DocumentReader:
+    """Reads blocks in order, counting automatic numbers and complex fields as Word does."""
+
+    def __init__(self, styles: StyleSheet, numbering: NumberingDefinitions) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.counter = ListCounter(numbering)
+        self.fields = FieldState()
+        self.paragraphs = 0
+
+    def read(self, body: Element) -> list[Block]:
+        blocks: list[Block] = []
+        self._blocks(body, blocks, contents=False)
+        return blocks
+
+    def _blocks(self, container: Element, blocks: list[Block], contents: bool) -> None:
+        for node in container:
+            name = local_name(node)
+            if name == "p":
+                blocks.append(self.paragraph(node, contents))
+            elif name == "tbl":
+                blocks.append(self.table(node, contents))
+            elif name == "sdt":
+                gallery = child_value(child(child(node, "sdtPr"), "docPartObj"), "docPartGallery") or ""
+                inner = child(node, "sdtContent")
+                if inner is not None:
+                    self._blocks(inner, blocks, contents or "contents" in gallery.lower())
+            elif name == "customXml":
+                self._blocks(node, blocks, contents)
+            elif name == "altChunk":
+                self.paragraphs += 1
+                blocks.append(WordParagraph(self.paragraphs, "", dropped=("an embedded document",)))
+
+    def paragraph(self, node: Element, contents: bool = False) -> WordParagraph:
+        self.paragraphs += 1
+        properties = child(node, "pPr")
+        style_id = self.styles.style_id_of(child_value(properties, "pStyle"))
+        content = read_paragraph(node, self.fields)
+        return WordParagraph(
+            index=self.paragraphs,
+            text=clean_text(content.text),
+            label=self._label(properties, style_id),
+            style=self.styles.name(style_id),
+            heading_level=self._heading_level(properties, style_id),
+            note_style=self.styles.is_note(style_id),
+            caption_style=self.styles.is_caption(style_id),
+            title_style=self.styles.is_title(style_id),
+            contents=contents or content.in_contents or self.styles.is_contents(style_id),
+            footnotes=tuple(content.footnotes),
+            endnotes=tuple(content.endnotes),
+            dropped=tuple(content.dropped),
+        )
+
+    def table(self, node: Element, contents: bool) -> WordTable:
+        rows: list[tuple[Cell, ...]] = []
+        header_rows = 0
+        nested = 0
+        for row in node.iter(w("tr")):
+            if next(row.iterancestors(w("tbl"))) is not node:
+                continue  # a row of a nested table: read with its cell below
+            cells: list[Cell] = []
+            for cell in row.iter(w("tc")):
+                if next(cell.iterancestors(w("tr"))) is not row:
+                    continue
+                paragraphs: list[WordParagraph] = []
+                for element in cell.iter(w("p")):
+                    paragraphs.append(self.paragraph(element, contents))
+                nested += sum(1 for _ in cell.iter(w("tbl")))
+                cells.append(tuple(paragraphs))
+                span = int_value(child(cell, "tcPr"), "gridSpan") or 1
+                cells.extend(() for _ in range(span - 1))
+            if len(rows) == header_rows and child(child(row, "trPr"), "tblHeader") is not None:
+                header_rows += 1
+            rows.append(tuple(cells))
+        return WordTable(tuple(rows), header_rows, nested)
+
+    def _label(self, properties: Element | None, style_id: str | None) -> ListLabel | None:
+        num_id, level = numbering_properties(properties)
+        if num_id == 0:
+            return None  # numId 0 switches off numbering the style would give
+        linked = self.styles.numbering(style_id)
+        if num_id is None:
+            if linked is None:
+                return None
+            num_id = linked[0]
+            level = level if level is not None else linked[1]
+        if level is None:
+            level = self.numbering.level_for_style(num_id, style_id) or 0
+        return self.counter.label(num_id, level)
+
+    def _heading_level(self, properties: Element | None, style_id: str | None) -> int | None:
+        direct = int_value(properties, "outlineLvl")
+        if direct is not None:
+            return None if direct >= BODY_TEXT_OUTLINE else direct + 1
+        return self.styles.heading_level(style_id)
+
+
+def table_cells_text(cell: Cell) -> str:
+    """A cell's paragraphs on one line, each with the number Word shows before it."""
+    return " ".join(paragraph.shown for paragraph in cell if paragraph.shown)

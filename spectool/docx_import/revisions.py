@@ -1,0 +1,135 @@
+"""Tracked changes already in a Word document: count them, or take the view with all of them accepted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spectool.docx_import.wordml import NAMESPACES, Element, local_name, w
+
+# Content revisions wrap runs (or, as markers inside w:rPr / w:trPr, paragraph marks and table rows).
+INSERTIONS = ("ins", "moveTo")
+DELETIONS = ("del", "moveFrom")
+# Property revisions hold the properties as they were; the current ones are already in place.
+PROPERTY_CHANGES = (
+    "rPrChange",
+    "pPrChange",
+    "sectPrChange",
+    "tblPrChange",
+    "tblPrExChange",
+    "tblGridChange",
+    "trPrChange",
+    "tcPrChange",
+    "numberingChange",
+)
+CELL_REVISIONS = ("cellIns", "cellDel", "cellMerge")
+_MARK_HOLDERS = ("rPr", "trPr")
+_ALL = frozenset(w(name) for name in (*INSERTIONS, *DELETIONS, *PROPERTY_CHANGES, *CELL_REVISIONS))
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionSummary:
+    """How many tracked changes a part holds and the paragraph (1-based, body order) of the first."""
+
+    count: int
+    first_paragraph: int
+    first_words: str
+
+
+def summarise_revisions(root: Element) -> RevisionSummary:
+    """Count tracked changes below `root`; a change nested in another counts once, as Word lists it."""
+    count = 0
+    first: Element | None = None
+    for element in root.iter(*_ALL):
+        if any(ancestor.tag in _ALL for ancestor in element.iterancestors()):
+            continue
+        count += 1
+        if first is None:
+            first = element
+    if first is None:
+        return RevisionSummary(0, 0, "")
+    paragraph = _paragraph_of(first)
+    if paragraph is None:
+        return RevisionSummary(count, 0, "")
+    paragraphs = list(root.iter(w("p")))
+    number = next((index for index, p in enumerate(paragraphs, 1) if p is paragraph), 0)
+    texts = paragraph.xpath(".//w:t/text() | .//w:delText/text()", namespaces=NAMESPACES)
+    return RevisionSummary(count, number, "".join(str(text) for text in texts))
+
+
+def _paragraph_of(element: Element) -> Element | None:
+    if element.tag == w("p"):
+        return element
+    for ancestor in element.iterancestors(w("p")):
+        return ancestor
+    following = element.getnext()
+    while following is not None and following.tag != w("p"):
+        following = following.getnext()
+    return following
+
+
+def accept_revisions(root: Element) -> None:
+    """Change `root` in place into the text Word shows once every tracked change is accepted."""
+    _drop_deleted_rows(root)
+    _merge_deleted_paragraph_marks(root)
+    for element in list(root.iter(*(w(name) for name in (*DELETIONS, "cellDel")))):
+        if _is_mark(element):
+            continue
+        if local_name(element) == "cellDel":
+            cell = next(element.iterancestors(w("tc")), None)
+            _remove(cell)
+        else:
+            _remove(element)
+    for element in list(root.iter(*(w(name) for name in INSERTIONS))):
+        if _is_mark(element):
+            _remove(element)
+        else:
+            _unwrap(element)
+    for element in list(root.iter(*(w(name) for name in (*PROPERTY_CHANGES, "cellIns", "cellMerge")))):
+        _remove(element)
+
+
+def _is_mark(element: Element) -> bool:
+    parent = element.getparent()
+    return parent is not None and local_name(parent) in _MARK_HOLDERS
+
+
+def _drop_deleted_rows(root: Element) -> None:
+    for row in list(root.iter(w("tr"))):
+        properties = row.find(w("trPr"))
+        if properties is not None and any(properties.find(w(name)) is not None for name in DELETIONS):
+            _remove(row)
+
+
+def _merge_deleted_paragraph_marks(root: Element) -> None:
+    """A deleted paragraph mark joins its paragraph to the next; the next keeps its own properties."""
+    for paragraph in list(root.iter(w("p"))):
+        mark = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+        if mark is None or not any(mark.find(w(name)) is not None for name in DELETIONS):
+            continue
+        following = paragraph.getnext()
+        if following is None or following.tag != w("p"):
+            continue
+        content = [node for node in paragraph if node.tag != w("pPr")]
+        anchor = following.find(w("pPr"))
+        position = 0 if anchor is None else following.index(anchor) + 1
+        for offset, node in enumerate(content):
+            following.insert(position + offset, node)
+        _remove(paragraph)
+
+
+def _unwrap(element: Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    position = parent.index(element)
+    for offset, node in enumerate(list(element)):
+        parent.insert(position + offset, node)
+    _remove(element)
+
+
+def _remove(element: Element | None) -> None:
+    if element is None:
+        return
+    parent = element.getparent()
+    if parent is not None:
+        parent.remove(element)

@@ -1,0 +1,134 @@
+"""The text a paragraph displays: runs, tabs and breaks, field results (not codes), note citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spectool.docx_import.wordml import Element, attribute, is_on, local_name, w
+
+# Containers whose content Word shows as if it stood in the paragraph itself.
+_TRANSPARENT = frozenset(("hyperlink", "smartTag", "customXml", "sdtContent", "ins", "moveTo", "dir", "bdo"))
+_DROPPED = {"drawing": "a picture", "pict": "a picture", "object": "an embedded object"}
+
+
+@dataclass
+class _Field:
+    instruction: str = ""
+    showing_result: bool = False
+
+
+@dataclass
+class FieldState:
+    """Complex fields (w:fldChar begin/separate/end) may span paragraphs, so the state outlives one."""
+
+    open_fields: list[_Field] = field(default_factory=list)
+
+    @property
+    def visible(self) -> bool:
+        """Text shows only in the result of every open field, never in a field code."""
+        return all(open_field.showing_result for open_field in self.open_fields)
+
+    @property
+    def in_contents(self) -> bool:
+        return any(f.instruction.strip().upper().startswith("TOC") for f in self.open_fields)
+
+
+@dataclass
+class ParagraphContent:
+    """What one paragraph shows, before normalisation."""
+
+    text: str = ""
+    footnotes: list[str] = field(default_factory=list)
+    endnotes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    in_contents: bool = False
+
+
+def read_paragraph(paragraph: Element, fields: FieldState) -> ParagraphContent:
+    """Walk one `w:p`; `fields` carries complex fields that began in an earlier paragraph."""
+    content = ParagraphContent(in_contents=fields.in_contents)
+    parts: list[str] = []
+    _walk(paragraph, fields, content, parts)
+    content.text = "".join(parts)
+    return content
+
+
+def _walk(element: Element, fields: FieldState, content: ParagraphContent, parts: list[str]) -> None:
+    for node in element:
+        name = local_name(node)
+        if name == "r":
+            _run(node, fields, content, parts)
+        elif name == "fldSimple":
+            fields.open_fields.append(_Field(attribute(node, "instr") or "", showing_result=True))
+            content.in_contents = content.in_contents or fields.in_contents
+            _walk(node, fields, content, parts)
+            fields.open_fields.pop()
+        elif name == "sdt" or name in _TRANSPARENT:
+            _walk(node, fields, content, parts)
+        elif name in ("oMath", "oMathPara"):
+            content.dropped.append("an equation")
+        elif name == "AlternateContent":
+            content.dropped.append("a drawing or text box")
+
+
+def _run(run: Element, fields: FieldState, content: ParagraphContent, parts: list[str]) -> None:
+    hidden = is_on(run.find(w("rPr")), "vanish")
+    for node in run:
+        name = local_name(node)
+        if name == "fldChar":
+            _field_char(attribute(node, "fldCharType"), fields)
+            content.in_contents = content.in_contents or fields.in_contents
+            continue
+        if name == "instrText":
+            if fields.open_fields and not fields.open_fields[-1].showing_result:
+                fields.open_fields[-1].instruction += node.text or ""
+            content.in_contents = content.in_contents or fields.in_contents
+            continue
+        if name == "footnoteReference":
+            content.footnotes.append(attribute(node, "id") or "")
+        elif name == "endnoteReference":
+            content.endnotes.append(attribute(node, "id") or "")
+        if hidden or not fields.visible:
+            continue
+        parts.append(_shown(node, name, content))
+
+
+def _shown(node: Element, name: str, content: ParagraphContent) -> str:
+    if name == "t":
+        return node.text or ""
+    if name in ("tab", "ptab"):
+        return "\t"
+    if name == "br":
+        # A line break starts a new line; page and column breaks only move the text on.
+        return " " if attribute(node, "type") in ("page", "column") else "\n"
+    if name == "cr":
+        return "\n"
+    if name == "noBreakHyphen":
+        return "-"
+    if name == "sym":
+        code = int(attribute(node, "char") or "0", 16) if _is_hex(attribute(node, "char")) else 0
+        return chr(code) if 0x20 <= code < 0xE000 else ""
+    if name in _DROPPED:
+        content.dropped.append(_DROPPED[name])
+    elif name == "AlternateContent":
+        content.dropped.append("a drawing or text box")
+    return ""
+
+
+def _is_hex(value: str | None) -> bool:
+    if not value:
+        return False
+    try:
+        int(value, 16)
+    except ValueError:
+        return False
+    return True
+
+
+def _field_char(kind: str | None, fields: FieldState) -> None:
+    if kind == "begin":
+        fields.open_fields.append(_Field())
+    elif kind == "separate" and fields.open_fields:
+        fields.open_fields[-1].showing_result = True
+    elif kind == "end" and fields.open_fields:
+        fields.open_fields.pop()

@@ -1,0 +1,120 @@
+"""Paragraph styles: which are headings (by name, basis or outline level), notes, captions, contents."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spectool.docx_import.wordml import Element, attribute, child, child_value, int_value, w
+
+_HEADING_NAME = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
+_NOTE_NAME = re.compile(r"\bnotes?\b", re.IGNORECASE)
+_TOC_NAME = re.compile(r"(toc\s*[1-9]|table of contents|toc heading)", re.IGNORECASE)
+BODY_TEXT_OUTLINE = 9  # w:outlineLvl 9 means "body text"
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphStyle:
+    """What an import needs from one `w:style w:type="paragraph"`."""
+
+    style_id: str
+    name: str
+    based_on: str | None = None
+    outline_level: int | None = None  # 0-based as in w:outlineLvl; None for body text
+    num_id: int | None = None  # numbering linked to the style (w:pPr/w:numPr)
+    level: int | None = None
+
+
+def numbering_properties(properties: Element | None) -> tuple[int | None, int | None]:
+    """(numId, ilvl) from a `w:pPr`; either may be missing."""
+    numbering = child(properties, "numPr")
+    return int_value(numbering, "numId"), int_value(numbering, "ilvl")
+
+
+def outline_level(properties: Element | None) -> int | None:
+    level = int_value(properties, "outlineLvl")
+    return None if level is None or level >= BODY_TEXT_OUTLINE else level
+
+
+class StyleSheet:
+    """The document's paragraph styles, looked up by id along their `w:basedOn` chains."""
+
+    def __init__(self, styles: dict[str, ParagraphStyle], default_id: str | None = None) -> None:
+        self.styles = styles
+        self.default_id = default_id
+
+    @classmethod
+    def from_element(cls, root: Element | None) -> StyleSheet:
+        styles: dict[str, ParagraphStyle] = {}
+        default_id: str | None = None
+        if root is None:
+            return cls(styles)
+        for element in root.iter(w("style")):
+            if attribute(element, "type") != "paragraph":
+                continue
+            style_id = attribute(element, "styleId") or ""
+            properties = child(element, "pPr")
+            num_id, level = numbering_properties(properties)
+            styles[style_id] = ParagraphStyle(
+                style_id=style_id,
+                name=child_value(element, "name") or style_id,
+                based_on=child_value(element, "basedOn"),
+                outline_level=outline_level(properties),
+                num_id=num_id,
+                level=level,
+            )
+            if attribute(element, "default") in ("1", "true", "on"):
+                default_id = style_id
+        return cls(styles, default_id)
+
+    def chain(self, style_id: str | None) -> Iterator[ParagraphStyle]:
+        """The style and those it is based on, nearest first (a loop in basedOn ends the walk)."""
+        seen: set[str] = set()
+        current = style_id if style_id in self.styles else self.default_id
+        while current is not None and current in self.styles and current not in seen:
+            seen.add(current)
+            style = self.styles[current]
+            yield style
+            current = style.based_on
+
+    def name(self, style_id: str | None) -> str:
+        style = next(self.chain(style_id), None)
+        return style.name if style else ""
+
+    def heading_level(self, style_id: str | None) -> int | None:
+        """1 for "Heading 1" and styles based on it or at outline level 1; None for body styles."""
+        for style in self.chain(style_id):
+            if _TOC_NAME.fullmatch(style.name):
+                return None
+            match = _HEADING_NAME.fullmatch(style.name.strip())
+            if match:
+                return int(match[1])
+            if style.outline_level is not None:
+                return style.outline_level + 1
+        return None
+
+    def is_note(self, style_id: str | None) -> bool:
+        return any(_NOTE_NAME.search(style.name) for style in self.chain(style_id))
+
+    def is_caption(self, style_id: str | None) -> bool:
+        return any(style.name.strip().lower() == "caption" for style in self.chain(style_id))
+
+    def is_title(self, style_id: str | None) -> bool:
+        return any(style.name.strip().lower() == "title" for style in self.chain(style_id))
+
+    def is_contents(self, style_id: str | None) -> bool:
+        """A table-of-contents entry style ("toc 1" ...)."""
+        return any(_TOC_NAME.fullmatch(style.name.strip()) for style in self.chain(style_id))
+
+    def numbering(self, style_id: str | None) -> tuple[int, int | None] | None:
+        """(numId, ilvl) of the numbering the style links to; None when it has none or switches it off."""
+        for style in self.chain(style_id):
+            if style.num_id is not None:
+                return None if style.num_id == 0 else (style.num_id, style.level)
+        return None
+
+    def style_id_of(self, style_id: str | None) -> str | None:
+        """The id a paragraph's style resolves to (the default style when it names none or an unknown one)."""
+        style = next(self.chain(style_id), None)
+        return style.style_id if style else None

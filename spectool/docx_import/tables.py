@@ -1,0 +1,109 @@
+"""Word tables as spec tables, or as definitions when the table is a glossary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spectool.docx_import.classify import Item, classify
+from spectool.docx_import.drafts import ParagraphDraft, is_roman_item
+from spectool.docx_import.normalise import clean_line
+from spectool.docx_import.reading import Cell, WordParagraph, WordTable
+from spectool.model.document import Table
+from spectool.parsing.transformer import is_separator_row
+
+GLOSSARY_TITLE = re.compile(r"\b(glossary|definitions)\b", re.IGNORECASE)
+TERM_HEADERS = frozenset(("term", "terms", "defined term", "defined terms", "expression"))
+MEANING_HEADERS = frozenset(("definition", "definitions", "meaning", "description"))
+_CAPTION_PREFIX = re.compile(r"table(?:\s+[0-9]+(?:\.[0-9]+)*)?\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
+
+# Reports a problem at a paragraph: (paragraph, message).
+Report = Callable[[WordParagraph | None, str], None]
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell on one line, each paragraph with the number Word shows before it."""
+    return clean_line(" ".join(paragraph.shown for paragraph in cell))
+
+
+def caption_title(caption: str) -> str:
+    """The title in a caption: "Table 3: Alerts" gives "Alerts"."""
+    return clean_line(_CAPTION_PREFIX.sub("", caption, count=1))
+
+
+def has_term_header(table: WordTable) -> bool:
+    if not table.rows or len(table.rows[0]) != 2:
+        return False
+    term, meaning = (cell_text(cell).lower().rstrip(":") for cell in table.rows[0])
+    return term in TERM_HEADERS and meaning in MEANING_HEADERS
+
+
+def is_glossary(table: WordTable, section_title: str) -> bool:
+    """A two-column table whose header is Term / Definition, or which stands under a Glossary heading."""
+    if table.width != 2:
+        return False
+    return has_term_header(table) or bool(GLOSSARY_TITLE.search(section_title))
+
+
+def glossary_definitions(table: WordTable, report: Report) -> list[ParagraphDraft]:
+    skip = max(table.header_rows, 1 if has_term_header(table) else 0)
+    definitions: list[ParagraphDraft] = []
+    for row in table.rows[skip:]:
+        cells = [*row, (), ()][:2]
+        first = _first_paragraph(cells[0]) or _first_paragraph(cells[1])
+        term = cell_text(cells[0]).strip('"').strip()
+        if '"' in term:
+            report(first, f"the term {term} holds a double quote, which a term cannot: written with '")
+            term = term.replace('"', "'")
+        draft = _definition(term, cells[1], report)
+        if not term or draft is None:
+            if first is not None:
+                report(first, "a glossary row without both a term and a definition: not imported")
+            continue
+        definitions.append(draft)
+    return definitions
+
+
+def _definition(term: str, cell: Cell, report: Report) -> ParagraphDraft | None:
+    paragraphs = [paragraph for paragraph in cell if paragraph.shown]
+    if not paragraphs:
+        return None
+    draft = ParagraphDraft(lines=[paragraphs[0].shown], term=term)
+    for paragraph in paragraphs[1:]:
+        piece = classify(paragraph)
+        if isinstance(piece, Item):
+            warning = draft.add_item(
+                piece.label, is_roman_item(draft, piece.label, piece.number_format), piece.text
+            )
+            if warning:
+                report(paragraph, warning)
+        else:
+            draft.add_line(paragraph.shown)
+    return draft
+
+
+def plain_table(table: WordTable, title: str, report: Report) -> Table | None:
+    """Header from the first row; every row padded to the widest; '|' cannot stand in a cell."""
+    width = table.width
+    rows: list[tuple[str, ...]] = []
+    for row in table.rows:
+        cells = [cell_text(cell) for cell in row]
+        if any("|" in cell for cell in cells):
+            report(_row_paragraph(row), "a '|' in a table cell is written as '/'")
+            cells = [cell.replace("|", "/") for cell in cells]
+        cells += [""] * (width - len(cells))
+        if is_separator_row(tuple(cells)):
+            report(_row_paragraph(row), "a row of only dashes would read as the line under a header: dropped")
+            continue
+        rows.append(tuple(cells))
+    if not rows:
+        return None
+    return Table(title, rows[0], tuple(rows[1:]))
+
+
+def _first_paragraph(cell: Cell) -> WordParagraph | None:
+    return cell[0] if cell else None
+
+
+def _row_paragraph(row: tuple[Cell, ...]) -> WordParagraph | None:
+    return next((cell[0] for cell in row if cell), None)

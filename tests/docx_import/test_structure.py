@@ -1,0 +1,198 @@
+"""Headings become sections; typed and automatic numbers become clauses; labels become sub-items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spectool.docx_import import DocxImport
+from spectool.model.document import Spec
+
+from .docx_builder import DocxBuilder, abstract_xml, import_built, level_xml, num_xml
+
+
+def numbers(spec: Spec) -> list[str]:
+    return [str(clause.number) for clause in spec.clauses()]
+
+
+def sections(spec: Spec) -> list[tuple[str, str]]:
+    return [(str(section.number), section.title) for section in spec.sections]
+
+
+def messages(result: DocxImport) -> list[str]:
+    return [str(issue) for issue in result.issues]
+
+
+def outline() -> DocxBuilder:
+    """Headings 1-2 linked to an outline list that starts at 5; clauses at its third level."""
+    builder = DocxBuilder()
+    builder.numbering(
+        abstract_xml(
+            1,
+            level_xml(0, "%1", start=5, style="Heading1"),
+            level_xml(1, "%1.%2", style="Heading2"),
+            level_xml(2, "%1.%2.%3"),
+        ),
+        abstract_xml(2, level_xml(0, "(%1)", "lowerLetter"), level_xml(1, "(%2)", "lowerRoman")),
+        num_xml(1, 1),
+        num_xml(2, 2),
+        num_xml(3, 2, {0: 1}),
+    )
+    builder.link_style("Heading1", 1)
+    builder.link_style("Heading2", 1)
+    return builder
+
+
+def test_multi_level_automatic_numbering_with_a_restart_and_typed_numbers(tmp_path: Path) -> None:
+    builder = outline()
+    builder.heading("Electricity Smart Metering Equipment", 1)
+    builder.heading("General", 2)
+    builder.paragraph("ESME shall operate:", numbering=(1, 2))
+    builder.paragraph("during normal operation; and", numbering=(2, 0))
+    builder.paragraph("in Polyphase configurations;", numbering=(2, 1))
+    builder.paragraph("otherwise.", numbering=(2, 0))
+    builder.paragraph("ESME shall record:", numbering=(1, 2))
+    builder.paragraph("the time;", numbering=(3, 0))  # a new numId restarting the (a) list
+    builder.paragraph("the date.", numbering=(3, 0))
+    builder.paragraph("5.1.3\tESME shall be typed by hand.")
+    builder.heading("Power Supply", 2)
+    builder.paragraph("ESME shall draw power.", numbering=(1, 2))
+    result = import_built(builder, tmp_path)
+    spec = result.spec
+    assert sections(spec) == [
+        ("5", "Electricity Smart Metering Equipment"),
+        ("5.1", "General"),
+        ("5.2", "Power Supply"),
+    ]
+    assert numbers(spec) == ["5.1.1", "5.1.2", "5.1.3", "5.2.1"]
+    first = spec.clause("5.1.1")
+    assert first is not None and first.text.value == "ESME shall operate:"
+    assert [item.label for item in first.items] == ["a", "b"]
+    assert [child.label for child in first.items[0].items] == ["i"]
+    assert first.items[0].items[0].text.value == "in Polyphase configurations;"
+    second = spec.clause("5.1.2")
+    assert second is not None and [item.label for item in second.items] == ["a", "b"]
+    assert result.issues == ()
+
+
+def test_a_typed_number_does_not_advance_word_s_count(tmp_path: Path) -> None:
+    builder = outline()
+    builder.heading("Electricity Smart Metering Equipment", 1)
+    builder.heading("General", 2)
+    builder.paragraph("ESME shall operate.", numbering=(1, 2))
+    builder.paragraph("5.1.2 ESME shall be typed.")
+    builder.paragraph("ESME shall be numbered by Word.", numbering=(1, 2))
+    result = import_built(builder, tmp_path)
+    # Word shows 5.1.2 twice: the import keeps the first and says so about the second.
+    assert numbers(result.spec) == ["5.1.1", "5.1.2"]
+    assert messages(result) == [
+        'paragraph 5 ("5.1.2 ESME shall be numbered by Word."): 5.1.2 is numbered twice '
+        "(first at paragraph 4): left out"
+    ]
+
+
+def test_typed_heading_numbers_and_heading_levels(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.style("SecHeading", "SEC Heading", based_on="Heading2")
+    builder.style("Outline3", "Clause Group", outline_level=2)
+    builder.heading("5 Electricity Smart Metering Equipment", 1)
+    builder.paragraph("5.7 Power Supply", style="SEC Heading")
+    builder.paragraph("5.7.4\tPower Outage", style="Clause Group")
+    builder.paragraph("5.7.4.12 ESME shall log the outage.")
+    builder.heading("5.8. Display", 2)
+    builder.paragraph("5.8.1 ESME shall display the time.")
+    spec = import_built(builder, tmp_path).spec
+    assert sections(spec) == [
+        ("5", "Electricity Smart Metering Equipment"),
+        ("5.7", "Power Supply"),
+        ("5.7.4", "Power Outage"),
+        ("5.8", "Display"),
+    ]
+    assert numbers(spec) == ["5.7.4.12", "5.8.1"]
+
+
+def test_a_clause_numbered_through_a_heading_style_stays_a_clause(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("5.7 Power Supply", 2)
+    builder.heading("5.7.1 ESME shall supply power.", 3)
+    spec = import_built(builder, tmp_path).spec
+    assert sections(spec) == [("5", ""), ("5.7", "Power Supply")]
+    assert numbers(spec) == ["5.7.1"]
+
+
+def test_missing_parent_headings_are_added_and_reported(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.paragraph("4.2.1 CHF shall start.")
+    result = import_built(builder, tmp_path)
+    assert sections(result.spec) == [("4", ""), ("4.2", "")]
+    assert messages(result) == [
+        'paragraph 1 ("4.2.1 CHF shall start."): no heading 4 stands above this: an empty heading 4 is added',
+        'paragraph 1 ("4.2.1 CHF shall start."): no heading 4.2 stands above this: an empty heading 4.2 '
+        "is added",
+    ]
+
+
+def test_what_cannot_be_placed_is_reported_with_paragraph_and_first_words(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.paragraph("Cover page text that belongs to no section.")
+    builder.heading("5 Electricity Smart Metering Equipment", 1)
+    builder.paragraph("Introductory words directly under the heading.")
+    builder.heading("5.1 General", 2)
+    builder.paragraph("5.1.1 ESME shall operate:")
+    builder.paragraph("(a) quietly.")
+    builder.paragraph("Words after the sub-items, which the format cannot hold anywhere.")
+    builder.heading("Annex", 1)
+    builder.paragraph("Text under an unnumbered heading.")
+    builder.heading("5.2 Display", 2)
+    builder.paragraph("5.1.2 ESME shall stand in the wrong section.")
+    result = import_built(builder, tmp_path)
+    assert numbers(result.spec) == ["5.1.1"]
+    assert messages(result) == [
+        'paragraph 1 ("Cover page text that belongs to no section."): text before the first numbered '
+        "heading: left out",
+        'paragraph 3 ("Introductory words directly under the heading."): text directly under section 5 '
+        "that is no clause, note or table: left out",
+        'paragraph 7 ("Words after the sub-items, which the format cannot..."): unnumbered text after '
+        "the sub-items of clause 5.1.1 has no place: left out",
+        'paragraph 8 ("Annex"): a heading without a number cannot be a section: left out',
+        'paragraph 9 ("Text under an unnumbered heading."): text after an unnumbered heading: left out',
+        'paragraph 11 ("5.1.2 ESME shall stand in the wrong section."): clause 5.1.2 stands under section '
+        "5.2, away from section 5.1: the source format keeps a section's clauses under its heading, so it "
+        "is left out",
+    ]
+
+
+def test_typed_sub_items_letters_and_roman_numerals(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("5.7 Power Supply", 2)
+    builder.paragraph("5.7.1 ESME shall:")
+    for label in "abcdefgh":
+        builder.paragraph(f"({label}) item {label};")
+    builder.paragraph("(i) item i, a letter after (h);")
+    builder.paragraph("(ii) a roman numeral under (i);")
+    builder.paragraph("(iii) and another;")
+    builder.paragraph("(j)\tthe last letter.")
+    spec = import_built(builder, tmp_path).spec
+    clause = spec.clause("5.7.1")
+    assert clause is not None
+    assert [item.label for item in clause.items] == [*"abcdefghi", "j"]
+    assert [child.label for child in clause.items[8].items] == ["ii", "iii"]
+    assert clause.items[9].text.value == "the last letter."
+
+
+def test_a_roman_list_with_no_letters_stays_first_level_while_the_format_allows(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("5 Electricity Smart Metering Equipment", 1)
+    builder.heading("5.7 Power Supply", 2)
+    builder.paragraph("5.7.1 ESME shall:")
+    builder.paragraph("(i) start;")
+    builder.paragraph("(ii) run;")
+    builder.paragraph("(iii) stop.")
+    result = import_built(builder, tmp_path)
+    clause = result.spec.clause("5.7.1")
+    assert clause is not None
+    assert [item.label for item in clause.items] == ["i", "ii"]
+    assert clause.items[1].text.value == "run; (iii) stop."
+    assert messages(result) == [
+        'paragraph 6 ("(iii) stop."): sub-item (iii) cannot stand as a first-level sub-item in the source '
+        "format: kept as text"
+    ]
