@@ -13,7 +13,11 @@ from spectool import __version__
 from spectool.errors import InputError, SpectoolError
 
 # Each module in spectool/commands/ defines `command`, a click command; one line each.
-COMMANDS = ("parse",)
+COMMANDS = (
+    "parse",
+    "check",
+    "rules",
+)
 
 EXIT_INPUT_ERROR = 2
 

@@ -8,7 +8,21 @@ from functools import cache
 from spectool.rules.base import Rule
 
 # Modules that define rules; importing one registers its rules. One line each.
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = (
+    "terminology.term001",
+    "terminology.term002",
+    "terminology.term003",
+    "defined_terms.def001",
+    "defined_terms.def002",
+    "defined_terms.def003",
+    "defined_terms.def004",
+    "defined_terms.def005",
+    "references.xref001",
+    "references.xref002",
+    "structure.struct001",
+    "structure.struct002",
+    "parameters.param001",
+)
 
 _REGISTRY: dict[str, type[Rule]] = {}
 

@@ -1,0 +1,164 @@
+"""`spectool check`: run the rules over the corpus (or amendments) and report for people or for CI."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from spectool.atomic import write_text_atomic
+from spectool.config import load_config
+from spectool.errors import ConfigError, InputError, Problem
+from spectool.findings import Finding, Severity
+from spectool.reporting import FORMATS, ReportMeta, RuleInfo, reporter
+from spectool.reporting.github import step_summary
+from spectool.reporting.meta import PARSE_RULE
+from spectool.rules.base import Rule
+from spectool.rules.changed import changed_owners
+from spectool.rules.runner import check_paths
+
+EXIT_FINDINGS = 1
+EXIT_INPUT_ERROR = 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def rule_info(rule: type[Rule], severity: Severity | None = None) -> RuleInfo:
+    return RuleInfo(rule.code, rule.name, rule.summary, severity or rule.severity, explanation(rule))
+
+
+def explanation(rule: type[Rule]) -> str:
+    import inspect
+
+    return inspect.cleandoc(rule.__doc__ or rule.summary)
+
+
+def shown_path(path: str) -> str:
+    """A path relative to the working folder where it lies below it (as CI annotations need)."""
+    try:
+        return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else path
+    except ValueError:
+        return path
+
+
+def _relative(finding: Finding) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, path=shown_path(finding.path))
+
+
+def _patterns(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
+
+
+def _sources(paths: Sequence[str]) -> dict[str, list[str]]:
+    sources: dict[str, list[str]] = {}
+    for path in paths:
+        try:
+            sources[path] = Path(path).read_text(encoding="utf-8-sig").split("\n")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return sources
+
+
+def parse_findings(problems: Sequence[Problem]) -> list[Finding]:
+    """Problems reading the input as findings of the pseudo-rule PARSE, for the CI formats."""
+    return [
+        Finding(
+            PARSE_RULE.code,
+            Severity.ERROR,
+            problem.message,
+            shown_path(problem.path),
+            problem.line,
+            problem.column,
+            problem.column + problem.width if problem.column else 0,
+        )
+        for problem in problems
+    ]
+
+
+def emit(text: str, output: Path | None, inputs: Sequence[str], *, color: bool) -> None:
+    if output is None:
+        click.echo(text, nl=False, color=color)
+    else:
+        write_text_atomic(output, text, inputs=[Path(path) for path in inputs])
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="spectool.toml to use."
+)
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Run only these rules: codes or prefixes (TERM)."
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules: codes or prefixes.")
+@click.option(
+    "--format", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True
+)
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="Exit with status 1 when a finding is at least this severe.",
+)
+@click.option("--changed-since", metavar="REV", help="Report only clauses changed since this git revision.")
+def command(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    fail_on: str,
+    changed_since: str | None,
+) -> None:
+    """Check spec sources (or, with none, the configured corpus) and .amend amendments against the rules."""
+    config = load_config(config_path)
+    fail_level = None if fail_on == "never" else Severity(fail_on)
+    color = (
+        output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    report = reporter(output_format)
+    try:
+        run = check_paths(paths, config, select=_patterns(select), ignore=_patterns(ignore))
+    except InputError as error:
+        if output_format == "text" or isinstance(error, ConfigError):
+            raise
+        findings = parse_findings(error.problems)
+        files = tuple(dict.fromkeys(finding.path for finding in findings))
+        meta = ReportMeta(rules=(PARSE_RULE,), files=files, fail_on=fail_level)
+        emit(report(findings, meta), output, [], color=False)
+        _summarise(output_format, findings, meta)
+        sys.exit(EXIT_INPUT_ERROR)
+    result = run.result
+    findings = list(result.findings)
+    if changed_since is not None:
+        keep = changed_owners(run.corpus, changed_since)
+        spec_paths = {spec.path for spec in run.corpus}
+        findings = [f for f in findings if f.path not in spec_paths or (f.path, f.clause) in keep]
+    shown = [_relative(finding) for finding in findings]
+    meta = ReportMeta(
+        rules=tuple(rule_info(rule) for rule in result.rules),
+        files=tuple(shown_path(path) for path in run.files),
+        suppressed=tuple((_relative(item.finding), item.reason) for item in result.suppressed),
+        sources=_sources(list(dict.fromkeys(f.path for f in shown))) if output_format != "json" else {},
+        color=color,
+        fail_on=fail_level,
+    )
+    emit(report(shown, meta), output, run.files, color=color)
+    _summarise(output_format, shown, meta)
+    if any(meta.fails(finding) for finding in shown):
+        sys.exit(EXIT_FINDINGS)
+
+
+def _summarise(output_format: str, findings: Sequence[Finding], meta: ReportMeta) -> None:
+    """In a GitHub workflow, list every finding in the step summary (annotations stop at ten)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format == "github" and target:
+        with open(target, "a", encoding="utf-8") as stream:
+            stream.write(step_summary(findings, meta))

@@ -1,0 +1,1 @@
+"""Defined-term rules (DEF): the glossaries against the text that uses their terms."""

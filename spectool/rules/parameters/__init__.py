@@ -1,0 +1,1 @@
+"""Parameter rules (PARAM): quantities that several specs state, and must state alike."""

@@ -1,0 +1,152 @@
+"""The `[parameters]` table: shared quantities, the phrases that state them, and their examples."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from spectool.config import Config
+from spectool.rules.config_values import TableReader
+from spectool.rules.parameters.quantities import KINDS, quantity_value
+
+PLACEHOLDER = "{quantity}"
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """`[parameters.NAME]`: one quantity that several specs state."""
+
+    name: str
+    summary: str
+    kind: str
+    phrases: tuple[str, ...]
+    owner: str | None  # the spec whose statement the others must match, if one is in charge
+    states: tuple[tuple[str, str], ...]  # (example sentence, the value it states)
+    passes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Where some text states a parameter: the quantity's span and its value."""
+
+    parameter: Parameter
+    start: int
+    end: int
+    text: str
+    value: Fraction
+
+
+def _literal(words: str) -> str:
+    return r"\s+".join(re.escape(word) for word in words.split())
+
+
+def template_pattern(template: str, group: str, kind: str) -> str:
+    """ "without power for {quantity}" -> a whole-word regex with the quantity in group `group`."""
+    before, _, after = template.partition(PLACEHOLDER)
+    parts = [_literal(before), r"\s+" if before[-1:].isspace() else ""] if before.strip() else []
+    parts.append(f"(?P<{group}>{KINDS[kind]})")
+    if after.strip():
+        parts.extend([r"\s+" if after[:1].isspace() else "", _literal(after)])
+    body = "".join(parts)
+    start = r"(?<![\w-])" if re.match(r"\w", template) else ""
+    end = r"(?![\w-])" if re.search(r"\w$", template) else ""
+    return f"{start}{body}{end}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterTable:
+    parameters: tuple[Parameter, ...] = ()
+    _owners: tuple[Parameter, ...] = field(init=False, repr=False)
+    _regex: re.Pattern[str] | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        owners = [(parameter, phrase) for parameter in self.parameters for phrase in parameter.phrases]
+        order = sorted(range(len(owners)), key=lambda index: -len(owners[index][1]))
+        patterns = [
+            f"(?P<p{index}>{template_pattern(owners[index][1], f'q{index}', owners[index][0].kind)})"
+            for index in order
+        ]
+        object.__setattr__(self, "_owners", tuple(parameter for parameter, _ in owners))
+        regex = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+        object.__setattr__(self, "_regex", regex)
+
+    def statements(self, value: str) -> Iterator[Statement]:
+        if self._regex is None:
+            return
+        for match in self._regex.finditer(value):
+            index = int((match.lastgroup or "p0")[1:])
+            parameter = self._owners[index]
+            start, end = match.span(f"q{index}")
+            quantity = quantity_value(match[f"q{index}"], parameter.kind)
+            if quantity is not None:
+                yield Statement(parameter, start, end, " ".join(match[f"q{index}"].split()), quantity)
+
+
+def load_parameters(config: Config) -> ParameterTable:
+    """Read and check `[parameters]`, running each entry's examples; ConfigError at the failing key."""
+    top = TableReader.top(config, "parameters")
+    parameters = []
+    for entry in top.subtables():
+        entry.reject_unknown(("summary", "kind", "phrases", "owner", "states", "passes"))
+        kind = entry.choice("kind", tuple(KINDS), default="duration")
+        phrases = entry.strings("phrases")
+        for phrase in phrases:
+            if phrase.count(PLACEHOLDER) != 1:
+                raise entry.error("phrases", f"each phrase needs {PLACEHOLDER} exactly once: {phrase!r}")
+        owner = entry.data.get("owner")
+        if owner is not None:
+            owner = entry.string("owner")
+        states = []
+        for record in entry.records("states"):
+            if set(record) != {"text", "value"} or not all(isinstance(v, str) for v in record.values()):
+                raise entry.error("states", 'each of \'states\' is { text = "...", value = "3 minutes" }')
+            states.append((record["text"], record["value"]))
+        if not states:
+            raise entry.error("", f"'{entry.dotted}' needs 'states': examples that state the quantity")
+        parameter = Parameter(
+            entry.name,
+            entry.string("summary"),
+            kind,
+            phrases,
+            owner,
+            tuple(states),
+            entry.strings("passes", verbatim=True),
+        )
+        _run_examples(entry, parameter)
+        parameters.append(parameter)
+    return ParameterTable(tuple(parameters))
+
+
+def _run_examples(entry: TableReader, parameter: Parameter) -> None:
+    table = ParameterTable((parameter,))
+    hint = "the table's own examples check it: fix the phrases or the example"
+    for text, value in parameter.states:
+        expected = quantity_value(value, parameter.kind)
+        if expected is None:
+            raise entry.error("states", f"{value!r} is not a {parameter.kind} such as '3 minutes'")
+        found = list(table.statements(text))
+        if expected not in [statement.value for statement in found]:
+            said = f"it reads {', '.join(s.text for s in found)!r}" if found else "no phrase matches it"
+            raise entry.error(
+                "states", f"this example should state {value!r} but {said}: {text!r}", hint=hint
+            )
+    for text in parameter.passes:
+        if any(True for _ in table.statements(text)):
+            raise entry.error("passes", f"this example should state nothing but does: {text!r}", hint=hint)
+
+
+_CACHE: dict[int, tuple[Config, ParameterTable]] = {}
+
+
+def parameters_of(config: Config) -> ParameterTable:
+    """The table of this configuration, read and compiled once."""
+    hit = _CACHE.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    table = load_parameters(config)
+    if len(_CACHE) > 32:
+        _CACHE.clear()
+    _CACHE[id(config)] = (config, table)
+    return table

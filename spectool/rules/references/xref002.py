@@ -1,0 +1,53 @@
+"""XREF002 UnknownSpec: a reference to a spec that the corpus does not hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spectool.findings import Finding, Severity
+from spectool.rules.base import Rule, RuleContext
+from spectool.rules.references.targets import located_references
+from spectool.rules.registry import register
+
+
+@register
+class UnknownSpec(Rule):
+    """Reports a reference into a spec that is not loaded, so it cannot be checked.
+
+    ## What it does
+    For every reference that names a spec ("Section 12 of the GBCS"), checks that some
+    version of that spec is in the corpus. If none is, the reference is reported once
+    per place it occurs, as a warning: it may be right, but nothing has checked it.
+
+    ## Why
+    A check that silently skips what it cannot resolve gives false comfort. Adding the
+    named spec to `[corpus] specs` lets XREF001 check the reference for real.
+
+    ## Example
+    ```
+    3.1 ESME shall meet Section 12 of the GBCS.
+    ```
+    with no GBCS in the corpus: add it, or accept the warning.
+    """
+
+    code = "XREF002"
+    name = "UnknownSpec"
+    summary = "a reference names a spec that is not in the corpus"
+    severity = Severity.WARNING
+
+    def check(self, context: RuleContext) -> Iterator[Finding]:
+        loaded = set(context.corpus.names())
+        for spec in context.corpus:
+            for located in located_references(spec):
+                reference = located.reference
+                if reference.spec is None or reference.spec in loaded:
+                    continue
+                yield self.in_text(
+                    spec,
+                    located.text,
+                    reference.offset,
+                    reference.offset + reference.length,
+                    f"{reference.spec} is not in the corpus, so this reference to "
+                    f"{reference.label.lower()} {reference.target} cannot be checked",
+                    clause=located.owner,
+                )

@@ -1,0 +1,80 @@
+"""One check run: the corpus (and any amendments) from paths or the configuration, through the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spectool.config import Config
+from spectool.errors import UsageError
+from spectool.model.corpus import Corpus
+from spectool.rules.base import RuleContext
+from spectool.rules.engine import CheckResult, run_rules, select_rules
+from spectool.rules.parameters.table import parameters_of
+from spectool.rules.registry import all_rules
+from spectool.rules.settings import load_rule_settings
+from spectool.rules.terminology.table import terminology_of
+
+AMENDMENT_SUFFIX = ".amend"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRun:
+    result: CheckResult
+    corpus: Corpus  # the corpus as loaded (before any amendment)
+    amendments: tuple[Path, ...]
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return tuple([spec.path for spec in self.corpus] + [str(path) for path in self.amendments])
+
+
+def split_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """(spec files and folders, amendment files)."""
+    amendments = [path for path in paths if path.suffix == AMENDMENT_SUFFIX]
+    return [path for path in paths if path.suffix != AMENDMENT_SUFFIX], amendments
+
+
+def check_paths(
+    paths: Sequence[Path], config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> CheckRun:
+    """Check the specs named (or, with none, the configuration's corpus), and each amendment named."""
+    registry = all_rules()
+    settings = load_rule_settings(config, registry)
+    rules = select_rules(registry, select, ignore, settings)
+    # Read the tables before any spec, so that a bad configuration is reported as such.
+    terminology_of(config)
+    parameters_of(config)
+    spec_paths, amendments = split_paths(paths)
+    corpus = Corpus.load(spec_paths or config.spec_paths)
+    if not amendments:
+        context = RuleContext(corpus=corpus, config=config)
+        return CheckRun(run_rules(context, rules, settings), corpus, ())
+    prepare = _amendment_checker()
+    results = []
+    for path in amendments:
+        check = prepare(path, corpus)
+        context = RuleContext(corpus=check.corpus, config=config, amendment=check.amendment, base=check.base)
+        results.append(run_rules(context, rules, settings, attribute=check.attribute))
+    merged = CheckResult(
+        tuple(sorted({f for r in results for f in r.findings}, key=lambda finding: finding.key)),
+        tuple(sorted({s for r in results for s in r.suppressed}, key=lambda item: item.finding.key)),
+        rules,
+        {code: sum(r.seconds.get(code, 0.0) for r in results) for code in (rule.code for rule in rules)},
+    )
+    return CheckRun(merged, corpus, tuple(amendments))
+
+
+def _amendment_checker() -> Any:
+    """`prepare_amendment_check` from spectool.amend.checking, imported only when an amendment is checked."""
+    try:
+        from spectool.amend.checking import prepare_amendment_check  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError as error:
+        if error.name not in ("spectool.amend.checking", "spectool.amend"):
+            raise
+        raise UsageError(
+            "checking an amendment needs spectool.amend.checking, which this installation does not have yet"
+        ) from None
+    return prepare_amendment_check

@@ -1,0 +1,1 @@
+"""Structure rules (STRUCT): numbering and the form of requirements."""

@@ -1,0 +1,1 @@
+"""Terminology rules (TERM): one table of preferred, banned and accepted-variant terms drives them all."""
