@@ -17,6 +17,7 @@ COMMANDS = (
     "parse",
     "check",
     "rules",
+    "coverage",
 )
 
 EXIT_INPUT_ERROR = 2

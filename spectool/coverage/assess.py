@@ -49,10 +49,16 @@ class SpecCoverage:
     rows: tuple[Row, ...]
     cells: tuple[Cell, ...]
     excerpts: tuple[Excerpt, ...]
+    amended_by: str = ""  # the amendment applied to the spec first, if any
 
     @property
     def key(self) -> str:
         return f"{self.spec}@{self.version}"
+
+    @property
+    def title(self) -> str:
+        """`SMETS2@4.2`, or `SMETS2@4.2 as amended by MP102A`."""
+        return f"{self.key} as amended by {self.amended_by}" if self.amended_by else self.key
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -76,6 +82,7 @@ class SpecCoverage:
 class Explanation:
     """Every clause's verdict on one cell of one spec version (`spectool coverage --explain`)."""
 
+    matrix: CoverageMatrix
     spec: str  # NAME@VERSION
     path: str
     row: Row
@@ -85,35 +92,50 @@ class Explanation:
     unrelated: int  # how many other clauses use neither
 
 
-def assess(spec: Spec, matrix: CoverageMatrix) -> SpecCoverage:
+def assess(spec: Spec, matrix: CoverageMatrix, *, amended_by: str = "") -> SpecCoverage:
     """The matrix filled in for `spec`."""
     profiles = profile_spec(spec, matrix)
     rows = matrix.rows_for(spec.name)
     cells = tuple(_cell(matrix, profiles, row, column) for row in rows for column in matrix.columns)
     covering = {clause for cell in cells for clause in cell.clauses}
     excerpts = tuple(_excerpt(spec, profile) for profile in profiles if profile.clause.id in covering)
-    return SpecCoverage(matrix, spec.name, spec.version, spec.path, rows, cells, excerpts)
+    return SpecCoverage(matrix, spec.name, spec.version, spec.path, rows, cells, excerpts, amended_by)
 
 
-def assess_all(specs: Iterable[Spec], matrix: CoverageMatrix) -> tuple[SpecCoverage, ...]:
+def assess_all(
+    specs: Iterable[Spec], matrix: CoverageMatrix, *, amended_by: str = ""
+) -> tuple[SpecCoverage, ...]:
     """The matrix for each spec version responsible for at least one of its rows."""
-    return tuple(assess(spec, matrix) for spec in specs if matrix.rows_for(spec.name))
+    return tuple(assess(spec, matrix, amended_by=amended_by) for spec in specs if matrix.rows_for(spec.name))
 
 
 def explain(spec: Spec, matrix: CoverageMatrix, row: Row, column: Column) -> Explanation:
     """Why the cell (row, column) of `spec` is covered or not, clause by clause."""
     profiles = profile_spec(spec, matrix)
     decisions = [decide(profile, row, column) for profile in profiles]
-    related = tuple(decision for decision in decisions if decision.verdict is not Verdict.UNRELATED)
+    related = [decision for decision in decisions if decision.verdict is not Verdict.UNRELATED]
+    # The nearest misses first: a reader wants the clause that almost covers the cell.
+    related.sort(key=lambda decision: _VERDICT_ORDER.index(decision.verdict))
     return Explanation(
+        matrix=matrix,
         spec=spec.key,
         path=spec.path,
         row=row,
         column=column,
         cell=_cell(matrix, profiles, row, column),
-        decisions=related,
+        decisions=tuple(related),
         unrelated=len(decisions) - len(related),
     )
+
+
+_VERDICT_ORDER = (
+    Verdict.COVERS,
+    Verdict.NOT_REQUIREMENT,
+    Verdict.OFF_SUBJECT,
+    Verdict.COLUMN_ONLY,
+    Verdict.ROW_ONLY,
+    Verdict.NOTE_ONLY,
+)
 
 
 def _cell(matrix: CoverageMatrix, profiles: tuple[ClauseProfile, ...], row: Row, column: Column) -> Cell:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -11,15 +10,6 @@ from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.coverage.passages import Passage, Source, passages_of
 from spectool.coverage.terms import Vocabulary
 from spectool.model.document import Clause, Spec
-
-# `Clause.is_requirement` looks for " shall " between spaces, which misses "shall:" before a list.
-_SHALL = re.compile(r"(?<!\w)shall(?!\w)", re.IGNORECASE)
-
-
-def states_requirement(clause: Clause) -> bool:
-    """True when the clause or one of its sub-items says "shall" (its notes are informative)."""
-    return bool(_SHALL.search(clause.full_text))
-
 
 SUBJECT = "subject"
 
@@ -66,7 +56,7 @@ def profile_spec(spec: Spec, matrix: CoverageMatrix) -> tuple[ClauseProfile, ...
         profiles.append(
             ClauseProfile(
                 clause=clause,
-                requirement=states_requirement(clause),
+                requirement=clause.is_requirement,
                 row_hits=row_hits,
                 column_hits=tuple(_hits(passages, columns)),
                 subject_hits=tuple(_hits(passages, subject)),
@@ -134,7 +124,9 @@ class Decision:
     row_hits: tuple[Hit, ...]  # normative passages only
     column_hits: tuple[Hit, ...]
     subject_hits: tuple[Hit, ...]
-    note_hits: tuple[Hit, ...]  # the row's, column's or subject's terms in informative notes
+    note_hits: tuple[Hit, ...]  # the row's or the column's terms in informative notes
+    set_aside: tuple[Hit, ...] = ()  # the row's terms in definitions, set aside (ClauseProfile)
+    named_rows: tuple[Hit, ...] = ()  # when some are set aside: the rows the clause names itself
 
     @property
     def covers(self) -> bool:
@@ -148,7 +140,9 @@ def decide(profile: ClauseProfile, row: Row, column: Column) -> Decision:
     row_hits = tuple(hit for hit in row_all if hit.normative)
     column_hits = tuple(hit for hit in column_all if hit.normative)
     subject_hits = tuple(hit for hit in profile.subject_hits if hit.normative)
-    note_hits = tuple(hit for hit in (*row_all, *column_all, *profile.subject_hits) if not hit.normative)
+    note_hits = tuple(hit for hit in (*row_all, *column_all) if not hit.normative)
+    # Worth telling only when the row is missing for it: the clause named another device itself.
+    set_aside = () if row_hits else tuple(hit for hit in profile.set_aside if hit.owner == row.key)
     on_subject = bool(subject_hits) or not profile.needs_subject
     if row_hits and column_hits and not on_subject:
         verdict = Verdict.OFF_SUBJECT
@@ -161,5 +155,13 @@ def decide(profile: ClauseProfile, row: Row, column: Column) -> Decision:
     else:
         verdict = Verdict.NOTE_ONLY if note_hits else Verdict.UNRELATED
     return Decision(
-        profile.clause.id, verdict, profile.requirement, row_hits, column_hits, subject_hits, note_hits
+        clause=profile.clause.id,
+        verdict=verdict,
+        requirement=profile.requirement,
+        row_hits=row_hits,
+        column_hits=column_hits,
+        subject_hits=subject_hits,
+        note_hits=note_hits,
+        set_aside=set_aside,
+        named_rows=profile.row_hits if set_aside else (),
     )

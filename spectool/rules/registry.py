@@ -22,6 +22,7 @@ RULE_MODULES: tuple[str, ...] = (
     "structure.struct001",
     "structure.struct002",
     "parameters.param001",
+    "coverage",
 )
 
 _REGISTRY: dict[str, type[Rule]] = {}

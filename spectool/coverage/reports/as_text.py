@@ -1,0 +1,166 @@
+"""Coverage as plain text for a terminal: one grid per spec version, gaps listed under it."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from spectool.coverage.assess import Cell, Explanation, SpecCoverage, Status
+from spectool.coverage.compare import CellPair, Change, Comparison
+from spectool.coverage.matrix import Column, CoverageMatrix, Row
+from spectool.coverage.reasons import decision_reason, terms_phrase
+
+CELL_WIDTH = 18
+
+
+def render_matrices(coverages: Sequence[SpecCoverage]) -> str:
+    if not coverages:
+        return "no spec in the corpus is responsible for a row of this matrix\n"
+    matrix = coverages[0].matrix
+    out = [_title(matrix)]
+    for coverage in coverages:
+        out.append(f"{coverage.title}  ({coverage.path})")
+        cells = [
+            [cell_text(coverage.cell(row.key, c.key)) for c in coverage.columns] for row in coverage.rows
+        ]
+        out.append(_grid(coverage.rows, coverage.columns, cells))
+        out.append(_summary(coverage))
+        for gap in coverage.gaps:
+            row, column = matrix.find_row(gap.row), matrix.find_column(gap.column)
+            out.append(f"  gap: {row.label} x {column.label}")
+        out.append("")
+    out.extend(_not_applicable(matrix, coverages))
+    out.append(f"why a cell is what it is: spectool coverage --explain ROW COLUMN {coverages[0].key}")
+    return "\n".join(out) + "\n"
+
+
+def render_explanations(explanations: Sequence[Explanation]) -> str:
+    return "\n".join(_explanation(explanation) for explanation in explanations)
+
+
+def _explanation(explanation: Explanation) -> str:
+    matrix, row, column, cell = explanation.matrix, explanation.row, explanation.column, explanation.cell
+    out = [
+        f"{explanation.spec}  {row.label} x {column.label}: {_status_words(cell)}",
+        f"  row {row.key}: {terms_phrase(row.terms, limit=len(row.terms))}",
+        f"  column {column.key}: {terms_phrase(column.terms, limit=len(column.terms))}",
+    ]
+    if matrix.subject:
+        out.append(f"  subject: {terms_phrase(matrix.subject, limit=len(matrix.subject))}")
+    if cell.status is Status.NOT_APPLICABLE:
+        out.append(f"  not applicable: {cell.reason}")
+    out.append("")
+    width = max((len(decision.clause) for decision in explanation.decisions), default=0)
+    for decision in explanation.decisions:
+        reason = decision_reason(decision, matrix)
+        wrapped = textwrap.wrap(reason, 100 - width, subsequent_indent="  ")
+        out.append(f"{decision.clause.ljust(width)}  {wrapped[0]}")
+        out.extend(f"{' ' * width}  {line}" for line in wrapped[1:])
+    others = explanation.unrelated
+    out.append(
+        f"{len(explanation.decisions)} clauses considered; {others} more name neither the row nor the column"
+    )
+    return "\n".join(out) + "\n"
+
+
+def render_comparisons(comparisons: Sequence[Comparison]) -> str:
+    if not comparisons:
+        return "nothing to compare\n"
+    out = [_title(comparisons[0].left.matrix)]
+    for comparison in comparisons:
+        left, right = comparison.left_label, comparison.right_label
+        out.append(f"{left} -> {right}")
+        cells = [
+            [pair_text(comparison.pair(r.key, c.key)) for c in comparison.columns] for r in comparison.rows
+        ]
+        out.append(_grid(comparison.rows, comparison.columns, cells))
+        differences = comparison.differences
+        out.append(f"{len(differences)} cell{'s' if len(differences) != 1 else ''} differ")
+        for pair in differences:
+            out.append("  " + difference_sentence(comparison, pair))
+        out.append("")
+    return "\n".join(out)
+
+
+def cell_text(cell: Cell) -> str:
+    if cell.status is Status.COVERED:
+        return " ".join(cell.clauses)
+    return "GAP" if cell.status is Status.GAP else "n/a"
+
+
+def pair_text(pair: CellPair) -> str:
+    if pair.change is Change.SAME and pair.left.status is not Status.COVERED:
+        return cell_text(pair.left)
+    mark = {Change.CLOSED: " (+)", Change.OPENED: " (-)"}.get(pair.change, "")
+    return f"{cell_text(pair.left)} -> {cell_text(pair.right)}{mark}"
+
+
+def difference_sentence(comparison: Comparison, pair: CellPair) -> str:
+    matrix = comparison.left.matrix
+    row, column = matrix.find_row(pair.row), matrix.find_column(pair.column)
+    left, right = comparison.left_label, comparison.right_label
+    what = {
+        Change.CLOSED: f"a gap in {left}, covered in {right} by {', '.join(pair.right.clauses)}",
+        Change.OPENED: f"covered in {left} by {', '.join(pair.left.clauses)}, a gap in {right}",
+        Change.RULED: f"{pair.left.status.value} in {left}, {pair.right.status.value} in {right}",
+    }[pair.change]
+    return f"{row.label} x {column.label}: {what}"
+
+
+def _title(matrix: CoverageMatrix) -> str:
+    return f"{matrix.name}: {matrix.title}\n"
+
+
+def _status_words(cell: Cell) -> str:
+    if cell.status is Status.COVERED:
+        return f"covered by {', '.join(cell.clauses)}"
+    return "a GAP" if cell.status is Status.GAP else "not applicable"
+
+
+def _summary(coverage: SpecCoverage) -> str:
+    counts = {status: sum(cell.status is status for cell in coverage.cells) for status in Status}
+    return f"{counts[Status.COVERED]} covered, {counts[Status.GAP]} gaps, {counts[Status.NOT_APPLICABLE]} n/a"
+
+
+def _not_applicable(matrix: CoverageMatrix, coverages: Sequence[SpecCoverage]) -> list[str]:
+    shown = {row.key for coverage in coverages for row in coverage.rows}
+    cells = [cell for cell in matrix.not_applicable if cell.row in shown]
+    if not cells:
+        return []
+    out = ["not applicable:"]
+    for cell in cells:
+        row, column = matrix.find_row(cell.row), matrix.find_column(cell.column)
+        out.append(f"  {row.label} x {column.label}: {cell.reason}")
+    return [*out, ""]
+
+
+def _grid(rows: Sequence[Row], columns: Sequence[Column], cells: list[list[str]]) -> str:
+    """A table whose cells wrap at CELL_WIDTH; the first column holds the row labels."""
+    label_width = max(len(row.label) for row in rows)
+    widths = [CELL_WIDTH] * len(columns)
+    header = [_wrap(column.label) for column in columns]
+    body = [[_wrap(text) for text in line] for line in cells]
+    for index in range(len(columns)):
+        widths[index] = max(
+            len(part) for block in [header[index], *(b[index] for b in body)] for part in block
+        )
+    lines = _block([""], header, label_width, widths)
+    lines.append("-" * label_width + "".join("  " + "-" * width for width in widths))
+    for row, line in zip(rows, body, strict=True):
+        lines.extend(_block([row.label], line, label_width, widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _wrap(text: str) -> list[str]:
+    return textwrap.wrap(text, CELL_WIDTH, break_long_words=False) or [""]
+
+
+def _block(label: list[str], cells: list[list[str]], label_width: int, widths: list[int]) -> list[str]:
+    height = max(len(cell) for cell in [label, *cells])
+    lines = []
+    for index in range(height):
+        parts = [(label[index] if index < len(label) else "").ljust(label_width)]
+        for cell, width in zip(cells, widths, strict=True):
+            parts.append((cell[index] if index < len(cell) else "").ljust(width))
+        lines.append("  ".join(parts))
+    return lines

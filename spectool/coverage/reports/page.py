@@ -1,0 +1,164 @@
+"""The HTML page of a coverage report: one self-contained Jinja template with its CSS inline."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import jinja2
+
+STYLE = """
+:root { --ink:#1f2933; --muted:#52606d; --line:#d9e2ec; --paper:#ffffff; --wash:#f5f7fa;
+  --covered:#e3f9e5; --covered-ink:#0e5a1f; --covered-edge:#57ae5b;
+  --gap:#ffe3e3; --gap-ink:#8a041a; --gap-edge:#e12d39;
+  --na:#eef2f6; --na-ink:#616e7c; --accent:#2f5dab; }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--wash); color:var(--ink);
+  font:16px/1.45 "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
+header.page { background:#102a43; color:#f0f4f8; padding:22px 40px 18px; }
+header.page h1 { margin:0 0 4px; font-size:26px; font-weight:600; letter-spacing:.2px; }
+header.page p { margin:4px 0 0; max-width:1100px; color:#bcccdc; }
+header.page .meta { font-size:13px; color:#9fb3c8; margin-top:10px; }
+main { padding:18px 40px 40px; }
+.legend { display:flex; gap:18px; align-items:center; margin:0 0 14px; font-size:14px; color:var(--muted); }
+.key-covered { background:var(--covered); border-color:var(--covered-edge) !important; }
+.key-gap { background:var(--gap); border-color:var(--gap-edge) !important; }
+.key-na { background:var(--na); }
+.key-changed { box-shadow:inset 0 0 0 2px var(--accent); }
+.legend span.key { display:inline-block; width:16px; height:16px; border-radius:3px; vertical-align:-3px;
+  margin-right:6px; border:1px solid var(--line); }
+section.spec { background:var(--paper); border:1px solid var(--line); border-radius:8px;
+  padding:16px 20px 18px; margin:0 0 22px; box-shadow:0 1px 2px rgba(16,42,67,.06); }
+section.spec h2 { margin:0; font-size:21px; }
+section.spec h2 small { font-weight:400; color:var(--muted); font-size:14px; margin-left:10px; }
+.counts { margin:6px 0 12px; font-size:14px; color:var(--muted); }
+.counts b { font-weight:600; }
+.counts .n-gap { color:var(--gap-ink); }
+.counts .n-covered { color:var(--covered-ink); }
+table.matrix { border-collapse:separate; border-spacing:4px; width:100%; table-layout:fixed; }
+table.matrix th { font-size:14px; font-weight:600; color:var(--ink); text-align:left; vertical-align:bottom;
+  padding:6px 8px; }
+table.matrix thead th { border-bottom:2px solid var(--line); }
+table.matrix th.row { width:210px; vertical-align:middle; background:var(--wash); border-radius:4px; }
+table.matrix th.row .spec-of { display:block; font-weight:400; font-size:12px; color:var(--muted); }
+table.matrix td { border-radius:5px; padding:8px 9px; vertical-align:top; font-size:14px; height:58px; }
+td.covered { background:var(--covered); border-left:4px solid var(--covered-edge); color:var(--covered-ink); }
+td.gap { background:var(--gap); border-left:4px solid var(--gap-edge); color:var(--gap-ink); }
+td.na { background:repeating-linear-gradient(135deg, var(--na), var(--na) 6px, #e4e9ef 6px, #e4e9ef 12px);
+  color:var(--na-ink); border-left:4px solid #cbd2d9; }
+td .status { font-weight:700; letter-spacing:.6px; font-size:13px; text-transform:uppercase; }
+td.na .reason { display:block; font-size:12px; line-height:1.3; margin-top:3px; }
+a.clause { display:inline-block; font:600 13px/1.2 Consolas, "DejaVu Sans Mono", monospace;
+  color:var(--covered-ink); background:#fff; border:1px solid var(--covered-edge); border-radius:12px;
+  padding:2px 8px; margin:0 4px 4px 0; text-decoration:none; }
+a.clause:hover { background:var(--covered-edge); color:#fff; }
+td.changed { box-shadow:inset 0 0 0 2px var(--accent); }
+td .was { display:block; font-size:12px; color:var(--muted); margin-bottom:3px; }
+td .was s { color:var(--gap-ink); }
+.change-list { margin:12px 0 0; padding-left:20px; font-size:14px; }
+details.clauses { margin-top:14px; }
+details.clauses summary { cursor:pointer; color:var(--accent); font-weight:600; font-size:14px; }
+.clause-text { border-left:3px solid var(--line); margin:10px 0; padding:4px 0 4px 12px; }
+.clause-text:target { border-left-color:var(--accent); background:#eaf2ff; }
+.clause-text h3 { margin:0 0 2px; font-size:15px; }
+.clause-text h3 .heading { font-weight:400; color:var(--muted); margin-left:8px; font-size:13px; }
+.clause-text p { margin:2px 0; font-size:14px; }
+.clause-text p.depth-1 { margin-left:22px; }
+.clause-text p.depth-2 { margin-left:44px; }
+mark { background:#fff3c4; color:inherit; padding:0 1px; border-radius:2px; }
+table.why { border-collapse:collapse; width:100%; font-size:14px; }
+table.why th, table.why td { border-bottom:1px solid var(--line); text-align:left; padding:6px 8px;
+  vertical-align:top; }
+table.why td.verdict { white-space:nowrap; font-weight:600; }
+table.why tr.covers td.verdict { color:var(--covered-ink); }
+footer { color:var(--muted); font-size:12px; padding:0 40px 24px; }
+"""
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title>
+<style>{{ style }}</style>
+</head>
+<body>
+<header class="page">
+  <h1>{{ title }}</h1>
+  {% if description %}<p>{{ description }}</p>{% endif %}
+  <div class="meta">Matrix <b>{{ matrix_name }}</b>
+  {% if subject %}&middot; every cell is about {{ subject }}{% endif %}
+  &middot; {{ specs_line }}</div>
+</header>
+<main>
+<div class="legend">
+  <span><span class="key key-covered"></span>covered: the clauses that require it</span>
+  <span><span class="key key-gap"></span>gap: no requirement covers it</span>
+  <span><span class="key key-na"></span>not applicable</span>
+  {% if comparing %}<span><span class="key key-changed"></span>differs between the two</span>{% endif %}
+</div>
+{% for block in blocks %}
+<section class="spec" id="{{ block.anchor }}">
+  <h2>{{ block.heading }}<small>{{ block.subheading }}</small></h2>
+  <div class="counts">{% for count in block.counts %}
+    <b class="n-{{ count.kind }}">{{ count.number }}</b> {{ count.label }}
+    {% if not loop.last %}&middot;{% endif %}
+  {% endfor %}</div>
+  <table class="matrix">
+    <thead><tr><th class="row"></th>{% for column in columns %}
+      <th title="{{ column.description }}">{{ column.label }}</th>{% endfor %}</tr></thead>
+    <tbody>
+    {% for row in block.rows %}
+      <tr><th class="row" title="{{ row.description }}">{{ row.label }}
+        <span class="spec-of">{{ row.specs }}</span></th>
+      {% for cell in row.cells %}<td class="{{ cell.css }}">
+        {% if cell.was %}<span class="was">was {{ cell.was }}</span>{% endif %}
+        {% if cell.status == "covered" %}{% for link in cell.links %}
+          <a class="clause" href="#{{ link.anchor }}" title="{{ link.title }}">{{ link.clause }}</a>
+        {% endfor %}
+        {% elif cell.status == "gap" %}<span class="status">Gap</span>
+        {% else %}<span class="status">n/a</span><span class="reason">{{ cell.reason }}</span>{% endif %}
+      </td>{% endfor %}</tr>
+    {% endfor %}
+    </tbody>
+  </table>
+  {% if block.changes %}<ul class="change-list">
+    {% for change in block.changes %}<li>{{ change }}</li>{% endfor %}
+  </ul>{% endif %}
+  {% if block.excerpts %}
+  <details class="clauses" open><summary>The clauses cited ({{ block.excerpts|length }})</summary>
+  {% for excerpt in block.excerpts %}
+    <div class="clause-text" id="{{ excerpt.anchor }}">
+      <h3>{{ excerpt.spec }} {{ excerpt.clause }}
+        <span class="heading">{{ excerpt.heading }} &middot; line {{ excerpt.line }}</span></h3>
+      {% for line in excerpt.lines %}<p class="depth-{{ line.depth }}">{{ line.html }}</p>{% endfor %}
+    </div>
+  {% endfor %}
+  </details>
+  {% endif %}
+</section>
+{% endfor %}
+{% for why in whys %}
+<section class="spec">
+  <h2>{{ why.heading }}<small>{{ why.status }}</small></h2>
+  <table class="why"><thead><tr><th>clause</th><th>verdict</th><th>why</th></tr></thead><tbody>
+  {% for decision in why.decisions %}<tr class="{{ decision.css }}">
+    <td>{{ decision.clause }}</td><td class="verdict">{{ decision.verdict }}</td>
+    <td>{{ decision.reason }}</td>
+  </tr>{% endfor %}
+  </tbody></table>
+  <p class="counts">{{ why.unrelated }} other clauses name neither the row nor the column.</p>
+</section>
+{% endfor %}
+</main>
+<footer>Made by spectool coverage from {{ specs_line }}. A clause covers a cell when it states a
+requirement ("shall") and its text, sub-items, headings or the definitions it uses name the row and the
+column{% if subject %} and the subject{% endif %}.</footer>
+</body>
+</html>
+"""
+
+
+@cache
+def page_template() -> jinja2.Template:
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True)
+    return environment.from_string(TEMPLATE)
