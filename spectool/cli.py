@@ -18,6 +18,7 @@ COMMANDS = (
     "check",
     "rules",
     "coverage",
+    "import_docx",
 )
 
 EXIT_INPUT_ERROR = 2
