@@ -19,6 +19,9 @@ COMMANDS = (
     "rules",
     "coverage",
     "import_docx",
+    "apply",
+    "align",
+    "mirror",
 )
 
 EXIT_INPUT_ERROR = 2

@@ -288,11 +288,13 @@ def _where(instruction: Instruction, message: str) -> Spot:
     return instruction.clause_at if instruction.clause_at.line else instruction.at
 
 
-def missing_targets(amendment: Amendment, corpus: Corpus) -> list[Problem]:
-    """A problem at each version a target names that the corpus does not hold."""
+def missing_targets(amendment: Amendment, corpus: Corpus, keys: list[str] | None = None) -> list[Problem]:
+    """A problem at each version a target names (among `keys`, if given) that the corpus does not hold."""
     problems = []
     for target in amendment.targets:
         for version, at in zip(target.versions, target.version_spots, strict=False):
+            if keys is not None and f"{target.spec}@{version}" not in keys:
+                continue
             if corpus.get(target.spec, version) is None:
                 loaded = ", ".join(spec.key for spec in corpus) or "none"
                 problems.append(

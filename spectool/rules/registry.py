@@ -23,6 +23,7 @@ RULE_MODULES: tuple[str, ...] = (
     "structure.struct002",
     "parameters.param001",
     "coverage",
+    "cross_version",
 )
 
 _REGISTRY: dict[str, type[Rule]] = {}

@@ -1,0 +1,167 @@
+"""Find the instructions that change one live version of a spec but not another in the same way.
+
+"The same way" is judged by outcome, not by wording: after the amendment, the aligned clause of the
+other version must show the change too (the quoted words gone, the new words there, the new clause
+present with the same words), however its own instructions put it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spectool.amend.mirror import clause_map, mirror_operation
+from spectool.amend.model import (
+    Amendment,
+    EditText,
+    InsertClauses,
+    InsertDefinition,
+    Instruction,
+    OmitClause,
+    OmitDefinition,
+    Operation,
+    SubstituteClause,
+    SubstituteDefinition,
+    TextEditKind,
+)
+from spectool.amend.scope import expected_numbering
+from spectool.amend.textedit import anchor_pattern, segments
+from spectool.model.corpus import Corpus
+from spectool.model.document import Clause, Definition, Spec
+from spectool.model.numbers import ClauseNumber
+
+_NUMBER = re.compile(r"\b[0-9]+(?:\.[0-9]+)+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfStep:
+    """`instruction` changes `source` (a live version); `other`, also live, is not changed that way."""
+
+    instruction: Instruction
+    source: str  # SMETS2@4.2
+    other: str  # SMETS2@5.0
+    counterpart: str  # the aligned clause (or term) in the other version
+    targeted: bool  # does the amendment amend the other version at all?
+
+
+def out_of_step(
+    amendment: Amendment, base: Corpus, amended: Corpus, live: Mapping[str, list[str]]
+) -> list[OutOfStep]:
+    """Every (instruction, other live version) pair where the other version is left behind."""
+    found: list[OutOfStep] = []
+    for key in amendment.keys:
+        name, version = key.split("@", 1)
+        source = base.get(name, version)
+        if source is None or version not in live.get(name, []):
+            continue
+        for other_version in live[name]:
+            other = base.get(name, other_version)
+            if other is None or other_version == version:
+                continue
+            found.extend(_compare(amendment, source, other, amended))
+    return found
+
+
+def _compare(amendment: Amendment, source: Spec, other: Spec, amended: Corpus) -> list[OutOfStep]:
+    mapping = clause_map(source, other)
+    other_instructions = amendment.instructions_for(other.key)
+    after_source = amended.get(source.name, source.version) or source
+    after_other = amended.get(other.name, other.version) or other
+    numbering = {
+        key: value
+        for key, value in expected_numbering(other, other_instructions).items()
+        if value is not None
+    }
+    source_numbering = expected_numbering(source, amendment.instructions_for(source.key))
+    check = _Outcome(after_source, after_other, source_numbering, numbering)
+    found = []
+    for instruction in amendment.instructions_for(source.key):
+        if other.key in amendment.target_of(instruction).keys:
+            continue  # one instruction for both versions: applied to each alike
+        operation, _ = mirror_operation(instruction.operation, mapping)
+        if operation is None:
+            continue  # no counterpart: nothing to keep in step
+        if not check.holds(instruction.operation, operation):
+            found.append(
+                OutOfStep(instruction, source.key, other.key, _subject(operation), bool(other_instructions))
+            )
+    return found
+
+
+class _Outcome:
+    """Does the other version, as amended, show what the instruction did to the source version?"""
+
+    def __init__(
+        self,
+        source: Spec,
+        other: Spec,
+        source_numbering: Mapping[ClauseNumber, ClauseNumber | None],
+        other_numbering: Mapping[ClauseNumber, ClauseNumber],
+    ) -> None:
+        self.source = source
+        self.other = other
+        self.source_numbering = source_numbering
+        self.other_numbering = other_numbering
+
+    def holds(self, original: Operation, mirrored: Operation) -> bool:
+        if isinstance(mirrored, EditText) and isinstance(original, EditText):
+            return self._edit_holds(original, mirrored)
+        if isinstance(mirrored, InsertClauses):
+            after = self._other_clause(mirrored.after)
+            section = after.number.parent if after is not None else None
+            present = {_words(c) for c in self.other.clauses() if c.number.parent == section}
+            return all(_words(clause) in present for clause in mirrored.clauses)
+        if isinstance(mirrored, OmitClause):
+            if mirrored.leave is None:
+                return self.other_numbering.get(mirrored.number) is None
+            clause = self._other_clause(mirrored.number)
+            return clause is not None and clause.text.value == mirrored.leave
+        if isinstance(mirrored, SubstituteClause):
+            clause = self._other_clause(mirrored.number)
+            return clause is not None and _words(clause) == _words(mirrored.clause)
+        if isinstance(mirrored, InsertDefinition | SubstituteDefinition):
+            definition = _definition(self.other, mirrored.definition.term)
+            return definition is not None and _words(definition) == _words(mirrored.definition)
+        assert isinstance(mirrored, OmitDefinition)
+        return _definition(self.other, mirrored.term) is None
+
+    def _edit_holds(self, original: EditText, mirrored: EditText) -> bool:
+        place = mirrored.place
+        if place.clause is not None:
+            other: Clause | Definition | None = self._other_clause(place.clause)
+            number = original.place.clause
+            moved = self.source_numbering.get(number) if number is not None else None
+            source: Clause | Definition | None = self.source.clause(moved) if moved is not None else None
+        else:
+            other = _definition(self.other, place.term or "")
+            source = _definition(self.source, place.term or "")
+        if other is None or source is None:
+            return other is None and source is None
+        removes = original.kind in (TextEditKind.SUBSTITUTE, TextEditKind.OMIT)
+        if removes and _count(other, mirrored.anchor) > _count(source, original.anchor):
+            return False
+        return not mirrored.text or _count(other, mirrored.text) >= 1
+
+    def _other_clause(self, number: ClauseNumber) -> Clause | None:
+        moved = self.other_numbering.get(number)
+        return self.other.clause(moved) if moved is not None else None
+
+
+def _count(paragraph: Clause | Definition, words: str) -> int:
+    pattern = anchor_pattern(words)
+    return sum(len(pattern.findall(text.value)) for _, text in segments(paragraph))
+
+
+def _words(paragraph: Clause | Definition) -> str:
+    """The paragraph's words with clause numbers masked, so renumbering alone is no difference."""
+    parts = [segment.value for _, segment in segments(paragraph)]
+    return _NUMBER.sub("#", " ".join(" ".join(parts).split()))
+
+
+def _definition(spec: Spec, term: str) -> Definition | None:
+    return next((definition for definition in spec.definitions() if definition.term == term), None)
+
+
+def _subject(operation: Operation) -> str:
+    return Instruction(0, operation).subject

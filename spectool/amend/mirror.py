@@ -1,0 +1,223 @@
+"""Propose, for another version of a spec, the instructions an amendment makes to one version.
+
+Clause numbers follow the alignment of the two versions; references inside quoted words and new text
+follow it too; each proposal is tried against the other version's text, and what does not apply is
+reported for the drafter rather than silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spectool.amend.align import align_specs
+from spectool.amend.model import (
+    Amendment,
+    EditText,
+    InsertClauses,
+    InsertDefinition,
+    Instruction,
+    OmitClause,
+    OmitDefinition,
+    Operation,
+    Place,
+    SubstituteClause,
+    SubstituteDefinition,
+    Target,
+)
+from spectool.amend.references import renumber_paragraph, renumber_text
+from spectool.amend.textedit import EditError, apply_edit
+from spectool.amend.writer import render_instruction
+from spectool.model.document import Clause, Definition, Spec
+from spectool.model.numbers import ClauseNumber
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseMap:
+    """Where the clauses and sections of one version stand in another, by the alignment."""
+
+    source: Spec
+    target: Spec
+    numbers: dict[ClauseNumber, ClauseNumber]  # clauses and sections: source number -> target number
+
+    def clause(self, number: ClauseNumber) -> ClauseNumber | None:
+        found = self.numbers.get(number)
+        return found if found is not None and self.target.clause(found) is not None else None
+
+
+def clause_map(source: Spec, target: Spec) -> ClauseMap:
+    """Pair the clauses of `source` with those of `target`; a section goes where most of its clauses went."""
+    alignment = align_specs(source, target)
+    numbers: dict[ClauseNumber, ClauseNumber] = {}
+    votes: dict[ClauseNumber, Counter[ClauseNumber]] = {}
+    for pair in alignment.pairs:
+        if pair.old is None or pair.new is None:
+            continue
+        numbers[pair.old.number] = pair.new.number
+        old_parent, new_parent = pair.old.number.parent, pair.new.number.parent
+        if old_parent is not None and new_parent is not None:
+            votes.setdefault(old_parent, Counter())[new_parent] += 1
+    for section, counter in votes.items():
+        numbers.setdefault(section, counter.most_common(1)[0][0])
+    return ClauseMap(source, target, numbers)
+
+
+@dataclass(frozen=True, slots=True)
+class MirrorEntry:
+    """One instruction of the source version, what it becomes, and what the drafter must look at."""
+
+    source: Instruction
+    proposed: Instruction | None  # None: nothing to carry over (the clause has no counterpart)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mirror:
+    """The proposed instructions for the other version, with notes for the drafter."""
+
+    source_key: str
+    target_spec: str
+    target_version: str
+    entries: tuple[MirrorEntry, ...]
+
+    @property
+    def target(self) -> Target:
+        """The proposals as a target block, numbered 1, 2, 3 ..."""
+        proposed = tuple(entry.proposed for entry in self.entries if entry.proposed is not None)
+        return Target(self.target_spec, (self.target_version,), proposed)
+
+    @property
+    def notes(self) -> list[tuple[Instruction, str]]:
+        return [(entry.source, note) for entry in self.entries for note in entry.notes]
+
+    def render(self) -> str:
+        """`Amendments to SMETS2 5.0` and the proposals, each note a `//` comment above its instruction."""
+        out = [f"Amendments to {self.target.label}"]
+        for entry in self.entries:
+            out.append("")
+            out.extend(
+                f"// {self.source_key} instruction {entry.source.number}: {note}" for note in entry.notes
+            )
+            if entry.proposed is not None:
+                out.extend(render_instruction(entry.proposed))
+        return "\n".join(out) + "\n"
+
+
+class _Carry:
+    """Carries one instruction over to the target version, noting what does not fit."""
+
+    def __init__(self, mapping: ClauseMap) -> None:
+        self.mapping = mapping
+        self.moved = {old: new for old, new in mapping.numbers.items() if old != new}
+        self.notes: list[str] = []
+
+    def text(self, words: str) -> str:
+        return renumber_text(words, self.moved, self.mapping.source.name)
+
+    def clause(self, number: ClauseNumber) -> ClauseNumber | None:
+        found = self.mapping.clause(number)
+        if found is None:
+            self.notes.append(
+                f"clause {number} has no counterpart in {self.mapping.target.key}: not mirrored"
+            )
+        return found
+
+    def operation(self, operation: Operation) -> Operation | None:
+        target = self.mapping.target
+        if isinstance(operation, EditText):
+            return self._edit(operation)
+        if isinstance(operation, InsertClauses):
+            after = self.clause(operation.after)
+            if after is None:
+                return None
+            clauses = tuple(
+                self._renumbered(clause, after.sibling(after.last + k))
+                for k, clause in enumerate(operation.clauses, start=1)
+            )
+            renumber = operation.renumber
+            if not renumber and target.clause(after.sibling(after.last + 1)) is not None:
+                renumber = True
+                self.notes.append(f"clause {after} is not the last of its section here: renumbering added")
+            return InsertClauses(after, clauses, renumber)
+        if isinstance(operation, OmitClause):
+            number = self.clause(operation.number)
+            leave = self.text(operation.leave) if operation.leave is not None else None
+            return None if number is None else OmitClause(number, leave, operation.renumber)
+        if isinstance(operation, SubstituteClause):
+            number = self.clause(operation.number)
+            return (
+                None
+                if number is None
+                else SubstituteClause(number, self._renumbered(operation.clause, number))
+            )
+        return self._definition(operation)
+
+    def _edit(self, edit: EditText) -> EditText | None:
+        place = edit.place
+        paragraph: Clause | Definition | None
+        if place.clause is not None:
+            number = self.clause(place.clause)
+            if number is None:
+                return None
+            place = Place(clause=number, items=place.items)
+            paragraph = self.mapping.target.clause(number)
+        else:
+            paragraph = _definition(self.mapping.target, place.term or "")
+            if paragraph is None:
+                self.notes.append(f'"{place.term}" is not defined in {self.mapping.target.key}')
+        mirrored = replace(edit, place=place, anchor=self.text(edit.anchor), text=self.text(edit.text))
+        if paragraph is not None:
+            try:
+                apply_edit(paragraph, mirrored)
+            except EditError as error:
+                self.notes.append(f"does not apply to {self.mapping.target.key} {place}: {error}")
+        return mirrored
+
+    def _definition(self, operation: Operation) -> Operation:
+        target = self.mapping.target
+        if isinstance(operation, InsertDefinition):
+            definition = renumber_paragraph(operation.definition, self.moved, self.mapping.source.name)
+            assert isinstance(definition, Definition)
+            if _definition(target, definition.term) is not None:
+                self.notes.append(f'"{definition.term}" is already defined in {target.key}')
+            return InsertDefinition(definition)
+        if isinstance(operation, OmitDefinition):
+            if _definition(target, operation.term) is None:
+                self.notes.append(f'"{operation.term}" is not defined in {target.key}')
+            return operation
+        assert isinstance(operation, SubstituteDefinition)
+        if _definition(target, operation.term) is None:
+            self.notes.append(f'"{operation.term}" is not defined in {target.key}')
+        definition = renumber_paragraph(operation.definition, self.moved, self.mapping.source.name)
+        assert isinstance(definition, Definition)
+        return SubstituteDefinition(operation.term, definition)
+
+    def _renumbered(self, clause: Clause, number: ClauseNumber) -> Clause:
+        renumbered = renumber_paragraph(clause, self.moved, self.mapping.source.name)
+        assert isinstance(renumbered, Clause)
+        return replace(renumbered, number=number)
+
+
+def mirror_operation(operation: Operation, mapping: ClauseMap) -> tuple[Operation | None, list[str]]:
+    """The operation as it would read for the target version, and the notes for the drafter."""
+    carry = _Carry(mapping)
+    return carry.operation(operation), carry.notes
+
+
+def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror:
+    """Propose `amendment`'s instructions for `source` as instructions for `target`."""
+    mapping = clause_map(source, target)
+    entries: list[MirrorEntry] = []
+    number = 0
+    for instruction in amendment.instructions_for(source.key):
+        operation, notes = mirror_operation(instruction.operation, mapping)
+        proposed = None
+        if operation is not None:
+            number += 1
+            proposed = Instruction(number, operation)
+        entries.append(MirrorEntry(instruction, proposed, tuple(notes)))
+    return Mirror(source.key, target.name, target.version, tuple(entries))
+
+
+def _definition(spec: Spec, term: str) -> Definition | None:
+    return next((definition for definition in spec.definitions() if definition.term == term), None)
