@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.coverage.passages import Passage, Source, passages_of
-from spectool.coverage.terms import Vocabulary
+from spectool.coverage.terms import Vocabulary, term_pattern
 from spectool.model.document import Clause, Spec
 
 SUBJECT = "subject"
@@ -32,6 +32,14 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class SetAside:
+    """A row term in a definition that counts for nothing: the clause's own longer term covers it."""
+
+    hit: Hit
+    because: Hit  # the clause's own words: "Polyphase ESME" for the definition's "ESME"
+
+
+@dataclass(frozen=True, slots=True)
 class ClauseProfile:
     """Every row and column term a clause's passages use, found once for all the cells."""
 
@@ -41,7 +49,7 @@ class ClauseProfile:
     column_hits: tuple[Hit, ...]
     subject_hits: tuple[Hit, ...]
     needs_subject: bool
-    set_aside: tuple[Hit, ...] = ()  # row terms in definitions, when the clause names its row itself
+    set_aside: tuple[SetAside, ...] = ()  # row terms in definitions that its own longer terms absorb
 
 
 def profile_spec(spec: Spec, matrix: CoverageMatrix) -> tuple[ClauseProfile, ...]:
@@ -67,17 +75,34 @@ def profile_spec(spec: Spec, matrix: CoverageMatrix) -> tuple[ClauseProfile, ...
     return tuple(profiles)
 
 
-def _rows_named(hits: list[Hit]) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+def _rows_named(hits: list[Hit]) -> tuple[tuple[Hit, ...], tuple[SetAside, ...]]:
     """(the row hits that count, those set aside).
 
-    A clause's own words and headings say which device it is about; the definitions it uses are
-    read for the row only when those name none. Otherwise "Power Outage Event" (the Event that
-    ESME records...) would make a clause on Polyphase ESME a clause on every ESME.
+    The longer term wins across passages too: when the clause itself says "Polyphase ESME", the
+    "ESME" in the definition of "Power Outage Event" (the Event that ESME records) is that same
+    meter, not every ESME.
     """
-    if not any(hit.source in _OWN_WORDS for hit in hits):
-        return tuple(hits), ()
-    kept = tuple(hit for hit in hits if hit.source is not Source.DEFINITION)
-    return kept, tuple(hit for hit in hits if hit.source is Source.DEFINITION)
+    own = [hit for hit in hits if hit.source in _OWN_WORDS]
+    kept: list[Hit] = []
+    set_aside: list[SetAside] = []
+    for hit in hits:
+        pattern = term_pattern(hit.term)
+        wider = next(
+            (
+                other
+                for other in own
+                if hit.source is Source.DEFINITION
+                and other.owner != hit.owner
+                and len(other.found) > len(hit.found)
+                and pattern.search(other.found)
+            ),
+            None,
+        )
+        if wider is None:
+            kept.append(hit)
+        else:
+            set_aside.append(SetAside(hit, wider))
+    return tuple(kept), tuple(set_aside)
 
 
 _OWN_WORDS = (Source.TEXT, Source.SUB_ITEM, Source.HEADING)
@@ -125,8 +150,7 @@ class Decision:
     column_hits: tuple[Hit, ...]
     subject_hits: tuple[Hit, ...]
     note_hits: tuple[Hit, ...]  # the row's or the column's terms in informative notes
-    set_aside: tuple[Hit, ...] = ()  # the row's terms in definitions, set aside (ClauseProfile)
-    named_rows: tuple[Hit, ...] = ()  # when some are set aside: the rows the clause names itself
+    set_aside: tuple[SetAside, ...] = ()  # the row's terms in definitions that count for nothing
 
     @property
     def covers(self) -> bool:
@@ -142,7 +166,7 @@ def decide(profile: ClauseProfile, row: Row, column: Column) -> Decision:
     subject_hits = tuple(hit for hit in profile.subject_hits if hit.normative)
     note_hits = tuple(hit for hit in (*row_all, *column_all) if not hit.normative)
     # Worth telling only when the row is missing for it: the clause named another device itself.
-    set_aside = () if row_hits else tuple(hit for hit in profile.set_aside if hit.owner == row.key)
+    set_aside = () if row_hits else tuple(item for item in profile.set_aside if item.hit.owner == row.key)
     on_subject = bool(subject_hits) or not profile.needs_subject
     if row_hits and column_hits and not on_subject:
         verdict = Verdict.OFF_SUBJECT
@@ -163,5 +187,4 @@ def decide(profile: ClauseProfile, row: Row, column: Column) -> Decision:
         subject_hits=subject_hits,
         note_hits=note_hits,
         set_aside=set_aside,
-        named_rows=profile.row_hits if set_aside else (),
     )

@@ -1,4 +1,4 @@
-"""Read coverage matrices from the file that `[coverage] file` names; every mistake is a ConfigError."""
+"""Read coverage matrices from the file `[coverage] file` names, or inline; each mistake is a ConfigError."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from spectool.coverage.matrix import Column, CoverageMatrix, CoverageSettings, N
 from spectool.coverage.terms import term_problem
 from spectool.errors import ConfigError, Problem
 
-COVERAGE_KEYS = ("file", "default")
+COVERAGE_KEYS = ("file", "default", "matrices")
 MATRIX_KEYS = ("title", "description", "subject", "rows", "columns")
 ROW_KEYS = ("label", "spec", "terms", "description", "not-applicable")
 COLUMN_KEYS = ("label", "terms", "description")
@@ -26,13 +26,22 @@ def load_coverage(config: Config) -> CoverageSettings:
     """The matrices configured by `[coverage]` in spectool.toml."""
     table = config.table("coverage")
     _known_keys(config, "coverage", table, COVERAGE_KEYS)
-    file = table.get("file")
-    if not isinstance(file, str) or not file.strip():
-        raise config.error("coverage.file" if "file" in table else "coverage", _FILE_MESSAGE, hint=_FILE_HINT)
-    path = config.resolve(file)
-    if not path.is_file():
-        raise config.error("coverage.file", f"'coverage.file' names {file}, which does not exist")
-    matrices = read_matrices(path, known_specs=tuple(config.live_versions))
+    known_specs = tuple(config.live_versions)
+    path: Path | None = None
+    if "matrices" in table:
+        # Inline matrices suit a small repository (and a rule's test case) with one spectool.toml.
+        if "file" in table:
+            raise config.error("coverage.matrices", "give [coverage] either 'file' or 'matrices', not both")
+        matrices = _matrices(config, "coverage.matrices", table["matrices"], known_specs)
+    else:
+        file = table.get("file")
+        if not isinstance(file, str) or not file.strip():
+            where = "coverage.file" if "file" in table else "coverage"
+            raise config.error(where, _FILE_MESSAGE, hint=_FILE_HINT)
+        path = config.resolve(file)
+        if not path.is_file():
+            raise config.error("coverage.file", f"'coverage.file' names {file}, which does not exist")
+        matrices = read_matrices(path, known_specs=known_specs)
     default = table.get("default", matrices[0].name)
     if not isinstance(default, str) or default not in {matrix.name for matrix in matrices}:
         names = ", ".join(matrix.name for matrix in matrices)
@@ -53,17 +62,24 @@ def read_matrices(path: Path, *, known_specs: tuple[str, ...] = ()) -> tuple[Cov
         raise ConfigError([_toml_problem(path, text, error)]) from None
     source = Config(root=path.parent, path=path, data=data)
     _known_keys(source, "", data, ("matrices",))
-    matrices = _table(source, "matrices", data.get("matrices"))
+    return _matrices(source, "matrices", data.get("matrices"), known_specs)
+
+
+def _matrices(
+    source: Config, prefix: str, value: object, known_specs: tuple[str, ...]
+) -> tuple[CoverageMatrix, ...]:
+    matrices = _table(source, prefix, value)
     if not matrices:
-        raise source.error("matrices", "the file defines no matrix: expected a [matrices.NAME] table")
+        raise source.error(prefix, f"no matrix is defined: expected a [{prefix}.NAME] table")
     return tuple(
-        _matrix(source, name, _table(source, f"matrices.{name}", body), known_specs)
+        _matrix(source, f"{prefix}.{name}", name, _table(source, f"{prefix}.{name}", body), known_specs)
         for name, body in matrices.items()
     )
 
 
-def _matrix(source: Config, name: str, body: dict[str, Any], known_specs: tuple[str, ...]) -> CoverageMatrix:
-    key = f"matrices.{name}"
+def _matrix(
+    source: Config, key: str, name: str, body: dict[str, Any], known_specs: tuple[str, ...]
+) -> CoverageMatrix:
     _known_keys(source, key, body, MATRIX_KEYS)
     rows_table = _table(source, f"{key}.rows", body.get("rows"), required=True)
     columns_table = _table(source, f"{key}.columns", body.get("columns"), required=True)

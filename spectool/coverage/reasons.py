@@ -55,9 +55,10 @@ def decision_reason(decision: Decision, matrix: CoverageMatrix) -> str:
     if notes:
         text += f"; {hits_phrase(notes)} is in an informative note, which states no requirement"
     if decision.set_aside:
+        first = decision.set_aside[0]
         text += (
-            f"; the row's {hits_phrase(decision.set_aside, limit=1)} is set aside: the clause names "
-            f"its own device ({hits_phrase(decision.named_rows, limit=1)})"
+            f"; the row's {hit_phrase(first.hit)} does not count: the clause itself says "
+            f'"{first.because.found}" ({first.because.where})'
         )
     if not decision.requirement and verdict is not Verdict.NOT_REQUIREMENT:
         text += '; and it says no "shall"'

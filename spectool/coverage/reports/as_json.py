@@ -112,7 +112,9 @@ def explanation_data(explanation: Explanation) -> JSON:
                 "column": [hit_data(hit) for hit in decision.column_hits],
                 "subject": [hit_data(hit) for hit in decision.subject_hits],
                 "notes": [hit_data(hit) for hit in decision.note_hits],
-                "set_aside": [hit_data(hit) for hit in decision.set_aside],
+                "set_aside": [
+                    {**hit_data(item.hit), "because": hit_data(item.because)} for item in decision.set_aside
+                ],
             }
             for decision in explanation.decisions
         ],
