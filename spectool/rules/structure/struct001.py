@@ -16,14 +16,13 @@ Numbered = tuple[int, str, Position, str]  # (value, label as written, where the
 
 
 def _children(spec: Spec) -> dict[ClauseNumber | None, list[Clause | Section]]:
-    """Sections and clauses grouped under the number they stand in (None for top-level sections)."""
+    """Sections and clauses grouped under the number they stand in (None for top-level sections),
+    in document order: a section's own clauses come before its subsections."""
     groups: dict[ClauseNumber | None, list[Clause | Section]] = {}
     for section in spec.sections:
         groups.setdefault(section.number.parent, []).append(section)
         for clause in section.clauses:
             groups.setdefault(clause.number.parent, []).append(clause)
-    for members in groups.values():
-        members.sort(key=lambda member: member.position.line)
     return groups
 
 
@@ -110,20 +109,23 @@ class NumberingGap(Rule):
     def _sequence(
         self, spec: Spec, numbered: list[Numbered], within: str | None, name: Callable[[int], str]
     ) -> Iterator[Finding]:
-        """Findings for numbers out of step; top-level sections (within None) may start anywhere."""
-        highest = 0 if within is not None else (numbered[0][0] - 1 if numbered else 0)
-        previous = ""
-        for value, label, span, owner in numbered:
-            if value <= highest:
-                message = f"{label} comes after {previous}: numbers must rise in order"
-            elif value > highest + 1:
-                after = f"follows {previous}" if previous else f"is the first in {within}"
-                missing = (
-                    name(highest + 1) if value == highest + 2 else f"{name(highest + 1)} to {name(value - 1)}"
-                )
-                message = f"{label} {after}: {missing} {'is' if value == highest + 2 else 'are'} missing"
-            else:
-                highest, previous = value, label
-                continue
-            yield self.at_position(spec, span, message, clause=owner)
-            highest, previous = max(highest, value), label
+        """A finding where a number is lower than the one before it, and one for each run of missing
+        numbers, at the number that follows the run. Top-level sections (within None) may start anywhere."""
+        if not numbered:
+            return
+        previous: Numbered | None = None
+        for member in numbered:
+            if previous is not None and member[0] <= previous[0]:
+                message = f"{member[1]} comes after {previous[1]}: numbers must rise in order"
+                yield self.at_position(spec, member[2], message, clause=member[3])
+            previous = member
+        first = {member[0]: member for member in reversed(numbered)}
+        lower = 0 if within is not None else min(first) - 1
+        for value in sorted(first):
+            if value > lower + 1:
+                _, label, span, owner = first[value]
+                after = f"follows {first[lower][1]}" if lower in first else f"is the first in {within}"
+                missing = name(lower + 1) if value == lower + 2 else f"{name(lower + 1)} to {name(value - 1)}"
+                verb = "is" if value == lower + 2 else "are"
+                yield self.at_position(spec, span, f"{label} {after}: {missing} {verb} missing", clause=owner)
+            lower = value
