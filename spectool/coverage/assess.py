@@ -151,7 +151,8 @@ def _excerpt(spec: Spec, profile: ClauseProfile) -> Excerpt:
     section = spec.section_of(clause)
     lines = [(0, clause.text.flat), *_item_lines(clause.items, 1)]
     own = (Source.TEXT, Source.SUB_ITEM)
-    highlights = {hit.found for hit in (*profile.row_hits, *profile.column_hits) if hit.source in own}
+    hits = (*profile.row_hits, *profile.column_hits, *profile.subject_hits)
+    highlights = {hit.found for hit in hits if hit.source in own}
     return Excerpt(
         clause=clause.id,
         heading=f"{section.number} {section.title}",

@@ -119,7 +119,8 @@ def _status_words(cell: Cell) -> str:
 
 def _summary(coverage: SpecCoverage) -> str:
     counts = {status: sum(cell.status is status for cell in coverage.cells) for status in Status}
-    return f"{counts[Status.COVERED]} covered, {counts[Status.GAP]} gaps, {counts[Status.NOT_APPLICABLE]} n/a"
+    covered, gaps, ruled_out = counts[Status.COVERED], counts[Status.GAP], counts[Status.NOT_APPLICABLE]
+    return f"{covered} covered, {gaps} gap{'s' if gaps != 1 else ''}, {ruled_out} n/a"
 
 
 def _not_applicable(matrix: CoverageMatrix, coverages: Sequence[SpecCoverage]) -> list[str]:
