@@ -1,0 +1,144 @@
+"""Diff two versions of a spec unit by unit: pair the units, keep reading order, find moves."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Indel
+
+from spectool.amend.align import align_specs
+from spectool.diff.blocks import diff_blocks, unchanged, whole
+from spectool.diff.model import Change, Presence, Redline, UnitDiff, VersionInfo
+from spectool.diff.page import Page, Paragraph, Unit, UnitKind, spec_page
+from spectool.model.document import Spec
+
+
+def diff_specs(old: Spec, new: Spec) -> Redline:
+    """Every unit of both versions in reading order, with word-level edits inside paired units."""
+    tokens = _clause_tokens(old, new)
+    return diff_pages(spec_page(old), spec_page(new), tokens)
+
+
+def diff_pages(old: Page, new: Page, clause_tokens: dict[tuple[str, str], str] | None = None) -> Redline:
+    """`clause_tokens` pairs clauses across versions: ("old"|"new", number) -> a token both share."""
+    tokens = clause_tokens or {}
+    old_tokens = [_token(unit, "old", tokens) for unit in old.units]
+    new_tokens = [_token(unit, "new", tokens) for unit in new.units]
+    _pair_headings_by_title(old.units, new.units, old_tokens, new_tokens)
+    old_by_token = dict(zip(old_tokens, old.units, strict=True))
+    new_by_token = dict(zip(new_tokens, new.units, strict=True))
+    vocabulary: dict[str, int] = {}
+    old_ids = [vocabulary.setdefault(token, len(vocabulary)) for token in old_tokens]
+    new_ids = [vocabulary.setdefault(token, len(vocabulary)) for token in new_tokens]
+
+    moves: dict[str, str] = {}  # token -> move name
+    units: list[UnitDiff] = []
+    for opcode in Indel.opcodes(old_ids, new_ids):
+        if opcode.tag == "equal":
+            for index in range(opcode.src_end - opcode.src_start):
+                before, after = old.units[opcode.src_start + index], new.units[opcode.dest_start + index]
+                units.append(_paired(before, after))
+            continue
+        for index in range(opcode.src_start, opcode.src_end):
+            unit, token = old.units[index], old_tokens[index]
+            partner = new_by_token.get(token)
+            if partner is not None and unit.kind is UnitKind.CLAUSE:
+                units.append(
+                    _moved(unit, partner, Change.MOVED_FROM, moves.setdefault(token, f"move{len(moves) + 1}"))
+                )
+            else:
+                units.append(_whole(unit, Change.DELETED))
+        for index in range(opcode.dest_start, opcode.dest_end):
+            unit, token = new.units[index], new_tokens[index]
+            partner = old_by_token.get(token)
+            if partner is not None and unit.kind is UnitKind.CLAUSE:
+                units.append(
+                    _moved(partner, unit, Change.MOVED_TO, moves.setdefault(token, f"move{len(moves) + 1}"))
+                )
+            else:
+                units.append(_whole(unit, Change.INSERTED))
+    return Redline(_info(old), _info(new), tuple(units))
+
+
+def page_as_redline(page: Page) -> Redline:
+    """One version shown without edits (the clean export)."""
+    units = tuple(
+        UnitDiff(unit.kind, Change.KEPT, tuple(unchanged(b) for b in unit.blocks), unit.label, unit.label)
+        for unit in page.units
+    )
+    return Redline(_info(page), _info(page), units)
+
+
+def _clause_tokens(old: Spec, new: Spec) -> dict[tuple[str, str], str]:
+    tokens: dict[tuple[str, str], str] = {}
+    for index, pair in enumerate(align_specs(old, new).pairs):
+        if pair.old is not None and pair.new is not None:
+            tokens[("old", pair.old.id)] = tokens[("new", pair.new.id)] = f"pair:{index}"
+    return tokens
+
+
+def _token(unit: Unit, side: str, clause_tokens: dict[tuple[str, str], str]) -> str:
+    if unit.kind is UnitKind.CLAUSE and "#" not in unit.key:
+        return clause_tokens.get((side, unit.number), f"{side}:{unit.key}")
+    return unit.key
+
+
+def _pair_headings_by_title(
+    old: tuple[Unit, ...], new: tuple[Unit, ...], old_tokens: list[str], new_tokens: list[str]
+) -> None:
+    """A renumbered section keeps its heading: pair unmatched headings that have the same title."""
+    new_keys = set(new_tokens)
+    old_keys = set(old_tokens)
+    by_title: dict[str, int] = {}
+    for index, unit in enumerate(new):
+        if unit.kind is UnitKind.HEADING and new_tokens[index] not in old_keys:
+            by_title.setdefault(_title(unit), index)
+    for index, unit in enumerate(old):
+        if unit.kind is not UnitKind.HEADING or old_tokens[index] in new_keys:
+            continue
+        partner = by_title.pop(_title(unit), None)
+        if partner is not None:
+            new_tokens[partner] = old_tokens[index]
+
+
+def _title(unit: Unit) -> str:
+    first = unit.blocks[0]
+    return first.body if isinstance(first, Paragraph) else ""
+
+
+def _paired(before: Unit, after: Unit) -> UnitDiff:
+    if before.blocks == after.blocks:
+        return UnitDiff(
+            after.kind, Change.KEPT, tuple(unchanged(b) for b in after.blocks), before.label, after.label
+        )
+    blocks = tuple(diff_blocks(before.blocks, after.blocks, anchor_first=True))
+    reworded = _words(before) != _words(after)
+    renumbered = before.number != after.number and after.kind is UnitKind.CLAUSE
+    if renumbered:
+        change = Change.RENUMBERED
+    else:
+        change = Change.CHANGED if any(block.changed for block in blocks) else Change.KEPT
+    return UnitDiff(after.kind, change, blocks, before.label, after.label, reworded)
+
+
+def _moved(before: Unit, after: Unit, change: Change, name: str) -> UnitDiff:
+    blocks = tuple(diff_blocks(before.blocks, after.blocks, anchor_first=True))
+    return UnitDiff(
+        after.kind, change, blocks, before.label, after.label, _words(before) != _words(after), name
+    )
+
+
+def _whole(unit: Unit, change: Change) -> UnitDiff:
+    presence = Presence.NEW if change is Change.INSERTED else Presence.OLD
+    blocks = tuple(whole(block, presence) for block in unit.blocks)
+    if change is Change.INSERTED:
+        return UnitDiff(unit.kind, change, blocks, "", unit.label)
+    return UnitDiff(unit.kind, change, blocks, unit.label, "")
+
+
+def _words(unit: Unit) -> tuple[object, ...]:
+    """A unit's content with its own number left out, to tell renumbering from rewording."""
+    first, *rest = unit.blocks
+    return (first.body if isinstance(first, Paragraph) else first, *rest)
+
+
+def _info(page: Page) -> VersionInfo:
+    return VersionInfo(page.name, page.version, page.title, page.status, page.date)

@@ -1,0 +1,79 @@
+"""The change summary of a redline: one row per changed clause, definition, section or table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spectool.diff.model import Change, Presence, Redline, TableDiff, UnitDiff
+from spectool.diff.page import UnitKind
+
+# The order of the counts in the summary line.
+COUNTED = ("changed", "inserted", "deleted", "moved", "renumbered")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    change: str  # "changed", "inserted", "deleted", "moved", "renumbered"
+    what: str  # "Clause", "Definition", "Section", "Note", "Table"
+    old: str  # the old number or term; "" when inserted
+    new: str  # the new number or term; "" when deleted
+    detail: str = ""  # "reworded too"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    rows: tuple[SummaryRow, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = Counter(row.change for row in self.rows)
+        return {change: counted.get(change, 0) for change in COUNTED}
+
+    def line(self) -> str:
+        """ "3 changed, 1 inserted, 0 deleted, 1 moved, 0 renumbered"."""
+        return ", ".join(f"{count} {change}" for change, count in self.counts.items())
+
+
+def summarise(redline: Redline) -> Summary:
+    rows: list[SummaryRow] = []
+    for unit in redline.diffs():
+        if unit.kind is UnitKind.GLOSSARY:
+            rows.extend(_glossary_rows(unit))
+        elif unit.change is not Change.KEPT and unit.change is not Change.MOVED_FROM:
+            rows.append(_unit_row(unit))
+    return Summary(tuple(rows))
+
+
+_WHAT = {
+    UnitKind.HEADING: "Section",
+    UnitKind.CLAUSE: "Clause",
+    UnitKind.NOTE: "Note",
+    UnitKind.TABLE: "Table",
+    UnitKind.GLOSSARY: "Glossary",
+}
+
+
+def _unit_row(unit: UnitDiff) -> SummaryRow:
+    change = {Change.MOVED_TO: "moved"}.get(unit.change, unit.change.value)
+    detail = "reworded too" if unit.reworded and unit.change in (Change.MOVED_TO, Change.RENUMBERED) else ""
+    old = unit.old_label.removeprefix("Section ")
+    new = unit.new_label.removeprefix("Section ")
+    return SummaryRow(change, _WHAT[unit.kind], old, new, detail)
+
+
+def _glossary_rows(unit: UnitDiff) -> list[SummaryRow]:
+    rows: list[SummaryRow] = []
+    for block in unit.blocks:
+        if not isinstance(block, TableDiff):
+            continue
+        for row in block.rows:
+            if row.header or not row.changed:
+                continue
+            if row.presence is Presence.NEW:
+                rows.append(SummaryRow("inserted", "Definition", "", row.label))
+            elif row.presence is Presence.OLD:
+                rows.append(SummaryRow("deleted", "Definition", row.label, ""))
+            else:
+                rows.append(SummaryRow("changed", "Definition", row.label, row.label))
+    return rows

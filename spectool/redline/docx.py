@@ -1,0 +1,101 @@
+"""The DOCX writer: templates give the parts, views give the body, the structural check guards the
+result, and the package is zipped and written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from spectool.diff.model import Redline
+from spectool.redline.check import RedlineStructureError, check_document
+from spectool.redline.cover import CoverView, Modification, cover_view, summary_view
+from spectool.redline.package import write_atomically, zip_package
+from spectool.redline.revisions import RevisionIds
+from spectool.redline.templates import (
+    TemplateOutputError,
+    W,
+    render_fragment,
+    render_part,
+    template_environment,
+)
+from spectool.redline.view import body_views
+
+# (part name in the package, template)
+_PARTS = (
+    ("[Content_Types].xml", "content_types.xml.j2"),
+    ("_rels/.rels", "package_rels.xml.j2"),
+    ("word/_rels/document.xml.rels", "document_rels.xml.j2"),
+    ("word/styles.xml", "styles.xml.j2"),
+    ("word/settings.xml", "settings.xml.j2"),
+    ("docProps/core.xml", "core.xml.j2"),
+    ("docProps/app.xml", "app.xml.j2"),
+)
+
+
+def write_redline_docx(
+    redline: Redline,
+    path: Path,
+    *,
+    author: str,
+    date: str,
+    modification: Modification | None = None,
+    template_dir: Path | None = None,
+    inputs: Iterable[Path] = (),
+) -> None:
+    """The redline as a .docx with tracked changes; `inputs` are never written over."""
+    data = redline_docx_bytes(
+        redline, author=author, date=date, modification=modification, template_dir=template_dir
+    )
+    write_atomically(path, data, inputs)
+
+
+def redline_docx_bytes(
+    redline: Redline,
+    *,
+    author: str,
+    date: str,
+    modification: Modification | None = None,
+    template_dir: Path | None = None,
+    tracked: bool = True,
+) -> bytes:
+    cover = cover_view(redline, author, date, modification, tracked=tracked)
+    summary = summary_view(redline) if tracked else None
+    return docx_bytes(redline, cover, summary, template_dir)
+
+
+def docx_bytes(redline: Redline, cover: CoverView, summary: object, template_dir: Path | None) -> bytes:
+    environment = template_environment(template_dir)
+    context = {"cover": cover, "summary": summary, "tracked": cover.tracked}
+    document = render_part(environment, "document.xml.j2", **context)
+    body = document.find(f"{{{W}}}body")
+    if body is None:
+        raise TemplateOutputError("template document.xml.j2 has no w:body")
+    ids = RevisionIds(cover.author, cover.date, start=highest_id(document) + 1)
+    section = body.find(f"{{{W}}}sectPr")
+    insert_at = body.index(section) if section is not None else len(body)
+    for views in body_views(redline, ids):
+        for element in render_fragment(environment, "unit.xml.j2", views=views):
+            body.insert(insert_at, element)
+            insert_at += 1
+    problems = check_document(document)
+    if problems:
+        raise RedlineStructureError(problems)
+    parts = [(name, _serialise(render_part(environment, template, **context))) for name, template in _PARTS]
+    parts.insert(1, ("word/document.xml", _serialise(document)))
+    return zip_package(parts, cover.date)
+
+
+def highest_id(root: Any) -> int:
+    """The highest w:id already in a part (-1 if none): the counter starts above it."""
+    values = [
+        int(value) for value in root.xpath("//@w:id", namespaces={"w": W}) if str(value).lstrip("-").isdigit()
+    ]
+    return max(values, default=-1)
+
+
+def _serialise(root: Any) -> bytes:
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data

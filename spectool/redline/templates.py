@@ -1,0 +1,72 @@
+"""The Jinja environment of the redline writers: autoescape on, undefined names an error, and every
+rendered XML fragment parsed at once, so that a template mistake fails when the document is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from lxml import etree
+
+from spectool.errors import SpectoolError
+from spectool.resources import resource_dir
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Fragments are written without namespace declarations; they are parsed inside this wrapper.
+_WRAPPER_OPEN = f'<fragment xmlns:w="{W}" xmlns:r="{R}">'
+_WRAPPER_CLOSE = "</fragment>"
+
+
+class TemplateOutputError(SpectoolError):
+    """A template (the bundled one or a drafter's copy) rendered something that is not well-formed XML."""
+
+
+def template_environment(template_dir: Path | None = None) -> jinja2.Environment:
+    """Templates from `template_dir` first, then the bundled templates/ for any it does not have."""
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise SpectoolError(f"{template_dir}: no such template folder")
+        loaders.append(jinja2.FileSystemLoader(template_dir))
+    loaders.append(jinja2.FileSystemLoader(resource_dir("templates")))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(environment: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render one template; a missing template or an undefined name is a TemplateOutputError."""
+    try:
+        return environment.get_template(name).render(**context)
+    except jinja2.TemplateNotFound:
+        raise TemplateOutputError(f"template {name} is missing") from None
+    except jinja2.TemplateError as error:
+        where = f"{getattr(error, 'filename', None) or name}:{getattr(error, 'lineno', None) or '?'}"
+        raise TemplateOutputError(f"template {where}: {error}") from None
+
+
+def render_part(environment: jinja2.Environment, name: str, **context: Any) -> Any:
+    """A whole XML part (with its own namespace declarations), parsed: the root element."""
+    text = render(environment, name, **context)
+    try:
+        return etree.fromstring(text.encode("utf-8"))
+    except etree.XMLSyntaxError as error:
+        raise TemplateOutputError(f"template {name} gave XML that does not parse: {error}") from None
+
+
+def render_fragment(environment: jinja2.Environment, name: str, **context: Any) -> list[Any]:
+    """A fragment of WordprocessingML (several elements, no declarations), parsed: its elements."""
+    text = render(environment, name, **context)
+    try:
+        wrapper = etree.fromstring(f"{_WRAPPER_OPEN}{text}{_WRAPPER_CLOSE}".encode())
+    except etree.XMLSyntaxError as error:
+        raise TemplateOutputError(f"template {name} gave XML that does not parse: {error}") from None
+    return list(wrapper)

@@ -1,0 +1,146 @@
+"""A LibreOffice worker for the redline tests, run by /usr/bin/python3 (the interpreter with `uno`).
+
+It starts one headless office with a private profile, then answers JSON requests, one a line on stdin:
+{"op": "text", "path": P, "revisions": "accept" | "reject" | "keep"} -> {"ok": true, "text": ...};
+{"op": "compare", "old": P, "new": P, "out": P} -> {"ok": true, "seconds": ...}.
+It ends the office when stdin closes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+_DISPATCH = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges"}
+
+
+def _property(name: str, value: Any) -> Any:
+    item = PropertyValue()
+    item.Name = name
+    item.Value = value
+    return item
+
+
+class Office:
+    def __init__(self) -> None:
+        self.profile = Path(tempfile.mkdtemp(prefix="spectool-office-"))
+        pipe = f"spectool_{os.getpid()}"
+        self.process = subprocess.Popen(
+            [
+                "soffice",
+                "--headless",
+                "--invisible",
+                "--nologo",
+                "--norestore",
+                "--nodefault",
+                f"-env:UserInstallation={self.profile.as_uri()}",
+                f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                break
+            except NoConnectException:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        self.desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        self.dispatcher = context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.DispatchHelper", context
+        )
+
+    def load(self, path: str) -> Any:
+        url = uno.systemPathToFileUrl(os.path.abspath(path))
+        document = self.desktop.loadComponentFromURL(url, "_blank", 0, (_property("Hidden", True),))
+        if document is None:
+            raise RuntimeError(f"LibreOffice cannot open {path}")
+        return document
+
+    def text(self, path: str, revisions: str) -> str:
+        document = self.load(path)
+        try:
+            if revisions in _DISPATCH:
+                frame = document.getCurrentController().getFrame()
+                self.dispatcher.executeDispatch(frame, _DISPATCH[revisions], "", 0, ())
+            with tempfile.TemporaryDirectory() as folder:
+                out = Path(folder) / "out.txt"
+                document.storeToURL(
+                    uno.systemPathToFileUrl(str(out)),
+                    (_property("FilterName", "Text (encoded)"), _property("FilterOptions", "UTF8,LF")),
+                )
+                return out.read_bytes().decode("utf-8-sig")
+        finally:
+            document.close(True)
+
+    def compare(self, old: str, new: str, out: str) -> float:
+        document = self.load(new)
+        try:
+            frame = document.getCurrentController().getFrame()
+            started = time.perf_counter()
+            self.dispatcher.executeDispatch(
+                frame,
+                ".uno:CompareDocuments",
+                "",
+                0,
+                (_property("URL", uno.systemPathToFileUrl(os.path.abspath(old))),),
+            )
+            seconds = time.perf_counter() - started
+            document.storeToURL(
+                uno.systemPathToFileUrl(os.path.abspath(out)), (_property("FilterName", "MS Word 2007 XML"),)
+            )
+            return seconds
+        finally:
+            document.close(True)
+
+    def close(self) -> None:
+        try:
+            self.desktop.terminate()
+        except Exception:  # the bridge goes down with the office; nothing left to tell
+            pass
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def main() -> None:
+    office = Office()
+    print(json.dumps({"ok": True, "ready": True}), flush=True)
+    try:
+        for line in sys.stdin:
+            request = json.loads(line)
+            try:
+                if request["op"] == "text":
+                    reply = {"ok": True, "text": office.text(request["path"], request["revisions"])}
+                elif request["op"] == "compare":
+                    seconds = office.compare(request["old"], request["new"], request["out"])
+                    reply = {"ok": True, "seconds": seconds}
+                else:
+                    reply = {"ok": False, "error": f"unknown op {request['op']!r}"}
+            except Exception as error:  # reported to the test, which fails with the message
+                reply = {"ok": False, "error": f"{type(error).__name__}: {error}"}
+            print(json.dumps(reply), flush=True)
+    finally:
+        office.close()
+
+
+if __name__ == "__main__":
+    main()
