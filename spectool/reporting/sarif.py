@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from spectool.findings import Finding, Severity
 from spectool.reporting.meta import INFORMATION_URI, PARSE_RULE, ReportMeta, RuleInfo, snippet
@@ -19,7 +20,7 @@ FINGERPRINT = "spectool/v1"
 def artifact_uri(path: str) -> str:
     """A relative path as a URI reference (what code scanning expects), an absolute one as file://."""
     location = Path(path)
-    return location.as_uri() if location.is_absolute() else location.as_posix()
+    return location.as_uri() if location.is_absolute() else quote(location.as_posix())
 
 
 def fingerprint(finding: Finding, meta: ReportMeta, occurrence: int) -> str:
