@@ -89,6 +89,19 @@ def _page(
 def _block(coverage: SpecCoverage, prefix: str = "") -> Context:
     prefix = prefix or coverage.key
     counts = {status: sum(cell.status is status for cell in coverage.cells) for status in Status}
+    # Each reason once, under the table: a row of the same reason in every cell drowns the matrix.
+    reasons = list(dict.fromkeys(cell.reason for cell in coverage.cells if cell.reason))
+    rows = [
+        {
+            "label": row.label,
+            "description": row.description,
+            "specs": ", ".join(row.specs),
+            "cells": [
+                _cell(coverage, coverage.cell(row.key, c.key), prefix, reasons) for c in coverage.columns
+            ],
+        }
+        for row in coverage.rows
+    ]
     return {
         "anchor": _anchor(coverage.key),
         "heading": f"{coverage.spec} v{coverage.version}"
@@ -99,18 +112,16 @@ def _block(coverage: SpecCoverage, prefix: str = "") -> Context:
             {"kind": "gap", "number": counts[Status.GAP], "label": "gaps"},
             {"kind": "na", "number": counts[Status.NOT_APPLICABLE], "label": "not applicable"},
         ],
-        "rows": [
-            {
-                "label": row.label,
-                "description": row.description,
-                "specs": ", ".join(row.specs),
-                "cells": [_cell(coverage, coverage.cell(row.key, c.key), prefix) for c in coverage.columns],
-            }
-            for row in coverage.rows
-        ],
+        "rows": rows,
+        "reasons": reasons,
         "changes": [],
-        "excerpts": [_excerpt(coverage, excerpt, prefix) for excerpt in coverage.excerpts],
+        "excerpt_groups": _groups(f"{coverage.spec} v{coverage.version}", coverage, prefix),
     }
+
+
+def _groups(heading: str, coverage: SpecCoverage, prefix: str) -> list[Context]:
+    excerpts = [_excerpt(coverage, excerpt, prefix) for excerpt in coverage.excerpts]
+    return [{"heading": heading, "excerpts": excerpts}] if excerpts else []
 
 
 def _comparison_block(comparison: Comparison) -> Context:
@@ -127,11 +138,13 @@ def _comparison_block(comparison: Comparison) -> Context:
             if pair.change is not Change.SAME:
                 cell["css"] += " changed"
     block["changes"] = [difference_sentence(comparison, pair) for pair in comparison.differences]
-    block["excerpts"] = [_excerpt(left, e, comparison.left_label) for e in left.excerpts] + block["excerpts"]
+    block["excerpt_groups"] = _groups(comparison.left_label, left, comparison.left_label) + _groups(
+        comparison.right_label, right, comparison.right_label
+    )
     return block
 
 
-def _cell(coverage: SpecCoverage, cell: Cell, prefix: str) -> Context:
+def _cell(coverage: SpecCoverage, cell: Cell, prefix: str, reasons: list[str]) -> Context:
     links = []
     for clause in cell.clauses:
         excerpt = coverage.excerpt(clause)
@@ -150,6 +163,7 @@ def _cell(coverage: SpecCoverage, cell: Cell, prefix: str) -> Context:
         "css": css,
         "links": links,
         "reason": cell.reason,
+        "note": reasons.index(cell.reason) + 1 if cell.reason else 0,
         "was": "",
     }
 

@@ -22,7 +22,7 @@ main { padding:18px 40px 40px; }
 .legend { display:flex; gap:18px; align-items:center; margin:0 0 14px; font-size:14px; color:var(--muted); }
 .key-covered { background:var(--covered); border-color:var(--covered-edge) !important; }
 .key-gap { background:var(--gap); border-color:var(--gap-edge) !important; }
-.key-na { background:var(--na); }
+.key-na { background:repeating-linear-gradient(135deg, var(--na), var(--na) 3px, #d5dce4 3px, #d5dce4 6px); }
 .key-changed { box-shadow:inset 0 0 0 2px var(--accent); }
 .legend span.key { display:inline-block; width:16px; height:16px; border-radius:3px; vertical-align:-3px;
   margin-right:6px; border:1px solid var(--line); }
@@ -43,10 +43,13 @@ table.matrix th.row .spec-of { display:block; font-weight:400; font-size:12px; c
 table.matrix td { border-radius:5px; padding:8px 9px; vertical-align:top; font-size:14px; height:58px; }
 td.covered { background:var(--covered); border-left:4px solid var(--covered-edge); color:var(--covered-ink); }
 td.gap { background:var(--gap); border-left:4px solid var(--gap-edge); color:var(--gap-ink); }
-td.na { background:repeating-linear-gradient(135deg, var(--na), var(--na) 6px, #e4e9ef 6px, #e4e9ef 12px);
+td.na { background:repeating-linear-gradient(135deg, var(--na), var(--na) 6px, #e6ebf0 6px, #e6ebf0 12px);
   color:var(--na-ink); border-left:4px solid #cbd2d9; }
 td .status { font-weight:700; letter-spacing:.6px; font-size:13px; text-transform:uppercase; }
-td.na .reason { display:block; font-size:12px; line-height:1.3; margin-top:3px; }
+td.na .status sup { font-weight:600; color:var(--ink); letter-spacing:0; }
+ol.reasons { margin:10px 0 0; padding-left:22px; font-size:13px; color:var(--na-ink);
+  columns:2; column-gap:36px; }
+ol.reasons li { margin:0 0 3px; break-inside:avoid; }
 a.clause { display:inline-block; font:600 13px/1.2 Consolas, "DejaVu Sans Mono", monospace;
   color:var(--covered-ink); background:#fff; border:1px solid var(--covered-edge); border-radius:12px;
   padding:2px 8px; margin:0 4px 4px 0; text-decoration:none; }
@@ -55,12 +58,13 @@ td.changed { box-shadow:inset 0 0 0 2px var(--accent); }
 td .was { display:block; font-size:12px; color:var(--muted); margin-bottom:3px; }
 td .was s { color:var(--gap-ink); }
 .change-list { margin:12px 0 0; padding-left:20px; font-size:14px; }
-details.clauses { margin-top:14px; }
-details.clauses summary { cursor:pointer; color:var(--accent); font-weight:600; font-size:14px; }
-.clause-text { border-left:3px solid var(--line); margin:10px 0; padding:4px 0 4px 12px; }
+h3.texts-of { font-size:16px; margin:18px 0 6px; color:var(--muted); font-weight:600; }
+.clause-grid { display:grid; grid-template-columns:repeat(auto-fill, minmax(460px, 1fr)); gap:4px 24px; }
+.clause-text { border-left:3px solid var(--line); margin:6px 0; padding:4px 0 4px 12px; }
 .clause-text:target { border-left-color:var(--accent); background:#eaf2ff; }
-.clause-text h3 { margin:0 0 2px; font-size:15px; }
-.clause-text h3 .heading { font-weight:400; color:var(--muted); margin-left:8px; font-size:13px; }
+.clause-text h4 { margin:0 0 2px; font:600 14px/1.3 Consolas, "DejaVu Sans Mono", monospace; }
+.clause-text h4 .heading { font:400 13px/1.3 "Segoe UI", Arial, sans-serif; color:var(--muted);
+  margin-left:8px; }
 .clause-text p { margin:2px 0; font-size:14px; }
 .clause-text p.depth-1 { margin-left:22px; }
 .clause-text p.depth-2 { margin-left:44px; }
@@ -116,27 +120,38 @@ TEMPLATE = """<!DOCTYPE html>
           <a class="clause" href="#{{ link.anchor }}" title="{{ link.title }}">{{ link.clause }}</a>
         {% endfor %}
         {% elif cell.status == "gap" %}<span class="status">Gap</span>
-        {% else %}<span class="status">n/a</span><span class="reason">{{ cell.reason }}</span>{% endif %}
+        {% else %}<span class="status" title="{{ cell.reason }}">n/a <sup>{{ cell.note }}</sup></span>
+        {% endif %}
       </td>{% endfor %}</tr>
     {% endfor %}
     </tbody>
   </table>
+  {% if block.reasons %}<ol class="reasons">
+    {% for reason in block.reasons %}<li>{{ reason }}</li>{% endfor %}
+  </ol>{% endif %}
   {% if block.changes %}<ul class="change-list">
     {% for change in block.changes %}<li>{{ change }}</li>{% endfor %}
   </ul>{% endif %}
-  {% if block.excerpts %}
-  <details class="clauses" open><summary>The clauses cited ({{ block.excerpts|length }})</summary>
-  {% for excerpt in block.excerpts %}
+</section>
+{% endfor %}
+{% set groups = blocks|map(attribute="excerpt_groups")|sum(start=[]) %}
+{% if groups %}
+<section class="spec texts">
+  <h2>The clauses cited<small>each clause id above links here</small></h2>
+  {% for group in groups %}
+  <h3 class="texts-of">{{ group.heading }}</h3>
+  <div class="clause-grid">
+  {% for excerpt in group.excerpts %}
     <div class="clause-text" id="{{ excerpt.anchor }}">
-      <h3>{{ excerpt.spec }} {{ excerpt.clause }}
-        <span class="heading">{{ excerpt.heading }} &middot; line {{ excerpt.line }}</span></h3>
+      <h4>{{ excerpt.clause }}
+        <span class="heading">{{ excerpt.heading }} &middot; line {{ excerpt.line }}</span></h4>
       {% for line in excerpt.lines %}<p class="depth-{{ line.depth }}">{{ line.html }}</p>{% endfor %}
     </div>
   {% endfor %}
-  </details>
-  {% endif %}
+  </div>
+  {% endfor %}
 </section>
-{% endfor %}
+{% endif %}
 {% for why in whys %}
 <section class="spec">
   <h2>{{ why.heading }}<small>{{ why.status }}</small></h2>
