@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from spectool.docx_import import check_target, import_docx, write_atomically
+from spectool.atomic import write_text_atomic
+from spectool.docx_import import import_docx
 from spectool.errors import UsageError
 
 
@@ -33,16 +34,22 @@ def command(
     """Import DOCUMENT (a .docx) as spec source; what cannot be mapped is listed on stderr."""
     if not document.is_file():
         raise UsageError(f"{document}: no such file")
-    check_target(output, document)
+    # Refuse before the import's work rather than after it; the atomic write checks again.
+    if output.exists() and output.resolve() == document.resolve():
+        raise UsageError(f"{output}: refusing to write over an input file")
     imported = import_docx(document, name=name, version=version, title=title, accept_changes=accept_changes)
-    write_atomically(imported.source, output)
+    write_text_atomic(output, imported.source, inputs=[document])
     for issue in imported.issues:
         click.echo(f"{document}: {issue}", err=True)
     spec = imported.spec
-    clauses = sum(1 for _ in spec.clauses())
-    definitions = sum(1 for _ in spec.definitions())
-    warnings = len(imported.issues)
-    click.echo(
-        f"wrote {output}: {spec.key}, {len(spec.sections)} sections, {clauses} clauses, "
-        f"{definitions} definitions, {warnings} warning{'s' if warnings != 1 else ''}"
+    counts = (
+        _count(len(spec.sections), "section"),
+        _count(sum(1 for _ in spec.clauses()), "clause"),
+        _count(sum(1 for _ in spec.definitions()), "definition"),
+        _count(len(imported.issues), "warning"),
     )
+    click.echo(f"wrote {output}: {spec.key}, {', '.join(counts)}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

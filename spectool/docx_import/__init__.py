@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from spectool.docx_import.importer import DocxImport, import_docx
 from spectool.docx_import.issues import ImportIssue
-from spectool.docx_import.output import check_target, write_atomically
 from spectool.docx_import.package import DEFAULT_LIMITS, PackageLimits
 
 __all__ = [
@@ -12,7 +11,5 @@ __all__ = [
     "DocxImport",
     "ImportIssue",
     "PackageLimits",
-    "check_target",
     "import_docx",
-    "write_atomically",
 ]

@@ -176,6 +176,9 @@ class SpecAssembler:
         if holder is None or self.lost:
             self.warn(piece.source, f"sub-item ({piece.label}) with no clause or definition above: left out")
             return
+        if not piece.text:
+            self.warn(piece.source, f"sub-item ({piece.label}) has no text, as the format needs: left out")
+            return
         roman = is_roman_item(holder, piece.label, piece.number_format)
         warning = holder.add_item(piece.label, roman, piece.text)
         if warning:

@@ -61,7 +61,8 @@ def import_docx(
     spec = Spec(name=clean_line(name), version=clean_line(version), title=chosen, sections=sections)
     source = render_spec(spec)
     check_reads_back(source, spec, package.path)
-    return DocxImport(spec, source, tuple(assembler.issues))
+    issues = sorted(assembler.issues, key=lambda issue: issue.paragraph)
+    return DocxImport(spec, source, tuple(issues))
 
 
 def settle_revisions(package: WordPackage, accept_changes: bool) -> None:

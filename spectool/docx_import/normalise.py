@@ -40,9 +40,10 @@ _CHARACTERS = str.maketrans(
 )
 _CONTROL = re.compile(r"[\x00-\x09\x0e-\x1f\x7f]")
 _SPACES = re.compile(r" {2,}")
-# At the indent a continuation line gets, these starts would read as a new sub-item.
-_LOOKS_LIKE_ITEM = re.compile(r"\([a-z]{1,2}\)[ \t]")
-_LOOKS_LIKE_SUBITEM = re.compile(r"\([ivxl]+\)[ \t]")
+# At the indent a continuation line gets, these starts would read as a new sub-item (a bare "(a)"
+# too: joining the next line to it would make one).
+_LOOKS_LIKE_ITEM = re.compile(r"\([a-z]{1,2}\)(?: |$)")
+_LOOKS_LIKE_SUBITEM = re.compile(r"\([ivxl]+\)(?: |$)")
 PARAGRAPH, ITEM, SUBITEM = "paragraph", "item", "subitem"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spectool.docx_import.wordml import NAMESPACES, Element, local_name, w
+from spectool.docx_import.wordml import Element, local_name, w
 
 # Content revisions wrap runs (or, as markers inside w:rPr / w:trPr, paragraph marks and table rows).
 INSERTIONS = ("ins", "moveTo")
@@ -52,8 +52,8 @@ def summarise_revisions(root: Element) -> RevisionSummary:
         return RevisionSummary(count, 0, "")
     paragraphs = list(root.iter(w("p")))
     number = next((index for index, p in enumerate(paragraphs, 1) if p is paragraph), 0)
-    texts = paragraph.xpath(".//w:t/text() | .//w:delText/text()", namespaces=NAMESPACES)
-    return RevisionSummary(count, number, "".join(str(text) for text in texts))
+    texts = (node.text or "" for node in paragraph.iter(w("t"), w("delText")))
+    return RevisionSummary(count, number, "".join(texts))
 
 
 def _paragraph_of(element: Element) -> Element | None:

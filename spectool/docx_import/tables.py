@@ -71,7 +71,7 @@ def _definition(term: str, cell: Cell, report: Report) -> ParagraphDraft | None:
     draft = ParagraphDraft(lines=[paragraphs[0].shown], term=term)
     for paragraph in paragraphs[1:]:
         piece = classify(paragraph)
-        if isinstance(piece, Item):
+        if isinstance(piece, Item) and piece.text:
             warning = draft.add_item(
                 piece.label, is_roman_item(draft, piece.label, piece.number_format), piece.text
             )

@@ -89,12 +89,13 @@ class DocxBuilder:
             properties = table.rows[0]._tr.get_or_add_trPr()
             properties.append(parse_xml(f"<w:tblHeader {NSDECL}/>"))
 
-    def footnote(self, before: str, note: str, after: str = "") -> None:
+    def footnote(self, before: str, note: str, after: str = "", style_id: str = "") -> None:
         """A paragraph `before`, a footnote citing `note`, then `after`."""
         self.footnotes.append(note)
         key = len(self.footnotes)
+        properties = f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>' if style_id else ""
         self.raw(
-            f'<w:p><w:r><w:t xml:space="preserve">{before}</w:t></w:r>'
+            f'<w:p>{properties}<w:r><w:t xml:space="preserve">{before}</w:t></w:r>'
             f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{key}"/></w:r>'
             f'<w:r><w:t xml:space="preserve">{after}</w:t></w:r></w:p>'
         )
