@@ -97,3 +97,9 @@ def test_mp102a_closes_the_consultation_gaps(corpus: Corpus) -> None:
     for finding, cells in CONSULTATION_GAPS.items():
         assert not set(cells) & after, f"{finding}: still a gap after MP102A: {set(cells) & after}"
     assert after < gaps(fill(corpus)), "MP102A must open no gap"
+    coverages = fill(amended.after)
+    assert coverages["CHTS@1.5"].cell("communications-hub", "ch-firmware-upgrade").clauses == ("4.5.3",)
+    assert coverages["CHTS@1.5"].cell("hot-shoe", "firmware-activation").clauses == ("4.3.3",)
+    assert coverages["SMETS2@4.2"].cell("esme-polyphase", "firmware-activation").clauses == ("5.6.5",)
+    assert coverages["SMETS2@5.0"].cell("esme-polyphase", "firmware-activation").clauses == ("5.7.5",)
+    assert "5.5.3" in coverages["SMETS2@4.2"].cell("esme-single-element", "firmware-activation").clauses

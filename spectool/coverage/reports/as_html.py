@@ -12,7 +12,7 @@ from spectool.coverage.assess import Cell, Excerpt, Explanation, SpecCoverage, S
 from spectool.coverage.compare import Change, Comparison
 from spectool.coverage.matrix import CoverageMatrix
 from spectool.coverage.reasons import decision_reason, terms_phrase
-from spectool.coverage.reports.as_text import difference_sentence
+from spectool.coverage.reports.as_text import difference_sentence, differences_count
 from spectool.coverage.reports.page import STYLE, page_template
 
 Context = dict[str, Any]
@@ -129,12 +129,14 @@ def _comparison_block(comparison: Comparison) -> Context:
     block = _block(right, comparison.right_label)
     block["anchor"] = _anchor(f"{comparison.left_label}-{comparison.right_label}")
     block["heading"] = f"{comparison.left_label} → {comparison.right_label}"
-    block["subheading"] = f"{len(comparison.differences)} cells differ"
+    block["subheading"] = differences_count(len(comparison.differences))
+    # Before and after an amendment the spec is the same: "before" says enough in a small cell.
+    before = "before" if left.key == right.key else left.key
     for row in block["rows"]:
         for cell in row["cells"]:
             pair = comparison.pair(cell["row"], cell["column"])
             if pair.change is not Change.SAME or pair.left.clauses != pair.right.clauses:
-                cell["was"] = f"{comparison.left_label}: {_cell_words(pair.left)}"
+                cell["was"] = f"{before}: {_cell_words(pair.left)}"
             if pair.change is not Change.SAME:
                 cell["css"] += " changed"
     block["changes"] = [difference_sentence(comparison, pair) for pair in comparison.differences]

@@ -8,7 +8,7 @@ from spectool.coverage.assess import Cell, Explanation, SpecCoverage, Status
 from spectool.coverage.compare import CellPair, Change, Comparison
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.coverage.reasons import decision_reason, terms_phrase
-from spectool.coverage.reports.as_text import difference_sentence
+from spectool.coverage.reports.as_text import difference_sentence, differences_count
 
 
 def render_matrices(coverages: Sequence[SpecCoverage]) -> str:
@@ -79,7 +79,7 @@ def render_comparisons(comparisons: Sequence[Comparison]) -> str:
         ]
         out.extend(_table(comparison.rows, comparison.columns, rows))
         differences = comparison.differences
-        out.append(f"\n{len(differences)} cell{'s' if len(differences) != 1 else ''} differ.\n")
+        out.append(f"\n{differences_count(len(differences))}.\n")
         out.extend(f"- {_escape(difference_sentence(comparison, pair))}" for pair in differences)
         out.append("")
     return "\n".join(out)
@@ -92,7 +92,7 @@ def cell_markdown(cell: Cell) -> str:
 
 
 def pair_markdown(pair: CellPair) -> str:
-    if pair.change is Change.SAME and pair.left.status is not Status.COVERED:
+    if pair.change is Change.SAME and pair.left.clauses == pair.right.clauses:
         return cell_markdown(pair.left)
     mark = {Change.CLOSED: " (closed)", Change.OPENED: " (**opened**)"}.get(pair.change, "")
     return f"{cell_markdown(pair.left)} → {cell_markdown(pair.right)}{mark}"

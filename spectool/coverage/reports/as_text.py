@@ -75,7 +75,7 @@ def render_comparisons(comparisons: Sequence[Comparison]) -> str:
         ]
         out.append(_grid(comparison.rows, comparison.columns, cells))
         differences = comparison.differences
-        out.append(f"{len(differences)} cell{'s' if len(differences) != 1 else ''} differ")
+        out.append(differences_count(len(differences)))
         for pair in differences:
             out.append("  " + difference_sentence(comparison, pair))
         out.append("")
@@ -89,10 +89,14 @@ def cell_text(cell: Cell) -> str:
 
 
 def pair_text(pair: CellPair) -> str:
-    if pair.change is Change.SAME and pair.left.status is not Status.COVERED:
+    if pair.change is Change.SAME and pair.left.clauses == pair.right.clauses:
         return cell_text(pair.left)
     mark = {Change.CLOSED: " (+)", Change.OPENED: " (-)"}.get(pair.change, "")
     return f"{cell_text(pair.left)} -> {cell_text(pair.right)}{mark}"
+
+
+def differences_count(count: int) -> str:
+    return f"{count} cell{'s differ' if count != 1 else ' differs'}"
 
 
 def difference_sentence(comparison: Comparison, pair: CellPair) -> str:

@@ -115,7 +115,7 @@ TEMPLATE = """<!DOCTYPE html>
       <tr><th class="row" title="{{ row.description }}">{{ row.label }}
         <span class="spec-of">{{ row.specs }}</span></th>
       {% for cell in row.cells %}<td class="{{ cell.css }}">
-        {% if cell.was %}<span class="was">was {{ cell.was }}</span>{% endif %}
+        {% if cell.was %}<span class="was">{{ cell.was }}</span>{% endif %}
         {% if cell.status == "covered" %}{% for link in cell.links %}
           <a class="clause" href="#{{ link.anchor }}" title="{{ link.title }}">{{ link.clause }}</a>
         {% endfor %}
