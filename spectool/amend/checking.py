@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spectool.amend.apply import AppliedSpec, apply_all
 from spectool.amend.fragment import BODY_INDENT
-from spectool.amend.model import Amendment, Instruction, Spot
+from spectool.amend.model import Amendment, Spot
 from spectool.amend.reader import read_amendment
+from spectool.amend.textedit import NewWords, segments
 from spectool.findings import Finding
 from spectool.model.corpus import Corpus
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +28,8 @@ class AmendmentCheck:
 
     def attribute(self, finding: Finding) -> Finding:
         """Re-point a finding in a clause (or definition) the amendment inserted or changed at the
-        .amend file: at the line of the new text where it lies, else at the instruction's new words."""
+        instruction that did it, in the .amend file: at the very words when they are the
+        instruction's own (new text, or quoted new words), else at the clause the instruction names."""
         if finding.path == self.amendment.path:
             return finding  # already in the amendment (a rule about the instructions themselves)
         applied = self.applied.get(f"{finding.spec}@{finding.version}")
@@ -38,21 +43,55 @@ class AmendmentCheck:
             return replace(
                 finding, path=self.amendment.path, column=finding.column + BODY_INDENT, end_column=end
             )
-        at = _instruction_spot(instruction)
+        words = self._in_new_words(applied, finding)
+        if words is not None:
+            line, column, end = words
+            return replace(finding, path=self.amendment.path, line=line, column=column, end_column=end)
+        at = instruction.clause_at if instruction.clause_at.line else instruction.at
         return replace(
-            finding,
-            path=self.amendment.path,
-            line=at.line,
-            column=at.column,
-            end_column=at.column + at.width,
+            finding, path=self.amendment.path, line=at.line, column=at.column, end_column=at.column + at.width
         )
 
+    def _in_new_words(self, applied: AppliedSpec, finding: Finding) -> tuple[int, int, int] | None:
+        """(line, column, end column) in the .amend file, if the finding starts in quoted new words."""
+        paragraph = applied.spec.clause(finding.clause) or next(
+            (d for d in applied.spec.definitions() if d.term == finding.clause), None
+        )
+        if paragraph is None:
+            return None
+        texts = dict(segments(paragraph))
+        for span in applied.new_words.get(finding.clause, ()):
+            text = texts.get(span.key)
+            offset = next(
+                (
+                    offset
+                    for offset in range(span.start, span.end)
+                    if text is not None and text.locate(offset) == (finding.line, finding.column)
+                ),
+                None,
+            )
+            if offset is not None:
+                line, column = quoted_position(self.amendment, span, offset - span.start)
+                width = finding.end_column - finding.column if finding.end_column > finding.column else 1
+                return line, column, column + width
+        return None
 
-def _instruction_spot(instruction: Instruction) -> Spot:
-    for spot in (instruction.text_at, instruction.anchor_at, instruction.clause_at, instruction.at):
-        if spot.line:
-            return spot
-    return instruction.at
+
+def quoted_position(amendment: Amendment, span: NewWords, offset: int) -> tuple[int, int]:
+    """Where character `offset` of an instruction's quoted new words stands in the .amend file
+    (a line break inside the quotation marks, with the spaces around it, reads as one space)."""
+    at: Spot = span.instruction.text_at
+    following = (amendment.source_line(at.line + n) for n in range(1, span.end - span.start + 2))
+    raw = "\n".join([amendment.source_line(at.line)[at.column :], *following])
+    breaks = {match.start(): match.end() for match in _LINE_BREAK.finditer(raw)}
+    index = produced = 0
+    while index < len(raw) and produced < offset:
+        index = breaks.get(index, index + 1)
+        produced += 1
+    newline = raw.rfind("\n", 0, index)
+    if newline < 0:
+        return at.line, at.column + 1 + index
+    return at.line + raw.count("\n", 0, index), index - newline
 
 
 def prepare_amendment_check(path: Path, corpus: Corpus) -> AmendmentCheck:

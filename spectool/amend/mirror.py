@@ -18,7 +18,6 @@ from spectool.amend.model import (
     InsertDefinition,
     Instruction,
     OmitClause,
-    OmitDefinition,
     Operation,
     Place,
     SubstituteClause,
@@ -26,7 +25,8 @@ from spectool.amend.model import (
     Target,
 )
 from spectool.amend.references import renumber_paragraph, renumber_text
-from spectool.amend.textedit import EditError, apply_edit
+from spectool.amend.textedit import EditError
+from spectool.amend.working import WorkingCopy
 from spectool.amend.writer import render_instruction
 from spectool.model.document import Clause, Definition, Spec
 from spectool.model.numbers import ClauseNumber
@@ -154,43 +154,24 @@ class _Carry:
 
     def _edit(self, edit: EditText) -> EditText | None:
         place = edit.place
-        paragraph: Clause | Definition | None
         if place.clause is not None:
             number = self.clause(place.clause)
             if number is None:
                 return None
             place = Place(clause=number, items=place.items)
-            paragraph = self.mapping.target.clause(number)
-        else:
-            paragraph = _definition(self.mapping.target, place.term or "")
-            if paragraph is None:
-                self.notes.append(f'"{place.term}" is not defined in {self.mapping.target.key}')
-        mirrored = replace(edit, place=place, anchor=self.text(edit.anchor), text=self.text(edit.text))
-        if paragraph is not None:
-            try:
-                apply_edit(paragraph, mirrored)
-            except EditError as error:
-                self.notes.append(f"does not apply to {self.mapping.target.key} {place}: {error}")
-        return mirrored
+        return replace(edit, place=place, anchor=self.text(edit.anchor), text=self.text(edit.text))
 
     def _definition(self, operation: Operation) -> Operation:
-        target = self.mapping.target
         if isinstance(operation, InsertDefinition):
-            definition = renumber_paragraph(operation.definition, self.moved, self.mapping.source.name)
-            assert isinstance(definition, Definition)
-            if _definition(target, definition.term) is not None:
-                self.notes.append(f'"{definition.term}" is already defined in {target.key}')
-            return InsertDefinition(definition)
-        if isinstance(operation, OmitDefinition):
-            if _definition(target, operation.term) is None:
-                self.notes.append(f'"{operation.term}" is not defined in {target.key}')
-            return operation
-        assert isinstance(operation, SubstituteDefinition)
-        if _definition(target, operation.term) is None:
-            self.notes.append(f'"{operation.term}" is not defined in {target.key}')
-        definition = renumber_paragraph(operation.definition, self.moved, self.mapping.source.name)
-        assert isinstance(definition, Definition)
-        return SubstituteDefinition(operation.term, definition)
+            return InsertDefinition(self._paragraph(operation.definition))
+        if isinstance(operation, SubstituteDefinition):
+            return SubstituteDefinition(operation.term, self._paragraph(operation.definition))
+        return operation
+
+    def _paragraph(self, definition: Definition) -> Definition:
+        renumbered = renumber_paragraph(definition, self.moved, self.mapping.source.name)
+        assert isinstance(renumbered, Definition)
+        return renumbered
 
     def _renumbered(self, clause: Clause, number: ClauseNumber) -> Clause:
         renumbered = renumber_paragraph(clause, self.moved, self.mapping.source.name)
@@ -205,8 +186,11 @@ def mirror_operation(operation: Operation, mapping: ClauseMap) -> tuple[Operatio
 
 
 def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror:
-    """Propose `amendment`'s instructions for `source` as instructions for `target`."""
+    """Propose `amendment`'s instructions for `source` as instructions for `target`, each tried in
+    turn on a working copy of `target` so that its quoted words are checked against the text as the
+    proposals before it leave it."""
     mapping = clause_map(source, target)
+    working = WorkingCopy(target)
     entries: list[MirrorEntry] = []
     number = 0
     for instruction in amendment.instructions_for(source.key):
@@ -215,9 +199,9 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
         if operation is not None:
             number += 1
             proposed = Instruction(number, operation)
+            try:
+                working.apply(proposed)
+            except EditError as error:
+                notes.append(f"does not apply to {target.key} {proposed.subject}: {error}")
         entries.append(MirrorEntry(instruction, proposed, tuple(notes)))
     return Mirror(source.key, target.name, target.version, tuple(entries))
-
-
-def _definition(spec: Spec, term: str) -> Definition | None:
-    return next((definition for definition in spec.definitions() if definition.term == term), None)

@@ -93,7 +93,7 @@ def _pieces(lines: tuple[str, ...]) -> list[_Piece]:
     for number, line in enumerate(lines, start=1):
         if (not starts and not _SKIPPED.fullmatch(line)) or (starts and _PIECE_START.match(line)):
             starts.append(number)
-    ends = [start - 1 for start in starts[1:]] + [len(lines)]
+    ends = [start - 1 for start in starts[1:]] + [len(lines)] if starts else []
     return [_Piece(first, last) for first, last in zip(starts, ends, strict=True)]
 
 

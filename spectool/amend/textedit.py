@@ -7,9 +7,9 @@ a space in them matches any run of spaces or line breaks, since the source wraps
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from spectool.amend.model import EditText, Occurrence, TextEditKind, Which
+from spectool.amend.model import EditText, Instruction, Occurrence, TextEditKind, Which
 from spectool.amend.writer import occurrence_words
 from spectool.model.document import Clause, Definition, Note, SubItem, Text
 from spectool.parsing.references import find_references
@@ -27,8 +27,26 @@ class EditError(Exception):
     """A text edit does not apply exactly: its words are missing, or occur more often than it allows."""
 
 
+@dataclass(frozen=True, slots=True)
+class NewWords:
+    """Where words an instruction brought in stand in a paragraph: characters start..end of a piece."""
+
+    key: Key
+    start: int
+    end: int
+    instruction: Instruction
+
+
 def apply_edit(paragraph: Paragraph, edit: EditText) -> Paragraph:
     """`paragraph` with the edit made; EditError if the quoted words do not pick out what it says."""
+    return apply_tracked(paragraph, edit, [], None)[0]
+
+
+def apply_tracked(
+    paragraph: Paragraph, edit: EditText, earlier: list[NewWords], instruction: Instruction | None
+) -> tuple[Paragraph, list[NewWords]]:
+    """`apply_edit`, also moving the spans of words earlier instructions brought into the paragraph
+    and adding the span of this instruction's own new words (when `instruction` is given)."""
     pieces = [(key, text) for key, text in segments(paragraph) if _within(key, edit.place.items)]
     if not pieces:
         labels = "".join(f"({label})" for label in edit.place.items)
@@ -39,10 +57,41 @@ def apply_edit(paragraph: Paragraph, edit: EditText) -> Paragraph:
     ]
     chosen = choose(matches, edit.occurrence, edit.anchor)
     texts = dict(pieces)
+    spans = list(earlier)
     for key, start, end in sorted(chosen, key=lambda found: found[1], reverse=True):
         text = texts[key]
-        texts[key] = Text(_edit_value(text.value, start, end, edit), text.line_starts)
-    return rebuild(paragraph, texts)
+        value = _edit_value(text.value, start, end, edit)
+        spans = moved_spans(spans, key, text.value, value)
+        if instruction is not None and edit.text and edit.kind is not TextEditKind.OMIT:
+            at = value.find(edit.text, max(start - 1, 0))
+            if at >= 0:
+                spans.append(NewWords(key, at, at + len(edit.text), instruction))
+        texts[key] = Text(value, text.line_starts)
+    return rebuild(paragraph, texts), spans
+
+
+def moved_spans(spans: list[NewWords], key: Key, old: str, new: str) -> list[NewWords]:
+    """Spans in `key` after an edit turned `old` into `new`: kept before it, shifted after it,
+    dropped where the edit overlapped them."""
+    prefix = len(_common_prefix(old, new))
+    suffix = len(_common_prefix(old[prefix:][::-1], new[prefix:][::-1]))
+    old_end, shift = len(old) - suffix, len(new) - len(old)
+    out = []
+    for span in spans:
+        if span.key != key or span.end <= prefix:
+            out.append(span)
+        elif span.start >= old_end:
+            out.append(NewWords(span.key, span.start + shift, span.end + shift, span.instruction))
+    return out
+
+
+def _common_prefix(left: str, right: str) -> str:
+    size = 0
+    for a, b in zip(left, right, strict=False):
+        if a != b:
+            break
+        size += 1
+    return left[:size]
 
 
 def choose(

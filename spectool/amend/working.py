@@ -1,0 +1,281 @@
+"""A working copy of one spec version that an amendment's instructions are applied to, one by one.
+
+Clause numbers in instructions are those of the unamended spec. Each clause keeps its identity (its
+number before the amendment) while the amendment inserts, omits and renumbers around it; the result
+says where every clause went, and references in existing text follow the clauses they name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spectool.amend.model import (
+    EditText,
+    InsertClauses,
+    InsertDefinition,
+    Instruction,
+    OmitClause,
+    OmitDefinition,
+    SubstituteClause,
+    SubstituteDefinition,
+)
+from spectool.amend.references import renumber_paragraph
+from spectool.amend.textedit import EditError, NewWords, apply_tracked, moved_spans, segments
+from spectool.model.document import Block, Clause, Definition, Section, Spec, Text
+from spectool.model.numbers import ClauseNumber
+
+# What an entry of the working copy came from: its identity is its number (or term) before the
+# amendment; a clause the amendment inserts is (-1, n), a note or table standing alone (0, n).
+Identity = ClauseNumber | str | tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedSpec:
+    """One target spec version as the amendment leaves it, and how it got there."""
+
+    key: str
+    base: Spec
+    spec: Spec
+    # Every clause of the base by its number -> its number in the amended spec (None: omitted).
+    numbering: dict[ClauseNumber, ClauseNumber | None]
+    # Clause id (amended numbering) or defined term -> the instruction that inserted or last changed it.
+    changed: dict[str, Instruction] = field(default_factory=dict)
+    inserted: frozenset[str] = frozenset()  # ids and terms the amendment added
+    # Clause id or term -> where the words that text edits brought in stand in it.
+    new_words: dict[str, tuple[NewWords, ...]] = field(default_factory=dict)
+
+    @property
+    def renumbered(self) -> dict[ClauseNumber, ClauseNumber]:
+        """Only the clauses whose number changed: old -> new."""
+        return {old: new for old, new in self.numbering.items() if new is not None and new != old}
+
+
+@dataclass
+class _Entry:
+    identity: Identity
+    block: Block
+    from_base: bool = True  # False once inserted or substituted whole: its text is the drafter's own
+
+
+@dataclass
+class _OpenSection:
+    section: Section
+    entries: list[_Entry]
+
+
+class WorkingCopy:
+    """A mutable copy of one spec version that instructions are applied to in turn."""
+
+    def __init__(self, base: Spec) -> None:
+        self.base = base
+        self.sections = [
+            _OpenSection(
+                section, [_Entry(_identity(block, i), block) for i, block in enumerate(section.blocks)]
+            )
+            for section in base.sections
+        ]
+        self.changed: dict[Identity, Instruction] = {}
+        self.omitted: dict[Identity, Instruction] = {}
+        self.inserted_after: dict[ClauseNumber, Instruction] = {}
+        self.added: set[Identity] = set()
+        self.new_words: dict[Identity, list[NewWords]] = {}
+
+    def find(self, identity: Identity) -> tuple[_OpenSection, _Entry] | None:
+        for open_section in self.sections:
+            for entry in open_section.entries:
+                if entry.identity == identity:
+                    return open_section, entry
+        return None
+
+    def require(self, identity: Identity, what: str) -> tuple[_OpenSection, _Entry]:
+        found = self.find(identity)
+        if found is not None:
+            return found
+        if identity in self.omitted:
+            raise EditError(f"{what} is omitted by instruction {self.omitted[identity].number}")
+        raise EditError(f"there is no {what}")
+
+    def apply(self, instruction: Instruction) -> None:
+        operation = instruction.operation
+        if isinstance(operation, EditText):
+            place = operation.place
+            identity: Identity = place.clause if place.clause is not None else place.term or ""
+            _, entry = self.require(identity, instruction.subject)
+            assert isinstance(entry.block, Clause | Definition)
+            earlier = self.new_words.get(entry.identity, [])
+            entry.block, spans = apply_tracked(entry.block, operation, earlier, instruction)
+            self.new_words[entry.identity] = spans
+            self.changed[entry.identity] = instruction
+        elif isinstance(operation, InsertClauses):
+            self._insert_clauses(operation, instruction)
+        elif isinstance(operation, OmitClause):
+            self._omit_clause(operation, instruction)
+        elif isinstance(operation, SubstituteClause):
+            _, entry = self.require(operation.number, instruction.subject)
+            assert isinstance(entry.block, Clause)
+            entry.block = replace(operation.clause, number=entry.block.number)
+            entry.from_base = False
+            self.new_words.pop(entry.identity, None)
+            self.changed[entry.identity] = instruction
+        elif isinstance(operation, InsertDefinition):
+            self._insert_definition(operation, instruction)
+        elif isinstance(operation, OmitDefinition):
+            open_section, entry = self.require(operation.term, instruction.subject)
+            open_section.entries.remove(entry)
+            self.omitted[entry.identity] = instruction
+        else:
+            assert isinstance(operation, SubstituteDefinition)
+            _, entry = self.require(operation.term, instruction.subject)
+            entry.block = operation.definition
+            entry.from_base = False
+            self.new_words.pop(entry.identity, None)
+            self.changed[entry.identity] = instruction
+
+    def _insert_clauses(self, operation: InsertClauses, instruction: Instruction) -> None:
+        open_section, entry = self.require(operation.after, f"clause {operation.after}")
+        earlier = self.inserted_after.get(operation.after)
+        if earlier is not None:
+            raise EditError(
+                f"instruction {earlier.number} already inserts after clause {operation.after}: "
+                "insert all the new clauses in one instruction"
+            )
+        self.inserted_after[operation.after] = instruction
+        assert isinstance(entry.block, Clause)
+        first = entry.block.number
+        count = len(operation.clauses)
+        index = open_section.entries.index(entry) + 1
+        following = [e for e in open_section.entries[index:] if isinstance(e.block, Clause)]
+        taken = {e.block.number for e in following if isinstance(e.block, Clause)}
+        new_numbers = [first.sibling(first.last + k) for k in range(1, count + 1)]
+        clash = [number for number in new_numbers if number in taken]
+        if clash and not operation.renumber:
+            raise EditError(
+                f"clause {clash[0]} already exists: add 'and renumber the following clauses', "
+                "or number the new text otherwise"
+            )
+        if operation.renumber:
+            self._shift(following, count)
+        new_entries = [
+            _Entry((-1, len(self.added) + k), replace(clause, number=number), from_base=False)
+            for k, (clause, number) in enumerate(zip(operation.clauses, new_numbers, strict=True))
+        ]
+        open_section.entries[index:index] = new_entries
+        for new in new_entries:
+            self.changed[new.identity] = instruction
+            self.added.add(new.identity)
+
+    def _omit_clause(self, operation: OmitClause, instruction: Instruction) -> None:
+        open_section, entry = self.require(operation.number, instruction.subject)
+        assert isinstance(entry.block, Clause)
+        if operation.leave is not None:
+            entry.block = Clause(entry.block.number, Text(operation.leave), position=entry.block.position)
+            entry.from_base = False
+            self.new_words.pop(entry.identity, None)
+            self.changed[entry.identity] = instruction
+            return
+        index = open_section.entries.index(entry)
+        del open_section.entries[index]
+        self.omitted[entry.identity] = instruction
+        if operation.renumber:
+            self._shift([e for e in open_section.entries[index:] if isinstance(e.block, Clause)], -1)
+
+    def _shift(self, entries: list[_Entry], by: int) -> None:
+        for entry in entries:
+            assert isinstance(entry.block, Clause)
+            number = entry.block.number
+            entry.block = replace(entry.block, number=number.sibling(number.last + by))
+
+    def _insert_definition(self, operation: InsertDefinition, instruction: Instruction) -> None:
+        term = operation.definition.term
+        if self.find(term) is not None:
+            raise EditError(f'"{term}" is already defined: substitute its definition instead')
+        glossary = next(
+            (s for s in self.sections if any(isinstance(e.block, Definition) for e in s.entries)), None
+        )
+        if glossary is None:
+            raise EditError("the spec has no glossary to insert a definition in")
+        entries = glossary.entries
+        index = next(
+            (
+                i
+                for i, e in enumerate(entries)
+                if isinstance(e.block, Definition) and e.block.term.casefold() > term.casefold()
+            ),
+            max(
+                (i + 1 for i, e in enumerate(entries) if isinstance(e.block, Definition)),
+                default=len(entries),
+            ),
+        )
+        entries.insert(index, _Entry(term, operation.definition, from_base=False))
+        self.changed[term] = instruction
+        self.added.add(term)
+
+    def finish(self, key: str) -> AppliedSpec:
+        numbering: dict[ClauseNumber, ClauseNumber | None] = {
+            clause.number: None for clause in self.base.clauses()
+        }
+        for open_section in self.sections:
+            for entry in open_section.entries:
+                if isinstance(entry.identity, ClauseNumber) and isinstance(entry.block, Clause):
+                    numbering[entry.identity] = entry.block.number
+        moved = {old: new for old, new in numbering.items() if new is not None and new != old}
+        sections = []
+        for open_section in self.sections:
+            blocks: list[Block] = []
+            for entry in open_section.entries:
+                block = entry.block
+                if moved and entry.from_base and isinstance(block, Clause | Definition):
+                    block = renumber_paragraph(block, moved, self.base.name)
+                    self._follow(entry.identity, entry.block, block)
+                blocks.append(block)
+            sections.append(replace(open_section.section, blocks=tuple(blocks)))
+        spec = replace(self.base, sections=tuple(sections))
+        changed = {
+            _label(self.sections, identity): instruction for identity, instruction in self.changed.items()
+        }
+        inserted = frozenset(_label(self.sections, identity) for identity in self.added)
+        new_words = {
+            _label(self.sections, identity): tuple(spans)
+            for identity, spans in self.new_words.items()
+            if spans and self.find(identity) is not None
+        }
+        return AppliedSpec(key, self.base, spec, numbering, changed, inserted, new_words)
+
+    def _follow(self, identity: Identity, before: Block, after: Block) -> None:
+        """Keep the spans of new words in step when references in their paragraph were renumbered."""
+        spans = self.new_words.get(identity)
+        if (
+            not spans
+            or not isinstance(before, Clause | Definition)
+            or not isinstance(after, Clause | Definition)
+        ):
+            return
+        old_texts, new_texts = dict(segments(before)), dict(segments(after))
+        for key, text in old_texts.items():
+            if new_texts[key].value != text.value:
+                spans = moved_spans(spans, key, text.value, new_texts[key].value)
+        self.new_words[identity] = spans
+
+
+def _identity(block: Block, index: int) -> Identity:
+    if isinstance(block, Clause):
+        return block.number
+    if isinstance(block, Definition):
+        return block.term
+    return (0, index)  # a note or table standing alone: nothing names it
+
+
+def _label(sections: list[_OpenSection], identity: Identity) -> str:
+    """The clause id in the amended numbering, or the term, that an identity now goes by."""
+    for open_section in sections:
+        for entry in open_section.entries:
+            if entry.identity == identity:
+                block = entry.block
+                return (
+                    block.id
+                    if isinstance(block, Clause)
+                    else block.term
+                    if isinstance(block, Definition)
+                    else ""
+                )
+    return str(identity)
