@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spectool.docx_import.classify import (
     Blank,
     Caption,
@@ -25,12 +27,18 @@ from spectool.model.document import Section
 from spectool.model.numbers import ClauseNumber
 
 TEXT, ITEMS, NOTE, TABLE = "text", "items", "note", "table"
+# Cover-page lines that fill the source header's optional fields.
+_COVER_FIELD = re.compile(r"(status|date)\s*:\s*(\S.*)", re.IGNORECASE)
+_COVER_VERSION = re.compile(r"(?:(\S+)\s+)?version\s*:?\s*v?([0-9]\S*)", re.IGNORECASE)
 
 
 class SpecAssembler:
     """A state machine over the document: the open section, the clause that gets what follows, warnings."""
 
-    def __init__(self, footnotes: dict[str, str], endnotes: dict[str, str]) -> None:
+    def __init__(
+        self, footnotes: dict[str, str], endnotes: dict[str, str], name: str = "", version: str = ""
+    ) -> None:
+        self.name, self.version = name, version  # what the command line says the document is
         self.notes = {"Footnote": footnotes, "Endnote": endnotes}
         self.note_numbers: dict[tuple[str, str], int] = {}
         self.sections: list[SectionDraft] = []
@@ -42,6 +50,7 @@ class SpecAssembler:
         self.lost = ""  # why what follows has no place, until the next heading or clause
         self.caption = ""
         self.title = ""
+        self.cover: dict[str, str] = {}  # "status" and "date" from the cover page
         self.contents: list[WordParagraph] = []
         self.issues: list[ImportIssue] = []
 
@@ -86,10 +95,29 @@ class SpecAssembler:
             self.item(piece)
         elif isinstance(piece, NoteStart):
             self.note(piece)
+        elif isinstance(piece, Line) and not self.sections and self.cover_field(piece.source, piece.text):
+            return
         elif isinstance(piece, Line | Caption | Title):
             self.line(piece.source, piece.text if isinstance(piece, Line) else piece.source.text)
         elif not isinstance(piece, Blank):
             raise AssertionError(f"unhandled piece {piece!r}")
+
+    def cover_field(self, source: WordParagraph, text: str) -> bool:
+        """Take "Status: Designated" or "Date: 2021-11-04" from before the first heading, and check
+        "SMETS2 version 5.0" against the name and version the import was given."""
+        version = _COVER_VERSION.fullmatch(text)
+        if version is not None:
+            said = (version[1] or self.name, version[2].rstrip("."))
+            if (said[0].lower(), said[1]) != (self.name.lower(), self.version):
+                self.warn(
+                    source, f"the cover says {' version '.join(said)}; imported as {self.name} {self.version}"
+                )
+            return True
+        field = _COVER_FIELD.fullmatch(text)
+        if field is None or field[1].lower() in self.cover:
+            return False
+        self.cover[field[1].lower()] = clean_line(field[2])
+        return True
 
     def heading(self, piece: Heading) -> None:
         self.holder, self.last = None, ""
@@ -103,8 +131,10 @@ class SpecAssembler:
         self.cite(piece.source, None)
 
     def open_section(
-        self, number: ClauseNumber, title: str, source: WordParagraph, added: bool = False
+        self, number: ClauseNumber, title: str, source: WordParagraph, subject: str = ""
     ) -> bool:
+        """Open section `number`, adding empty headings for missing parents; `subject` is who needs it."""
+        added = bool(subject)
         if number in self.seen:
             if self.stack and self.stack[-1] == number and not added:
                 self.warn(source, f"repeats heading {number}: what follows stays in section {number}")
@@ -114,9 +144,14 @@ class SpecAssembler:
         parent = number.parent
         if parent is not None and not self.is_open(parent):
             if parent in self.seen:
-                self.warn(source, f"section {number} stands away from section {parent}, its parent: left out")
+                self.warn(
+                    source,
+                    f"{subject or f'section {number}'} belongs under section {parent}, which another section "
+                    "has closed: the source format keeps a section's content under its heading, so it is "
+                    "left out",
+                )
                 return False
-            if not self.open_section(parent, "", source, added=True):
+            if not self.open_section(parent, "", source, subject or f"section {number}"):
                 return False
         if added:
             self.warn(source, f"no heading {number} stands above this: an empty heading {number} is added")
@@ -153,7 +188,7 @@ class SpecAssembler:
                     "keeps a section's clauses under its heading, so it is left out",
                 )
                 return
-            if not self.open_section(parent, "", source, added=True):
+            if not self.open_section(parent, "", source, f"clause {number}"):
                 return
         self.start_paragraph(ParagraphDraft([piece.text], number=number), source)
 

@@ -47,7 +47,10 @@ def import_docx(
     numbering = NumberingDefinitions.from_elements(package.numbering, package.styles)
     blocks = DocumentReader(styles, numbering).read(package.body)
     assembler = SpecAssembler(
-        read_note_texts(package.footnotes, "footnote"), read_note_texts(package.endnotes, "endnote")
+        read_note_texts(package.footnotes, "footnote"),
+        read_note_texts(package.endnotes, "endnote"),
+        name=clean_line(name),
+        version=clean_line(version),
     )
     assembler.add(blocks)
     sections = assembler.build()
@@ -58,7 +61,14 @@ def import_docx(
             "tables: expected numbered clauses such as '5.7.1 ESME shall ...', typed or numbered by Word",
         )
     chosen = clean_line(title or "") or assembler.title or clean_line(package.core_title) or Path(path).stem
-    spec = Spec(name=clean_line(name), version=clean_line(version), title=chosen, sections=sections)
+    spec = Spec(
+        name=clean_line(name),
+        version=clean_line(version),
+        title=chosen,
+        sections=sections,
+        status=assembler.cover.get("status", ""),
+        date=assembler.cover.get("date", ""),
+    )
     source = render_spec(spec)
     check_reads_back(source, spec, package.path)
     issues = sorted(assembler.issues, key=lambda issue: issue.paragraph)

@@ -142,9 +142,11 @@ class DocumentReader:
             if linked is None:
                 return None
             num_id = linked[0]
-            level = level if level is not None else linked[1]
         if level is None:
-            level = self.numbering.level_for_style(num_id, style_id) or 0
+            # ECMA-376 17.9.23: the level whose w:pStyle names the style wins over the style's own ilvl.
+            level = self.numbering.level_for_style(num_id, style_id)
+        if level is None:
+            level = linked[1] if linked is not None and linked[1] is not None else 0
         return self.counter.label(num_id, level)
 
     def _heading_level(self, properties: Element | None, style_id: str | None) -> int | None:

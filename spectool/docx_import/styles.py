@@ -10,6 +10,7 @@ from spectool.docx_import.wordml import Element, attribute, child, child_value, 
 
 _HEADING_NAME = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
 _NOTE_NAME = re.compile(r"\bnotes?\b", re.IGNORECASE)
+_CAPTION_NAME = re.compile(r"\bcaption\b", re.IGNORECASE)
 _TOC_NAME = re.compile(r"(toc\s*[1-9]|table of contents|toc heading)", re.IGNORECASE)
 BODY_TEXT_OUTLINE = 9  # w:outlineLvl 9 means "body text"
 
@@ -98,7 +99,7 @@ class StyleSheet:
         return any(_NOTE_NAME.search(style.name) for style in self.chain(style_id))
 
     def is_caption(self, style_id: str | None) -> bool:
-        return any(style.name.strip().lower() == "caption" for style in self.chain(style_id))
+        return any(_CAPTION_NAME.search(style.name) for style in self.chain(style_id))
 
     def is_title(self, style_id: str | None) -> bool:
         return any(style.name.strip().lower() == "title" for style in self.chain(style_id))

@@ -191,6 +191,10 @@ def docx_from_spec(spec: Spec) -> DocxBuilder:
     """Headings as "Heading N" styles, clause numbers and sub-item labels typed as text."""
     builder = DocxBuilder()
     builder.paragraph(spec.title, style="Title")
+    builder.paragraph(f"{spec.name} version {spec.version}", style="Subtitle")
+    for field, value in (("Status", spec.status), ("Date", spec.date)):
+        if value:
+            builder.paragraph(f"{field}: {value}")
     for section in spec.sections:
         builder.heading(f"{section.number} {section.title}".strip(), min(section.number.depth, 9))
         for block in section.blocks:

@@ -196,3 +196,25 @@ def test_a_roman_list_with_no_letters_stays_first_level_while_the_format_allows(
         'paragraph 6 ("(iii) stop."): sub-item (iii) cannot stand as a first-level sub-item in the source '
         "format: kept as text"
     ]
+
+
+def test_the_cover_page_gives_status_and_date_and_is_checked_against_the_version(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.paragraph("Smart Metering Equipment Technical Specifications", style="Title")
+    builder.paragraph("SMETS2 version 4.2", style="Subtitle")
+    builder.paragraph("Status: Designated")
+    builder.paragraph("Date:\t2021-11-04")
+    builder.paragraph("Document version history")
+    builder.heading("5.7 Power Supply", 2)
+    builder.paragraph("5.7.1 ESME shall supply power.")
+    result = import_built(builder, tmp_path)
+    spec = result.spec
+    assert (spec.title, spec.status, spec.date) == (
+        "Smart Metering Equipment Technical Specifications",
+        "Designated",
+        "2021-11-04",
+    )
+    assert messages(result)[:2] == [
+        'paragraph 2 ("SMETS2 version 4.2"): the cover says SMETS2 version 4.2; imported as SMETS2 5.0',
+        'paragraph 5 ("Document version history"): text before the first numbered heading: left out',
+    ]
