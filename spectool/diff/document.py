@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+
 from rapidfuzz.distance import Indel
 
 from spectool.amend.align import align_specs
@@ -9,11 +12,18 @@ from spectool.diff.blocks import diff_blocks, unchanged, whole
 from spectool.diff.model import Change, Presence, Redline, UnitDiff, VersionInfo
 from spectool.diff.page import Page, Paragraph, Unit, UnitKind, spec_page
 from spectool.model.document import Spec
+from spectool.model.numbers import ClauseNumber
 
 
-def diff_specs(old: Spec, new: Spec) -> Redline:
-    """Every unit of both versions in reading order, with word-level edits inside paired units."""
-    tokens = _clause_tokens(old, new)
+def diff_specs(
+    old: Spec, new: Spec, numbering: Mapping[ClauseNumber, ClauseNumber | None] | None = None
+) -> Redline:
+    """Every unit of both versions in reading order, with word-level edits inside paired units.
+
+    Clauses pair by `numbering` (old number -> new number, None for omitted) when the caller knows
+    it, as applying an amendment does; else by spectool.amend.align, which pairs them by number and
+    text."""
+    tokens = _numbered_tokens(numbering) if numbering is not None else _clause_tokens(old, new)
     return diff_pages(spec_page(old), spec_page(new), tokens)
 
 
@@ -75,6 +85,14 @@ def _clause_tokens(old: Spec, new: Spec) -> dict[tuple[str, str], str]:
     return tokens
 
 
+def _numbered_tokens(numbering: Mapping[ClauseNumber, ClauseNumber | None]) -> dict[tuple[str, str], str]:
+    tokens: dict[tuple[str, str], str] = {}
+    for index, (before, after) in enumerate(sorted(numbering.items())):
+        if after is not None:
+            tokens[("old", str(before))] = tokens[("new", str(after))] = f"pair:{index}"
+    return tokens
+
+
 def _token(unit: Unit, side: str, clause_tokens: dict[tuple[str, str], str]) -> str:
     if unit.kind is UnitKind.CLAUSE and "#" not in unit.key:
         return clause_tokens.get((side, unit.number), f"{side}:{unit.key}")
@@ -84,19 +102,17 @@ def _token(unit: Unit, side: str, clause_tokens: dict[tuple[str, str], str]) -> 
 def _pair_headings_by_title(
     old: tuple[Unit, ...], new: tuple[Unit, ...], old_tokens: list[str], new_tokens: list[str]
 ) -> None:
-    """A renumbered section keeps its heading: pair unmatched headings that have the same title."""
-    new_keys = set(new_tokens)
-    old_keys = set(old_tokens)
-    by_title: dict[str, int] = {}
-    for index, unit in enumerate(new):
-        if unit.kind is UnitKind.HEADING and new_tokens[index] not in old_keys:
-            by_title.setdefault(_title(unit), index)
-    for index, unit in enumerate(old):
-        if unit.kind is not UnitKind.HEADING or old_tokens[index] in new_keys:
-            continue
-        partner = by_title.pop(_title(unit), None)
-        if partner is not None:
-            new_tokens[partner] = old_tokens[index]
+    """A section keeps its heading when it is renumbered: a title that both versions use equally often
+    pairs the headings in order of appearance; the others pair by number."""
+    old_titles = Counter(_title(unit) for unit in old if unit.kind is UnitKind.HEADING)
+    new_titles = Counter(_title(unit) for unit in new if unit.kind is UnitKind.HEADING)
+    for units, tokens in ((old, old_tokens), (new, new_tokens)):
+        seen: Counter[str] = Counter()
+        for index, unit in enumerate(units):
+            title = _title(unit)
+            if unit.kind is UnitKind.HEADING and title and old_titles[title] == new_titles[title]:
+                seen[title] += 1
+                tokens[index] = f"heading-title:{title}#{seen[title]}"
 
 
 def _title(unit: Unit) -> str:
@@ -111,7 +127,7 @@ def _paired(before: Unit, after: Unit) -> UnitDiff:
         )
     blocks = tuple(diff_blocks(before.blocks, after.blocks, anchor_first=True))
     reworded = _words(before) != _words(after)
-    renumbered = before.number != after.number and after.kind is UnitKind.CLAUSE
+    renumbered = before.number != after.number and after.kind in (UnitKind.CLAUSE, UnitKind.HEADING)
     if renumbered:
         change = Change.RENUMBERED
     else:

@@ -19,6 +19,7 @@ class SummaryRow:
     old: str  # the old number or term; "" when inserted
     new: str  # the new number or term; "" when deleted
     detail: str = ""  # "reworded too"
+    count: int = 1  # a run of clauses renumbered alike is one row: "5.4.4.1 to 5.4.4.6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,9 @@ class Summary:
 
     @property
     def counts(self) -> dict[str, int]:
-        counted = Counter(row.change for row in self.rows)
+        counted: Counter[str] = Counter()
+        for row in self.rows:
+            counted[row.change] += row.count
         return {change: counted.get(change, 0) for change in COUNTED}
 
     def line(self) -> str:
@@ -42,7 +45,35 @@ def summarise(redline: Redline) -> Summary:
             rows.extend(_glossary_rows(unit))
         elif unit.change is not Change.KEPT and unit.change is not Change.MOVED_FROM:
             rows.append(_unit_row(unit))
-    return Summary(tuple(rows))
+    return Summary(tuple(_runs(rows)))
+
+
+_RUNS = ("renumbered", "inserted", "deleted")
+
+
+def _runs(rows: list[SummaryRow]) -> list[SummaryRow]:
+    """Consecutive clauses that were only renumbered (or inserted, or deleted) make one row."""
+    out: list[SummaryRow] = []
+    first: SummaryRow | None = None
+    for row in rows:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and first is not None
+            and row.change == previous.change
+            and row.change in _RUNS
+            and row.what == previous.what == "Clause"
+            and not row.detail
+            and not previous.detail
+        ):
+            count = previous.count + 1
+            old = f"{first.old} to {row.old}" if row.old else ""
+            new = f"{first.new} to {row.new}" if row.new else ""
+            out[-1] = SummaryRow(row.change, "Clause", old, new, "", count)
+            continue
+        first = row
+        out.append(row)
+    return out
 
 
 _WHAT = {

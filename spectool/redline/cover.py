@@ -75,7 +75,7 @@ def summary_view(redline: Redline) -> Summary:
     """The summary with every string flat (no tabs), as cover fields need."""
     summary = summarise(redline)
     rows = tuple(
-        SummaryRow(flat(r.change), flat(r.what), flat(r.old), flat(r.new), flat(r.detail))
+        SummaryRow(flat(r.change), flat(r.what), flat(r.old), flat(r.new), flat(r.detail), r.count)
         for r in summary.rows
     )
     return Summary(rows)

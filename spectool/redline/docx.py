@@ -9,10 +9,11 @@ from typing import Any
 
 from lxml import etree
 
+from spectool.atomic import write_bytes_atomic
 from spectool.diff.model import Redline
 from spectool.redline.check import RedlineStructureError, check_document
 from spectool.redline.cover import CoverView, Modification, cover_view, summary_view
-from spectool.redline.package import write_atomically, zip_package
+from spectool.redline.package import zip_package
 from spectool.redline.revisions import RevisionIds
 from spectool.redline.templates import (
     TemplateOutputError,
@@ -49,7 +50,7 @@ def write_redline_docx(
     data = redline_docx_bytes(
         redline, author=author, date=date, modification=modification, template_dir=template_dir
     )
-    write_atomically(path, data, inputs)
+    write_bytes_atomic(path, data, inputs=inputs)
 
 
 def redline_docx_bytes(

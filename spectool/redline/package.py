@@ -1,38 +1,10 @@
-"""Write files atomically (a temporary file in the target folder, then os.replace), never over an input."""
+"""The OPC package of a .docx: its parts zipped in a repeatable way."""
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from collections.abc import Iterable
-from pathlib import Path
-
-from spectool.errors import UsageError
-
-
-def write_atomically(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
-    """Replace `path` with `data` in one step; refuse to write over any of `inputs`."""
-    target = path.resolve()
-    for source in inputs:
-        if source.exists() and target.exists() and os.path.samefile(source, target):
-            raise UsageError(f"{path}: will not write over an input file")
-        if source.resolve() == target:
-            raise UsageError(f"{path}: will not write over an input file")
-    folder = target.parent
-    if not folder.is_dir():
-        raise UsageError(f"{path}: folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def zip_package(parts: Iterable[tuple[str, bytes]], date: str) -> bytes:

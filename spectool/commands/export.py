@@ -1,0 +1,42 @@
+"""`spectool export`: the clean .docx of one spec version, through the redline templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from spectool.config import load_config
+from spectool.model.corpus import Corpus
+from spectool.model.document import Spec
+from spectool.parsing import read_spec
+from spectool.redline.export import export_spec
+
+
+@click.command("export")
+@click.argument("spec_name", metavar="SPEC")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The .docx to write.",
+)
+@click.option(
+    "--template-dir", type=click.Path(path_type=Path, file_okay=False), help="Your copy of templates/."
+)
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="spectool.toml to use."
+)
+def command(spec_name: str, output: Path, template_dir: Path | None, config_path: Path | None) -> None:
+    """Write SPEC (a spec source file, or SPEC@VERSION from the corpus) as a clean .docx."""
+    spec = _load(spec_name, config_path)
+    export_spec(spec, output, template_dir)
+    click.echo(f"{output}: {spec.key}, {sum(1 for _ in spec.clauses())} clauses")
+
+
+def _load(name: str, config_path: Path | None) -> Spec:
+    path = Path(name)
+    if path.is_file():
+        return read_spec(path)
+    return Corpus.load(load_config(config_path).spec_paths).require(name)
