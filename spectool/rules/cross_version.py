@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spectool.amend.in_step import OutOfStep, out_of_step
-from spectool.amend.model import Amendment
+from spectool.amend.model import Amendment, InsertClauses
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.registry import register
@@ -54,16 +54,24 @@ class VersionLeftBehind(Rule):
         instruction = gap.instruction
         name, version = gap.source.split("@", 1)
         other = gap.other.replace("@", " ")
-        if gap.targeted:
-            problem = f"{other} {gap.counterpart} is not changed the same way"
+        inserts = isinstance(instruction.operation, InsertClauses)
+        if inserts:
+            action = f"inserts new text in {name} {version} after {instruction.subject}"
+            wanted = f"the new text after {gap.counterpart}"
         else:
-            problem = f"{other}, also live, is not amended at all ({gap.counterpart} needs the same change)"
+            action = f"changes {name} {version} {instruction.subject}"
+            wanted = gap.counterpart
+        if not gap.targeted:
+            problem = f"{other}, also live, is not amended at all ({wanted} needs the same change)"
+        elif inserts:
+            problem = f"{other} lacks {wanted}"
+        else:
+            problem = f"{other} {wanted} is not changed the same way"
         proposal = f"`spectool mirror {amendment.path} --from {gap.source} --to {gap.other}` proposes it"
         return Finding(
             code=self.code,
             severity=self.severity,
-            message=f"instruction {instruction.number} changes {name} {version} {instruction.subject}, "
-            f"but {problem}: {proposal}",
+            message=f"instruction {instruction.number} {action}, but {problem}: {proposal}",
             path=amendment.path,
             line=instruction.line,
             column=instruction.at.column,
