@@ -22,6 +22,8 @@ COMMANDS = (
     "apply",
     "align",
     "mirror",
+    "redline",
+    "export",
 )
 
 EXIT_INPUT_ERROR = 2
