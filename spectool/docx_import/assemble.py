@@ -98,7 +98,10 @@ class SpecAssembler:
         elif isinstance(piece, Line) and not self.sections and self.cover_field(piece.source, piece.text):
             return
         elif isinstance(piece, Line | Caption | Title):
-            self.line(piece.source, piece.text if isinstance(piece, Line) else piece.source.text)
+            if isinstance(piece, Line):
+                self.line(piece.source, piece.text, piece.label)
+            else:
+                self.line(piece.source, piece.source.text)
         elif not isinstance(piece, Blank):
             raise AssertionError(f"unhandled piece {piece!r}")
 
@@ -230,13 +233,20 @@ class SpecAssembler:
         self.last, self.last_note = NOTE, draft
         self.cite(piece.source, self.holder)
 
-    def line(self, source: WordParagraph, text: str) -> None:
+    def line(self, source: WordParagraph, text: str, label: str = "") -> None:
         if self.lost or not self.sections:
             self.warn(source, f"text {self.where_lost()}: left out")
         elif self.last == TEXT and self.holder is not None:
             self.holder.lines.append(text)
         elif self.last == NOTE and self.last_note is not None:
             self.last_note.lines.append(text)
+        elif self.last == ITEMS and self.holder is not None and label:
+            deepest = self.holder.items[-1].deepest()
+            deepest.lines.append(text)
+            self.warn(
+                source,
+                f"{label} cannot be a sub-item in the source format: kept as text of ({deepest.label})",
+            )
         elif self.last == ITEMS and self.holder is not None:
             where = self.holder.name
             self.warn(source, f"unnumbered text after the sub-items of {where} has no place: left out")

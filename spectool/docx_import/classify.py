@@ -15,6 +15,7 @@ _ITEM_LABEL = re.compile(r"\(?([a-z]{1,4})[.)]?")
 _TYPED_ITEM = re.compile(r"\(?([a-z]{1,4})\)\s+(\S.*)", re.DOTALL)
 _NOTE_LABEL = re.compile(r"notes?(?:\s+([0-9]+))?\s*[:.\-\u2013\u2014]?", re.IGNORECASE)
 _TYPED_NOTE = re.compile(r"notes?(?:\s+([0-9]+))?\s*[:.\-\u2013\u2014]\s*(.*)", re.DOTALL | re.IGNORECASE)
+_OTHER_LABEL = re.compile(r"(\([A-Z0-9]{1,4}\))\s+\S")
 _TYPED_BULLET = re.compile(r"[\u2022\u00b7\u25aa\u25e6\u2023\u2043\-\u2013\u2014]\s+(\S.*)", re.DOTALL)
 _CAPTION = re.compile(r"table(?:\s+[0-9]+|\s*:)", re.IGNORECASE)
 _DEFINITION = re.compile(r'"([^"\n]+)"\s+(\S.*)', re.DOTALL)
@@ -65,6 +66,7 @@ class Line:
 
     source: WordParagraph
     text: str
+    label: str = ""  # a label the format has no sub-item for: "(A)", "(1)", "1."
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,7 @@ def _numbered(paragraph: WordParagraph, shown_label: str) -> Piece:
     item = _ITEM_LABEL.fullmatch(shown_label)
     if item and label.number_format in LETTER_FORMATS + ROMAN_FORMATS:
         return Item(paragraph, item[1], label.number_format, text)
-    return Line(paragraph, f"{shown_label} {text}".strip())
+    return Line(paragraph, f"{shown_label} {text}".strip(), shown_label)
 
 
 def _typed(paragraph: WordParagraph) -> Piece:
@@ -157,6 +159,9 @@ def _typed(paragraph: WordParagraph) -> Piece:
     item = _TYPED_ITEM.fullmatch(text)
     if item:
         return Item(paragraph, item[1], None, item[2])
+    other_label = _OTHER_LABEL.match(text)
+    if other_label:
+        return Line(paragraph, text, other_label[1])
     bullet = _TYPED_BULLET.fullmatch(text)
     if bullet:
         return Line(paragraph, f"- {bullet[1]}")

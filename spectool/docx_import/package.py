@@ -163,14 +163,20 @@ def read_members(data: bytes, path: str, limits: PackageLimits) -> dict[str, byt
             f"the package unpacks to {total // MB} MB, over the {limits.max_total_bytes // MB} MB limit: "
             "refusing a possible zip bomb",
         )
-    members: dict[str, bytes] = {}
-    for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
-            try:
-                members[info.filename] = archive.read(info)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-                raise refuse(path, f"{damaged} (the part {info.filename} is corrupt)") from None
-    return members
+
+    def read(name: str) -> bytes:
+        try:
+            return archive.read(name)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+            raise refuse(path, f"{damaged} (the part {name} is corrupt)") from None
+
+    names = [info.filename for info in infos]
+    xml_names = {name for name in names if name.endswith((".xml", ".rels"))}
+    if "[Content_Types].xml" in xml_names:
+        # python-docx parses a part by its content type, whatever its name ends with.
+        types = parse_part("[Content_Types].xml", read("[Content_Types].xml"), path)
+        xml_names.update(name for name in names if (_content_type(types, name) or "").endswith("xml"))
+    return {name: read(name) for name in names if name in xml_names}
 
 
 def parse_part(name: str, data: bytes, path: str) -> Element:

@@ -55,6 +55,15 @@ def workbook() -> bytes:
     return zip_of({"[Content_Types].xml": types, "_rels/.rels": relationships, "xl/workbook.xml": b"<w/>"})
 
 
+def bomb_in_a_part_not_named_xml() -> bytes:
+    """python-docx parses a part by its content type, so the check must too."""
+    data = good_docx()
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
+    override = b'<Override PartName="/word/notes.dat" ContentType="application/xml"/></Types>'
+    data = replace_part(data, "[Content_Types].xml", types.replace(b"</Types>", override))
+    return replace_part(data, "word/notes.dat", BILLION_LAUGHS)
+
+
 def corrupt_member(data: bytes) -> bytes:
     """The document part's compressed bytes scrambled, the zip directory left intact."""
     archive = zipfile.ZipFile(io.BytesIO(data))
@@ -97,6 +106,10 @@ CASES = {
         replace_part(good_docx(), "word/document.xml", BILLION_LAUGHS),
         "the part word/document.xml declares a DTD or entities, which Word never writes: refusing a possible "
         "XML entity-expansion attack",
+    ),
+    "xml bomb under another name": (
+        bomb_in_a_part_not_named_xml(),
+        "the part word/notes.dat declares a DTD or entities",
     ),
 }
 

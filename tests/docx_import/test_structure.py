@@ -218,3 +218,21 @@ def test_the_cover_page_gives_status_and_date_and_is_checked_against_the_version
         'paragraph 2 ("SMETS2 version 4.2"): the cover says SMETS2 version 4.2; imported as SMETS2 5.0',
         'paragraph 5 ("Document version history"): text before the first numbered heading: left out',
     ]
+
+
+def test_labels_the_format_has_no_sub_item_for_stay_as_text_of_the_item_above(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("5.7 Power Supply", 2)
+    builder.paragraph("5.7.1 ESME shall:")
+    builder.paragraph("(a) act:")
+    builder.paragraph("(i) at once:")
+    builder.paragraph("(A) by day; and")
+    builder.paragraph("(B) by night.")
+    result = import_built(builder, tmp_path)
+    clause = result.spec.clause("5.7.1")
+    assert clause is not None
+    assert clause.items[0].items[0].text.value == "at once:\n(A) by day; and\n(B) by night."
+    assert messages(result)[-2:] == [
+        'paragraph 5 ("(A) by day; and"): (A) cannot be a sub-item in the source format: kept as text of (i)',
+        'paragraph 6 ("(B) by night."): (B) cannot be a sub-item in the source format: kept as text of (i)',
+    ]
