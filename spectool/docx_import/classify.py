@@ -105,8 +105,8 @@ def classify(paragraph: WordParagraph) -> Piece:
         return Title(paragraph)
     if paragraph.heading_level is not None:
         return _heading(paragraph, shown_label)
-    if label is not None:
-        return _numbered(paragraph, shown_label)
+    if label is not None and (label.is_bullet or shown_label):
+        return _numbered(paragraph, shown_label)  # a level that shows nothing leaves typed numbers to count
     if paragraph.note_style:
         typed = _TYPED_NOTE.fullmatch(text)
         return NoteStart(paragraph, typed[1] or "", typed[2]) if typed else NoteStart(paragraph, "", text)

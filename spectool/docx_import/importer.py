@@ -38,7 +38,8 @@ def import_docx(
     limits: PackageLimits = DEFAULT_LIMITS,
 ) -> DocxImport:
     """Read a .docx into a Spec; InputError when the file is no usable Word specification."""
-    for label, value in (("spec name", name), ("version", version), ("title", title or "x")):
+    given = {"spec name": name, "version": version, **({"title": title} if title is not None else {})}
+    for label, value in given.items():
         if not clean_line(value) or "\n" in value:
             raise UsageError(f"the {label} must be a non-empty single line")
     package = open_word_package(path, limits)

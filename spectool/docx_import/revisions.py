@@ -50,7 +50,8 @@ def summarise_revisions(root: Element) -> RevisionSummary:
     paragraph = _paragraph_of(first)
     if paragraph is None:
         return RevisionSummary(count, 0, "")
-    paragraphs = list(root.iter(w("p")))
+    # Numbered as the import numbers paragraphs: text boxes are not part of the flow.
+    paragraphs = [p for p in root.iter(w("p")) if next(p.iterancestors(w("txbxContent")), None) is None]
     number = next((index for index, p in enumerate(paragraphs, 1) if p is paragraph), 0)
     texts = (node.text or "" for node in paragraph.iter(w("t"), w("delText")))
     return RevisionSummary(count, number, "".join(texts))

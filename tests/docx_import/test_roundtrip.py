@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import importlib.util
-import inspect
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from spectool.docx_import import import_docx
 from spectool.docx_import.normalise import clean_line
 from spectool.model.document import Block, Section, Spec, Text
 from spectool.parsing import read_spec
@@ -61,45 +60,17 @@ def test_a_spec_typed_into_word_imports_back_to_the_same_model(tmp_path: Path, p
     assert result.issues == ()
 
 
-def _export_function() -> object:
-    module = importlib.import_module(EXPORT_MODULE)
-    for name, function in vars(module).items():
-        public = inspect.isfunction(function) and not name.startswith("_")
-        if public and function.__module__ == module.__name__ and "export" in name:
-            return function
-    pytest.fail(f"{EXPORT_MODULE} has no public function named export...")
-
-
-def _export(spec: Spec, target: Path) -> Path:
-    """Call the exporter whether it returns the document's bytes or writes it to a path."""
-    function = _export_function()
-    assert callable(function)
-    arguments: dict[str, object] = {}
-    for parameter in inspect.signature(function).parameters.values():
-        if parameter.default is not inspect.Parameter.empty:
-            continue
-        kind = str(parameter.annotation)
-        if "Spec" in kind or parameter.name in ("spec", "model", "document"):
-            arguments[parameter.name] = spec
-        else:
-            arguments[parameter.name] = target
-    produced = function(**arguments)
-    if isinstance(produced, bytes | bytearray):
-        target.write_bytes(produced)
-    assert target.exists(), f"{EXPORT_MODULE} wrote no document"
-    return target
-
-
 @pytest.mark.skipif(
     importlib.util.find_spec(EXPORT_MODULE) is None,
     reason="spectool/redline/export.py (spectool export) does not exist yet",
 )
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda path: path.name)
 def test_an_exported_bundled_spec_imports_back_to_the_same_model(tmp_path: Path, path: Path) -> None:
-    from spectool.docx_import import import_docx
+    from spectool.redline.export import export_spec
 
     original = as_word_keeps_it(read_spec(path))
-    exported = _export(original, tmp_path / f"{path.stem}.docx")
+    exported = tmp_path / f"{path.stem}.docx"
+    export_spec(original, exported)
     result = import_docx(exported, name=original.name, version=original.version)
     assert unwrapped(result.spec) == unwrapped(original)
     assert result.issues == ()

@@ -236,3 +236,11 @@ def test_labels_the_format_has_no_sub_item_for_stay_as_text_of_the_item_above(tm
         'paragraph 5 ("(A) by day; and"): (A) cannot be a sub-item in the source format: kept as text of (i)',
         'paragraph 6 ("(B) by night."): (B) cannot be a sub-item in the source format: kept as text of (i)',
     ]
+
+
+def test_a_list_level_that_shows_nothing_leaves_the_typed_number(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.numbering(abstract_xml(1, level_xml(0, "", "none")), num_xml(1, 1))
+    builder.heading("5.7 Power Supply", 2)
+    builder.paragraph("5.7.1 ESME shall supply power.", numbering=(1, 0))
+    assert numbers(import_built(builder, tmp_path).spec) == ["5.7.1"]
