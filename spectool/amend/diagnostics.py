@@ -109,8 +109,9 @@ def describe(error: UnexpectedInput) -> tuple[str, int]:
     """A message for `error` and how many characters to underline."""
     if isinstance(error, UnexpectedToken):
         found = error.token
-        word = str(found).split()[0] if str(found).split() else str(found)
-        width = max(len(word), 1)
+        words = str(found).split()
+        word = words[0] if words else str(found)
+        width = len(word) if words else 1
         special = _example_states().get(getattr(error.state, "position", None))  # type: ignore[arg-type]
         if special:
             return special, width
@@ -145,12 +146,15 @@ def _example_states() -> dict[int, str]:
     states: dict[int, str] = {}
     for message, samples in ERROR_EXAMPLES.items():
         for sample in samples:
-            try:
-                parser.parse(sample, start=start_rule(sample))
-            except UnexpectedToken as error:
-                position = getattr(error.state, "position", None)
-                if isinstance(position, int):
-                    states.setdefault(position, message)
-            except UnexpectedInput:
-                continue
+            # A piece below the first line is read after the newlines that keep its line numbers,
+            # which puts the parser in other states: learn both.
+            for text in (sample, "\n" + sample):
+                try:
+                    parser.parse(text, start=start_rule(text))
+                except UnexpectedToken as error:
+                    position = getattr(error.state, "position", None)
+                    if isinstance(position, int):
+                        states.setdefault(position, message)
+                except UnexpectedInput:
+                    continue
     return states

@@ -43,7 +43,15 @@ FIELD_NAMES = (
 )
 
 _PIECE_START = re.compile(r"[0-9]+\.[ \t]|Amendments\b")
+_INSTRUCTION_NUMBER = re.compile(r"([0-9]+)\.[ \t]")
 _SKIPPED = re.compile(r"[ \t]*(//.*)?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """An instruction that did not parse: its number still counts in the sequence."""
+
+    number: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +82,9 @@ def parse_amendment(text: str, path: str = "<text>") -> Amendment:
             tree = amendment_parser().parse(source, start=start_rule(source))
         except UnexpectedInput as error:
             problems.append(_problem(error, path, lines, piece))
+            number = _INSTRUCTION_NUMBER.match(lines[piece.first - 1])
+            if number:
+                results.append(_Unread(int(number[1])))
             continue
         assert isinstance(tree, Tree)
         results.append(transformer.transform(tree))
@@ -126,17 +137,17 @@ class _Builder:
     def build(self, results: list[object]) -> Amendment | None:
         title: Title | None = None
         cover: dict[str, str] = {}
-        targets: list[tuple[Heading, list[Instruction]]] = []
+        targets: list[tuple[Heading, list[Instruction | _Unread]]] = []
         for result in results:
             if isinstance(result, tuple):
                 title, fields = result
                 cover = self._cover(title, fields)
             elif isinstance(result, Heading):
                 targets.append((result, []))
-            elif isinstance(result, Instruction):
+            elif isinstance(result, Instruction | _Unread):
                 if targets:
                     targets[-1][1].append(result)
-                else:
+                elif isinstance(result, Instruction):
                     self.problem(
                         result.line,
                         1,
@@ -193,20 +204,22 @@ class _Builder:
             )
         return cover
 
-    def _target(self, heading: Heading, instructions: list[Instruction]) -> Target:
+    def _target(self, heading: Heading, pieces: list[Instruction | _Unread]) -> Target:
         versions = tuple(str(token) for token in heading.versions)
         for index, token in enumerate(heading.versions):
             if str(token) in versions[:index]:
                 self.problem(
                     token.line or 0, token.column or 0, f"version {token} is named twice", len(token)
                 )
-        if not instructions:
+        if not pieces:
             at = spot(heading.spec)
             self.problem(
-                at.line, 1, f"no instructions under 'Amendments to {heading.spec}': expected '1. ...'"
+                at.line,
+                1,
+                f"no instructions under 'Amendments to {heading.spec} {', '.join(versions)}': expected '1. ...'",
             )
-        for expected, instruction in enumerate(instructions, start=1):
-            if instruction.number != expected:
+        for expected, instruction in enumerate(pieces, start=1):
+            if isinstance(instruction, Instruction) and instruction.number != expected:
                 self.problem(
                     instruction.line,
                     instruction.at.column,
@@ -217,7 +230,7 @@ class _Builder:
         return Target(
             spec=str(heading.spec),
             versions=versions,
-            instructions=tuple(instructions),
+            instructions=tuple(item for item in pieces if isinstance(item, Instruction)),
             at=spot(heading.spec),
             version_spots=tuple(spot(token) for token in heading.versions),
         )
