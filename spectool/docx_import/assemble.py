@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spectool.docx_import.classify import (
     Blank,
     Caption,
@@ -18,6 +16,7 @@ from spectool.docx_import.classify import (
     Title,
     classify,
 )
+from spectool.docx_import.cover import CoverPage
 from spectool.docx_import.drafts import NoteDraft, ParagraphDraft, SectionDraft, is_roman_item
 from spectool.docx_import.issues import ImportIssue, excerpt
 from spectool.docx_import.normalise import clean_line
@@ -27,9 +26,6 @@ from spectool.model.document import Section
 from spectool.model.numbers import ClauseNumber
 
 TEXT, ITEMS, NOTE, TABLE = "text", "items", "note", "table"
-# Cover-page lines that fill the source header's optional fields.
-_COVER_FIELD = re.compile(r"(status|date)\s*:\s*(\S.*)", re.IGNORECASE)
-_COVER_VERSION = re.compile(r"(?:(\S+)\s+)?version\s*:?\s*v?([0-9]\S*)", re.IGNORECASE)
 
 
 class SpecAssembler:
@@ -38,7 +34,7 @@ class SpecAssembler:
     def __init__(
         self, footnotes: dict[str, str], endnotes: dict[str, str], name: str = "", version: str = ""
     ) -> None:
-        self.name, self.version = name, version  # what the command line says the document is
+        self.cover = CoverPage(name, version)
         self.notes = {"Footnote": footnotes, "Endnote": endnotes}
         self.note_numbers: dict[tuple[str, str], int] = {}
         self.sections: list[SectionDraft] = []
@@ -50,7 +46,6 @@ class SpecAssembler:
         self.lost = ""  # why what follows has no place, until the next heading or clause
         self.caption = ""
         self.title = ""
-        self.cover: dict[str, str] = {}  # "status" and "date" from the cover page
         self.contents: list[WordParagraph] = []
         self.issues: list[ImportIssue] = []
 
@@ -95,32 +90,22 @@ class SpecAssembler:
             self.item(piece)
         elif isinstance(piece, NoteStart):
             self.note(piece)
-        elif isinstance(piece, Line) and not self.sections and self.cover_field(piece.source, piece.text):
-            return
-        elif isinstance(piece, Line | Caption | Title):
-            if isinstance(piece, Line):
+        elif isinstance(piece, Line):
+            if not self.cover_line(piece):
                 self.line(piece.source, piece.text, piece.label)
-            else:
-                self.line(piece.source, piece.source.text)
+        elif isinstance(piece, Caption | Title):
+            self.line(piece.source, piece.source.text)
         elif not isinstance(piece, Blank):
             raise AssertionError(f"unhandled piece {piece!r}")
 
-    def cover_field(self, source: WordParagraph, text: str) -> bool:
-        """Take "Status: Designated" or "Date: 2021-11-04" from before the first heading, and check
-        "SMETS2 version 5.0" against the name and version the import was given."""
-        version = _COVER_VERSION.fullmatch(text)
-        if version is not None:
-            said = (version[1] or self.name, version[2].rstrip("."))
-            if (said[0].lower(), said[1]) != (self.name.lower(), self.version):
-                self.warn(
-                    source, f"the cover says {' version '.join(said)}; imported as {self.name} {self.version}"
-                )
-            return True
-        field = _COVER_FIELD.fullmatch(text)
-        if field is None or field[1].lower() in self.cover:
+    def cover_line(self, piece: Line) -> bool:
+        """A cover-page line that fills the header, before the first heading."""
+        if self.sections:
             return False
-        self.cover[field[1].lower()] = clean_line(field[2])
-        return True
+        taken, warning = self.cover.read(piece.text)
+        if warning:
+            self.warn(piece.source, warning)
+        return taken
 
     def heading(self, piece: Heading) -> None:
         self.holder, self.last = None, ""
@@ -234,7 +219,9 @@ class SpecAssembler:
         self.cite(piece.source, self.holder)
 
     def line(self, source: WordParagraph, text: str, label: str = "") -> None:
-        if self.lost or not self.sections:
+        """Unnumbered text continues the text or note just before it; anywhere else it is reported."""
+        kept = not self.lost and bool(self.sections)
+        if not kept:
             self.warn(source, f"text {self.where_lost()}: left out")
         elif self.last == TEXT and self.holder is not None:
             self.holder.lines.append(text)
@@ -247,15 +234,18 @@ class SpecAssembler:
                 source,
                 f"{label} cannot be a sub-item in the source format: kept as text of ({deepest.label})",
             )
-        elif self.last == ITEMS and self.holder is not None:
-            where = self.holder.name
-            self.warn(source, f"unnumbered text after the sub-items of {where} has no place: left out")
-        elif self.last == TABLE:
-            self.warn(source, "unnumbered text after a table has no place in the source format: left out")
         else:
-            where = f"section {self.stack[-1]}" if self.stack else "a heading"
-            self.warn(source, f"text directly under {where} that is no clause, note or table: left out")
-        self.cite(source, self.holder if not self.lost else None)
+            kept = False
+            self.warn(source, self.no_place())
+        self.cite(source, self.holder if kept else None)
+
+    def no_place(self) -> str:
+        if self.last == ITEMS and self.holder is not None:
+            return f"unnumbered text after the sub-items of {self.holder.name} has no place: left out"
+        if self.last == TABLE:
+            return "unnumbered text after a table has no place in the source format: left out"
+        where = f"section {self.stack[-1]}" if self.stack else "a heading"
+        return f"text directly under {where} that is no clause, note or table: left out"
 
     def table(self, table: WordTable) -> None:
         caption, self.caption = self.caption, ""

@@ -67,8 +67,8 @@ def import_docx(
         version=clean_line(version),
         title=chosen,
         sections=sections,
-        status=assembler.cover.get("status", ""),
-        date=assembler.cover.get("date", ""),
+        status=assembler.cover.fields.get("status", ""),
+        date=assembler.cover.fields.get("date", ""),
     )
     source = render_spec(spec)
     check_reads_back(source, spec, package.path)

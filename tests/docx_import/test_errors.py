@@ -195,3 +195,19 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "spectool: the spec name must be a non-empty single line" in result.stderr
     assert not output.exists()
+
+
+def test_a_zip_bomb_is_refused_by_the_command(tmp_path: Path) -> None:
+    document = tmp_path / "bomb.docx"
+    document.write_bytes(replace_part(good_docx(), "word/media/filler.bin", bytes(65 * 1024 * 1024)))
+    assert document.stat().st_size < 1024 * 1024  # what it unpacks to is what matters
+    output = tmp_path / "out.spec"
+    result = CliRunner().invoke(
+        main, ["import", str(document), "-o", str(output), "--spec", "SMETS2", "--version", "5.0"]
+    )
+    assert result.exit_code == 2
+    assert (
+        f"{document}: the part word/media/filler.bin unpacks to 65 MB, over the 64 MB limit: "
+        "refusing a possible zip bomb" in result.stderr
+    )
+    assert not output.exists()
