@@ -212,12 +212,9 @@ class _Builder:
                     token.line or 0, token.column or 0, f"version {token} is named twice", len(token)
                 )
         if not pieces:
-            at = spot(heading.spec)
-            self.problem(
-                at.line,
-                1,
-                f"no instructions under 'Amendments to {heading.spec} {', '.join(versions)}': expected '1. ...'",
-            )
+            label = f"{heading.spec} {', '.join(versions)}"
+            message = f"no instructions under 'Amendments to {label}': expected '1. ...'"
+            self.problem(spot(heading.spec).line, 1, message)
         for expected, instruction in enumerate(pieces, start=1):
             if isinstance(instruction, Instruction) and instruction.number != expected:
                 self.problem(

@@ -19,6 +19,9 @@ Paragraph = Clause | Definition
 Key = tuple[str, ...]
 
 _SPACE = re.compile(r"\s+")
+# Edited running text is rewrapped when a line grows past this (the source format's lines run to
+# about 100 characters, with the clause number or sub-item label in front).
+WRAP_AT = 90
 _NO_SPACE_BEFORE = ",.;:)]"
 _NO_SPACE_AFTER = "(["
 
@@ -66,8 +69,41 @@ def apply_tracked(
             at = value.find(edit.text, max(start - 1, 0))
             if at >= 0:
                 spans.append(NewWords(key, at, at + len(edit.text), instruction))
-        texts[key] = Text(value, text.line_starts)
+        texts[key] = Text(reflow(value), _line_starts(text.line_starts, value))
     return rebuild(paragraph, texts), spans
+
+
+def reflow(value: str, limit: int = WRAP_AT) -> str:
+    """`value` with its line breaks moved so that no line is longer than `limit`, if one was.
+
+    Only single spaces and line breaks trade places, so every character keeps its offset and the
+    spans of new words stay true."""
+    if all(len(line) <= limit for line in value.split("\n")):
+        return value
+    chars = list(value)
+    length = 0
+    for index, char in enumerate(chars):
+        if char not in " \n":
+            length += 1
+            continue
+        end = index + 1
+        while end < len(chars) and chars[end] not in " \n":
+            end += 1
+        if length and length + (end - index) > limit:
+            chars[index], length = "\n", 0
+        else:
+            chars[index], length = " ", length + 1
+    return "".join(chars)
+
+
+def _line_starts(starts: tuple[tuple[int, int], ...], value: str) -> tuple[tuple[int, int], ...]:
+    """Source positions for each line of edited text: the old ones, then made-up lines after the
+    last, so that every character still has a position of its own."""
+    lines = value.count("\n") + 1
+    if not starts or lines <= len(starts):
+        return starts
+    last_line, column = starts[-1]
+    return starts + tuple((last_line + n, column) for n in range(1, lines - len(starts) + 1))
 
 
 def moved_spans(spans: list[NewWords], key: Key, old: str, new: str) -> list[NewWords]:

@@ -93,7 +93,9 @@ class WorkingCopy:
             return found
         if identity in self.omitted:
             raise EditError(f"{what} is omitted by instruction {self.omitted[identity].number}")
-        raise EditError(f"there is no {what}")
+        raise EditError(
+            f'"{identity}" is not defined' if isinstance(identity, str) else f"there is no {what}"
+        )
 
     def apply(self, instruction: Instruction) -> None:
         operation = instruction.operation
