@@ -33,3 +33,18 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
         write_bytes_atomic(target, object())  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
+
+
+def test_new_files_get_ordinary_permissions_and_replaced_files_keep_theirs(tmp_path: Path) -> None:
+    import os
+
+    fresh = tmp_path / "fresh.txt"
+    write_text_atomic(fresh, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.txt"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    write_text_atomic(kept, "new")
+    assert kept.stat().st_mode & 0o777 == 0o640
