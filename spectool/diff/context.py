@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spectool.diff.model import Change, Elision, Redline, UnitDiff
 from spectool.diff.page import UnitKind
 
@@ -13,9 +15,14 @@ def with_context(redline: Redline, context: int | None) -> Redline:
     if context is None:
         return Redline(redline.old, redline.new, tuple(units))
     shown = [False] * len(units)
+    # Context is counted in clauses (and other content), not headings: the headings come anyway.
+    content = [index for index, unit in enumerate(units) if unit.kind is not UnitKind.HEADING]
     for index, unit in enumerate(units):
         if unit.change is not Change.KEPT:
-            for near in range(max(0, index - context), min(len(units), index + context + 1)):
+            shown[index] = True
+            at = bisect_left(content, index)
+            after = at + 1 if at < len(content) and content[at] == index else at
+            for near in content[max(0, at - context) : at] + content[after : after + context]:
                 shown[near] = True
     _show_headings(units, shown)
     out: list[UnitDiff | Elision] = []

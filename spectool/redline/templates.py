@@ -3,11 +3,14 @@ rendered XML fragment parsed at once, so that a template mistake fails when the 
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from lxml import etree
+from markupsafe import Markup, escape
 
 from spectool.errors import SpectoolError
 from spectool.resources import resource_dir
@@ -25,14 +28,20 @@ class TemplateOutputError(SpectoolError):
 
 
 def template_environment(template_dir: Path | None = None) -> jinja2.Environment:
-    """Templates from `template_dir` first, then the bundled templates/ for any it does not have."""
+    """Templates from `template_dir` first, then the bundled templates/ for any it does not have.
+    Environments are kept, with their compiled templates; an edited template file is read again."""
+    if template_dir is not None and not template_dir.is_dir():
+        raise SpectoolError(f"{template_dir}: no such template folder")
+    return _environment(template_dir.resolve() if template_dir is not None else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(template_dir: Path | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
-        if not template_dir.is_dir():
-            raise SpectoolError(f"{template_dir}: no such template folder")
         loaders.append(jinja2.FileSystemLoader(template_dir))
     loaders.append(jinja2.FileSystemLoader(resource_dir("templates")))
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -40,6 +49,21 @@ def template_environment(template_dir: Path | None = None) -> jinja2.Environment
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["md"] = markdown_text
+    return environment
+
+
+# Characters Markdown would read as markup anywhere in a line, and markers it reads at a line's start.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]~|])")
+_MARKDOWN_LEADING = re.compile(r"^(\s*)(#+|[+\-]|\d{1,9}[.)])(?=\s|$)")
+
+
+def markdown_text(text: str) -> Markup:
+    """Text for Markdown with inline HTML: HTML-escaped, then Markdown punctuation backslash-escaped."""
+    escaped = str(escape(text))
+    escaped = _MARKDOWN_INLINE.sub(r"\\\1", escaped)
+    escaped = _MARKDOWN_LEADING.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", escaped)
+    return Markup(escaped)
 
 
 def render(environment: jinja2.Environment, name: str, **context: Any) -> str:

@@ -8,6 +8,7 @@ It ends the office when stdin closes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -35,6 +36,7 @@ def _property(name: str, value: Any) -> Any:
 class Office:
     def __init__(self) -> None:
         self.profile = Path(tempfile.mkdtemp(prefix="spectool-office-"))
+        self.loaded = 0
         pipe = f"spectool_{os.getpid()}"
         self.process = subprocess.Popen(
             [
@@ -67,10 +69,17 @@ class Office:
         )
 
     def load(self, path: str) -> Any:
-        url = uno.systemPathToFileUrl(os.path.abspath(path))
+        # LibreOffice leaves a lock file beside what it opens, and a stale one makes loading fail
+        # silently: open a private copy instead.
+        copy = self.profile / "documents" / f"{self.loaded}{Path(path).suffix}"
+        copy.parent.mkdir(exist_ok=True)
+        self.loaded += 1
+        shutil.copyfile(path, copy)
+        url = uno.systemPathToFileUrl(str(copy))
         document = self.desktop.loadComponentFromURL(url, "_blank", 0, (_property("Hidden", True),))
         if document is None:
             raise RuntimeError(f"LibreOffice cannot open {path}")
+        copy.unlink(missing_ok=True)
         return document
 
     def text(self, path: str, revisions: str) -> str:
@@ -110,10 +119,8 @@ class Office:
             document.close(True)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the bridge goes down with the office: nothing to tell
             self.desktop.terminate()
-        except Exception:  # the bridge goes down with the office; nothing left to tell
-            pass
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:

@@ -1,0 +1,117 @@
+"""LibreOffice as the outside judge: accepting every change gives the new version's text, rejecting
+every change the old one's, for the sample, the bundled specs, the MP102A amendment and random edits."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from spectool.diff.context import with_context
+from spectool.diff.document import diff_specs
+from spectool.diff.model import Redline, Side
+from spectool.diff.page import spec_page
+from spectool.diff.plain import page_lines, redline_lines
+from spectool.model.document import Spec
+from spectool.parsing import read_spec
+from tests.redline.helpers import ROOT, edit_sample, front_lines, sample, write_docx
+from tests.redline.office import Office
+from tests.redline.strategies import spec_pairs
+
+SPECS = ROOT / "specs"
+AMENDMENT = ROOT / "amendments" / "MP102A.amend"
+
+
+def assert_office_agrees(
+    office: Office, redline: Redline, old: list[str], new: list[str], folder: Path
+) -> None:
+    path = write_docx(redline, folder)
+    docx.Document(str(path))  # python-docx opens every output
+    front = front_lines(path)
+    assert office.lines(path, Side.NEW) == front + new
+    assert office.lines(path, Side.OLD) == front + old
+
+
+def assert_versions(office: Office, old: Spec, new: Spec, folder: Path, numbering: object = None) -> None:
+    redline = diff_specs(old, new, numbering)  # type: ignore[arg-type]
+    assert_office_agrees(office, redline, page_lines(spec_page(old)), page_lines(spec_page(new)), folder)
+
+
+def test_sample_with_word_paragraph_row_and_definition_edits(office: Office, tmp_path: Path) -> None:
+    new = edit_sample(
+        ("supply power to the", "maintain the power supply to the"),
+        ("  (b) otherwise.\n", "  (b) otherwise; and\n  (c) during a reboot.\n"),
+        ("| AD1 | Power Outage Alert |", "| AD1 | Power Outage Alert |\n| AD2 | Power Restored |"),
+        ("absence of\n  electricity", "absence of electricity supply"),
+        ("Note: informative.", "Note: informative & <exact>."),
+    )
+    assert_versions(office, sample(), new, tmp_path)
+
+
+def test_sample_with_a_clause_deleted_at_the_very_end(office: Office, tmp_path: Path) -> None:
+    new = edit_sample(
+        ("// spectool-disable: TERM001 -- quoted on purpose\n", ""),
+        ("5.7.2 ESME shall not raise a spurious alert after a mains power failure.\n", ""),
+    )
+    assert_versions(office, sample(), new, tmp_path)
+
+
+def test_sample_with_a_deleted_note_before_a_table(office: Office, tmp_path: Path) -> None:
+    assert_versions(office, sample(), edit_sample(("Note: informative.\n", "")), tmp_path)
+
+
+def test_sample_against_itself_has_no_revisions(office: Office, tmp_path: Path) -> None:
+    assert_versions(office, sample(), sample(), tmp_path)
+
+
+def test_bundled_smets2_versions(office: Office, tmp_path: Path) -> None:
+    old, new = read_spec(SPECS / "smets2-v4.2.spec"), read_spec(SPECS / "smets2-v5.0.spec")
+    assert_versions(office, old, new, tmp_path)
+
+
+@pytest.mark.parametrize("context", [0, 1, 3])
+def test_bundled_smets2_versions_with_context(office: Office, tmp_path: Path, context: int) -> None:
+    old, new = read_spec(SPECS / "smets2-v4.2.spec"), read_spec(SPECS / "smets2-v5.0.spec")
+    shown = with_context(diff_specs(old, new), context)
+    assert_office_agrees(
+        office, shown, redline_lines(shown, Side.OLD), redline_lines(shown, Side.NEW), tmp_path
+    )
+
+
+@pytest.mark.parametrize("target", ["SMETS2@4.2", "SMETS2@5.0", "CHTS@1.5"])
+def test_mp102a_redline_of_each_target(office: Office, tmp_path: Path, target: str) -> None:
+    from spectool.amend.apply import apply_target
+    from spectool.amend.reader import read_amendment
+    from spectool.model.corpus import Corpus
+
+    if not AMENDMENT.exists():
+        pytest.skip("amendments/MP102A.amend is not in this checkout")
+    corpus = Corpus.load(sorted(SPECS.glob("*.spec")))
+    base = corpus.require(target)
+    applied = apply_target(read_amendment(AMENDMENT), target, base)
+    assert_versions(office, base, applied.spec, tmp_path, applied.numbering)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(pair=spec_pairs())
+def test_random_edits(office: Office, pair: tuple[Spec, Spec]) -> None:
+    old, new = pair
+    with tempfile.TemporaryDirectory() as folder:
+        assert_versions(office, old, new, Path(folder))
+
+
+@pytest.mark.parametrize("source", sorted(SPECS.glob("*.spec")), ids=lambda path: path.stem)
+def test_export_reads_as_the_spec(office: Office, tmp_path: Path, source: Path) -> None:
+    from spectool.redline.export import export_spec
+
+    spec = read_spec(source)
+    path = tmp_path / "export.docx"
+    export_spec(spec, path)
+    assert office.lines(path, None) == front_lines(path) + page_lines(spec_page(spec))
