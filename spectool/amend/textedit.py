@@ -69,7 +69,8 @@ def apply_tracked(
             at = value.find(edit.text, max(start - 1, 0))
             if at >= 0:
                 spans.append(NewWords(key, at, at + len(edit.text), instruction))
-        texts[key] = Text(reflow(value), _line_starts(text.line_starts, value))
+        value = reflow(value)
+        texts[key] = Text(value, _line_starts(text.line_starts, value))
     return rebuild(paragraph, texts), spans
 
 

@@ -87,3 +87,14 @@ def test_spectool_check_finds_nothing_in_the_corrected_mp102a() -> None:
 def test_xver001_fires_on_each_instruction_of_the_consultation_text() -> None:
     found = [(f.line, f.clause) for f in run_check("MP102A-consultation.amend") if f.code == "XVER001"]
     assert found == [(19, "5.4.4.5"), (23, "5.5.3")]
+
+
+def test_new_words_are_found_after_the_edited_clause_was_rewrapped(check: AmendmentCheck) -> None:
+    spec = check.corpus.require("SMETS2@4.2")
+    clause = spec.clause("5.5.3")
+    assert clause is not None
+    assert clause.text.value.count("\n") == 3  # the edit made the clause a line longer
+    line, column = clause.text.locate(clause.text.value.index("spurious"))
+    moved = check.attribute(replace(finding("SMETS2", "4.2", "5.5.3", line, column), path=spec.path))
+    assert (moved.line, moved.column) == (25, 31)
+    assert check.amendment.source_line(25)[30:38] == "spurious"
