@@ -64,9 +64,11 @@ class SuppressionIndex:
         self._by_owner: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for spec in corpus:
             for definition in spec.definitions():
-                self._add(spec.path, definition.term, definition.suppressions)
+                if definition.suppressions:
+                    self._add(spec.path, definition.term, definition.suppressions)
             for clause in spec.clauses():
-                self._add(spec.path, clause.id, clause.suppressions)
+                if clause.suppressions:
+                    self._add(spec.path, clause.id, clause.suppressions)
 
     def _add(self, path: str, owner: str, suppressions: tuple[Suppression, ...]) -> None:
         for suppression in suppressions:

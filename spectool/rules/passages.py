@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from spectool.model.document import Clause, Definition, Note, Spec, Table, Text
+from spectool.rules.phrases import PhraseMatch, PhraseSet, fold
+
+# Between passages in a joined text: neither a word character nor whitespace, so no phrase spans two.
+SEPARATOR = "\x00"
 
 
 class Kind(StrEnum):
@@ -27,9 +32,10 @@ class Passage:
 def requirement_passages(spec: Spec) -> Iterator[Passage]:
     """The normative text: every clause and its sub-items (notes and the glossary left out)."""
     for clause in spec.clauses():
-        yield Passage(clause.text, clause.id, Kind.REQUIREMENT)
+        owner = clause.id
+        yield Passage(clause.text, owner, Kind.REQUIREMENT)
         for item in clause.all_items():
-            yield Passage(item.text, clause.id, Kind.REQUIREMENT)
+            yield Passage(item.text, owner, Kind.REQUIREMENT)
 
 
 def all_passages(spec: Spec) -> Iterator[Passage]:
@@ -37,10 +43,12 @@ def all_passages(spec: Spec) -> Iterator[Passage]:
     for section in spec.sections:
         for block in section.blocks:
             if isinstance(block, Clause):
-                yield Passage(block.text, block.id, Kind.REQUIREMENT)
+                owner = block.id
+                yield Passage(block.text, owner, Kind.REQUIREMENT)
                 for item in block.all_items():
-                    yield Passage(item.text, block.id, Kind.REQUIREMENT)
-                yield from _notes(block.notes, block.id)
+                    yield Passage(item.text, owner, Kind.REQUIREMENT)
+                if block.attachments:
+                    yield from _notes(block.notes, owner)
             elif isinstance(block, Definition):
                 yield Passage(block.text, block.term, Kind.DEFINITION)
                 for item in block.all_items():
@@ -82,3 +90,54 @@ def spec_words(spec: Spec) -> Iterator[str]:
         yield passage.text.value
     for table, _ in tables(spec):
         yield table_text(table)
+
+
+@dataclass(frozen=True, slots=True)
+class JoinedText:
+    """A spec's passages joined into one string, so that one regex pass covers them all."""
+
+    passages: tuple[Passage, ...]
+    value: str = field(init=False)
+    folded: str = field(init=False, repr=False)  # lower case, for case-insensitive phrase sets
+    starts: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts, position = [], 0
+        for passage in self.passages:
+            starts.append(position)
+            position += len(passage.text.value) + len(SEPARATOR)
+        value = SEPARATOR.join(passage.text.value for passage in self.passages)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "folded", fold(value))
+        object.__setattr__(self, "starts", tuple(starts))
+
+    def locate(self, offset: int) -> tuple[Passage, int]:
+        """The passage holding character `offset`, and where that passage starts."""
+        index = bisect_right(self.starts, offset) - 1
+        return self.passages[index], self.starts[index]
+
+    def find(self, phrases: PhraseSet) -> Iterator[tuple[Passage, PhraseMatch]]:
+        """Every match of `phrases`, with its passage and offsets within that passage."""
+        for match in phrases.finditer(self.value, self.folded):
+            passage, start = self.locate(match.start)
+            yield passage, match.shifted(start)
+
+
+_JOINED: dict[tuple[int, bool], tuple[Spec, JoinedText]] = {}
+
+
+def joined(spec: Spec, *, requirements_only: bool = False) -> JoinedText:
+    """The joined text of a spec's passages (requirement text only, or all), built once per spec."""
+    key = (id(spec), requirements_only)
+    hit = _JOINED.get(key)
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    if requirements_only:
+        # The same passage objects as in the joined text of all passages, found once.
+        text = JoinedText(tuple(p for p in joined(spec).passages if p.kind is Kind.REQUIREMENT))
+    else:
+        text = JoinedText(tuple(all_passages(spec)))
+    if len(_JOINED) > 64:
+        _JOINED.clear()
+    _JOINED[key] = (spec, text)
+    return text

@@ -7,14 +7,16 @@ from collections.abc import Iterator
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.defined_terms.glossary import glossary_for, phrase_set
-from spectool.rules.passages import requirement_passages
+from spectool.rules.passages import SEPARATOR, joined
 from spectool.rules.registry import register
 
 
 def sentence_start(value: str, offset: int) -> bool:
-    """True where a sentence (or the passage) begins at `offset`."""
-    before = value[:offset].rstrip()
-    return not before or before[-1] in ".:!?"
+    """True where a sentence (or a passage of joined text) begins at `offset`."""
+    index = offset - 1
+    while index >= 0 and value[index] in " \t\n":
+        index -= 1
+    return index < 0 or value[index] in ".:!?" + SEPARATOR
 
 
 @register
@@ -53,27 +55,30 @@ class TermCapitalisation(Rule):
             terms = tuple(sorted(term for term in glossary.terms if len(term.split()) > 1))
             if not terms:
                 continue
+            # Most matches are written right: recognise those without working out which term they are.
+            right = {term + ending for term in terms for ending in ("", "s", "es")}
             phrases = phrase_set(terms, case_sensitive=False)
-            for passage in requirement_passages(spec):
-                value = passage.text.value
-                for match in phrases.finditer(value):
-                    term = phrases.phrases[match.index]
-                    written = " ".join(match.text.split())
-                    suffix = match.suffix(term)
-                    stem = written[: len(written) - len(suffix)]
-                    if stem == term or (
-                        stem == term[:1].upper() + term[1:] and sentence_start(value, match.start)
-                    ):
-                        continue
-                    message = (
-                        f'"{written}" should be written "{term}", the term {glossary.terms[term]} defines'
-                    )
-                    yield self.in_text(
-                        spec,
-                        passage.text,
-                        match.start,
-                        match.end,
-                        message,
-                        clause=passage.owner,
-                        suggestion=term + suffix,
-                    )
+            text = joined(spec, requirements_only=True)
+            for start, end in phrases.spans(text.value, text.folded):
+                written = text.value[start:end]
+                if written in right:
+                    continue
+                written = " ".join(written.split())
+                term = phrases.phrases[phrases.index_of(written)]
+                suffix = written[len(term) :].lower()
+                stem = written[: len(term)]
+                if stem == term or (
+                    stem == term[:1].upper() + term[1:] and sentence_start(text.value, start)
+                ):
+                    continue
+                passage, offset = text.locate(start)
+                message = f'"{written}" should be written "{term}", the term {glossary.terms[term]} defines'
+                yield self.in_text(
+                    spec,
+                    passage.text,
+                    start - offset,
+                    end - offset,
+                    message,
+                    clause=passage.owner,
+                    suggestion=term + suffix,
+                )

@@ -12,12 +12,17 @@ from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.defined_terms.def001 import sentence_start
 from spectool.rules.defined_terms.glossary import Glossary, glossary_for, phrase_set
-from spectool.rules.passages import Passage, requirement_passages
+from spectool.rules.passages import JoinedText, joined
 from spectool.rules.registry import register
 from spectool.rules.terminology.table import terminology_of
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
-_GAP = re.compile(r"[ \t\n]+")
+_CHARS = r"A-Za-z0-9'’\-"
+# A capitalised word: a capital first and some lower case ("Outage", "Date-Time"; not "ESME", "AD1").
+_CAPITALISED = rf"[A-Z](?=[{_CHARS}]*[a-z])[{_CHARS}]*"
+_RUN = re.compile(rf"(?<![{_CHARS}]){_CAPITALISED}(?:[ \t\n]+{_CAPITALISED})+(?![{_CHARS}])")
+_WORD = re.compile(rf"[{_CHARS}]+")
+# Masked (known) text: neither a word character nor whitespace, so it breaks a run.
+_BLANK = "\x01"
 # Words that take a capital only because a sentence starts with them.
 SENTENCE_OPENERS = frozenset(
     """a after all also an and any as at before both by during each either every except following for
@@ -27,30 +32,18 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
-def is_capitalised(word: str) -> bool:
-    """Title-case words count ("Outage", "Date-Time"); acronyms ("ESME", "AD1") do not."""
-    return word[0].isupper() and any(char.islower() for char in word)
-
-
-def capitalised_runs(value: str, masked: list[tuple[int, int]]) -> Iterator[list[re.Match[str]]]:
-    """Runs of capitalised words joined only by spaces, none inside a masked span."""
-    run: list[re.Match[str]] = []
-    spans = iter(masked)
-    span = next(spans, None)
-    for word in _WORD.finditer(value):
-        while span is not None and span[1] <= word.start():
-            span = next(spans, None)
-        if (span is not None and span[0] <= word.start()) or not is_capitalised(word.group()):
-            if run:
-                yield run
-            run = []
-            continue
-        if run and _GAP.fullmatch(value, run[-1].end(), word.start()) is None:
-            yield run
-            run = []
-        run.append(word)
-    if run:
-        yield run
+def capitalised_runs(value: str, masked: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Runs of two or more capitalised words joined only by spaces in `masked` (where known terms are
+    blanked out), as (start, end, word) within `value`; an ordinary word opening a sentence is dropped."""
+    for run in _RUN.finditer(masked):
+        words = [
+            (word.start() + run.start(), word.end() + run.start(), word.group())
+            for word in _WORD.finditer(run.group())
+        ]
+        if words[0][2].lower() in SENTENCE_OPENERS and sentence_start(value, words[0][0]):
+            words = words[1:]
+        if len(words) > 1:
+            yield words
 
 
 @register
@@ -89,28 +82,23 @@ class UndefinedTerm(Rule):
         for spec in context.corpus:
             glossary = glossary_for(spec, context.corpus)
             known = tuple(sorted({*glossary.terms, *names, *titles}))
-            mask = phrase_set(known, case_sensitive=True) if known else None
-            for passage in requirement_passages(spec):
-                masked = [(m.start, m.end) for m in mask.finditer(passage.text.value)] if mask else []
-                for run in capitalised_runs(passage.text.value, masked):
-                    yield from self._judge(spec, passage, run, glossary)
+            text = joined(spec, requirements_only=True)
+            masked = phrase_set(known, case_sensitive=True).mask(text.value, _BLANK) if known else text.value
+            for words in capitalised_runs(text.value, masked):
+                yield self._finding(spec, text, words, glossary)
 
-    def _judge(
-        self, spec: Spec, passage: Passage, run: list[re.Match[str]], glossary: Glossary
-    ) -> Iterator[Finding]:
-        value = passage.text.value
-        if sentence_start(value, run[0].start()) and run[0].group().lower() in SENTENCE_OPENERS:
-            run = run[1:]
-        if len(run) < 2:
-            return
-        start, end = run[0].start(), run[-1].end()
-        phrase = " ".join(word.group() for word in run)
+    def _finding(
+        self, spec: Spec, text: JoinedText, words: list[tuple[int, int, str]], glossary: Glossary
+    ) -> Finding:
+        passage, offset = text.locate(words[0][0])
+        phrase = " ".join(word for _, _, word in words)
         best = process.extractOne(phrase, list(glossary.terms), score_cutoff=85) if glossary.terms else None
         suggestion = best[0] if best else None
         searched = ", ".join(glossary.sources) or spec.key
         message = f'"{phrase}" is capitalised like a defined term, but no glossary defines it ({searched})'
         if suggestion:
             message += f': did you mean "{suggestion}"?'
-        yield self.in_text(
+        start, end = words[0][0] - offset, words[-1][1] - offset
+        return self.in_text(
             spec, passage.text, start, end, message, clause=passage.owner, suggestion=suggestion
         )

@@ -8,30 +8,32 @@ from spectool.findings import Finding, Severity
 from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.defined_terms.glossary import phrase_set
-from spectool.rules.passages import all_passages, table_text, tables
-from spectool.rules.phrases import normalise
+from spectool.rules.passages import SEPARATOR, Kind, joined, table_text, tables
+from spectool.rules.phrases import fold
 from spectool.rules.registry import register
 
 
-def texts_with_owner(spec: Spec) -> Iterator[tuple[str, str]]:
-    """(text, owner) for every text of a spec: headings and tables have no owner."""
-    for section in spec.sections:
-        yield section.title, ""
-    for passage in all_passages(spec):
-        yield passage.text.value, passage.owner
-    for table, _ in tables(spec):
-        yield table_text(table), ""
+def _usage_text(spec: Spec) -> tuple[str, str]:
+    """Every text of a spec but its definitions (headings and tables included), and its folded form."""
+    parts = [section.title for section in spec.sections]
+    parts.extend(p.text.value for p in joined(spec).passages if p.kind is not Kind.DEFINITION)
+    parts.extend(table_text(table) for table, _ in tables(spec))
+    value = SEPARATOR.join(parts)
+    return value, fold(value)
 
 
-def used_terms(terms: tuple[str, ...], spec: Spec) -> set[str]:
-    """The terms (normalised) that `spec` uses anywhere other than in their own definitions."""
-    phrases = phrase_set(terms, case_sensitive=False)
-    used: set[str] = set()
-    for text, owner in texts_with_owner(spec):
-        for match in phrases.finditer(text):
-            term = terms[match.index]
-            if term != owner:
-                used.add(normalise(term))
+def used_terms(terms: tuple[str, ...], spec: Spec, usage: tuple[str, str]) -> set[str]:
+    """The terms that `spec` uses: in its non-definition text (`usage`), or in another term's definition.
+
+    One search per term stops at the first use, which for a used term comes early."""
+    value, folded = usage
+    used = {term for term in terms if phrase_set((term,), case_sensitive=False).search_folded(value, folded)}
+    for definition in spec.definitions():
+        rest = [term for term in terms if term not in used and term != definition.term]
+        if rest:
+            phrases = phrase_set(tuple(rest), case_sensitive=False)
+            for passage in (definition.text, *(item.text for item in definition.all_items())):
+                used.update(rest[match.index] for match in phrases.finditer(passage.value))
     return used
 
 
@@ -64,19 +66,28 @@ class UnusedDefinition(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
+        usage: dict[int, tuple[str, str]] = {}
+
+        def usage_of(spec: Spec) -> tuple[str, str]:
+            if id(spec) not in usage:
+                usage[id(spec)] = _usage_text(spec)
+            return usage[id(spec)]
+
         for spec in context.corpus:
             definitions = list(spec.definitions())
             terms = tuple(dict.fromkeys(definition.term for definition in definitions))
             if not terms:
                 continue
-            used = used_terms(terms, spec)
-            unused = tuple(term for term in terms if normalise(term) not in used)
+            used = used_terms(terms, spec, usage_of(spec))
+            unused = tuple(term for term in terms if term not in used)
             for other in context.corpus:
-                if not unused:
-                    break
-                if other.name != spec.name:
-                    used |= used_terms(unused, other)
-                    unused = tuple(term for term in unused if normalise(term) not in used)
+                if unused and other.name != spec.name:
+                    value, folded = usage_of(other)
+                    unused = tuple(
+                        t
+                        for t in unused
+                        if not phrase_set((t,), case_sensitive=False).search_folded(value, folded)
+                    )
             for definition in definitions:
                 if definition.term in unused:
                     yield self.at_position(

@@ -44,7 +44,23 @@ def referenced_specs(spec: Spec, corpus: Corpus) -> list[Spec]:
     return found
 
 
+_GLOSSARIES: dict[tuple[int, int], tuple[Spec, Corpus, Glossary]] = {}
+
+
 def glossary_for(spec: Spec, corpus: Corpus) -> Glossary:
+    """The glossary for `spec` within `corpus`, worked out once per spec and corpus."""
+    key = (id(spec), id(corpus))
+    hit = _GLOSSARIES.get(key)
+    if hit is not None and hit[0] is spec and hit[1] is corpus:
+        return hit[2]
+    glossary = _glossary(spec, corpus)
+    if len(_GLOSSARIES) > 64:
+        _GLOSSARIES.clear()
+    _GLOSSARIES[key] = (spec, corpus, glossary)
+    return glossary
+
+
+def _glossary(spec: Spec, corpus: Corpus) -> Glossary:
     terms: dict[str, str] = {}
     for source in (spec, *referenced_specs(spec, corpus)):
         for definition in source.definitions():
@@ -58,7 +74,7 @@ def definition_text(definition: Definition) -> str:
     return normalise(" ".join(parts)).rstrip(" .;")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def phrase_set(terms: tuple[str, ...], *, case_sensitive: bool) -> PhraseSet:
     """One compiled set per distinct list of terms (specs that share a glossary share the regex)."""
     return PhraseSet(terms, case_sensitive=case_sensitive)

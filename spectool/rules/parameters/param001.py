@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from spectool.findings import Finding, Severity
@@ -13,7 +13,7 @@ from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.parameters.quantities import shown_value
 from spectool.rules.parameters.table import Parameter, Statement, parameters_of
-from spectool.rules.passages import Passage, all_passages
+from spectool.rules.passages import Passage, joined
 from spectool.rules.registry import register
 
 
@@ -70,9 +70,11 @@ class ParameterMismatch(Rule):
             return
         stated: dict[str, list[Stated]] = {}
         for spec in context.corpus:
-            for passage in all_passages(spec):
-                for statement in table.statements(passage.text.value):
-                    stated.setdefault(statement.parameter.name, []).append(Stated(spec, passage, statement))
+            text = joined(spec)
+            for statement in table.statements(text.value, text.folded):
+                passage, offset = text.locate(statement.start)
+                statement = replace(statement, start=statement.start - offset, end=statement.end - offset)
+                stated.setdefault(statement.parameter.name, []).append(Stated(spec, passage, statement))
         for parameter in table.parameters:
             found = stated.get(parameter.name, [])
             if len({item.statement.value for item in found}) < 2:

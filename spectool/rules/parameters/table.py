@@ -10,6 +10,7 @@ from fractions import Fraction
 from spectool.config import Config
 from spectool.rules.config_values import TableReader
 from spectool.rules.parameters.quantities import KINDS, quantity_value
+from spectool.rules.phrases import fold
 
 PLACEHOLDER = "{quantity}"
 
@@ -44,15 +45,31 @@ def _literal(words: str) -> str:
 
 def template_pattern(template: str, group: str, kind: str) -> str:
     """ "without power for {quantity}" -> a whole-word regex with the quantity in group `group`."""
+    template = template.lower()  # matched against lower-cased text: see spectool.rules.phrases
     before, _, after = template.partition(PLACEHOLDER)
     parts = [_literal(before), r"\s+" if before[-1:].isspace() else ""] if before.strip() else []
     parts.append(f"(?P<{group}>{KINDS[kind]})")
     if after.strip():
         parts.extend([r"\s+" if after[:1].isspace() else "", _literal(after)])
-    body = "".join(parts)
-    start = r"(?<![\w-])" if re.match(r"\w", template) else ""
     end = r"(?![\w-])" if re.search(r"\w$", template) else ""
-    return f"{start}{body}{end}"
+    return "".join(parts) + end
+
+
+def phrases_pattern(templates: list[tuple[str, str]]) -> str:
+    """Named alternatives `(?P<name>...)` for (name, pattern) pairs, grouped by their first character.
+
+    A group around each alternative would hide its first character from the regex engine, which then
+    tries every alternative at every position; grouped, it skips straight to the possible starts."""
+    by_first: dict[str, list[str]] = {}
+    for name, pattern in templates:
+        first = pattern[0] if re.match(r"\w", pattern) else ""
+        rest = pattern[1:] if first else pattern
+        by_first.setdefault(first, []).append(f"(?P<{name}>{rest})")
+    alternatives = []
+    for first, named in by_first.items():
+        boundary = r"(?<![\w-].)" if first else ""
+        alternatives.append(f"{re.escape(first)}{boundary}(?:{'|'.join(named)})")
+    return "|".join(alternatives)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,23 +82,25 @@ class ParameterTable:
         owners = [(parameter, phrase) for parameter in self.parameters for phrase in parameter.phrases]
         order = sorted(range(len(owners)), key=lambda index: -len(owners[index][1]))
         patterns = [
-            f"(?P<p{index}>{template_pattern(owners[index][1], f'q{index}', owners[index][0].kind)})"
+            (f"p{index}", template_pattern(owners[index][1], f"q{index}", owners[index][0].kind))
             for index in order
         ]
         object.__setattr__(self, "_owners", tuple(parameter for parameter, _ in owners))
-        regex = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+        regex = re.compile(phrases_pattern(patterns)) if patterns else None
         object.__setattr__(self, "_regex", regex)
 
-    def statements(self, value: str) -> Iterator[Statement]:
+    def statements(self, value: str, folded: str | None = None) -> Iterator[Statement]:
+        """Every statement of a parameter in `value` (`folded` is fold(value), if the caller has it)."""
         if self._regex is None:
             return
-        for match in self._regex.finditer(value):
+        for match in self._regex.finditer(folded if folded is not None else fold(value)):
             index = int((match.lastgroup or "p0")[1:])
             parameter = self._owners[index]
             start, end = match.span(f"q{index}")
-            quantity = quantity_value(match[f"q{index}"], parameter.kind)
+            written = value[start:end]
+            quantity = quantity_value(written, parameter.kind)
             if quantity is not None:
-                yield Statement(parameter, start, end, " ".join(match[f"q{index}"].split()), quantity)
+                yield Statement(parameter, start, end, " ".join(written.split()), quantity)
 
 
 def load_parameters(config: Config) -> ParameterTable:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
 from spectool.findings import Finding, Severity
 from spectool.model.document import Clause, Position, Section, Spec, SubItem
@@ -12,17 +14,45 @@ from spectool.rules.registry import register
 
 # The grammar fixes the indentation of sub-items: two spaces for (a), four for (i).
 LETTER_INDENT, ROMAN_INDENT = 2, 4
-Numbered = tuple[int, str, Position, str]  # (value, label as written, where the label is, owner)
 
 
-def _children(spec: Spec) -> dict[ClauseNumber | None, list[Clause | Section]]:
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A clause, section or sub-item in a numbered sequence. Its label and place are worked out only
+    for a finding: formatting every clause number of a large spec would cost more than the check."""
+
+    value: int
+    node: Clause | Section | SubItem
+    owner: Clause | None = None  # the clause a sub-item belongs to
+    indent: int = 0  # where a sub-item's "(" stands after the start of its line
+
+    @property
+    def label(self) -> str:
+        return f"({self.node.label})" if isinstance(self.node, SubItem) else self.node.id
+
+    @property
+    def owner_id(self) -> str:
+        return self.owner.id if self.owner is not None else self.label
+
+    @property
+    def span(self) -> Position:
+        node, line = self.node, self.node.position.line
+        if isinstance(node, SubItem):
+            column = node.position.column + self.indent
+            return Position(line, column, line, column + len(node.label) + 2)
+        shift = node.number.depth + 1 if isinstance(node, Section) else 0  # "## " before a heading's number
+        column = node.position.column + shift
+        return Position(line, column, line, column + len(node.id))
+
+
+def _children(spec: Spec) -> dict[ClauseNumber | None, list[Numbered]]:
     """Sections and clauses grouped under the number they stand in (None for top-level sections),
     in document order: a section's own clauses come before its subsections."""
-    groups: dict[ClauseNumber | None, list[Clause | Section]] = {}
+    groups: dict[ClauseNumber | None, list[Numbered]] = {}
     for section in spec.sections:
-        groups.setdefault(section.number.parent, []).append(section)
+        groups.setdefault(section.number.parent, []).append(Numbered(section.number.last, section))
         for clause in section.clauses:
-            groups.setdefault(clause.number.parent, []).append(clause)
+            groups.setdefault(clause.number.parent, []).append(Numbered(clause.number.last, clause))
     return groups
 
 
@@ -49,17 +79,6 @@ def _clause_namer(parent: ClauseNumber | None) -> Callable[[int], str]:
     return lambda value: f"{prefix}{value}"
 
 
-def _number_span(member: Clause | Section) -> Position:
-    shift = member.number.depth + 1 if isinstance(member, Section) else 0  # "## " before a heading's number
-    column = member.position.column + shift
-    return Position(member.position.line, column, member.position.line, column + len(member.id))
-
-
-def _item_span(item: SubItem, indent: int) -> Position:
-    column = item.position.column + indent
-    return Position(item.position.line, column, item.position.line, column + len(item.label) + 2)
-
-
 @register
 class NumberingGap(Rule):
     """Reports a clause, section or sub-item number that skips one or goes backwards.
@@ -68,8 +87,8 @@ class NumberingGap(Rule):
     Within each section, the clauses and subsections must be numbered 1, 2, 3 ... in the
     order they appear (top-level sections need only follow on from each other). Within
     each clause, sub-items must run (a), (b), (c) ... and their own sub-items (i), (ii),
-    (iii) .... The first number out of step is reported, saying which number is missing
-    or which comes too late.
+    (iii) .... A number lower than the one before it is reported, and so is each run of
+    missing numbers, at the number that follows the run.
 
     ## Why
     SEC specifications never renumber silently: a deleted clause stays as "Not used." so
@@ -92,19 +111,22 @@ class NumberingGap(Rule):
     def check(self, context: RuleContext) -> Iterator[Finding]:
         for spec in context.corpus:
             for parent, members in _children(spec).items():
-                numbered = [(m.number.last, m.id, _number_span(m), m.id) for m in members]
                 within = f"section {parent}" if parent else None
-                yield from self._sequence(spec, numbered, within, _clause_namer(parent))
+                yield from self._sequence(spec, members, within, _clause_namer(parent))
             for clause in spec.clauses():
-                yield from self._items(spec, clause.items, clause.id, letter=True)
+                if clause.items:
+                    yield from self._items(spec, clause.items, clause, letter=True)
 
-    def _items(self, spec: Spec, items: Sequence[SubItem], owner: str, *, letter: bool) -> Iterator[Finding]:
+    def _items(
+        self, spec: Spec, items: Sequence[SubItem], owner: Clause, *, letter: bool
+    ) -> Iterator[Finding]:
         value, indent = (letter_value, LETTER_INDENT) if letter else (roman_value, ROMAN_INDENT)
         label = letter_label if letter else roman_label
-        numbered = [(value(item.label), f"({item.label})", _item_span(item, indent), owner) for item in items]
-        yield from self._sequence(spec, numbered, f"clause {owner}", lambda number: f"({label(number)})")
+        numbered = [Numbered(value(item.label), item, owner, indent) for item in items]
+        yield from self._sequence(spec, numbered, f"clause {owner.id}", lambda number: f"({label(number)})")
         for item in items:
-            yield from self._items(spec, item.items, owner, letter=False)
+            if item.items:
+                yield from self._items(spec, item.items, owner, letter=False)
 
     def _sequence(
         self, spec: Spec, numbered: list[Numbered], within: str | None, name: Callable[[int], str]
@@ -113,19 +135,22 @@ class NumberingGap(Rule):
         numbers, at the number that follows the run. Top-level sections (within None) may start anywhere."""
         if not numbered:
             return
-        previous: Numbered | None = None
-        for member in numbered:
-            if previous is not None and member[0] <= previous[0]:
-                message = f"{member[1]} comes after {previous[1]}: numbers must rise in order"
-                yield self.at_position(spec, member[2], message, clause=member[3])
-            previous = member
-        first = {member[0]: member for member in reversed(numbered)}
-        lower = 0 if within is not None else min(first) - 1
+        values = [member.value for member in numbered]
+        start = 1 if within is not None else min(values)
+        if values == list(range(start, start + len(values))):
+            return  # the usual case, decided without a finding's worth of work
+        for previous, member in pairwise(numbered):
+            if member.value <= previous.value:
+                message = f"{member.label} comes after {previous.label}: numbers must rise in order"
+                yield self.at_position(spec, member.span, message, clause=member.owner_id)
+        first = {member.value: member for member in reversed(numbered)}
+        lower = start - 1
         for value in sorted(first):
             if value > lower + 1:
-                _, label, span, owner = first[value]
-                after = f"follows {first[lower][1]}" if lower in first else f"is the first in {within}"
+                member = first[value]
+                after = f"follows {first[lower].label}" if lower in first else f"is the first in {within}"
                 missing = name(lower + 1) if value == lower + 2 else f"{name(lower + 1)} to {name(value - 1)}"
                 verb = "is" if value == lower + 2 else "are"
-                yield self.at_position(spec, span, f"{label} {after}: {missing} {verb} missing", clause=owner)
+                message = f"{member.label} {after}: {missing} {verb} missing"
+                yield self.at_position(spec, member.span, message, clause=member.owner_id)
             lower = value

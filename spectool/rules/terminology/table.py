@@ -9,6 +9,7 @@ from enum import StrEnum
 from spectool.config import Config
 from spectool.errors import ConfigError
 from spectool.rules.config_values import TableReader
+from spectool.rules.passages import JoinedText, Passage
 from spectool.rules.phrases import PhraseMatch, PhraseSet, normalise
 
 ENTRY_KEYS = ("reason", "scope", "fires", "passes")
@@ -84,6 +85,12 @@ class Finder:
         for match in self.phrases.finditer(value):
             entry, phrase = self.owners[match.index]
             yield entry, phrase, match
+
+    def find_in(self, text: JoinedText) -> Iterator[tuple[Entry, str, Passage, PhraseMatch]]:
+        """(entry, phrase, passage, match within the passage) for every phrase of this kind in a spec."""
+        for passage, match in text.find(self.phrases):
+            entry, phrase = self.owners[match.index]
+            yield entry, phrase, passage, match
 
 
 @dataclass(frozen=True, slots=True)

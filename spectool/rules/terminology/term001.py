@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.passages import all_passages
+from spectool.rules.passages import joined
 from spectool.rules.registry import register
 from spectool.rules.terminology.scope import in_scope, shown
 from spectool.rules.terminology.table import Replacement, terminology_of
@@ -47,18 +47,17 @@ class DeprecatedTerm(Rule):
         if not table.replacements:
             return
         for spec in context.corpus:
-            for passage in all_passages(spec):
-                for entry, phrase, match in table.deprecated_finder.find(passage.text.value):
-                    assert isinstance(entry, Replacement)
-                    if not in_scope(entry.scope, passage.kind):
-                        continue
-                    message = f'"{shown(match.text)}" is deprecated: use "{entry.preferred}" ({entry.reason})'
-                    yield self.in_text(
-                        spec,
-                        passage.text,
-                        match.start,
-                        match.end,
-                        message,
-                        clause=passage.owner,
-                        suggestion=entry.preferred + match.suffix(phrase),
-                    )
+            for entry, phrase, passage, match in table.deprecated_finder.find_in(joined(spec)):
+                assert isinstance(entry, Replacement)
+                if not in_scope(entry.scope, passage.kind):
+                    continue
+                message = f'"{shown(match.text)}" is deprecated: use "{entry.preferred}" ({entry.reason})'
+                yield self.in_text(
+                    spec,
+                    passage.text,
+                    match.start,
+                    match.end,
+                    message,
+                    clause=passage.owner,
+                    suggestion=entry.preferred + match.suffix(phrase),
+                )

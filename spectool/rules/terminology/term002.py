@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.passages import all_passages
+from spectool.rules.passages import joined
 from spectool.rules.registry import register
 from spectool.rules.terminology.scope import in_scope, shown
 from spectool.rules.terminology.table import BannedWord as BannedEntry
@@ -49,13 +49,10 @@ class BannedWord(Rule):
         if not table.banned:
             return
         for spec in context.corpus:
-            for passage in all_passages(spec):
-                for entry, _, match in table.banned_finder.find(passage.text.value):
-                    assert isinstance(entry, BannedEntry)
-                    if not in_scope(entry.scope, passage.kind):
-                        continue
-                    where = "requirement text" if entry.scope is Scope.REQUIREMENTS else "this specification"
-                    message = f'"{shown(match.text)}" must not be used in {where}: {entry.reason}'
-                    yield self.in_text(
-                        spec, passage.text, match.start, match.end, message, clause=passage.owner
-                    )
+            for entry, _, passage, match in table.banned_finder.find_in(joined(spec)):
+                assert isinstance(entry, BannedEntry)
+                if not in_scope(entry.scope, passage.kind):
+                    continue
+                where = "requirement text" if entry.scope is Scope.REQUIREMENTS else "this specification"
+                message = f'"{shown(match.text)}" must not be used in {where}: {entry.reason}'
+                yield self.in_text(spec, passage.text, match.start, match.end, message, clause=passage.owner)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spectool.findings import Finding, Severity
 from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.passages import Passage, all_passages, table_text, tables
+from spectool.rules.passages import Passage, joined, table_text, tables
 from spectool.rules.phrases import PhraseMatch
 from spectool.rules.registry import register
 from spectool.rules.terminology.scope import in_scope
@@ -57,13 +57,12 @@ class MixedVariants(Rule):
         uses: dict[str, dict[str, list[Use]]] = {}
         counts: dict[str, Counter[str]] = {}
         order: dict[str, int] = {}
-        for passage in all_passages(spec):
-            for entry, phrase, match in table.variant_finder.find(passage.text.value):
-                assert isinstance(entry, VariantGroup)
-                if in_scope(entry.scope, passage.kind):
-                    uses.setdefault(entry.name, {}).setdefault(phrase, []).append((passage, match))
-                    counts.setdefault(entry.name, Counter())[phrase] += 1
-                    order.setdefault(phrase, len(order))
+        for entry, phrase, passage, match in table.variant_finder.find_in(joined(spec)):
+            assert isinstance(entry, VariantGroup)
+            if in_scope(entry.scope, passage.kind):
+                uses.setdefault(entry.name, {}).setdefault(phrase, []).append((passage, match))
+                counts.setdefault(entry.name, Counter())[phrase] += 1
+                order.setdefault(phrase, len(order))
         for found_table, _ in tables(spec):
             for entry, phrase, _match in table.variant_finder.find(table_text(found_table)):
                 counts.setdefault(entry.name, Counter())[phrase] += 1
