@@ -137,7 +137,8 @@ def wrap(sentence: str, indent: str) -> list[str]:
     lines: list[str] = []
     current = words[0]
     for word in words[1:]:
-        if len(current) + 1 + len(word) > WIDTH and current.strip() and word:
+        # Never break beside a second space: the reader would read the run as one space.
+        if len(current) + 1 + len(word) > WIDTH and current.strip() and word and not current.endswith(" "):
             lines.append(current)
             current = indent + word
         else:
