@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -30,8 +32,7 @@ def rule_info(rule: type[Rule], severity: Severity | None = None) -> RuleInfo:
 
 
 def explanation(rule: type[Rule]) -> str:
-    import inspect
-
+    """The rule's docstring, dedented: what `spectool rules --explain` prints and SARIF's help."""
     return inspect.cleandoc(rule.__doc__ or rule.summary)
 
 
@@ -44,8 +45,6 @@ def shown_path(path: str) -> str:
 
 
 def _relative(finding: Finding) -> Finding:
-    from dataclasses import replace
-
     return replace(finding, path=shown_path(finding.path))
 
 
