@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 _SMALL = (  # noqa: SIM905
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -57,6 +58,7 @@ def words_value(text: str) -> int:
     return total + current
 
 
+@lru_cache(maxsize=1024)
 def quantity_value(text: str, kind: str) -> Fraction | None:
     """The value of a quantity: seconds for a duration, the number itself for a count."""
     match = _PARTS.fullmatch(" ".join(text.split()))
