@@ -76,11 +76,13 @@ def docx_bytes(redline: Redline, cover: CoverView, summary: object, template_dir
         raise TemplateOutputError("template document.xml.j2 has no w:body")
     ids = RevisionIds(cover.author, cover.date, start=highest_id(document) + 1)
     section = body.find(f"{{{W}}}sectPr")
-    insert_at = body.index(section) if section is not None else len(body)
     for views in body_views(redline, ids):
         for element in render_fragment(environment, "unit.xml.j2", views=views):
-            body.insert(insert_at, element)
-            insert_at += 1
+            # Before w:sectPr, which must stay last; addprevious does not walk the body as insert does.
+            if section is not None:
+                section.addprevious(element)
+            else:
+                body.append(element)
     problems = check_document(document)
     if problems:
         raise RedlineStructureError(problems)

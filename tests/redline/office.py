@@ -50,10 +50,11 @@ class Office:
         reply = self._ask({"op": "text", "path": str(path), "revisions": revisions})
         return normalise_lines(str(reply["text"]).split("\n"))
 
-    def compare(self, old: Path, new: Path, out: Path) -> float:
-        """Seconds LibreOffice's own Compare Document took on the pair (result saved to `out`)."""
+    def compare(self, old: Path, new: Path, out: Path) -> dict[str, float]:
+        """LibreOffice's own Compare Document on the pair, result saved to `out`: seconds to load,
+        compare and save, and the number of changes it found."""
         reply = self._ask({"op": "compare", "old": str(old), "new": str(new), "out": str(out)})
-        return float(reply["seconds"])
+        return {key: float(reply[key]) for key in ("load", "compare", "save", "changes")}
 
     def close(self) -> None:
         if self.process.stdin is not None:
