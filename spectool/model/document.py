@@ -199,11 +199,11 @@ class Section:
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
-        return tuple(block for block in self.blocks if isinstance(block, Clause))
+        return tuple(block for block in self.blocks if type(block) is Clause)
 
     @property
     def definitions(self) -> tuple[Definition, ...]:
-        return tuple(block for block in self.blocks if isinstance(block, Definition))
+        return tuple(block for block in self.blocks if type(block) is Definition)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,17 +217,34 @@ class Spec:
     status: str = ""
     date: str = ""
     path: str = field(default="", compare=False)
+    # Indexes built once: rules ask for these per clause, on specs of 20,000 clauses.
     _by_number: dict[ClauseNumber, Clause | Section] = field(
         init=False, compare=False, repr=False, default_factory=dict
     )
+    _section_by_clause: dict[ClauseNumber, Section] = field(
+        init=False, compare=False, repr=False, default_factory=dict
+    )
+    _clauses: tuple[Clause, ...] = field(init=False, compare=False, repr=False, default=())
+    _definitions: tuple[Definition, ...] = field(init=False, compare=False, repr=False, default=())
 
     def __post_init__(self) -> None:
         index: dict[ClauseNumber, Clause | Section] = {}
+        section_by_clause: dict[ClauseNumber, Section] = {}
+        clauses: list[Clause] = []
+        definitions: list[Definition] = []
         for section in self.sections:
             index.setdefault(section.number, section)
-            for clause in section.clauses:
-                index.setdefault(clause.number, clause)
+            for block in section.blocks:
+                if type(block) is Clause:
+                    index.setdefault(block.number, block)
+                    section_by_clause.setdefault(block.number, section)
+                    clauses.append(block)
+                elif type(block) is Definition:
+                    definitions.append(block)
         object.__setattr__(self, "_by_number", index)
+        object.__setattr__(self, "_section_by_clause", section_by_clause)
+        object.__setattr__(self, "_clauses", tuple(clauses))
+        object.__setattr__(self, "_definitions", tuple(definitions))
 
     @property
     def key(self) -> str:
@@ -235,12 +252,10 @@ class Spec:
         return f"{self.name}@{self.version}"
 
     def clauses(self) -> Iterator[Clause]:
-        for section in self.sections:
-            yield from section.clauses
+        return iter(self._clauses)
 
     def definitions(self) -> Iterator[Definition]:
-        for section in self.sections:
-            yield from section.definitions
+        return iter(self._definitions)
 
     def clause(self, number: ClauseNumber | str) -> Clause | None:
         found = self.find(number)
@@ -256,10 +271,11 @@ class Spec:
         return self._by_number.get(wanted)
 
     def section_of(self, clause: Clause) -> Section:
-        for section in self.sections:
-            if any(block is clause for block in section.blocks):
-                return section
-        raise LookupError(f"clause {clause.id} is not in {self.key}")
+        """The section that holds the clause with this clause's number."""
+        section = self._section_by_clause.get(clause.number)
+        if section is None:
+            raise LookupError(f"clause {clause.id} is not in {self.key}")
+        return section
 
     def has_number(self, number: ClauseNumber) -> bool:
         """True when a clause or a section has this number."""

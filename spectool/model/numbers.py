@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, total_ordering
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
@@ -15,6 +15,10 @@ class ClauseNumber:
     """A dotted clause or section number such as 5.7.4.12."""
 
     parts: tuple[int, ...]
+    _text: str = field(init=False, compare=False, repr=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_text", ".".join(map(str, self.parts)))
 
     @classmethod
     def parse(cls, text: str) -> ClauseNumber:
@@ -52,7 +56,7 @@ class ClauseNumber:
         return self.parts < other.parts
 
     def __str__(self) -> str:
-        return ".".join(str(part) for part in self.parts)
+        return self._text
 
 
 @lru_cache(maxsize=65536)
