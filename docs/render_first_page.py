@@ -24,15 +24,28 @@ def render_first_page(docx: Path, png: Path, *, pages: int = 1, dpi: int = 80) -
         source = work / docx.name  # a private copy: LibreOffice leaves lock files beside what it opens
         shutil.copyfile(docx, source)
         subprocess.run(
-            ["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile}",
-             "--convert-to", "pdf", "--outdir", str(work), str(source)],
-            check=True, capture_output=True, timeout=120,
+            [
+                "soffice",
+                "--headless",
+                "--norestore",
+                f"-env:UserInstallation={profile}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
         pdf = work / f"{docx.stem}.pdf"
         stem = work / "page"
         subprocess.run(
             ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", str(pages), str(pdf), str(stem)],
-            check=True, capture_output=True, timeout=120,
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
         rendered = sorted(work.glob("page*.png"))
         png.parent.mkdir(parents=True, exist_ok=True)

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
-from spectool.diff.model import Change, Elision, Redline, UnitDiff
+from spectool.diff.model import (
+    BlockDiff,
+    CellDiff,
+    Change,
+    Elision,
+    Op,
+    ParagraphDiff,
+    Redline,
+    RowDiff,
+    Segment,
+    TableDiff,
+    UnitDiff,
+)
 from spectool.diff.page import UnitKind
+from spectool.diff.plain import ELISION_TEXT
 
 
 def with_context(redline: Redline, context: int | None) -> Redline:
@@ -34,7 +48,7 @@ def with_context(redline: Redline, context: int | None) -> Redline:
         if left_out:
             out.append(Elision(left_out))
             left_out = 0
-        out.append(unit)
+        out.append(_glossary_in_context(unit, context) if unit.kind is UnitKind.GLOSSARY else unit)
     if left_out:
         out.append(Elision(left_out))
     return Redline(redline.old, redline.new, tuple(out))
@@ -57,3 +71,33 @@ def _depth(unit: UnitDiff) -> int:
     label = unit.new_label or unit.old_label
     number = label.removeprefix("Section ").strip()
     return number.count(".") + 1 if number else 1
+
+
+def _glossary_in_context(unit: UnitDiff, context: int) -> UnitDiff:
+    """A glossary shows its header, its changed definitions and `context` either side; a row of
+    "..." stands for each run of definitions left out."""
+    blocks: list[BlockDiff] = []
+    for block in unit.blocks:
+        if not isinstance(block, TableDiff):
+            blocks.append(block)
+            continue
+        rows = block.rows
+        shown = [row.header for row in rows]
+        for index, row in enumerate(rows):
+            if row.changed:
+                for near in range(max(0, index - context), min(len(rows), index + context + 1)):
+                    shown[near] = True
+        kept: list[RowDiff] = []
+        for index, row in enumerate(rows):
+            if shown[index]:
+                kept.append(row)
+            elif index == 0 or shown[index - 1]:
+                kept.append(_elision_row(block.columns))
+        blocks.append(replace(block, rows=tuple(kept)))
+    return replace(unit, blocks=tuple(blocks))
+
+
+def _elision_row(columns: int) -> RowDiff:
+    first = CellDiff((ParagraphDiff("TableText", (Segment(Op.EQUAL, ELISION_TEXT),)),))
+    rest = tuple(CellDiff((ParagraphDiff("TableText", ()),)) for _ in range(columns - 1))
+    return RowDiff((first, *rest))

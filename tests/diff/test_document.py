@@ -215,3 +215,22 @@ def test_tables_diff_row_by_row_and_whole_when_columns_change() -> None:
 def test_align_pairs_identical_items_then_similar_ones_in_order() -> None:
     pairs = align(["alpha", "beta", "gamma"], ["alpha", "betas", "delta", "gamma"], str, str)
     assert pairs == [("alpha", "alpha"), ("beta", "betas"), (None, "delta"), ("gamma", "gamma")]
+
+
+def test_a_glossary_in_context_shows_only_changed_definitions_and_their_neighbours() -> None:
+    terms = ["Alert", "Consumer", "Device", "Event", "Hot Shoe", "Load Switch"]
+    body = "# 2 Glossary\n" + "".join(f'"{term}" means the {term.lower()}.\n' for term in terms)
+    new_body = body.replace("means the event.", "means the recorded event.")
+    shown = with_context(diff_specs(spec(body), spec(new_body, "5.0")), 1)
+    glossary = next(u for u in shown.diffs() if u.kind.value == "glossary")
+    table = glossary.blocks[0]
+    assert isinstance(table, TableDiff)
+    first_cells = [row.cells[0].blocks[0] for row in table.rows]
+    assert [p.text(Side.NEW) for p in first_cells if isinstance(p, ParagraphDiff)] == [
+        "Term",
+        ELISION_TEXT,
+        "Device",
+        "Event",
+        "Hot Shoe",
+        ELISION_TEXT,
+    ]
