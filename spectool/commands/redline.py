@@ -94,7 +94,10 @@ def command(
     write_bytes_atomic(output, data, inputs=inputs)
     if print_summary:
         click.echo(summary_table(summary))
-    click.echo(f"{output}: {redline.old.key} -> {redline.new.key}: {summary.line()}")
+    what = f"{redline.old.key} -> {redline.new.key}"
+    if modification is not None:
+        what = f"{modification.id} on {redline.old.key}"
+    click.echo(f"{output}: {what}: {summary.line()}")
 
 
 def parse_context(text: str) -> int | None:

@@ -42,7 +42,7 @@ class TableReading:
 @dataclass(frozen=True, slots=True)
 class UnitReading:
     kind: str
-    change: str  # Change value, "elision" for "..."
+    change: str  # a Change value ("kept" for "...")
     blocks: tuple[LineView | TableReading, ...]
     label: str
     move: str
@@ -56,7 +56,7 @@ def reading_units(redline: Redline) -> list[UnitReading]:
     for unit in redline.units:
         if isinstance(unit, Elision):
             line = LineView(False, "Elision", (TextRun("equal", ELISION_TEXT),), "", 0)
-            out.append(UnitReading("elision", "elision", (line,), "", ""))
+            out.append(UnitReading("elision", "kept", (line,), "", ""))
             continue
         blocks = tuple(view for block in unit.blocks if (view := _block(block, unit)) is not None)
         out.append(
