@@ -24,6 +24,7 @@ COMMANDS = (
     "mirror",
     "redline",
     "export",
+    "pack",
 )
 
 EXIT_INPUT_ERROR = 2

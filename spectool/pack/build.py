@@ -1,0 +1,88 @@
+"""Build a modification's pack: run every step in a staging folder, write the index, swap it in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spectool.amend.apply import apply_target
+from spectool.amend.model import Amendment
+from spectool.amend.reader import read_amendment
+from spectool.atomic import write_text_atomic
+from spectool.config import Config
+from spectool.diff.document import diff_specs
+from spectool.diff.summary import Summary, summarise
+from spectool.errors import SpectoolError
+from spectool.model.corpus import Corpus, split_key
+from spectool.pack.index import render_index
+from spectool.pack.plan import PackOptions, plan_steps
+from spectool.pack.staging import staged_directory
+from spectool.pack.steps import Outcome, Status, Step, run_step
+
+# Called before each step (outcome None) and after it, with the step's place in the plan.
+Progress = Callable[[int, int, Step, Outcome | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PackResult:
+    amendment: Amendment
+    destination: Path
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def clean(self) -> bool:
+        return all(outcome.status is Status.OK for outcome in self.outcomes)
+
+    @property
+    def failed(self) -> tuple[Outcome, ...]:
+        return tuple(outcome for outcome in self.outcomes if outcome.status is Status.FAILED)
+
+
+def build_pack(options: PackOptions, destination: Path, config: Config, progress: Progress) -> PackResult:
+    """Every artefact of the pack, built beside `destination` and moved there only when complete."""
+    amendment = read_amendment(options.amendment_path)  # a malformed amendment stops here, with exit 2
+    outcomes: list[Outcome] = []
+    with staged_directory(destination) as staging:
+        steps = plan_steps(amendment, config, options, staging)
+        for index, step in enumerate(steps, start=1):
+            progress(index, len(steps), step, None)
+            outcome = run_step(step, staging)
+            outcomes.append(outcome)
+            progress(index, len(steps), step, outcome)
+        summaries = change_summaries(amendment, config)
+        write_text_atomic(staging / "index.html", render_index(amendment, outcomes, summaries, options))
+        write_text_atomic(staging / "pack.log", pack_log(outcomes, staging))
+    return PackResult(amendment, destination, tuple(outcomes))
+
+
+def change_summaries(amendment: Amendment, config: Config) -> dict[str, Summary | str]:
+    """Per target, the redline's summary of changes, or why there is none."""
+    summaries: dict[str, Summary | str] = {}
+    try:
+        corpus = Corpus.load(config.spec_paths)
+    except SpectoolError as error:
+        return {key: f"the corpus could not be read: {error}" for key in amendment.keys}
+    for key in amendment.keys:
+        base = corpus.get(*split_key(key))
+        if base is None:
+            summaries[key] = f"{key} is not in the corpus"
+            continue
+        try:
+            applied = apply_target(amendment, key, base)
+        except SpectoolError as error:
+            summaries[key] = f"the amendment does not apply: {str(error).splitlines()[0]}"
+            continue
+        summaries[key] = summarise(diff_specs(base, applied.spec, applied.numbering))
+    return summaries
+
+
+def pack_log(outcomes: list[Outcome], staging: Path) -> str:
+    """Each step's command line, status and time, and anything it printed on stderr."""
+    lines = []
+    for outcome in outcomes:
+        command = " ".join(arg.replace(str(staging), "<pack>") for arg in outcome.step.args)
+        lines.append(f"[{outcome.status}] {outcome.step.label} ({outcome.seconds:.2f} s)")
+        lines.append(f"    spectool {command}")
+        lines.extend(f"    | {line}" for line in outcome.stderr.replace(str(staging), "<pack>").splitlines())
+    return "\n".join(lines) + "\n"

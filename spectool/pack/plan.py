@@ -1,0 +1,150 @@
+"""The steps of a modification's pack: redlines and consolidated text per target, then the checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spectool.amend.model import Amendment
+from spectool.config import Config
+from spectool.model.corpus import Corpus, split_key
+from spectool.pack.steps import Step
+
+
+@dataclass(frozen=True, slots=True)
+class PackOptions:
+    amendment_path: Path
+    author: str
+    date: str  # YYYY-MM-DDTHH:MM:SSZ, the same on every revision of the pack
+    config_path: Path | None = None
+
+
+def slug(key: str) -> str:
+    """`SMETS2@4.2` -> `SMETS2-4.2`, for file names."""
+    return key.replace("@", "-")
+
+
+def plan_steps(amendment: Amendment, config: Config, options: PackOptions, staging: Path) -> list[Step]:
+    """Every step of the pack, in the order they run; outputs are written below `staging`."""
+    amend = str(options.amendment_path)
+    config_args = ("--config", str(options.config_path)) if options.config_path else ()
+    steps: list[Step] = [
+        Step(
+            "consolidated text of every target (scope verified)",
+            ("apply", amend, "-o", str(staging / "consolidated"), "--verify", *config_args),
+            tuple(f"consolidated/{name}" for name in consolidated_names(amendment, config)),
+            "Consolidated text",
+        )
+    ]
+    for key in amendment.keys:
+        for form, suffix in (("docx", "docx"), ("html", "html"), ("markdown", "md")):
+            output = f"redlines/{slug(key)}.{suffix}"
+            steps.append(
+                Step(
+                    f"redline of {key} ({form})",
+                    (
+                        "redline",
+                        amend,
+                        "--target",
+                        key,
+                        "-o",
+                        str(staging / output),
+                        "--format",
+                        form,
+                        "--author",
+                        options.author,
+                        "--date",
+                        options.date,
+                        *config_args,
+                    ),
+                    (output,),
+                    "Redlines",
+                )
+            )
+    for form, output in (("text", "check/findings.txt"), ("sarif", "check/findings.sarif")):
+        steps.append(
+            Step(
+                f"check of the corpus as amended ({form})",
+                ("check", amend, "--format", form, "--output", str(staging / output), *config_args),
+                (output,),
+                "Checks",
+            )
+        )
+    steps.append(
+        Step(
+            "cross-version check: live versions kept in step (XVER)",
+            (
+                "check",
+                amend,
+                "--select",
+                "XVER",
+                "--output",
+                str(staging / "mirror/in-step.txt"),
+                *config_args,
+            ),
+            ("mirror/in-step.txt",),
+            "Checks",
+        )
+    )
+    for source, target in untargeted_versions(amendment, config):
+        output = f"mirror/{slug(source)}-to-{slug(target)}.amend"
+        steps.append(
+            Step(
+                f"mirror proposal for {target} (not amended)",
+                ("mirror", amend, "--from", source, "--to", target, *config_args),
+                (),
+                "Checks",
+                capture=output,
+            )
+        )
+    steps.append(
+        Step(
+            "coverage before the amendment",
+            ("coverage", "--format", "html", "-o", str(staging / "coverage/before.html"), *config_args),
+            ("coverage/before.html",),
+            "Coverage",
+        )
+    )
+    steps.append(
+        Step(
+            "coverage after the amendment",
+            (
+                "coverage",
+                "--amendment",
+                amend,
+                "--before-after",
+                "--format",
+                "html",
+                "-o",
+                str(staging / "coverage/after.html"),
+                *config_args,
+            ),
+            ("coverage/after.html",),
+            "Coverage",
+        )
+    )
+    return steps
+
+
+def consolidated_names(amendment: Amendment, config: Config) -> list[str]:
+    """The file names `spectool apply` gives the consolidated sources: the base files' names."""
+    corpus = Corpus.load(config.spec_paths)
+    names = []
+    for key in amendment.keys:
+        spec = corpus.get(*split_key(key))
+        names.append(Path(spec.path).name if spec is not None and spec.path else f"{slug(key)}.spec")
+    return names
+
+
+def untargeted_versions(amendment: Amendment, config: Config) -> list[tuple[str, str]]:
+    """(amended version, live version it leaves alone) for each live version the amendment forgets."""
+    pairs = []
+    for name, versions in config.live_versions.items():
+        amended = [key for key in amendment.keys if key.startswith(f"{name}@")]
+        if not amended:
+            continue
+        for version in versions:
+            key = f"{name}@{version}"
+            if key not in amendment.keys:
+                pairs.append((amended[0], key))
+    return pairs

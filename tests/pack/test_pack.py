@@ -1,0 +1,151 @@
+"""End to end: the MP102A pack from the bundled files, every artefact checked; the consultation's is not."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from spectool.cli import main
+from spectool.diff.model import Side
+from spectool.diff.page import spec_page
+from spectool.diff.plain import page_lines
+from spectool.model.corpus import Corpus
+from spectool.parsing import read_spec
+from tests.redline.helpers import front_lines
+from tests.redline.office import Office
+from tests.reporting.test_sarif import validate
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGETS = {"SMETS2-4.2": "smets2-v4.2.spec", "SMETS2-5.0": "smets2-v5.0.spec", "CHTS-1.5": "chts-v1.5.spec"}
+VOID = {"meta", "link", "br", "hr", "img", "input", "col", "area", "base", "wbr", "source"}
+
+
+class BalanceChecker(HTMLParser):
+    """Fails on an end tag that closes something other than the innermost open element."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.open.append(tag)
+        self.links.extend(value for name, value in attrs if name == "href" and value)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes <{self.open[-1] if self.open else ''}>"
+        self.open.pop()
+
+
+def parsed_html(path: Path) -> BalanceChecker:
+    checker = BalanceChecker()
+    checker.feed(path.read_text(encoding="utf-8"))
+    checker.close()
+    assert checker.open == [], f"{path.name}: unclosed {checker.open}"
+    return checker
+
+
+def build(amendment: str, out: Path) -> tuple[int, str, str]:
+    args = ["pack", str(ROOT / "amendments" / amendment), "-o", str(out), "--date", "2026-11-25T09:00:00Z"]
+    result = CliRunner().invoke(main, args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def mp102a(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pack") / "MP102A"
+    code, stdout, stderr = build("MP102A.amend", out)
+    assert code == 0, stderr
+    assert stdout.strip() == f"{out}/index.html: MP102A, 15 steps, clean"
+    assert "[15/15] coverage after the amendment: ok" in stderr  # one line per step off a terminal
+    return out
+
+
+def test_pack_contents(mp102a: Path) -> None:
+    files = sorted(str(path.relative_to(mp102a)) for path in mp102a.rglob("*") if path.is_file())
+    expected = {
+        "index.html",
+        "pack.log",
+        "check/findings.txt",
+        "check/findings.sarif",
+        "mirror/in-step.txt",
+        "coverage/before.html",
+        "coverage/after.html",
+    }
+    for target, source in TARGETS.items():
+        expected |= {f"redlines/{target}.{suffix}" for suffix in ("docx", "html", "md")}
+        expected.add(f"consolidated/{source}")
+    assert set(files) == expected
+
+
+def test_consolidated_sources_parse_and_differ_from_the_base(mp102a: Path) -> None:
+    for source in TARGETS.values():
+        amended = read_spec(mp102a / "consolidated" / source)
+        base = read_spec(ROOT / "specs" / source)
+        assert amended.key == base.key and amended != base
+
+
+def test_docx_redlines_accept_to_the_consolidated_text_and_reject_to_the_base(
+    mp102a: Path, office: Office
+) -> None:
+    for target, source in TARGETS.items():
+        path = mp102a / "redlines" / f"{target}.docx"
+        docx.Document(str(path))
+        front = front_lines(path)
+        new = page_lines(spec_page(read_spec(mp102a / "consolidated" / source)))
+        old = page_lines(spec_page(read_spec(ROOT / "specs" / source)))
+        assert office.lines(path, Side.NEW) == front + new, target
+        assert office.lines(path, Side.OLD) == front + old, target
+
+
+def test_html_artefacts_parse_and_index_links_resolve(mp102a: Path) -> None:
+    for page in [*mp102a.glob("redlines/*.html"), *mp102a.glob("coverage/*.html")]:
+        parsed_html(page)
+    index = parsed_html(mp102a / "index.html")
+    assert len(index.links) >= 17
+    for link in index.links:
+        assert (mp102a / link).is_file(), link
+    text = (mp102a / "index.html").read_text(encoding="utf-8")
+    assert "Clean: every step succeeded" in text
+    assert re.search(r"SMETS2@4\.2 <span[^>]*>\d+ changed, 1 inserted", text)
+
+
+def test_sarif_validates_and_is_empty(mp102a: Path) -> None:
+    document = json.loads((mp102a / "check" / "findings.sarif").read_text(encoding="utf-8"))
+    validate(document)
+    assert document["runs"][0]["results"] == []
+
+
+def test_a_failed_rebuild_leaves_the_good_pack(mp102a: Path, tmp_path: Path) -> None:
+    before = (mp102a / "index.html").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.amend"
+    broken.write_text("Modification MP102A: no change request follows\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["pack", str(broken), "-o", str(mp102a)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    assert (mp102a / "index.html").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in mp102a.parent.iterdir()) == ["MP102A"]
+
+
+def test_consultation_pack_is_not_clean_and_names_its_points(tmp_path: Path) -> None:
+    code, stdout, _ = build("MP102A-consultation.amend", tmp_path / "consultation")
+    assert code == 1
+    assert "not clean" not in stdout and "with findings" in stdout
+    findings = (tmp_path / "consultation" / "check" / "findings.txt").read_text(encoding="utf-8")
+    codes = set(re.findall(r": ([A-Z]+\d{3}) (?:error|warning)", findings))
+    assert {"XVER001", "TERM001", "TERM002", "COV001"} <= codes
+    assert '"mains power failure" is deprecated' in findings
+    assert '"spurious" must not be used' in findings
+    assert "SMETS2 5.0, also live, is not amended" in findings
+    for gap in ("Communications Hub firmware upgrade", "ESME polyphase", "Hot Shoe"):
+        assert gap in findings, gap
+    mirror = tmp_path / "consultation" / "mirror" / "SMETS2-4.2-to-SMETS2-5.0.amend"
+    assert mirror.read_text(encoding="utf-8").startswith("Amendments to SMETS2 5.0")
+    assert Corpus.load([ROOT / "specs"]).require("SMETS2@5.0").clause("5.6.4") is not None
