@@ -45,8 +45,6 @@ def test_redline_of_two_versions_writes_a_docx_and_prints_the_summary(tmp_path: 
 
 
 def test_redline_of_an_amendment_applied_to_a_target(tmp_path: Path) -> None:
-    if not AMENDMENT.exists():
-        pytest.skip("amendments/MP102A.amend is not in this checkout")
     out = tmp_path / "mp102a.docx"
     code, stdout, _ = run(
         "redline",

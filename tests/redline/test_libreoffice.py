@@ -10,13 +10,17 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from spectool.amend.apply import apply_target
+from spectool.amend.reader import read_amendment
 from spectool.diff.context import with_context
 from spectool.diff.document import diff_specs
 from spectool.diff.model import Redline, Side
 from spectool.diff.page import spec_page
 from spectool.diff.plain import page_lines, redline_lines
+from spectool.model.corpus import Corpus
 from spectool.model.document import Spec
 from spectool.parsing import read_spec
+from spectool.redline.export import export_spec
 from tests.redline.helpers import ROOT, edit_sample, front_lines, sample, write_docx
 from tests.redline.office import Office
 from tests.redline.strategies import spec_pairs
@@ -83,12 +87,6 @@ def test_bundled_smets2_versions_with_context(office: Office, tmp_path: Path, co
 
 @pytest.mark.parametrize("target", ["SMETS2@4.2", "SMETS2@5.0", "CHTS@1.5"])
 def test_mp102a_redline_of_each_target(office: Office, tmp_path: Path, target: str) -> None:
-    from spectool.amend.apply import apply_target
-    from spectool.amend.reader import read_amendment
-    from spectool.model.corpus import Corpus
-
-    if not AMENDMENT.exists():
-        pytest.skip("amendments/MP102A.amend is not in this checkout")
     corpus = Corpus.load(sorted(SPECS.glob("*.spec")))
     base = corpus.require(target)
     applied = apply_target(read_amendment(AMENDMENT), target, base)
@@ -109,8 +107,6 @@ def test_random_edits(office: Office, pair: tuple[Spec, Spec]) -> None:
 
 @pytest.mark.parametrize("source", sorted(SPECS.glob("*.spec")), ids=lambda path: path.stem)
 def test_export_reads_as_the_spec(office: Office, tmp_path: Path, source: Path) -> None:
-    from spectool.redline.export import export_spec
-
     spec = read_spec(source)
     path = tmp_path / "export.docx"
     export_spec(spec, path)
