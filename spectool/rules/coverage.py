@@ -25,8 +25,9 @@ class CoverageGap(Rule):
     version responsible for one of its rows, and reports each cell that is neither covered nor
     marked not applicable. A clause covers a cell when it says "shall" and its text, sub-items,
     headings or the definitions it uses name the row's device and the column's scenario (and the
-    matrix's subject, if it has one). When an amendment is checked, only the gaps it opens are
-    reported: those it leaves as they were are the base text's.
+    matrix's subject, if it has one). When an amendment is checked, the gaps of the specs as the
+    amendment leaves them are reported, and those the amendment itself opens say so: a
+    modification that leaves a case uncovered is as incomplete as one that uncovers it.
 
     ## Why
     A requirement written for "the meter" silently leaves cases out. MP102A's consultation found
@@ -48,22 +49,23 @@ class CoverageGap(Rule):
     def check(self, context: RuleContext) -> Iterator[Finding]:
         if not has_coverage(context.config):
             return
+        opened_by = str(getattr(context.amendment, "id", "")) if context.base is not None else ""
         for matrix in load_coverage(context.config).matrices:
             known = _gaps(assess_all(context.base, matrix)) if context.base is not None else set()
             for coverage in assess_all(context.corpus, matrix):
-                yield from self._report(context.corpus, coverage, known)
+                yield from self._report(context.corpus, coverage, known, opened_by)
 
     def _report(
-        self, corpus: Corpus, coverage: SpecCoverage, known: set[tuple[str, str, str]]
+        self, corpus: Corpus, coverage: SpecCoverage, known: set[tuple[str, str, str]], opened_by: str
     ) -> Iterator[Finding]:
         spec = corpus.require(coverage.key)
         matrix = coverage.matrix
         for gap in coverage.gaps:
-            if (coverage.key, gap.row, gap.column) in known:
-                continue
             row, column = matrix.find_row(gap.row), matrix.find_column(gap.column)
+            opened = opened_by and (coverage.key, gap.row, gap.column) not in known
             message = (
-                f"{matrix.name}: no requirement covers {row.label} x {column.label} "
+                f"{matrix.name}: no requirement covers {row.label} x {column.label}"
+                f"{f' (opened by {opened_by})' if opened else ''} "
                 f"(see `spectool coverage --explain {row.key} {column.key} {coverage.key}`)"
             )
             yield self.at_position(spec, HEADER, message)
