@@ -45,6 +45,7 @@ def test_accepting_gives_the_new_text_and_rejecting_the_old(tmp_path: Path, pair
     assert body_lines(path, Side.NEW) == page_lines(spec_page(new))
     assert body_lines(path, Side.OLD) == page_lines(spec_page(old))
     assert check_document(document_root(path)) == []
+    docx.Document(str(path))
 
 
 def test_revisions_carry_author_date_and_unique_ids(tmp_path: Path) -> None:
