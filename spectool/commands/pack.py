@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from spectool.commands.redline import parse_context
 from spectool.config import load_config
 from spectool.pack.build import PackResult, build_pack
 from spectool.pack.plan import PackOptions
@@ -55,13 +56,20 @@ class ProgressLines:
     "--date", "date_text", metavar="YYYY-MM-DDTHH:MM:SSZ", help="The date of every revision [default: now]."
 )
 @click.option(
+    "--context",
+    default="all",
+    show_default=True,
+    metavar="N|all",
+    help='The redlines show N clauses around each change ("..." for the rest), or all of the text.',
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="spectool.toml to use.",
 )
 def command(
-    amendment: Path, output: Path, author: str, date_text: str | None, config_path: Path | None
+    amendment: Path, output: Path, author: str, date_text: str | None, context: str, config_path: Path | None
 ) -> None:
     """Write AMENDMENT's legal-text pack: redlines, consolidated text, checks, coverage and an index.
 
@@ -69,7 +77,8 @@ def command(
     something, 2 when a step failed (the other steps still run).
     """
     config = load_config(config_path)
-    options = PackOptions(amendment, author, revision_date(date_text), config_path)
+    parse_context(context)  # a bad value is a usage error now, not a failed step later
+    options = PackOptions(amendment, author, revision_date(date_text), config_path, context)
     result = build_pack(options, output, config, ProgressLines())
     click.echo(describe(result))
     if result.failed:

@@ -17,6 +17,7 @@ class PackOptions:
     author: str
     date: str  # YYYY-MM-DDTHH:MM:SSZ, the same on every revision of the pack
     config_path: Path | None = None
+    context: str = "all"  # the redlines' --context: "all", or N clauses around each change
 
 
 def slug(key: str) -> str:

@@ -149,3 +149,11 @@ def test_consultation_pack_is_not_clean_and_names_its_points(tmp_path: Path) -> 
     mirror = tmp_path / "consultation" / "mirror" / "SMETS2-4.2-to-SMETS2-5.0.amend"
     assert mirror.read_text(encoding="utf-8").startswith("Amendments to SMETS2 5.0")
     assert Corpus.load([ROOT / "specs"]).require("SMETS2@5.0").clause("5.6.4") is not None
+
+
+def test_a_bad_option_is_refused_before_any_step(tmp_path: Path) -> None:
+    args = ["pack", str(ROOT / "amendments" / "MP102A.amend"), "-o", str(tmp_path / "p"), "--context", "x"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "--context 'x': expected a whole number or 'all'" in result.stderr
+    assert list(tmp_path.iterdir()) == []
