@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -88,11 +89,16 @@ def align_specs(old: Spec, new: Spec) -> Alignment:
     new_text = [normalise(clause) for clause in new_clauses]
     new_index = {clause.number: index for index, clause in enumerate(new_clauses)}
 
-    matched: dict[int, tuple[int, float]] = {}  # new index -> (old index, score)
+    # Words that each version holds exactly once pair at once, whatever their numbers: this keeps
+    # the similarity matrix below small when insertions shift whole runs of clause numbers.
+    matched = _pair_unique_text(old_text, new_text)  # new index -> (old index, score)
+    taken_old = {old_index for old_index, _ in matched.values()}
     unmatched_old: list[int] = []
     for index, clause in enumerate(old_clauses):
+        if index in taken_old:
+            continue
         other = new_index.get(clause.number)
-        if other is not None:
+        if other is not None and other not in matched:
             score = fuzz.ratio(old_text[index], new_text[other])
             if score >= SAME_NUMBER_SURE:
                 matched[other] = (index, score)
@@ -129,6 +135,18 @@ def align_specs(old: Spec, new: Spec) -> Alignment:
         if i not in used_old
     ]
     return Alignment(old, new, tuple(_in_reading_order(pairs, removed)))
+
+
+def _pair_unique_text(old_text: Sequence[str], new_text: Sequence[str]) -> dict[int, tuple[int, float]]:
+    """new index -> (old index, 100) for every text that stands exactly once in each version."""
+    old_count = Counter(old_text)
+    new_count = Counter(new_text)
+    old_at = {text: index for index, text in enumerate(old_text) if old_count[text] == 1}
+    return {
+        index: (old_at[text], 100.0)
+        for index, text in enumerate(new_text)
+        if new_count[text] == 1 and text in old_at
+    }
 
 
 def _pair_by_text(

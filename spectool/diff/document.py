@@ -7,11 +7,11 @@ from collections.abc import Mapping
 
 from rapidfuzz.distance import Indel
 
-from spectool.amend.align import align_specs, normalise
+from spectool.amend.align import align_specs
 from spectool.diff.blocks import diff_blocks, unchanged, whole
 from spectool.diff.model import Change, Presence, Redline, UnitDiff, VersionInfo
 from spectool.diff.page import Page, Paragraph, Unit, UnitKind, spec_page
-from spectool.model.document import Clause, Section, Spec
+from spectool.model.document import Spec
 from spectool.model.numbers import ClauseNumber
 
 
@@ -78,33 +78,12 @@ def page_as_redline(page: Page) -> Redline:
 
 
 def _clause_tokens(old: Spec, new: Spec) -> dict[tuple[str, str], str]:
-    """Clauses whose words each version holds once pair at once, whatever their numbers; align_specs
-    pairs the rest (reworded, renumbered or both), which keeps its similarity matrix small."""
-    old_clauses, new_clauses = list(old.clauses()), list(new.clauses())
-    old_count = Counter(normalise(clause) for clause in old_clauses)
-    new_count = Counter(normalise(clause) for clause in new_clauses)
-    unique_new = {normalise(c): c for c in new_clauses if new_count[normalise(c)] == 1}
+    """Clauses paired by spectool.amend.align (same words, same number, or similar words)."""
     tokens: dict[tuple[str, str], str] = {}
-    rest_old: list[Clause] = []
-    for clause in old_clauses:
-        words = normalise(clause)
-        partner = unique_new.get(words) if old_count[words] == 1 else None
-        if partner is None:
-            rest_old.append(clause)
-        else:
-            tokens[("old", clause.id)] = tokens[("new", partner.id)] = f"same:{clause.id}"
-    rest_new = [clause for clause in new_clauses if ("new", clause.id) not in tokens]
-    if rest_old and rest_new:
-        pairs = align_specs(_only(old, rest_old), _only(new, rest_new)).pairs
-        for index, pair in enumerate(pairs):
-            if pair.old is not None and pair.new is not None:
-                tokens[("old", pair.old.id)] = tokens[("new", pair.new.id)] = f"pair:{index}"
+    for index, pair in enumerate(align_specs(old, new).pairs):
+        if pair.old is not None and pair.new is not None:
+            tokens[("old", pair.old.id)] = tokens[("new", pair.new.id)] = f"pair:{index}"
     return tokens
-
-
-def _only(spec: Spec, clauses: list[Clause]) -> Spec:
-    """`spec` reduced to some of its clauses, for aligning them alone."""
-    return Spec(spec.name, spec.version, spec.title, (Section(ClauseNumber((0,)), "", tuple(clauses)),))
 
 
 def _numbered_tokens(numbering: Mapping[ClauseNumber, ClauseNumber | None]) -> dict[tuple[str, str], str]:
