@@ -74,7 +74,8 @@ def command(
     """Write AMENDMENT's legal-text pack: redlines, consolidated text, checks, coverage and an index.
 
     Exit status 0 when every step succeeded and the checks are clean, 1 when a check found
-    something, 2 when a step failed (the other steps still run).
+    something, 2 when a step failed (the other steps still run, and the pack is written to
+    OUTPUT.failed so that a good pack at OUTPUT stays as it was).
     """
     config = load_config(config_path)
     parse_context(context)  # a bad value is a usage error now, not a failed step later
@@ -91,4 +92,7 @@ def describe(result: PackResult) -> str:
     steps = len(result.outcomes)
     findings = sum(1 for outcome in result.outcomes if outcome.status is Status.FINDINGS)
     verdict = "clean" if result.clean else f"{findings} step(s) with findings, {len(result.failed)} failed"
-    return f"{result.destination}/index.html: {result.amendment.id}, {steps} steps, {verdict}"
+    line = f"{result.destination}/index.html: {result.amendment.id}, {steps} steps, {verdict}"
+    if result.failed:
+        line += " (kept aside: the pack it would have replaced, if any, is unchanged)"
+    return line

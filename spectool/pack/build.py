@@ -17,7 +17,7 @@ from spectool.errors import SpectoolError
 from spectool.model.corpus import Corpus, split_key
 from spectool.pack.index import render_index
 from spectool.pack.plan import PackOptions, plan_steps
-from spectool.pack.staging import staged_directory
+from spectool.pack.staging import MARKER, Incomplete, check_destination, staged_directory
 from spectool.pack.steps import Outcome, Status, Step, run_step
 
 # Called before each step (outcome None) and after it, with the step's place in the plan.
@@ -27,7 +27,7 @@ Progress = Callable[[int, int, Step, Outcome | None], None]
 @dataclass(frozen=True, slots=True)
 class PackResult:
     amendment: Amendment
-    destination: Path
+    destination: Path  # where the pack is: the destination, or the folder for a failed pack
     outcomes: tuple[Outcome, ...]
 
     @property
@@ -39,20 +39,36 @@ class PackResult:
         return tuple(outcome for outcome in self.outcomes if outcome.status is Status.FAILED)
 
 
+def failed_folder(destination: Path) -> Path:
+    """Where a pack with a failed step is kept, so the good pack at `destination` stays."""
+    return destination.with_name(f"{destination.name}.failed")
+
+
 def build_pack(options: PackOptions, destination: Path, config: Config, progress: Progress) -> PackResult:
-    """Every artefact of the pack, built beside `destination` and moved there only when complete."""
+    """Every artefact of the pack, built beside `destination` and moved there only when no step failed.
+
+    A pack with a failed step goes to `<destination>.failed` instead, for inspection.
+    """
     amendment = read_amendment(options.amendment_path)  # a malformed amendment stops here, with exit 2
+    inputs = [options.amendment_path, *config.spec_paths, *([config.path] if config.path else [])]
+    destination = check_destination(destination, inputs)
+    failed = check_destination(failed_folder(destination), inputs)
     outcomes: list[Outcome] = []
-    with staged_directory(destination) as staging:
-        steps = plan_steps(amendment, config, options, staging)
-        for index, step in enumerate(steps, start=1):
-            progress(index, len(steps), step, None)
-            outcome = run_step(step, staging)
-            outcomes.append(outcome)
-            progress(index, len(steps), step, outcome)
-        summaries = change_summaries(amendment, config)
-        write_text_atomic(staging / "index.html", render_index(amendment, outcomes, summaries, options))
-        write_text_atomic(staging / "pack.log", pack_log(outcomes, staging))
+    try:
+        with staged_directory(destination, failed=failed) as staging:
+            steps = plan_steps(amendment, config, options, staging)
+            for index, step in enumerate(steps, start=1):
+                progress(index, len(steps), step, None)
+                outcome = run_step(step, staging)
+                outcomes.append(outcome)
+                progress(index, len(steps), step, outcome)
+            summaries = change_summaries(amendment, config)
+            write_text_atomic(staging / "index.html", render_index(amendment, outcomes, summaries, options))
+            write_text_atomic(staging / MARKER, pack_log(outcomes, staging))
+            if any(outcome.status is Status.FAILED for outcome in outcomes):
+                raise Incomplete
+    except Incomplete:
+        return PackResult(amendment, failed, tuple(outcomes))
     return PackResult(amendment, destination, tuple(outcomes))
 
 

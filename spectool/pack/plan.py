@@ -7,6 +7,7 @@ from pathlib import Path
 
 from spectool.amend.model import Amendment
 from spectool.config import Config
+from spectool.coverage.load import has_coverage
 from spectool.model.corpus import Corpus, split_key
 from spectool.pack.steps import Step
 
@@ -27,13 +28,14 @@ def slug(key: str) -> str:
 
 def plan_steps(amendment: Amendment, config: Config, options: PackOptions, staging: Path) -> list[Step]:
     """Every step of the pack, in the order they run; outputs are written below `staging`."""
+    corpus = Corpus.load(config.spec_paths)
     amend = str(options.amendment_path)
     config_args = ("--config", str(options.config_path)) if options.config_path else ()
     steps: list[Step] = [
         Step(
             "consolidated text of every target (scope verified)",
             ("apply", amend, "-o", str(staging / "consolidated"), "--verify", *config_args),
-            tuple(f"consolidated/{name}" for name in consolidated_names(amendment, config)),
+            tuple(f"consolidated/{name}" for name in consolidated_names(amendment, corpus)),
             "Consolidated text",
         )
     ]
@@ -87,7 +89,7 @@ def plan_steps(amendment: Amendment, config: Config, options: PackOptions, stagi
             "Checks",
         )
     )
-    for source, target in untargeted_versions(amendment, config):
+    for source, target in untargeted_versions(amendment, config, corpus):
         output = f"mirror/{slug(source)}-to-{slug(target)}.amend"
         steps.append(
             Step(
@@ -98,6 +100,8 @@ def plan_steps(amendment: Amendment, config: Config, options: PackOptions, stagi
                 capture=output,
             )
         )
+    if not has_coverage(config):
+        return steps  # a spec repository without coverage matrices gets no coverage reports
     steps.append(
         Step(
             "coverage before the amendment",
@@ -127,9 +131,8 @@ def plan_steps(amendment: Amendment, config: Config, options: PackOptions, stagi
     return steps
 
 
-def consolidated_names(amendment: Amendment, config: Config) -> list[str]:
+def consolidated_names(amendment: Amendment, corpus: Corpus) -> list[str]:
     """The file names `spectool apply` gives the consolidated sources: the base files' names."""
-    corpus = Corpus.load(config.spec_paths)
     names = []
     for key in amendment.keys:
         spec = corpus.get(*split_key(key))
@@ -137,8 +140,12 @@ def consolidated_names(amendment: Amendment, config: Config) -> list[str]:
     return names
 
 
-def untargeted_versions(amendment: Amendment, config: Config) -> list[tuple[str, str]]:
-    """(amended version, live version it leaves alone) for each live version the amendment forgets."""
+def untargeted_versions(amendment: Amendment, config: Config, corpus: Corpus) -> list[tuple[str, str]]:
+    """(amended version, live version it leaves alone) for each live version the amendment forgets.
+
+    A live version the corpus does not hold has no text to mirror into, so it is passed over here
+    (XVER001 ignores it likewise).
+    """
     pairs = []
     for name, versions in config.live_versions.items():
         amended = [key for key in amendment.keys if key.startswith(f"{name}@")]
@@ -146,6 +153,6 @@ def untargeted_versions(amendment: Amendment, config: Config) -> list[tuple[str,
             continue
         for version in versions:
             key = f"{name}@{version}"
-            if key not in amendment.keys:
+            if key not in amendment.keys and corpus.get(name, version) is not None:
                 pairs.append((amended[0], key))
     return pairs

@@ -157,3 +157,59 @@ def test_a_bad_option_is_refused_before_any_step(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--context 'x': expected a whole number or 'all'" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def repository_copy(folder: Path) -> Path:
+    """The bundled specs, amendments and configuration in a folder of their own."""
+    import shutil
+
+    for name in ("specs", "amendments", "config"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copy(ROOT / "spectool.toml", folder / "spectool.toml")
+    return folder
+
+
+def test_a_failed_step_keeps_the_good_pack_and_puts_the_new_one_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = repository_copy(tmp_path)
+    monkeypatch.chdir(repo)
+    args = ["pack", "amendments/MP102A.amend", "-o", "out/MP102A", "--date", "2026-11-25T09:00:00Z"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    good = (repo / "out" / "MP102A" / "index.html").read_text(encoding="utf-8")
+    (repo / "config" / "coverage.toml").write_text("[matrices.broken\n", encoding="utf-8")
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "coverage before the amendment: FAILED" in result.stderr
+    assert "out/MP102A.failed/index.html" in result.stdout
+    assert (repo / "out" / "MP102A" / "index.html").read_text(encoding="utf-8") == good
+    log = (repo / "out" / "MP102A.failed" / "pack.log").read_text(encoding="utf-8")
+    assert "[failed] coverage before the amendment" in log
+    assert sorted(p.name for p in (repo / "out").iterdir()) == ["MP102A", "MP102A.failed"]
+
+
+@pytest.mark.parametrize("output", [".", "specs"])
+def test_pack_refuses_to_replace_a_folder_of_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    repo = repository_copy(tmp_path)
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["pack", "amendments/MP102A.amend", "-o", output])
+    assert result.exit_code == 2
+    assert "refusing to write a pack over" in result.stderr
+    assert sorted(p.name for p in (repo / "specs").glob("*.spec")) == sorted(TARGETS.values())
+
+
+def test_a_repository_without_coverage_matrices_gets_no_coverage_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = repository_copy(tmp_path)
+    toml = (repo / "spectool.toml").read_text(encoding="utf-8")
+    (repo / "spectool.toml").write_text(
+        re.sub(r"(?ms)^\[coverage\].*?(?=^\[|\Z)", "", toml), encoding="utf-8"
+    )
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["pack", "amendments/MP102A.amend", "-o", "out"])
+    assert result.exit_code == 0, result.stderr
+    assert "13 steps, clean" in result.stdout
+    assert not (repo / "out" / "coverage").exists()
