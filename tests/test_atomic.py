@@ -48,3 +48,10 @@ def test_new_files_get_ordinary_permissions_and_replaced_files_keep_theirs(tmp_p
     kept.chmod(0o640)
     write_text_atomic(kept, "new")
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_unwritable_place_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(UsageError, match=r"cannot write"):
+        write_text_atomic(blocker / "out.txt", "y")

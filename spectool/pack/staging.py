@@ -46,8 +46,11 @@ def staged_directory(destination: Path, *, failed: Path | None = None) -> Iterat
     `destination` is left as it was; on any other error the staged folder is removed. Either way a
     failed run never leaves half a pack over a good one.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.", dir=destination.parent))
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.", dir=destination.parent))
+    except OSError as error:
+        raise UsageError(f"{destination}: cannot write: {error.strerror or error}") from None
     # mkdtemp makes the folder private; a pack is for reading, so give it a plain folder's mode.
     os.chmod(staging, 0o777 & ~_umask())
     try:
