@@ -6,13 +6,14 @@ reports a bad value with `Config.error`, which points at the key's line in the f
 
 from __future__ import annotations
 
+import glob
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spectool.errors import ConfigError, Problem, UsageError
+from spectool.errors import ConfigError, InputError, Problem, UsageError
 
 CONFIG_NAMES = ("spectool.toml", "pyproject.toml")
 KNOWN_TABLES = ("corpus", "versions", "rules", "terminology", "parameters", "coverage", "amendments")
@@ -42,7 +43,11 @@ class Config:
             raise self.error("corpus.specs", "'corpus.specs' must be a list of paths or glob patterns")
         found: list[Path] = []
         for pattern in patterns:
-            matches = sorted(self.root.glob(pattern)) if any(c in pattern for c in "*?[") else []
+            if any(c in pattern for c in "*?["):
+                # Path.glob takes relative patterns only; glob.glob takes both.
+                matches = sorted(Path(p) for p in glob.glob(str(self.root / pattern), recursive=True))
+            else:
+                matches = []
             found.extend(matches or [self.root / pattern])
         return found
 
@@ -87,7 +92,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
             return Config(root=(start or Path.cwd()).resolve(), path=None)
     if not path.is_file():
         raise UsageError(f"{path}: no such configuration file")
-    text = path.read_text(encoding="utf-8")
+    text = read_config_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -105,11 +110,25 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     return config
 
 
+def read_config_text(path: Path) -> str:
+    """A configuration file's text; ConfigError at the first byte that is not UTF-8."""
+    from spectool.parsing.reader import decode_source
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        return decode_source(data, str(path))
+    except InputError as error:
+        raise ConfigError(error.problems) from None
+
+
 def _has_tool_table(path: Path) -> bool:
     try:
         return "spectool" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return False
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # not a file spectool can read, so not one that configures spectool
 
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
