@@ -92,11 +92,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
             return Config(root=(start or Path.cwd()).resolve(), path=None)
     if not path.is_file():
         raise UsageError(f"{path}: no such configuration file")
-    text = read_config_text(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError([_toml_problem(path, text, error)]) from None
+    data = read_toml(path)
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("spectool", {})
@@ -108,6 +104,15 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
                 key, f"unknown table or key '{key}': expected one of {', '.join(KNOWN_TABLES)}"
             )
     return config
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's tables; ConfigError at the line and column of what TOML cannot read."""
+    text = read_config_text(path)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError([_toml_problem(path, text, error)]) from None
 
 
 def read_config_text(path: Path) -> str:

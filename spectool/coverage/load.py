@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from spectool.config import Config
+from spectool.config import Config, read_toml
 from spectool.coverage.matrix import Column, CoverageMatrix, CoverageSettings, NotApplicable, Row
 from spectool.coverage.terms import term_problem
-from spectool.errors import ConfigError, Problem
 
 COVERAGE_KEYS = ("file", "default", "matrices")
 MATRIX_KEYS = ("title", "description", "subject", "rows", "columns")
@@ -55,11 +52,7 @@ _FILE_HINT = 'file = "config/coverage.toml"'
 
 def read_matrices(path: Path, *, known_specs: tuple[str, ...] = ()) -> tuple[CoverageMatrix, ...]:
     """Every `[matrices.NAME]` in a coverage file; `known_specs`, when given, bounds the rows' specs."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError([_toml_problem(path, text, error)]) from None
+    data = read_toml(path)
     source = Config(root=path.parent, path=path, data=data)
     _known_keys(source, "", data, ("matrices",))
     return _matrices(source, "matrices", data.get("matrices"), known_specs)
@@ -183,15 +176,3 @@ def _known_keys(source: Config, key: str, body: dict[str, Any], allowed: tuple[s
         if name not in allowed:
             where = f"{key}.{name}" if key else name
             raise source.error(where, f"unknown key '{where}': expected one of {', '.join(allowed)}")
-
-
-_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-def _toml_problem(path: Path, text: str, error: tomllib.TOMLDecodeError) -> Problem:
-    message = str(error)
-    match = _POSITION.search(message)
-    line, column = (int(match[1]), int(match[2])) if match else (0, 0)
-    lines = text.split("\n")
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    return Problem(str(path), line, column, _POSITION.sub("", message).strip(), source)
