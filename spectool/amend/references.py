@@ -23,7 +23,8 @@ def renumber_text(value: str, numbering: Mapping[ClauseNumber, ClauseNumber], sp
         if new is None or new == reference.target:
             continue
         span = value[reference.offset : reference.offset + reference.length]
-        start = reference.offset + span.index(str(reference.target), len(reference.label))
+        # A label has no digits, so the first occurrence of the number in the span is the reference's.
+        start = reference.offset + span.index(str(reference.target))
         out = out[:start] + str(new) + out[start + len(str(reference.target)) :]
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -79,7 +80,33 @@ def decode_source(data: bytes, path: str) -> str:
                 )
             ]
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems = [_control_problem(path, text, match.start(), match[0]) for match in _CONTROL.finditer(text)][
+        :MAX_PROBLEMS
+    ]
+    if problems:
+        raise InputError(problems)
+    return text
+
+
+# Control characters (text pasted from a PDF has them) cannot be written to Word and would vanish
+# from a redline; tabs and line ends are fine.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_problem(path: str, text: str, offset: int, char: str) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    line_start = text.rfind("\n", 0, offset) + 1
+    source = text[line_start:].split("\n", 1)[0]
+    return Problem(
+        path,
+        line,
+        offset - line_start + 1,
+        f"control character U+{ord(char):04X}: expected printable text",
+        _CONTROL.sub("?", source),
+        1,
+        "delete it, or replace it with a space",
+    )
 
 
 def parse_spec(text: str, path: str = "<text>") -> Spec:

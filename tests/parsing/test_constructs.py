@@ -147,3 +147,25 @@ def test_windows_line_endings_and_bom() -> None:
 
     spec = parse_spec(decode_source(text.encode("utf-8"), "x.spec"))
     assert spec.clause("5.1") is not None
+
+
+def test_lists_of_references_give_one_reference_per_number() -> None:
+    spec = parse_spec(
+        HEADER + "# 5 ESME\n5.1 ESME shall meet clauses 5.2 and 5.3, Sections 4.3, 4.4 and 4.5 of the CHTS,\n"
+        "  and clauses 5.1 to 5.4, within Section 5 and 3 minutes.\n"
+    )
+    clause = spec.clause("5.1")
+    assert clause is not None
+    assert [(str(ref.target), ref.spec) for ref in clause.references] == [
+        ("5.2", None),
+        ("5.3", None),
+        ("4.3", "CHTS"),
+        ("4.4", "CHTS"),
+        ("4.5", "CHTS"),
+        ("5.1", None),
+        ("5.4", None),
+        ("5", None),
+    ]
+    second = clause.references[1]
+    assert clause.text.value[second.offset : second.offset + second.length] == "5.3"
+    assert (second.position.line, second.position.column) == (7, 37)

@@ -157,3 +157,18 @@ def test_every_error_example_is_diagnosed_with_its_message(message: str, sample:
     with pytest.raises(UnexpectedInput) as caught:
         lark_parser("spec", SpecTransformer).parse(sample)
     assert describe(caught.value)[0] == message
+
+
+def test_control_characters_are_refused_where_they_stand(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.spec"
+    path.write_bytes((HEADER + "# 5 ESME\n5.1 ESME shall\x0c keep power.\n5.2 X\x00 shall.\n").encode())
+    with pytest.raises(InputError) as caught:
+        read_spec(path)
+    first, second = caught.value.problems
+    assert (first.line, first.column, first.message) == (
+        7,
+        15,
+        "control character U+000C: expected printable text",
+    )
+    assert first.source_line == "5.1 ESME shall? keep power."
+    assert (second.line, second.column) == (8, 6)
