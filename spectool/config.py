@@ -16,7 +16,9 @@ from typing import Any
 from spectool.errors import ConfigError, InputError, Problem, UsageError
 
 CONFIG_NAMES = ("spectool.toml", "pyproject.toml")
-KNOWN_TABLES = ("corpus", "versions", "rules", "terminology", "parameters", "coverage", "amendments")
+KNOWN_TABLES = ("corpus", "versions", "rules", "terminology", "parameters", "coverage")
+# The keys whose value names a file the configuration reads, relative to the configuration's folder.
+FILE_KEYS = ("coverage.file",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,21 @@ class Config:
 
     def resolve(self, relative: str) -> Path:
         return self.root / relative
+
+    def input_paths(self) -> list[Path]:
+        """Every file this configuration reads: itself, each spec source of the corpus (folders as
+        the *.spec files below them) and each file a key of FILE_KEYS names. A command that writes
+        passes these, with its own inputs, to the atomic write, which refuses to write over them."""
+        from spectool.parsing.reader import expand_spec_paths
+
+        paths = [self.path] if self.path is not None else []
+        paths.extend(expand_spec_paths(path for path in self.spec_paths if path.exists()))
+        for dotted in FILE_KEYS:
+            table, key = dotted.split(".")
+            named = self.table(table).get(key)
+            if isinstance(named, str) and named.strip():
+                paths.append(self.resolve(named))
+        return paths
 
     def error(self, dotted_key: str, message: str, *, hint: str = "") -> ConfigError:
         """A ConfigError at the line that sets `dotted_key` (or at the file, if it is not written there)."""

@@ -71,7 +71,7 @@ def command(
         if not found:
             ready.append((applied, text))
     if output_dir is not None:
-        inputs = [Path(spec.path) for spec in corpus] + [amendment_path]
+        inputs = [*config.input_paths(), amendment_path]
         for applied, text in ready:
             path = output_path(output_dir, applied)
             write_text_atomic(path, text, inputs=inputs)

@@ -12,9 +12,10 @@ from pathlib import Path
 import click
 
 from spectool.atomic import write_text_atomic
-from spectool.config import load_config
+from spectool.config import Config, load_config
 from spectool.errors import ConfigError, InputError, Problem
 from spectool.findings import Finding, Severity
+from spectool.parsing.reader import expand_spec_paths
 from spectool.reporting import FORMATS, ReportMeta, RuleInfo, reporter
 from spectool.reporting.github import step_summary
 from spectool.reporting.meta import PARSE_RULE
@@ -78,11 +79,16 @@ def parse_findings(problems: Sequence[Problem]) -> list[Finding]:
     ]
 
 
-def emit(text: str, output: Path | None, inputs: Sequence[str], *, color: bool) -> None:
+def emit(text: str, output: Path | None, inputs: Sequence[Path], *, color: bool) -> None:
     if output is None:
         click.echo(text, nl=False, color=color)
     else:
-        write_text_atomic(output, text, inputs=[Path(path) for path in inputs])
+        write_text_atomic(output, text, inputs=inputs)
+
+
+def _inputs(paths: Sequence[Path], config: Config) -> list[Path]:
+    """What a report must never be written over: the configuration's files and the paths checked."""
+    return [*config.input_paths(), *expand_spec_paths(path for path in paths if path.exists())]
 
 
 @click.command("check")
@@ -118,6 +124,7 @@ def command(
 ) -> None:
     """Check spec sources (or, with none, the configured corpus) and .amend amendments against the rules."""
     config = load_config(config_path)
+    inputs = _inputs(paths, config)
     fail_level = None if fail_on == "never" else Severity(fail_on)
     color = (
         output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -131,7 +138,7 @@ def command(
         findings = parse_findings(error.problems)
         files = tuple(dict.fromkeys(finding.path for finding in findings))
         meta = ReportMeta(rules=(PARSE_RULE,), files=files, fail_on=fail_level)
-        emit(report(findings, meta), output, [], color=False)
+        emit(report(findings, meta), output, inputs, color=False)
         _summarise(output_format, findings, meta)
         sys.exit(EXIT_INPUT_ERROR)
     result = run.result
@@ -149,7 +156,7 @@ def command(
         color=color,
         fail_on=fail_level,
     )
-    emit(report(shown, meta), output, run.files, color=color)
+    emit(report(shown, meta), output, inputs, color=color)
     _summarise(output_format, shown, meta)
     if any(meta.fails(finding) for finding in shown):
         sys.exit(EXIT_FINDINGS)

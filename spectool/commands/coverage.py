@@ -84,6 +84,6 @@ def command(
     if output is None:
         click.echo(report, nl=False)
         return
-    inputs = [*config.spec_paths, *([amendment] if amendment else [])]
+    inputs = [*config.input_paths(), *([amendment] if amendment else [])]
     write_text_atomic(output, report, inputs=inputs)
     click.echo(f"wrote {output}", err=True)

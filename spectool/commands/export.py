@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from spectool.config import load_config
+from spectool.config import Config, load_config
 from spectool.model.corpus import Corpus
 from spectool.model.document import Spec
 from spectool.parsing import read_spec
@@ -30,13 +30,14 @@ from spectool.redline.export import export_spec
 )
 def command(spec_name: str, output: Path, template_dir: Path | None, config_path: Path | None) -> None:
     """Write SPEC (a spec source file, or SPEC@VERSION from the corpus) as a clean .docx."""
-    spec = _load(spec_name, config_path)
-    export_spec(spec, output, template_dir)
+    config = load_config(config_path)
+    spec = _load(spec_name, config)
+    export_spec(spec, output, template_dir, inputs=tuple(config.input_paths()))
     click.echo(f"{output}: {spec.key}, {sum(1 for _ in spec.clauses())} clauses")
 
 
-def _load(name: str, config_path: Path | None) -> Spec:
+def _load(name: str, config: Config) -> Spec:
     path = Path(name)
     if path.is_file():
         return read_spec(path)
-    return Corpus.load(load_config(config_path).spec_paths).require(name)
+    return Corpus.load(config.spec_paths).require(name)

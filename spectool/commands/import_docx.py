@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from spectool.atomic import write_text_atomic
+from spectool.config import load_config
 from spectool.docx_import import import_docx
 from spectool.errors import UsageError
 
@@ -34,11 +35,12 @@ def command(
     """Import DOCUMENT (a .docx) as spec source; what cannot be mapped is listed on stderr."""
     if not document.is_file():
         raise UsageError(f"{document}: no such file")
+    inputs = [*load_config().input_paths(), document]
     # Refuse before the import's work rather than after it; the atomic write checks again.
-    if output.exists() and output.resolve() == document.resolve():
+    if output.exists() and any(path.exists() and output.resolve() == path.resolve() for path in inputs):
         raise UsageError(f"{output}: refusing to write over an input file")
     imported = import_docx(document, name=name, version=version, title=title, accept_changes=accept_changes)
-    write_text_atomic(output, imported.source, inputs=[document])
+    write_text_atomic(output, imported.source, inputs=inputs)
     for issue in imported.issues:
         click.echo(f"{document}: {issue}", err=True)
     spec = imported.spec

@@ -10,7 +10,7 @@ import click
 
 from spectool.amend.apply import apply_target, missing_targets
 from spectool.amend.reader import read_amendment
-from spectool.atomic import write_bytes_atomic
+from spectool.atomic import write_text_atomic
 from spectool.config import load_config
 from spectool.diff.context import with_context
 from spectool.diff.document import diff_specs
@@ -20,7 +20,7 @@ from spectool.errors import InputError, UsageError
 from spectool.model.corpus import Corpus, split_key
 from spectool.parsing import read_spec
 from spectool.redline.cover import Modification, cover_view, summary_view
-from spectool.redline.docx import redline_docx_bytes
+from spectool.redline.docx import write_redline_docx
 from spectool.redline.review import redline_html, redline_markdown
 from spectool.redline.revisions import DEFAULT_AUTHOR, revision_author, revision_date
 
@@ -77,21 +77,26 @@ def command(
     redline, modification, inputs = _build(sources, target, config_path)
     shown = with_context(redline, context)
     cover = cover_view(shown, author, date, modification)
-    if output_format == "docx":
-        data = redline_docx_bytes(
-            shown, author=author, date=date, modification=modification, template_dir=template_dir
-        )
-    elif output_format == "html":
-        data = redline_html(shown, cover, template_dir=template_dir).encode("utf-8")
-    else:
-        data = redline_markdown(shown, cover, template_dir=template_dir).encode("utf-8")
+    review = redline_html if output_format == "html" else redline_markdown  # a .docx goes to -o only
     summary = summary_view(redline)
     if output is None:
-        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.write(review(shown, cover, template_dir=template_dir))
         if print_summary:
             click.echo(summary_table(summary), err=True)
         return
-    write_bytes_atomic(output, data, inputs=inputs)
+    inputs = [*load_config(config_path).input_paths(), *inputs]
+    if output_format == "docx":
+        write_redline_docx(
+            shown,
+            output,
+            author=author,
+            date=date,
+            modification=modification,
+            template_dir=template_dir,
+            inputs=inputs,
+        )
+    else:
+        write_text_atomic(output, review(shown, cover, template_dir=template_dir), inputs=inputs)
     if print_summary:
         click.echo(summary_table(summary))
     what = f"{redline.old.key} -> {redline.new.key}"

@@ -15,8 +15,7 @@ from spectool.diff.document import page_as_redline
 from spectool.diff.page import spec_page
 from spectool.errors import UsageError
 from spectool.model.document import Spec
-from spectool.redline.cover import cover_view
-from spectool.redline.docx import docx_bytes
+from spectool.redline.docx import redline_docx_bytes
 from spectool.redline.revisions import revision_date
 
 EXPORT_AUTHOR = "spectool"
@@ -31,9 +30,13 @@ def export_spec(
 
 
 def export_docx_bytes(spec: Spec, template_dir: Path | None = None) -> bytes:
-    redline = page_as_redline(spec_page(spec))
-    cover = cover_view(redline, EXPORT_AUTHOR, _document_date(spec.date), tracked=False)
-    return docx_bytes(redline, cover, None, template_dir)
+    return redline_docx_bytes(
+        page_as_redline(spec_page(spec)),
+        author=EXPORT_AUTHOR,
+        date=_document_date(spec.date),
+        template_dir=template_dir,
+        tracked=False,
+    )
 
 
 def _document_date(text: str) -> str:
