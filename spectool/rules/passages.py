@@ -29,15 +29,6 @@ class Passage:
     kind: Kind
 
 
-def requirement_passages(spec: Spec) -> Iterator[Passage]:
-    """The normative text: every clause and its sub-items (notes and the glossary left out)."""
-    for clause in spec.clauses():
-        owner = clause.id
-        yield Passage(clause.text, owner, Kind.REQUIREMENT)
-        for item in clause.all_items():
-            yield Passage(item.text, owner, Kind.REQUIREMENT)
-
-
 def all_passages(spec: Spec) -> Iterator[Passage]:
     """Every piece of running text: clauses, sub-items, notes and definitions."""
     for section in spec.sections:
@@ -80,16 +71,6 @@ def table_text(table: Table) -> str:
     """A table's title and cells, one per line: enough to count words in, not to place findings."""
     cells = [table.title, *table.header, *(cell for row in table.rows for cell in row)]
     return "\n".join(cells)
-
-
-def spec_words(spec: Spec) -> Iterator[str]:
-    """Every text of the spec, headings and tables included, for "is this term used anywhere" questions."""
-    for section in spec.sections:
-        yield section.title
-    for passage in all_passages(spec):
-        yield passage.text.value
-    for table, _ in tables(spec):
-        yield table_text(table)
 
 
 @dataclass(frozen=True, slots=True)

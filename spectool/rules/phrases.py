@@ -70,13 +70,6 @@ def trie_pattern(phrases: Sequence[str], *, plural: bool = True) -> str:
     return render(root, True)
 
 
-def phrase_pattern(phrase: str, *, plural: bool = True) -> str:
-    """The regex for one phrase (what a PhraseSet of one phrase matches)."""
-    if not phrase.split():
-        raise ValueError("an empty phrase")
-    return trie_pattern([phrase], plural=plural)
-
-
 @dataclass(frozen=True, slots=True)
 class PhraseMatch:
     """Phrase number `index` of the set, found at value[start:end]."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from spectool.amend.checking import prepare_amendment_check
 from spectool.config import Config
-from spectool.errors import UsageError
 from spectool.model.corpus import Corpus
 from spectool.rules.base import RuleContext
 from spectool.rules.engine import CheckResult, run_rules, select_rules
@@ -52,10 +51,9 @@ def check_paths(
     if not amendments:
         context = RuleContext(corpus=corpus, config=config)
         return CheckRun(run_rules(context, rules, settings), corpus, ())
-    prepare = _amendment_checker()
     results = []
     for path in amendments:
-        check = prepare(path, corpus)
+        check = prepare_amendment_check(path, corpus)
         context = RuleContext(corpus=check.corpus, config=config, amendment=check.amendment, base=check.base)
         results.append(run_rules(context, rules, settings, attribute=check.attribute))
     merged = CheckResult(
@@ -65,16 +63,3 @@ def check_paths(
         {code: sum(r.seconds.get(code, 0.0) for r in results) for code in (rule.code for rule in rules)},
     )
     return CheckRun(merged, corpus, tuple(amendments))
-
-
-def _amendment_checker() -> Any:
-    """`prepare_amendment_check` from spectool.amend.checking, imported only when an amendment is checked."""
-    try:
-        from spectool.amend.checking import prepare_amendment_check  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError as error:
-        if error.name not in ("spectool.amend.checking", "spectool.amend"):
-            raise
-        raise UsageError(
-            "checking an amendment needs spectool.amend.checking, which this installation does not have yet"
-        ) from None
-    return prepare_amendment_check

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -193,10 +192,6 @@ Amendments to CHTS 1.5
 """
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("spectool.amend.checking") is None,
-    reason="spectool.amend.checking is not there yet",
-)
 def test_an_amendment_is_checked_as_it_leaves_the_corpus(at_root: Path, tmp_path: Path) -> None:
     amendment = tmp_path / "mp102a.amend"
     amendment.write_text(AMENDMENT, encoding="utf-8")
