@@ -24,6 +24,7 @@ RULE_MODULES: tuple[str, ...] = (
     "parameters.param001",
     "coverage",
     "cross_version",
+    "suppressions",
 )
 
 _REGISTRY: dict[str, type[Rule]] = {}
