@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spectool.amend.model import Amendment, Instruction, Spot
+from spectool.amend.omitted import OmittedReference, references_to_omitted
 from spectool.amend.textedit import EditError
 from spectool.amend.working import AppliedSpec, WorkingCopy
 from spectool.errors import InputError, Problem
@@ -32,9 +33,27 @@ def apply_target(amendment: Amendment, key: str, base: Spec) -> AppliedSpec:
                     at.width,
                 )
             )
+    if not problems:
+        problems = [
+            _omitted_reference_problem(amendment, key, found) for found in references_to_omitted(working)
+        ]
     if problems:
         raise InputError(problems)
     return working.finish(key)
+
+
+def _omitted_reference_problem(amendment: Amendment, key: str, found: OmittedReference) -> Problem:
+    instruction = found.instruction
+    at = instruction.clause_at if instruction.clause_at.line else instruction.at
+    return Problem(
+        amendment.path,
+        at.line,
+        at.column,
+        f"instruction {instruction.number} omits {key} {instruction.subject}, but {found.referrer} "
+        f'still refers to it ("{found.words}"): amend that reference too',
+        amendment.source_line(at.line),
+        at.width,
+    )
 
 
 def _where(instruction: Instruction, message: str) -> Spot:

@@ -13,8 +13,10 @@ from spectool.amend.reader import read_amendment
 from spectool.amend.textedit import NewWords, segments
 from spectool.findings import Finding
 from spectool.model.corpus import Corpus
+from spectool.model.document import Clause, Definition, Spec
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_CLAUSE_ID = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +56,7 @@ class AmendmentCheck:
 
     def _in_new_words(self, applied: AppliedSpec, finding: Finding) -> tuple[int, int, int] | None:
         """(line, column, end column) in the .amend file, if the finding starts in quoted new words."""
-        paragraph = applied.spec.clause(finding.clause) or next(
-            (d for d in applied.spec.definitions() if d.term == finding.clause), None
-        )
+        paragraph = paragraph_named(applied.spec, finding.clause)
         if paragraph is None:
             return None
         texts = dict(segments(paragraph))
@@ -75,6 +75,13 @@ class AmendmentCheck:
                 width = finding.end_column - finding.column if finding.end_column > finding.column else 1
                 return line, column, column + width
         return None
+
+
+def paragraph_named(spec: Spec, name: str) -> Clause | Definition | None:
+    """The clause with this id, else the definition of this term: a finding's `clause` is either."""
+    if _CLAUSE_ID.fullmatch(name):
+        return spec.clause(name)
+    return next((definition for definition in spec.definitions() if definition.term == name), None)
 
 
 def quoted_position(amendment: Amendment, span: NewWords, offset: int) -> tuple[int, int]:

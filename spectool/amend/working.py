@@ -43,6 +43,7 @@ class AppliedSpec:
     inserted: frozenset[str] = frozenset()  # ids and terms the amendment added
     # Clause id or term -> where the words that text edits brought in stand in it.
     new_words: dict[str, tuple[NewWords, ...]] = field(default_factory=dict)
+    omitted_terms: frozenset[str] = frozenset()  # definitions the amendment omitted
 
     @property
     def renumbered(self) -> dict[ClauseNumber, ClauseNumber]:
@@ -241,7 +242,8 @@ class WorkingCopy:
             for identity, spans in self.new_words.items()
             if spans and self.find(identity) is not None
         }
-        return AppliedSpec(key, self.base, spec, numbering, changed, inserted, new_words)
+        terms = frozenset(identity for identity in self.omitted if isinstance(identity, str))
+        return AppliedSpec(key, self.base, spec, numbering, changed, inserted, new_words, terms)
 
     def _follow(self, identity: Identity, before: Block, after: Block) -> None:
         """Keep the spans of new words in step when references in their paragraph were renumbered."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from spectool.amend.apply import AppliedSpec, apply_target, missing_targets
-from spectool.amend.output import consolidated_source, output_path
+from spectool.amend.output import consolidated_source, output_paths
 from spectool.amend.reader import read_amendment
 from spectool.amend.scope import verify_scope
 from spectool.atomic import write_text_atomic
@@ -55,6 +55,9 @@ def command(
     amendment = read_amendment(amendment_path)
     keys = _selected(amendment.keys, targets)
     problems: list[Problem] = missing_targets(amendment, corpus, keys)
+    # Named among every target, not only those selected, so a target's file name never depends on --target.
+    bases = {key: base for key in amendment.keys if (base := corpus.get(*split_key(key))) is not None}
+    paths = output_paths(output_dir, bases) if output_dir is not None else {}
     ready: list[tuple[AppliedSpec, str]] = []
     for key in keys:
         base = corpus.get(*split_key(key))
@@ -73,7 +76,7 @@ def command(
     if output_dir is not None:
         inputs = [*config.input_paths(), amendment_path]
         for applied, text in ready:
-            path = output_path(output_dir, applied)
+            path = paths[applied.key]
             write_text_atomic(path, text, inputs=inputs)
             click.echo(f"{path}: {applied.key} {_what_changed(applied)}")
     elif verify:
@@ -93,7 +96,10 @@ def _selected(keys: list[str], targets: tuple[str, ...]) -> list[str]:
 
 def _what_changed(applied: AppliedSpec) -> str:
     moved = len(applied.renumbered)
+    omitted = sum(1 for new in applied.numbering.values() if new is None) + len(applied.omitted_terms)
     parts = [f"{len(applied.changed)} clause(s) or definition(s) changed or inserted"]
     if moved:
         parts.append(f"{moved} renumbered")
+    if omitted:
+        parts.append(f"{omitted} omitted")
     return ", ".join(parts)

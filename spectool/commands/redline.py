@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from spectool.amend.apply import apply_target, missing_targets
+from spectool.amend.output import consolidated_source
 from spectool.amend.reader import read_amendment
 from spectool.atomic import write_text_atomic
 from spectool.config import load_config
@@ -156,6 +157,7 @@ def _build(
     if base is None:
         raise UsageError(f"no spec {target} in the corpus")
     applied = apply_target(amendment, target, base)
+    consolidated_source(applied)  # an amended text that is no longer a valid spec fails as `apply` does
     inputs = [sources[0], *(Path(spec.path) for spec in corpus)]
     redline = diff_specs(base, applied.spec, applied.numbering)
     return redline, Modification(amendment.id, amendment.title), inputs

@@ -102,6 +102,7 @@ def test_the_result_says_where_every_clause_went() -> None:
     body = (
         "1. After clause 5.4.1 insert:\n    5.4.2 ESME shall sample the voltage.\n"
         "   and renumber the following clauses.\n2. Omit clause 5.4.4.\n"
+        '3. In clause 5.4.3, omit "clause 5.4.4 and".\n'
     )
     result = apply_target(amendment(f"Amendments to SMETS2 4.2\n\n{body}"), KEY, small_corpus().specs[0])
     assert {str(k): str(v) for k, v in result.numbering.items()} == {
@@ -111,7 +112,7 @@ def test_the_result_says_where_every_clause_went() -> None:
         "5.4.4": "None",
     }
     assert result.inserted == frozenset({"5.4.2"})
-    assert sorted(result.changed) == ["5.4.2"]
+    assert sorted(result.changed) == ["5.4.2", "5.4.4"]  # the new clause, and old 5.4.3's note
 
 
 def test_instructions_name_clauses_by_their_unamended_numbers() -> None:
@@ -127,7 +128,11 @@ def test_instructions_name_clauses_by_their_unamended_numbers() -> None:
 def test_omit_and_leave_not_used_and_omit_and_renumber() -> None:
     spec = applied('1. Omit clause 5.4.1 and leave "Not used.".').specs[0]
     assert render_clause(spec.clause("5.4.1")) == "5.4.1 Not used."  # type: ignore[arg-type]
-    spec = applied("1. Omit clause 5.4.1 and renumber the following clauses.").specs[0]
+    body = (
+        "1. Omit clause 5.4.1 and renumber the following clauses.\n"
+        '2. In clause 5.4.2, omit ", as clause 5.4.1 describes".\n'
+    )
+    spec = applied(body).specs[0]
     assert [c.id for c in spec.clauses()] == ["5.4.1", "5.4.2", "5.4.3"]
     assert render_clause(spec.clause("5.4.1")).startswith("5.4.1 ESME shall treat a phase")  # type: ignore[arg-type]
 

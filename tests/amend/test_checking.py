@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from spectool.amend.checking import AmendmentCheck, prepare_amendment_check
 from spectool.config import load_config
 from spectool.findings import Finding, Severity
 from spectool.rules.runner import check_paths
-from tests.amend.helpers import AMENDMENTS, ROOT, bundled
+from tests.amend.helpers import AMENDMENTS, PREAMBLE, ROOT, bundled
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +99,22 @@ def test_new_words_are_found_after_the_edited_clause_was_rewrapped(check: Amendm
     moved = check.attribute(replace(finding("SMETS2", "4.2", "5.5.3", line, column), path=spec.path))
     assert (moved.line, moved.column) == (25, 31)
     assert check.amendment.source_line(25)[30:38] == "spurious"
+
+
+def test_findings_in_an_edited_definition_point_at_the_amendment(tmp_path: Path) -> None:
+    path = tmp_path / "alert.amend"
+    path.write_text(
+        PREAMBLE.format(specs="SMETS2 4.2, 5.0")
+        + "\nAmendments to SMETS2 4.2, 5.0\n\n"
+        + '1. In the definition of "Alert", after "message" insert "sent on a mains power failure".\n',
+        encoding="utf-8",
+    )
+    config = load_config(ROOT / "spectool.toml")
+    found = [f for f in check_paths([path], config).result.findings if f.path == str(path)]
+    # TERM001 at the quoted new words; DEF005 (the definition now differs from CHTS's) at the term.
+    assert sorted((f.code, f.line, f.column, f.end_column, f.clause) for f in found) == [
+        ("DEF005", 13, 25, 32, "Alert"),
+        ("DEF005", 13, 25, 32, "Alert"),
+        ("TERM001", 13, 68, 87, "Alert"),
+        ("TERM001", 13, 68, 87, "Alert"),
+    ]

@@ -9,7 +9,7 @@ from click.testing import CliRunner, Result
 
 from spectool.cli import main
 from spectool.parsing import read_spec
-from tests.amend.helpers import AMENDMENTS, PREAMBLE, ROOT, bundled
+from tests.amend.helpers import AMENDMENTS, PREAMBLE, ROOT, SMALL_SPEC, bundled
 
 
 @pytest.fixture(autouse=True)
@@ -145,3 +145,56 @@ def test_align_names_an_unknown_version() -> None:
     result = run("align", "SMETS2@4.2", "SMETS2@6.0")
     assert result.exit_code == 2
     assert "no spec SMETS2@6.0 in the corpus" in result.stderr
+
+
+def test_apply_counts_the_clauses_and_definitions_an_amendment_omits(tmp_path: Path) -> None:
+    (tmp_path / "v4.2.spec").write_text(SMALL_SPEC, encoding="utf-8")
+    config = tmp_path / "spectool.toml"
+    config.write_text('[corpus]\nspecs = ["*.spec"]\n', encoding="utf-8")
+    path = amendment_file(
+        tmp_path,
+        "Amendments to SMETS2 4.2\n\n"
+        "1. Omit clause 5.4.3 and renumber the following clauses.\n"
+        '2. Omit the definition of "Polyphase ESME".\n',
+        "SMETS2 4.2",
+    )
+    out = tmp_path / "out"
+    result = run("apply", path, "-o", out, "--config", config)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"{out / 'v4.2.spec'}: SMETS2@4.2 0 clause(s) or definition(s) changed or inserted, "
+        "1 renumbered, 2 omitted\n"
+    )
+
+
+SPEC_WITH_A_SUBSECTION = """\
+---
+spec: SMETS2
+version: 4.2
+title: Smart Metering Equipment Technical Specifications
+---
+# 2 General
+2.1 ESME shall monitor the voltage on every phase.
+2.2 ESME shall keep its Event Log through a Supply Outage.
+## 2.3 Detail
+2.3.1 ESME shall record a Power Outage Event.
+"""
+
+
+def test_redline_refuses_an_amended_text_that_apply_refuses(tmp_path: Path) -> None:
+    (tmp_path / "v4.2.spec").write_text(SPEC_WITH_A_SUBSECTION, encoding="utf-8")
+    config = tmp_path / "spectool.toml"
+    config.write_text('[corpus]\nspecs = ["*.spec"]\n', encoding="utf-8")
+    path = amendment_file(
+        tmp_path,
+        "Amendments to SMETS2 4.2\n\n1. After clause 2.2 insert:\n    2.3 ESME shall sample the voltage.\n",
+        "SMETS2 4.2",
+    )
+    applied = run("apply", path, "-o", tmp_path / "out", "--config", config)
+    redline = run("redline", path, "-o", tmp_path / "r.docx", "--config", config)
+    assert (applied.exit_code, redline.exit_code) == (2, 2)
+    assert redline.stderr == applied.stderr
+    assert redline.stderr.splitlines()[0] == (
+        "<SMETS2@4.2 as amended>:12:4: section 2.3 is numbered twice (first at line 10)"
+    )
+    assert not (tmp_path / "r.docx").exists()
