@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spectool.amend.model import Amendment
+from spectool.amend.output import output_paths
 from spectool.config import Config
 from spectool.coverage.load import has_coverage
 from spectool.model.corpus import Corpus, split_key
@@ -132,12 +133,9 @@ def plan_steps(amendment: Amendment, config: Config, options: PackOptions, stagi
 
 
 def consolidated_names(amendment: Amendment, corpus: Corpus) -> list[str]:
-    """The file names `spectool apply` gives the consolidated sources: the base files' names."""
-    names = []
-    for key in amendment.keys:
-        spec = corpus.get(*split_key(key))
-        names.append(Path(spec.path).name if spec is not None and spec.path else f"{slug(key)}.spec")
-    return names
+    """The file names `spectool apply` gives the consolidated sources (spectool.amend.output)."""
+    bases = {key: spec for key in amendment.keys if (spec := corpus.get(*split_key(key))) is not None}
+    return [path.name for path in output_paths(Path("."), bases).values()]
 
 
 def untargeted_versions(amendment: Amendment, config: Config, corpus: Corpus) -> list[tuple[str, str]]:
