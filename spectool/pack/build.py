@@ -50,7 +50,8 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
     A pack with a failed step goes to `<destination>.failed` instead, for inspection.
     """
     amendment = read_amendment(options.amendment_path)  # a malformed amendment stops here, with exit 2
-    inputs = [options.amendment_path, *config.spec_paths, *([config.path] if config.path else [])]
+    # The spec folders themselves too: a pack must not replace one, even an empty one.
+    inputs = [options.amendment_path, *config.input_paths(), *config.spec_paths]
     destination = check_destination(destination, inputs)
     failed = check_destination(failed_folder(destination), inputs)
     outcomes: list[Outcome] = []
