@@ -6,7 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from spectool.coverage.detect import ClauseProfile, Decision, Verdict, decide, profile_spec
+from spectool.coverage.detect import (
+    ClauseProfile,
+    Covering,
+    Decision,
+    Verdict,
+    decide,
+    profile_candidates,
+    profile_spec,
+)
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.coverage.passages import Source
 from spectool.model.document import Spec, SubItem
@@ -94,9 +102,10 @@ class Explanation:
 
 def assess(spec: Spec, matrix: CoverageMatrix, *, amended_by: str = "") -> SpecCoverage:
     """The matrix filled in for `spec`."""
-    profiles = profile_spec(spec, matrix)
+    profiles = profile_candidates(spec, matrix)
+    index = Covering(profiles)
     rows = matrix.rows_for(spec.name)
-    cells = tuple(_cell(matrix, profiles, row, column) for row in rows for column in matrix.columns)
+    cells = tuple(_cell(matrix, index, row, column) for row in rows for column in matrix.columns)
     covering = {clause for cell in cells for clause in cell.clauses}
     excerpts = tuple(_excerpt(spec, profile) for profile in profiles if profile.clause.id in covering)
     return SpecCoverage(matrix, spec.name, spec.version, spec.path, rows, cells, excerpts, amended_by)
@@ -122,7 +131,7 @@ def explain(spec: Spec, matrix: CoverageMatrix, row: Row, column: Column) -> Exp
         path=spec.path,
         row=row,
         column=column,
-        cell=_cell(matrix, profiles, row, column),
+        cell=_cell(matrix, Covering(profiles), row, column),
         decisions=tuple(related),
         unrelated=len(decisions) - len(related),
     )
@@ -138,11 +147,11 @@ _VERDICT_ORDER = (
 )
 
 
-def _cell(matrix: CoverageMatrix, profiles: tuple[ClauseProfile, ...], row: Row, column: Column) -> Cell:
+def _cell(matrix: CoverageMatrix, covering: Covering, row: Row, column: Column) -> Cell:
     reason = matrix.not_applicable_reason(row, column)
     if reason is not None:
         return Cell(row.key, column.key, Status.NOT_APPLICABLE, reason=reason)
-    clauses = tuple(profile.clause.id for profile in profiles if decide(profile, row, column).covers)
+    clauses = covering.clauses(row, column)
     return Cell(row.key, column.key, Status.COVERED if clauses else Status.GAP, clauses)
 
 

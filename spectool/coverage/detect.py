@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from spectool.coverage.hits import Hit, SpecTerms
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
-from spectool.coverage.passages import Passage, Source, passages_of
-from spectool.coverage.terms import Vocabulary, term_pattern
+from spectool.coverage.passages import Source
+from spectool.coverage.terms import term_pattern
 from spectool.model.document import Clause, Spec
-
-SUBJECT = "subject"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A term of a row or a column found in one passage of a clause."""
-
-    owner: str  # the row or column key, or SUBJECT
-    term: str  # the term as configured
-    found: str  # the words as the text writes them
-    source: Source
-    where: str  # the passage's label: "its text", "sub-item (a)", ...
-    line: int
-    column: int
-
-    @property
-    def normative(self) -> bool:
-        return self.source.normative
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,25 +35,32 @@ class ClauseProfile:
 
 def profile_spec(spec: Spec, matrix: CoverageMatrix) -> tuple[ClauseProfile, ...]:
     """A profile of every clause of `spec` against the terms of `matrix`."""
-    rows = Vocabulary.of((row.key, row.terms) for row in matrix.rows)
-    columns = Vocabulary.of((column.key, column.terms) for column in matrix.columns)
-    subject = Vocabulary.of([(SUBJECT, matrix.subject)])
-    profiles = []
-    for clause in spec.clauses():
-        passages = passages_of(spec, clause)
-        row_hits, set_aside = _rows_named(_hits(passages, rows))
-        profiles.append(
-            ClauseProfile(
-                clause=clause,
-                requirement=clause.is_requirement,
-                row_hits=row_hits,
-                column_hits=tuple(_hits(passages, columns)),
-                subject_hits=tuple(_hits(passages, subject)),
-                needs_subject=bool(matrix.subject),
-                set_aside=set_aside,
-            )
-        )
-    return tuple(profiles)
+    terms = SpecTerms(spec, matrix)
+    return tuple(_profile(clause, terms) for clause in spec.clauses())
+
+
+def profile_candidates(spec: Spec, matrix: CoverageMatrix) -> tuple[ClauseProfile, ...]:
+    """The profiles of the clauses of `spec` that may cover a cell of `matrix`, in the spec's order.
+
+    Any other clause covers nothing, and most clauses of a large spec are such: telling them costs a
+    fraction of a profile.
+    """
+    terms = SpecTerms(spec, matrix)
+    return tuple(_profile(clause, terms) for clause in spec.clauses() if terms.may_cover(clause))
+
+
+def _profile(clause: Clause, terms: SpecTerms) -> ClauseProfile:
+    row_hits, column_hits, subject_hits = terms.hits(clause)
+    kept, set_aside = _rows_named(row_hits)
+    return ClauseProfile(
+        clause=clause,
+        requirement=clause.is_requirement,
+        row_hits=kept,
+        column_hits=tuple(column_hits),
+        subject_hits=tuple(subject_hits),
+        needs_subject=terms.needs_subject,
+        set_aside=set_aside,
+    )
 
 
 def _rows_named(hits: list[Hit]) -> tuple[tuple[Hit, ...], tuple[SetAside, ...]]:
@@ -86,18 +74,7 @@ def _rows_named(hits: list[Hit]) -> tuple[tuple[Hit, ...], tuple[SetAside, ...]]
     kept: list[Hit] = []
     set_aside: list[SetAside] = []
     for hit in hits:
-        pattern = term_pattern(hit.term)
-        wider = next(
-            (
-                other
-                for other in own
-                if hit.source is Source.DEFINITION
-                and other.owner != hit.owner
-                and len(other.found) > len(hit.found)
-                and pattern.search(other.found)
-            ),
-            None,
-        )
+        wider = _wider(hit, own) if hit.source is Source.DEFINITION else None
         if wider is None:
             kept.append(hit)
         else:
@@ -105,26 +82,20 @@ def _rows_named(hits: list[Hit]) -> tuple[tuple[Hit, ...], tuple[SetAside, ...]]
     return tuple(kept), tuple(set_aside)
 
 
+def _wider(hit: Hit, own: list[Hit]) -> Hit | None:
+    """The first of the clause's own hits, of another owner, whose longer words hold `hit`'s term."""
+    pattern = term_pattern(hit.term)
+    return next(
+        (
+            other
+            for other in own
+            if other.owner != hit.owner and len(other.found) > len(hit.found) and pattern.search(other.found)
+        ),
+        None,
+    )
+
+
 _OWN_WORDS = (Source.TEXT, Source.SUB_ITEM, Source.HEADING)
-
-
-def _hits(passages: Iterable[Passage], vocabulary: Vocabulary) -> list[Hit]:
-    hits = []
-    for passage in passages:
-        for occurrence in vocabulary.find(passage.text.value):
-            line, column = passage.locate(occurrence.start)
-            hits.append(
-                Hit(
-                    occurrence.owner,
-                    occurrence.term,
-                    occurrence.found,
-                    passage.source,
-                    passage.label,
-                    line,
-                    column,
-                )
-            )
-    return hits
 
 
 class Verdict(StrEnum):
@@ -167,7 +138,7 @@ def decide(profile: ClauseProfile, row: Row, column: Column) -> Decision:
     note_hits = tuple(hit for hit in (*row_all, *column_all) if not hit.normative)
     # Worth telling only when the row is missing for it: the clause named another device itself.
     set_aside = () if row_hits else tuple(item for item in profile.set_aside if item.hit.owner == row.key)
-    on_subject = bool(subject_hits) or not profile.needs_subject
+    on_subject = _on_subject(profile)
     if row_hits and column_hits and not on_subject:
         verdict = Verdict.OFF_SUBJECT
     elif row_hits and column_hits:
@@ -188,3 +159,36 @@ def decide(profile: ClauseProfile, row: Row, column: Column) -> Decision:
         note_hits=note_hits,
         set_aside=set_aside,
     )
+
+
+def _on_subject(profile: ClauseProfile) -> bool:
+    """The clause names the matrix's subject in a normative passage, or the matrix has none."""
+    return not profile.needs_subject or any(hit.normative for hit in profile.subject_hits)
+
+
+class Covering:
+    """The clauses that cover each cell, by `decide`'s rule, without a `Decision` per clause and cell.
+
+    A clause covers (row, column) when it is a requirement, on the subject, and its normative
+    passages name the row and the column: asking `decide` that of every clause for every cell of
+    a 20,000-clause spec cost more than finding the terms did.
+    """
+
+    def __init__(self, profiles: tuple[ClauseProfile, ...]) -> None:
+        self._profiles = profiles
+        self._rows: dict[str, set[int]] = {}
+        self._columns: dict[str, set[int]] = {}
+        for index, profile in enumerate(profiles):
+            if not (profile.requirement and _on_subject(profile)):
+                continue
+            for hit in profile.row_hits:
+                if hit.normative:
+                    self._rows.setdefault(hit.owner, set()).add(index)
+            for hit in profile.column_hits:
+                if hit.normative:
+                    self._columns.setdefault(hit.owner, set()).add(index)
+
+    def clauses(self, row: Row, column: Column) -> tuple[str, ...]:
+        """The ids of the clauses that cover (row, column), in the spec's order."""
+        both = self._rows.get(row.key, set()) & self._columns.get(column.key, set())
+        return tuple(self._profiles[index].clause.id for index in sorted(both))

@@ -44,16 +44,7 @@ class Passage:
 
 def passages_of(spec: Spec, clause: Clause) -> tuple[Passage, ...]:
     """The clause's own passages, then its headings (nearest first), definitions used, and notes."""
-    own = [Passage(Source.TEXT, "its text", clause.text)]
-    own.extend(_items(clause, "sub-item", Source.SUB_ITEM))
-    used = definitions_used(spec, " ".join(passage.text.value for passage in own))
-    around = [*own, *_headings(spec, spec.section_of(clause))]
-    for definition in used:
-        around.append(Passage(Source.DEFINITION, f'definition of "{definition.term}"', definition.text))
-        around.extend(_items(definition, f'definition of "{definition.term}"', Source.DEFINITION))
-    for note in clause.notes:
-        around.append(Passage(Source.NOTE, f"Note {note.label}".strip(), note.text))
-    return tuple(around)
+    return SpecPassages(spec).of(clause).all
 
 
 def definitions_used(spec: Spec, text: str) -> list[Definition]:
@@ -62,7 +53,105 @@ def definitions_used(spec: Spec, text: str) -> list[Definition]:
     Matched with their capitals: SEC text capitalises a defined term, and "supply" in lower case
     is not the defined "Supply".
     """
-    return [definition for definition in spec.definitions() if _defined_term(definition.term).search(text)]
+    return DefinedTerms(tuple(spec.definitions())).used(text)
+
+
+@dataclass(frozen=True, slots=True)
+class ClausePassages:
+    """A clause's passages in order: its own, those it shares with other clauses, its notes."""
+
+    own: tuple[Passage, ...]  # its text, then its sub-items
+    shared: tuple[tuple[Passage, ...], ...]  # its headings, then each definition it uses: built once
+    notes: tuple[Passage, ...]
+
+    @property
+    def all(self) -> tuple[Passage, ...]:
+        return (*self.own, *(passage for block in self.shared for passage in block), *self.notes)
+
+
+class SpecPassages:
+    """The passages of every clause of one spec; what clauses share is built once.
+
+    The clauses of a section share its headings, and many clauses use one definition: on a spec of
+    20,000 clauses, building those anew for each clause cost more than all the other rules together.
+    """
+
+    def __init__(self, spec: Spec) -> None:
+        self._spec = spec
+        self._defined = DefinedTerms(tuple(spec.definitions()))
+        # Keyed by the section itself, not its number: a faulty spec may number two sections alike.
+        self._headings: dict[int, tuple[Passage, ...]] = {}
+        self._definitions: dict[int, tuple[Passage, ...]] = {}
+
+    @property
+    def glossary(self) -> range:
+        """The positions of the spec's definitions, in glossary order."""
+        return range(len(self._defined.definitions))
+
+    def of(self, clause: Clause) -> ClausePassages:
+        own = (Passage(Source.TEXT, "its text", clause.text), *_items(clause, "sub-item", Source.SUB_ITEM))
+        used = self._defined.used_indexes(self.own_words(clause))
+        shared = (self.headings(clause), *map(self.definition, used))
+        notes = tuple(Passage(Source.NOTE, f"Note {note.label}".strip(), note.text) for note in clause.notes)
+        return ClausePassages(own, shared, notes)
+
+    @staticmethod
+    def own_words(clause: Clause) -> str:
+        """The clause's text and sub-items, joined: where it uses a defined term."""
+        return " ".join([clause.text.value, *(item.text.value for item in clause.all_items())])
+
+    def headings(self, clause: Clause) -> tuple[Passage, ...]:
+        """The passages of the clause's section heading and every heading above it, nearest first."""
+        section = self._spec.section_of(clause)
+        found = self._headings.get(id(section))
+        if found is None:
+            found = self._headings[id(section)] = tuple(_headings(self._spec, section))
+        return found
+
+    def definition(self, index: int) -> tuple[Passage, ...]:
+        """The passages of the definition at this position in the glossary: its text, its sub-items."""
+        found = self._definitions.get(index)
+        if found is None:
+            definition = self._defined.definitions[index]
+            label = f'definition of "{definition.term}"'
+            passages = [Passage(Source.DEFINITION, label, definition.text)]
+            passages.extend(_items(definition, label, Source.DEFINITION))
+            found = self._definitions[index] = tuple(passages)
+        return found
+
+    def uses_any(self, indexes: tuple[int, ...], words: str) -> bool:
+        """True when `words` use the term of one of these definitions."""
+        return self._defined.uses_any(indexes, words)
+
+
+class DefinedTerms:
+    """The defined terms of a spec, found in a text with their capitals, whole words, any white space.
+
+    A term's pattern matches only where the text, its white space made single spaces, holds the
+    term's words joined by single spaces: that substring test rules out most terms before any
+    pattern runs, and the pattern decides for the rest.
+    """
+
+    def __init__(self, definitions: tuple[Definition, ...]) -> None:
+        self.definitions = definitions
+        self._phrases = tuple(" ".join(definition.term.split()) for definition in definitions)
+
+    def used_indexes(self, text: str) -> list[int]:
+        """The positions in the glossary of the definitions whose term `text` uses."""
+        words = " ".join(text.split())
+        return [
+            index for index, phrase in enumerate(self._phrases) if phrase in words and self._uses(index, text)
+        ]
+
+    def uses_any(self, indexes: tuple[int, ...], text: str) -> bool:
+        words = " ".join(text.split())
+        return any(self._phrases[index] in words and self._uses(index, text) for index in indexes)
+
+    def used(self, text: str) -> list[Definition]:
+        return [self.definitions[index] for index in self.used_indexes(text)]
+
+    def _uses(self, index: int, text: str) -> bool:
+        return _defined_term(self.definitions[index].term).search(text) is not None
 
 
 @cache

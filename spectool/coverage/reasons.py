@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spectool.coverage.detect import Decision, Hit, Verdict
+from spectool.coverage.detect import Decision, Verdict
+from spectool.coverage.hits import Hit
 from spectool.coverage.matrix import CoverageMatrix
 
 

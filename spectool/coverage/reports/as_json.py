@@ -8,7 +8,7 @@ from typing import Any
 
 from spectool.coverage.assess import Cell, Excerpt, Explanation, SpecCoverage, Status
 from spectool.coverage.compare import Comparison
-from spectool.coverage.detect import Hit
+from spectool.coverage.hits import Hit
 from spectool.coverage.matrix import CoverageMatrix
 from spectool.coverage.reasons import decision_reason
 

@@ -1,0 +1,121 @@
+"""Find a matrix's row, column and subject terms in the passages of one spec, each passage once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spectool.coverage.matrix import CoverageMatrix
+from spectool.coverage.passages import Passage, Source, SpecPassages
+from spectool.coverage.terms import Span, TermSearch, Vocabulary
+from spectool.model.document import Clause, Spec
+
+SUBJECT = "subject"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A term of a row or a column found in one passage of a clause."""
+
+    owner: str  # the row or column key, or SUBJECT
+    term: str  # the term as configured
+    found: str  # the words as the text writes them
+    source: Source
+    where: str  # the passage's label: "its text", "sub-item (a)", ...
+    line: int
+    column: int
+
+    @property
+    def normative(self) -> bool:
+        return self.source.normative
+
+
+Hits = tuple[list[Hit], list[Hit], list[Hit]]  # (row hits, column hits, subject hits)
+ROWS, COLUMNS, SUBJECT_TERMS = 0, 1, 2  # the axes, in that order
+
+
+class SpecTerms:
+    """The hits of a matrix's rows, columns and subject in the clauses of one spec.
+
+    `SpecPassages` hands every clause of a section the same headings, and every clause that uses a
+    defined term the same definition: on a large spec most passages are these, so their hits are
+    found once, as are those of a text that several sub-items repeat.
+    """
+
+    def __init__(self, spec: Spec, matrix: CoverageMatrix) -> None:
+        self.needs_subject = bool(matrix.subject)
+        self._passages = SpecPassages(spec)
+        self._search = TermSearch(
+            (
+                Vocabulary.of((row.key, row.terms) for row in matrix.rows),
+                Vocabulary.of((column.key, column.terms) for column in matrix.columns),
+                Vocabulary.of([(SUBJECT, matrix.subject)]),
+            )
+        )
+        self._found: dict[str, tuple[tuple[Span, ...], ...]] = {}
+        # By identity; the value holds the block, so its id cannot pass to another object.
+        self._shared: dict[int, tuple[tuple[Passage, ...], Hits]] = {}
+        self._bearing: list[tuple[int, ...]] | None = None
+
+    def hits(self, clause: Clause) -> Hits:
+        """The clause's (row hits, column hits, subject hits), passage by passage in their order."""
+        passages = self._passages.of(clause)
+        hits: Hits = ([], [], [])
+        for passage in passages.own:
+            self._add(hits, passage)
+        for block in passages.shared:
+            for into, more in zip(hits, self._block_hits(block), strict=True):
+                into.extend(more)
+        for passage in passages.notes:
+            self._add(hits, passage)
+        return hits
+
+    def may_cover(self, clause: Clause) -> bool:
+        """False when the clause covers no cell, told without finding its hits.
+
+        A clause covers a cell only if it is a requirement and names a row, a column and (when the
+        matrix has one) the subject in its own words, its headings or the definitions it uses. Its
+        own words are only tested for the words of the terms, which every occurrence has; the
+        headings' and definitions' hits are known once for the whole spec.
+        """
+        if not clause.is_requirement:
+            return False
+        words = self._passages.own_words(clause)
+        in_headings = self._block_hits(self._passages.headings(clause))
+        # The subject first: on a large spec it rules out the most clauses.
+        for axis in (SUBJECT_TERMS, COLUMNS, ROWS) if self.needs_subject else (COLUMNS, ROWS):
+            if in_headings[axis] or self._search.may_name(words, axis):
+                continue
+            if not self._passages.uses_any(self._bearing_on(axis), words):
+                return False
+        return True
+
+    def _bearing_on(self, axis: int) -> tuple[int, ...]:
+        """The positions in the glossary of the definitions whose passages name `axis`."""
+        if self._bearing is None:
+            blocks = [self._block_hits(self._passages.definition(index)) for index in self._passages.glossary]
+            self._bearing = [
+                tuple(
+                    index for index, hits in zip(self._passages.glossary, blocks, strict=True) if hits[each]
+                )
+                for each in (ROWS, COLUMNS, SUBJECT_TERMS)
+            ]
+        return self._bearing[axis]
+
+    def _block_hits(self, block: tuple[Passage, ...]) -> Hits:
+        kept = self._shared.get(id(block))
+        if kept is None:
+            found: Hits = ([], [], [])
+            for passage in block:
+                self._add(found, passage)
+            kept = self._shared[id(block)] = (block, found)
+        return kept[1]
+
+    def _add(self, hits: Hits, passage: Passage) -> None:
+        text = passage.text.value
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._search.spans(text)
+        for into, spans in zip(hits, found, strict=True):
+            for owner, term, start, _, words in spans:
+                line, column = passage.locate(start)
+                into.append(Hit(owner, term, words, passage.source, passage.label, line, column))
