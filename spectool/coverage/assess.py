@@ -167,7 +167,7 @@ def _excerpt(spec: Spec, profile: ClauseProfile) -> Excerpt:
         heading=f"{section.number} {section.title}",
         line=clause.position.line,
         lines=tuple(lines),
-        highlights=tuple(sorted(highlights, key=str.casefold)),
+        highlights=tuple(sorted(highlights, key=lambda word: (word.casefold(), word))),
     )
 
 
