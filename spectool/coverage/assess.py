@@ -6,17 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from spectool.coverage.detect import (
-    ClauseProfile,
-    Covering,
-    Decision,
-    Verdict,
-    decide,
-    profile_candidates,
-    profile_spec,
-)
+from spectool.coverage.detect import Covering, Decision, Verdict, decide, profile_spec
+from spectool.coverage.hits import SpecTerms
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
-from spectool.coverage.passages import Source
+from spectool.coverage.owners import ClauseOwners, clause_owners
 from spectool.model.document import Spec, SubItem
 
 
@@ -102,12 +95,16 @@ class Explanation:
 
 def assess(spec: Spec, matrix: CoverageMatrix, *, amended_by: str = "") -> SpecCoverage:
     """The matrix filled in for `spec`."""
-    profiles = profile_candidates(spec, matrix)
-    index = Covering(profiles)
+    terms = SpecTerms(spec, matrix)
+    candidates = [clause_owners(terms, clause) for clause in spec.clauses() if terms.may_cover(clause)]
+    index = Covering(())
+    for owners in candidates:
+        if owners.on_subject:
+            index.add(owners.clause.id, owners.rows, owners.columns)
     rows = matrix.rows_for(spec.name)
     cells = tuple(_cell(matrix, index, row, column) for row in rows for column in matrix.columns)
     covering = {clause for cell in cells for clause in cell.clauses}
-    excerpts = tuple(_excerpt(spec, profile) for profile in profiles if profile.clause.id in covering)
+    excerpts = tuple(_excerpt(spec, owners) for owners in candidates if owners.clause.id in covering)
     return SpecCoverage(matrix, spec.name, spec.version, spec.path, rows, cells, excerpts, amended_by)
 
 
@@ -155,13 +152,11 @@ def _cell(matrix: CoverageMatrix, covering: Covering, row: Row, column: Column) 
     return Cell(row.key, column.key, Status.COVERED if clauses else Status.GAP, clauses)
 
 
-def _excerpt(spec: Spec, profile: ClauseProfile) -> Excerpt:
-    clause = profile.clause
+def _excerpt(spec: Spec, owners: ClauseOwners) -> Excerpt:
+    clause = owners.clause
     section = spec.section_of(clause)
     lines = [(0, clause.text.flat), *_item_lines(clause.items, 1)]
-    own = (Source.TEXT, Source.SUB_ITEM)
-    hits = (*profile.row_hits, *profile.column_hits, *profile.subject_hits)
-    highlights = {hit.found for hit in hits if hit.source in own}
+    highlights = owners.own_words
     return Excerpt(
         clause=clause.id,
         heading=f"{section.number} {section.title}",

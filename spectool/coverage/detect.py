@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -175,20 +176,25 @@ class Covering:
     """
 
     def __init__(self, profiles: tuple[ClauseProfile, ...]) -> None:
-        self._profiles = profiles
+        self._clauses: list[str] = []
         self._rows: dict[str, set[int]] = {}
         self._columns: dict[str, set[int]] = {}
-        for index, profile in enumerate(profiles):
-            if not (profile.requirement and _on_subject(profile)):
-                continue
-            for hit in profile.row_hits:
-                if hit.normative:
-                    self._rows.setdefault(hit.owner, set()).add(index)
-            for hit in profile.column_hits:
-                if hit.normative:
-                    self._columns.setdefault(hit.owner, set()).add(index)
+        for profile in profiles:
+            if profile.requirement and _on_subject(profile):
+                rows = (hit.owner for hit in profile.row_hits if hit.normative)
+                columns = (hit.owner for hit in profile.column_hits if hit.normative)
+                self.add(profile.clause.id, rows, columns)
+
+    def add(self, clause: str, rows: Iterable[str], columns: Iterable[str]) -> None:
+        """Count `clause`, a requirement on the subject, as naming these rows and columns; in order."""
+        index = len(self._clauses)
+        self._clauses.append(clause)
+        for row in rows:
+            self._rows.setdefault(row, set()).add(index)
+        for column in columns:
+            self._columns.setdefault(column, set()).add(index)
 
     def clauses(self, row: Row, column: Column) -> tuple[str, ...]:
         """The ids of the clauses that cover (row, column), in the spec's order."""
         both = self._rows.get(row.key, set()) & self._columns.get(column.key, set())
-        return tuple(self._profiles[index].clause.id for index in sorted(both))
+        return tuple(self._clauses[index] for index in sorted(both))

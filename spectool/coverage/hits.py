@@ -89,6 +89,25 @@ class SpecTerms:
                 return False
         return True
 
+    def own_spans(self, clause: Clause) -> list[tuple[tuple[Span, ...], ...]]:
+        """The spans of each of the clause's own texts (its text, its sub-items), axis by axis."""
+        texts = [clause.text.value, *(item.text.value for item in clause.all_items())]
+        return [self._spans(text) for text in texts]
+
+    def shared_hits(self, clause: Clause) -> tuple[Hits, list[Hits]]:
+        """The hits of the clause's headings, and of each definition it uses, found once per spec."""
+        used = self._passages.used_indexes(clause)
+        return (
+            self._block_hits(self._passages.headings(clause)),
+            [self._block_hits(self._passages.definition(index)) for index in used],
+        )
+
+    def _spans(self, text: str) -> tuple[tuple[Span, ...], ...]:
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._search.spans(text)
+        return found
+
     def _bearing_on(self, axis: int) -> tuple[int, ...]:
         """The positions in the glossary of the definitions whose passages name `axis`."""
         if self._bearing is None:
@@ -111,10 +130,7 @@ class SpecTerms:
         return kept[1]
 
     def _add(self, hits: Hits, passage: Passage) -> None:
-        text = passage.text.value
-        found = self._found.get(text)
-        if found is None:
-            found = self._found[text] = self._search.spans(text)
+        found = self._spans(passage.text.value)
         for into, spans in zip(hits, found, strict=True):
             for owner, term, start, _, words in spans:
                 line, column = passage.locate(start)

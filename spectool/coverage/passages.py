@@ -90,8 +90,7 @@ class SpecPassages:
 
     def of(self, clause: Clause) -> ClausePassages:
         own = (Passage(Source.TEXT, "its text", clause.text), *_items(clause, "sub-item", Source.SUB_ITEM))
-        used = self._defined.used_indexes(self.own_words(clause))
-        shared = (self.headings(clause), *map(self.definition, used))
+        shared = (self.headings(clause), *map(self.definition, self.used_indexes(clause)))
         notes = tuple(Passage(Source.NOTE, f"Note {note.label}".strip(), note.text) for note in clause.notes)
         return ClausePassages(own, shared, notes)
 
@@ -99,6 +98,10 @@ class SpecPassages:
     def own_words(clause: Clause) -> str:
         """The clause's text and sub-items, joined: where it uses a defined term."""
         return " ".join([clause.text.value, *(item.text.value for item in clause.all_items())])
+
+    def used_indexes(self, clause: Clause) -> list[int]:
+        """The positions in the glossary of the definitions the clause uses."""
+        return self._defined.used_indexes(self.own_words(clause))
 
     def headings(self, clause: Clause) -> tuple[Passage, ...]:
         """The passages of the clause's section heading and every heading above it, nearest first."""
