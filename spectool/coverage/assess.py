@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from spectool.coverage.detect import Covering, Decision, Verdict, decide, profile_spec
-from spectool.coverage.hits import SpecTerms
+from spectool.coverage.hits import MatrixSearch, SpecTerms
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.coverage.owners import ClauseOwners, clause_owners
 from spectool.model.document import Spec, SubItem
@@ -93,9 +93,11 @@ class Explanation:
     unrelated: int  # how many other clauses use neither
 
 
-def assess(spec: Spec, matrix: CoverageMatrix, *, amended_by: str = "") -> SpecCoverage:
-    """The matrix filled in for `spec`."""
-    terms = SpecTerms(spec, matrix)
+def assess(
+    spec: Spec, matrix: CoverageMatrix, *, amended_by: str = "", search: MatrixSearch | None = None
+) -> SpecCoverage:
+    """The matrix filled in for `spec`; `search`, of the same matrix, may come from other specs."""
+    terms = SpecTerms(spec, matrix, search)
     candidates = [clause_owners(terms, clause) for clause in spec.clauses() if terms.may_cover(clause)]
     index = Covering(())
     for owners in candidates:
@@ -112,7 +114,12 @@ def assess_all(
     specs: Iterable[Spec], matrix: CoverageMatrix, *, amended_by: str = ""
 ) -> tuple[SpecCoverage, ...]:
     """The matrix for each spec version responsible for at least one of its rows."""
-    return tuple(assess(spec, matrix, amended_by=amended_by) for spec in specs if matrix.rows_for(spec.name))
+    search = MatrixSearch(matrix)
+    return tuple(
+        assess(spec, matrix, amended_by=amended_by, search=search)
+        for spec in specs
+        if matrix.rows_for(spec.name)
+    )
 
 
 def explain(spec: Spec, matrix: CoverageMatrix, row: Row, column: Column) -> Explanation:

@@ -33,6 +33,31 @@ Hits = tuple[list[Hit], list[Hit], list[Hit]]  # (row hits, column hits, subject
 ROWS, COLUMNS, SUBJECT_TERMS = 0, 1, 2  # the axes, in that order
 
 
+class MatrixSearch:
+    """A matrix's rows, columns and subject searched in texts, each distinct text once.
+
+    Shared by the specs of one run: two versions of a spec, or a spec and an amendment of it, repeat
+    most of their texts.
+    """
+
+    def __init__(self, matrix: CoverageMatrix) -> None:
+        self.search = TermSearch(
+            (
+                Vocabulary.of((row.key, row.terms) for row in matrix.rows),
+                Vocabulary.of((column.key, column.terms) for column in matrix.columns),
+                Vocabulary.of([(SUBJECT, matrix.subject)]),
+            )
+        )
+        self._found: dict[str, tuple[tuple[Span, ...], ...]] = {}
+
+    def spans(self, text: str) -> tuple[tuple[Span, ...], ...]:
+        """`TermSearch.spans` of `text`, for rows, columns and subject."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self.search.spans(text)
+        return found
+
+
 class SpecTerms:
     """The hits of a matrix's rows, columns and subject in the clauses of one spec.
 
@@ -41,17 +66,11 @@ class SpecTerms:
     found once, as are those of a text that several sub-items repeat.
     """
 
-    def __init__(self, spec: Spec, matrix: CoverageMatrix) -> None:
+    def __init__(self, spec: Spec, matrix: CoverageMatrix, search: MatrixSearch | None = None) -> None:
         self.needs_subject = bool(matrix.subject)
         self._passages = SpecPassages(spec)
-        self._search = TermSearch(
-            (
-                Vocabulary.of((row.key, row.terms) for row in matrix.rows),
-                Vocabulary.of((column.key, column.terms) for column in matrix.columns),
-                Vocabulary.of([(SUBJECT, matrix.subject)]),
-            )
-        )
-        self._found: dict[str, tuple[tuple[Span, ...], ...]] = {}
+        self._matrix_search = MatrixSearch(matrix) if search is None else search
+        self._search = self._matrix_search.search
         # By identity; the value holds the block, so its id cannot pass to another object.
         self._shared: dict[int, tuple[tuple[Passage, ...], Hits]] = {}
         self._bearing: list[tuple[int, ...]] | None = None
@@ -103,10 +122,7 @@ class SpecTerms:
         )
 
     def _spans(self, text: str) -> tuple[tuple[Span, ...], ...]:
-        found = self._found.get(text)
-        if found is None:
-            found = self._found[text] = self._search.spans(text)
-        return found
+        return self._matrix_search.spans(text)
 
     def _bearing_on(self, axis: int) -> tuple[int, ...]:
         """The positions in the glossary of the definitions whose passages name `axis`."""

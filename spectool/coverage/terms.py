@@ -104,6 +104,10 @@ class TermSearch:
             )
             for axis in range(len(self._terms))
         )
+        # One search per axis for its terms' longest words, run in C: where none is found (most
+        # texts of a large spec, for some axis), no term of the axis can be.
+        self._screens = tuple(_any_of({word for word, _ in words}) for words in self._words_by_axis)
+        self._lowered = ("", "")  # the last text `may_name` lowered: it is asked of each axis in turn
 
     def spans(self, text: str) -> tuple[tuple[Span, ...], ...]:
         """For each vocabulary, every occurrence of its terms in `text` that no longer one covers.
@@ -131,7 +135,14 @@ class TermSearch:
         """False when no term of the vocabulary at `axis` occurs in `text`, told by its words alone."""
         if not text.isascii() or axis in self._tried_everywhere:
             return bool(self._terms[axis])
-        lowered = text.lower()
+        screen = self._screens[axis]
+        if screen is None:
+            return False
+        if self._lowered[0] is not text:
+            self._lowered = (text, text.lower())
+        lowered = self._lowered[1]
+        if screen.search(lowered) is None:
+            return False
         for word, others in self._words_by_axis[axis]:
             if word in lowered and all(other in lowered for other in others):
                 return True
@@ -156,6 +167,15 @@ class TermSearch:
         for positions in chosen:
             positions.sort()
         return chosen
+
+
+def _any_of(words: set[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of `words` (lower case), anywhere; None for no words."""
+    if not words:
+        return None
+    return re.compile(
+        "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+    )
 
 
 Span = tuple[str, str, int, int, str]  # an Occurrence's fields: owner, term, start, end, found

@@ -1,0 +1,63 @@
+"""The shortcuts of the term search: the per-axis screen of `may_name`, and spans shared by specs."""
+
+from __future__ import annotations
+
+from spectool.coverage.assess import assess, assess_all
+from spectool.coverage.hits import MatrixSearch
+from spectool.coverage.terms import TermSearch, Vocabulary
+from tests.coverage.helpers import MATRIX, chts, smets
+
+SEARCH = TermSearch(
+    (
+        Vocabulary.of([("polyphase", ["Polyphase ESME", "three phases"])]),
+        Vocabulary.of([("reboot", ["reboot*"])]),
+        Vocabulary.of([]),
+    )
+)
+
+
+def test_an_axis_is_named_only_when_all_words_of_one_of_its_terms_are() -> None:
+    assert SEARCH.may_name("Polyphase  esme shall", 0)
+    assert not SEARCH.may_name("the polyphase meter", 0)  # its longest word, not the other
+    assert not SEARCH.may_name("ESME shall", 0)
+    assert SEARCH.may_name("after REBOOTING", 1)
+    assert not SEARCH.may_name("after a restart", 1)
+
+
+def test_an_axis_without_terms_is_never_named() -> None:
+    assert not SEARCH.may_name("Polyphase ESME", 2)
+    assert not SEARCH.may_name("", 2)
+
+
+def test_one_text_asked_of_each_axis_in_turn_and_then_another() -> None:
+    text = "Polyphase ESME shall reboot"
+    assert [SEARCH.may_name(text, axis) for axis in range(3)] == [True, True, False]
+    assert not SEARCH.may_name("three", 0)
+    assert SEARCH.may_name("three phases", 0)
+    assert SEARCH.may_name(text, 0)
+
+
+def test_outside_ascii_every_axis_with_terms_may_be_named() -> None:
+    assert SEARCH.may_name("ſtart ESME", 0)
+    assert SEARCH.may_name("ſtart ESME", 1)
+    assert not SEARCH.may_name("ſtart ESME", 2)
+
+
+def test_spans_are_searched_once_per_text_and_are_those_of_the_search() -> None:
+    search = MatrixSearch(MATRIX)
+    text = "ESME shall restart after a firmware upgrade."
+    first = search.spans(text)
+    assert search.spans("".join(text)) is first
+    assert first == search.search.spans(text)
+    assert search.spans("ESME shall not.") != first
+
+
+def test_specs_sharing_one_search_fill_the_matrix_as_each_alone() -> None:
+    old = smets("# 5 Meters\n5.1 ESME shall restart after a firmware upgrade.\n", "4.2")
+    new = smets(
+        "# 5 Meters\n5.1 ESME shall restart after a firmware upgrade.\n5.2 ESME shall restart.\n", "5.0"
+    )
+    hub = chts("# 4 Hub\n4.1 The Communications Hub shall restart.\n")
+    together = assess_all((old, new, hub), MATRIX)
+    assert together == tuple(assess(spec, MATRIX) for spec in (old, new, hub))
+    assert together[1].cell("esme", "reboot").clauses == ("5.1", "5.2")
