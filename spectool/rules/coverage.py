@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from spectool.coverage.assess import SpecCoverage, assess_all
+from spectool.coverage.assess import SpecCoverage, assess
+from spectool.coverage.hits import MatrixSearch
 from spectool.coverage.load import has_coverage, load_coverage
+from spectool.coverage.matrix import CoverageMatrix
 from spectool.findings import Finding, Severity
 from spectool.model.corpus import Corpus
-from spectool.model.document import Position
+from spectool.model.document import Position, Spec
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.registry import register
 
@@ -51,8 +53,9 @@ class CoverageGap(Rule):
             return
         opened_by = str(getattr(context.amendment, "id", "")) if context.base is not None else ""
         for matrix in load_coverage(context.config).matrices:
-            known = _gaps(assess_all(context.base, matrix)) if context.base is not None else set()
-            for coverage in assess_all(context.corpus, matrix):
+            assessed = _Assessed(matrix)
+            known = _gaps(assessed.all(context.base)) if context.base is not None else set()
+            for coverage in assessed.all(context.corpus):
                 yield from self._report(context.corpus, coverage, known, opened_by)
 
     def _report(
@@ -73,3 +76,24 @@ class CoverageGap(Rule):
 
 def _gaps(coverages: tuple[SpecCoverage, ...]) -> set[tuple[str, str, str]]:
     return {(coverage.key, gap.row, gap.column) for coverage in coverages for gap in coverage.gaps}
+
+
+class _Assessed:
+    """`assess_all` of one matrix, each spec object once: an amendment leaves most specs untouched,
+    and the base and the amended corpus then hold the very same objects."""
+
+    def __init__(self, matrix: CoverageMatrix) -> None:
+        self._matrix = matrix
+        self._search = MatrixSearch(matrix)
+        # By identity; the value holds the spec, so its id cannot pass to another object.
+        self._done: dict[int, tuple[Spec, SpecCoverage]] = {}
+
+    def all(self, specs: Iterable[Spec]) -> tuple[SpecCoverage, ...]:
+        """What `assess_all(specs, matrix)` returns."""
+        return tuple(self._one(spec) for spec in specs if self._matrix.rows_for(spec.name))
+
+    def _one(self, spec: Spec) -> SpecCoverage:
+        done = self._done.get(id(spec))
+        if done is None:
+            done = self._done[id(spec)] = (spec, assess(spec, self._matrix, search=self._search))
+        return done[1]
