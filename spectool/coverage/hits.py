@@ -74,6 +74,7 @@ class SpecTerms:
         # By identity; the value holds the block, so its id cannot pass to another object.
         self._shared: dict[int, tuple[tuple[Passage, ...], Hits]] = {}
         self._bearing: list[tuple[int, ...]] | None = None
+        self._bearing_any: tuple[int, ...] | None = None
 
     def hits(self, clause: Clause) -> Hits:
         """The clause's (row hits, column hits, subject hits), passage by passage in their order."""
@@ -114,8 +115,9 @@ class SpecTerms:
         return [self._spans(text) for text in texts]
 
     def shared_hits(self, clause: Clause) -> tuple[Hits, list[Hits]]:
-        """The hits of the clause's headings, and of each definition it uses, found once per spec."""
-        used = self._passages.used_indexes(clause)
+        """The hits of the clause's headings and of each definition it uses that names a term."""
+        # A definition without a term of the matrix adds nothing: only those with one are looked for.
+        used = self._passages.used_indexes(clause, self._bearing_on_any())
         return (
             self._block_hits(self._passages.headings(clause)),
             [self._block_hits(self._passages.definition(index)) for index in used],
@@ -123,6 +125,14 @@ class SpecTerms:
 
     def _spans(self, text: str) -> tuple[tuple[Span, ...], ...]:
         return self._matrix_search.spans(text)
+
+    def _bearing_on_any(self) -> tuple[int, ...]:
+        """The positions in the glossary of the definitions whose passages name any axis."""
+        if self._bearing_any is None:
+            self._bearing_any = tuple(
+                sorted({index for axis in range(3) for index in self._bearing_on(axis)})
+            )
+        return self._bearing_any
 
     def _bearing_on(self, axis: int) -> tuple[int, ...]:
         """The positions in the glossary of the definitions whose passages name `axis`."""

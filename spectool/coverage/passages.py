@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -82,6 +82,7 @@ class SpecPassages:
         # Keyed by the section itself, not its number: a faulty spec may number two sections alike.
         self._headings: dict[int, tuple[Passage, ...]] = {}
         self._definitions: dict[int, tuple[Passage, ...]] = {}
+        self._own_words: tuple[Clause | None, str] = (None, "")
 
     @property
     def glossary(self) -> range:
@@ -94,14 +95,17 @@ class SpecPassages:
         notes = tuple(Passage(Source.NOTE, f"Note {note.label}".strip(), note.text) for note in clause.notes)
         return ClausePassages(own, shared, notes)
 
-    @staticmethod
-    def own_words(clause: Clause) -> str:
+    def own_words(self, clause: Clause) -> str:
         """The clause's text and sub-items, joined: where it uses a defined term."""
-        return " ".join([clause.text.value, *(item.text.value for item in clause.all_items())])
+        # Asked of one clause several times in a row (each axis, then its definitions): kept.
+        if self._own_words[0] is not clause:
+            words = " ".join([clause.text.value, *(item.text.value for item in clause.all_items())])
+            self._own_words = (clause, words)
+        return self._own_words[1]
 
-    def used_indexes(self, clause: Clause) -> list[int]:
-        """The positions in the glossary of the definitions the clause uses."""
-        return self._defined.used_indexes(self.own_words(clause))
+    def used_indexes(self, clause: Clause, among: Sequence[int] | None = None) -> list[int]:
+        """The positions in the glossary of the definitions the clause uses (of those `among`)."""
+        return self._defined.used_indexes(self.own_words(clause), among)
 
     def headings(self, clause: Clause) -> tuple[Passage, ...]:
         """The passages of the clause's section heading and every heading above it, nearest first."""
@@ -138,17 +142,24 @@ class DefinedTerms:
     def __init__(self, definitions: tuple[Definition, ...]) -> None:
         self.definitions = definitions
         self._phrases = tuple(" ".join(definition.term.split()) for definition in definitions)
+        self._last = ("", "")
 
-    def used_indexes(self, text: str) -> list[int]:
-        """The positions in the glossary of the definitions whose term `text` uses."""
-        words = " ".join(text.split())
-        return [
-            index for index, phrase in enumerate(self._phrases) if phrase in words and self._uses(index, text)
-        ]
+    def used_indexes(self, text: str, among: Sequence[int] | None = None) -> list[int]:
+        """The positions in the glossary of the definitions whose term `text` uses (of those `among`)."""
+        words = self._single_spaced(text)
+        phrases = self._phrases
+        indexes = range(len(phrases)) if among is None else among
+        return [index for index in indexes if phrases[index] in words and self._uses(index, text)]
 
     def uses_any(self, indexes: tuple[int, ...], text: str) -> bool:
-        words = " ".join(text.split())
+        words = self._single_spaced(text)
         return any(self._phrases[index] in words and self._uses(index, text) for index in indexes)
+
+    def _single_spaced(self, text: str) -> str:
+        # One text is asked about for several axes, then for its definitions: the last one is kept.
+        if self._last[0] is not text:
+            self._last = (text, " ".join(text.split()))
+        return self._last[1]
 
     def used(self, text: str) -> list[Definition]:
         return [self.definitions[index] for index in self.used_indexes(text)]

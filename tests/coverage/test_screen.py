@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from spectool.coverage.assess import assess, assess_all
-from spectool.coverage.hits import MatrixSearch
+from spectool.coverage.hits import MatrixSearch, SpecTerms
+from spectool.coverage.passages import SpecPassages
 from spectool.coverage.terms import TermSearch, Vocabulary
 from tests.coverage.helpers import MATRIX, chts, smets
 
@@ -61,3 +62,37 @@ def test_specs_sharing_one_search_fill_the_matrix_as_each_alone() -> None:
     together = assess_all((old, new, hub), MATRIX)
     assert together == tuple(assess(spec, MATRIX) for spec in (old, new, hub))
     assert together[1].cell("esme", "reboot").clauses == ("5.1", "5.2")
+
+
+GLOSSARY = smets(
+    '# 2 Glossary\n"Supply" means electricity.\n"Power Outage Event" means an Event.\n'
+    '"Event" means a record.\n'
+    "# 5 Meters\n5.1 ESME shall record each Power\n  Outage Event of the Supply:\n  (a) as an Event.\n"
+    "5.2 ESME shall keep the supply.\n"
+)
+
+
+def test_definitions_used_among_some_are_those_used_of_all_in_order() -> None:
+    passages = SpecPassages(GLOSSARY)
+    first, second = GLOSSARY.clauses()
+    assert passages.used_indexes(first) == [0, 1, 2]
+    assert passages.used_indexes(first, (2, 0)) == [2, 0]  # in the order asked
+    assert passages.used_indexes(first, ()) == []
+    assert passages.used_indexes(second) == []  # "supply" is not the defined "Supply"
+    assert passages.used_indexes(first, (1,)) == [1]  # again, after another clause
+
+
+def test_own_words_are_those_of_the_clause_asked_each_time() -> None:
+    passages = SpecPassages(GLOSSARY)
+    first, second = GLOSSARY.clauses()
+    assert passages.own_words(first) == passages.own_words(first)
+    assert passages.own_words(second) == "ESME shall keep the supply."
+    assert passages.own_words(first).endswith("as an Event.")
+
+
+def test_a_definition_without_a_term_of_the_matrix_adds_no_hits() -> None:
+    terms = SpecTerms(GLOSSARY, MATRIX)
+    first = next(iter(GLOSSARY.clauses()))
+    headings, definitions = terms.shared_hits(first)
+    assert headings == ([], [], [])
+    assert definitions == []  # none of the three definitions names a row, a column or the subject
