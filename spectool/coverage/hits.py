@@ -100,10 +100,14 @@ class SpecTerms:
         if not clause.is_requirement:
             return False
         words = self._passages.own_words(clause)
-        in_headings = self._block_hits(self._passages.headings(clause))
+        in_headings: Hits | None = None  # looked up only when its own words do not name an axis
         # The subject first: on a large spec it rules out the most clauses.
         for axis in (SUBJECT_TERMS, COLUMNS, ROWS) if self.needs_subject else (COLUMNS, ROWS):
-            if in_headings[axis] or self._search.may_name(words, axis):
+            if self._search.may_name(words, axis):
+                continue
+            if in_headings is None:
+                in_headings = self._block_hits(self._passages.headings(clause))
+            if in_headings[axis]:
                 continue
             if not self._passages.uses_any(self._bearing_on(axis), words):
                 return False

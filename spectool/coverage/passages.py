@@ -83,6 +83,7 @@ class SpecPassages:
         self._headings: dict[int, tuple[Passage, ...]] = {}
         self._definitions: dict[int, tuple[Passage, ...]] = {}
         self._own_words: tuple[Clause | None, str] = (None, "")
+        self._sections: dict[int, Section] | None = None
 
     @property
     def glossary(self) -> range:
@@ -109,11 +110,18 @@ class SpecPassages:
 
     def headings(self, clause: Clause) -> tuple[Passage, ...]:
         """The passages of the clause's section heading and every heading above it, nearest first."""
-        section = self._spec.section_of(clause)
+        section = self._section_of(clause)
         found = self._headings.get(id(section))
         if found is None:
             found = self._headings[id(section)] = tuple(_headings(self._spec, section))
         return found
+
+    def _section_of(self, clause: Clause) -> Section:
+        """`Spec.section_of`, by the clause's identity: hashing a `ClauseNumber` costs more than the rest."""
+        if self._sections is None:
+            self._sections = _sections_by_clause(self._spec)
+        section = self._sections.get(id(clause))
+        return self._spec.section_of(clause) if section is None else section
 
     def definition(self, index: int) -> tuple[Passage, ...]:
         """The passages of the definition at this position in the glossary: its text, its sub-items."""
@@ -172,6 +180,20 @@ class DefinedTerms:
 def _defined_term(term: str) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(word) for word in term.split())
     return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def _sections_by_clause(spec: Spec) -> dict[int, Section]:
+    """Each clause's section, by the clause's identity; empty when two clauses share a number.
+
+    `Spec.section_of` gives a number's first section: with every number once, that is the clause's own.
+    """
+    found = {
+        id(block): section for section in spec.sections for block in section.blocks if type(block) is Clause
+    }
+    numbers = {
+        block.number.parts for section in spec.sections for block in section.blocks if type(block) is Clause
+    }
+    return found if len(numbers) == len(found) else {}
 
 
 def _items(owner: Clause | Definition, kind: str, source: Source) -> Iterator[Passage]:

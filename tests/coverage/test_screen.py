@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spectool.coverage.assess import assess, assess_all
 from spectool.coverage.hits import MatrixSearch, SpecTerms
-from spectool.coverage.passages import SpecPassages
+from spectool.coverage.passages import SpecPassages, _sections_by_clause
 from spectool.coverage.terms import TermSearch, Vocabulary
 from tests.coverage.helpers import MATRIX, chts, smets
 
@@ -96,3 +98,20 @@ def test_a_definition_without_a_term_of_the_matrix_adds_no_hits() -> None:
     headings, definitions = terms.shared_hits(first)
     assert headings == ([], [], [])
     assert definitions == []  # none of the three definitions names a row, a column or the subject
+
+
+def test_each_clause_has_the_section_spec_gives_it_even_when_numbers_repeat() -> None:
+    unique = smets("# 5 Meters\n5.1 ESME shall.\n## 5.2 Restart\n5.2.1 ESME shall restart.\n")
+    apart = smets("# 5 Meters\n5.1 ESME shall.\n# 6 Hub\n6.1 The hub shall.\n")
+    # The parser refuses a number twice; a spec built otherwise (an amendment's) may hold one.
+    first, second = apart.sections
+    again = replace(second, blocks=(replace(second.clauses[0], number=first.clauses[0].number),))
+    repeated = replace(apart, sections=(first, again))
+    assert [str(clause.number) for clause in repeated.clauses()] == ["5.1", "5.1"]
+    for spec in (unique, repeated, GLOSSARY):
+        passages = SpecPassages(spec)
+        for clause in spec.clauses():
+            assert passages.headings(clause) == SpecPassages(spec).headings(clause)
+            assert passages.headings(clause)[0].label.startswith(f"heading {spec.section_of(clause).number} ")
+    assert _sections_by_clause(repeated) == {}
+    assert len(_sections_by_clause(unique)) == 2
