@@ -97,8 +97,6 @@ class SpecTerms:
         own words are only tested for the words of the terms, which every occurrence has; the
         headings' and definitions' hits are known once for the whole spec.
         """
-        if not clause.is_requirement:
-            return False
         words = self._passages.own_words(clause)
         in_headings: Hits | None = None  # looked up only when its own words do not name an axis
         # The subject first: on a large spec it rules out the most clauses.
@@ -111,7 +109,8 @@ class SpecTerms:
                 continue
             if not self._passages.uses_any(self._bearing_on(axis), words):
                 return False
-        return True
+        # Last: the terms rule out most clauses at less cost than "shall" is looked for.
+        return clause.is_requirement
 
     def own_spans(self, clause: Clause) -> list[tuple[tuple[Span, ...], ...]]:
         """The spans of each of the clause's own texts (its text, its sub-items), axis by axis."""

@@ -151,15 +151,25 @@ class DefinedTerms:
         self.definitions = definitions
         self._phrases = tuple(" ".join(definition.term.split()) for definition in definitions)
         self._last = ("", "")
+        self._longest = tuple(max(phrase.split(" "), key=len) for phrase in self._phrases)
 
     def used_indexes(self, text: str, among: Sequence[int] | None = None) -> list[int]:
         """The positions in the glossary of the definitions whose term `text` uses (of those `among`)."""
+        phrases, longest = self._phrases, self._longest
+        indexes = [
+            index for index in (range(len(phrases)) if among is None else among) if longest[index] in text
+        ]
+        if not indexes:
+            return []
         words = self._single_spaced(text)
-        phrases = self._phrases
-        indexes = range(len(phrases)) if among is None else among
         return [index for index in indexes if phrases[index] in words and self._uses(index, text)]
 
     def uses_any(self, indexes: tuple[int, ...], text: str) -> bool:
+        # A term's words stand in the text as they are, whatever white space joins them: the
+        # longest rules most terms out before the text is joined with single spaces.
+        indexes = tuple(index for index in indexes if self._longest[index] in text)
+        if not indexes:
+            return False
         words = self._single_spaced(text)
         return any(self._phrases[index] in words and self._uses(index, text) for index in indexes)
 

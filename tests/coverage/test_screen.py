@@ -115,3 +115,13 @@ def test_each_clause_has_the_section_spec_gives_it_even_when_numbers_repeat() ->
             assert passages.headings(clause)[0].label.startswith(f"heading {spec.section_of(clause).number} ")
     assert _sections_by_clause(repeated) == {}
     assert len(_sections_by_clause(unique)) == 2
+
+
+def test_a_defined_term_split_across_lines_is_still_used() -> None:
+    passages = SpecPassages(GLOSSARY)
+    first, second = GLOSSARY.clauses()
+    # "Power\n  Outage Event": the term's longest word stands in the text, its spaces do not.
+    assert 1 in passages.used_indexes(first, (1,))
+    assert passages.uses_any((1,), passages.own_words(first))
+    assert not passages.uses_any((0, 1, 2), passages.own_words(second))
+    assert not passages.uses_any((), passages.own_words(first))
