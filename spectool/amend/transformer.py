@@ -28,6 +28,7 @@ from spectool.amend.model import (
 from spectool.errors import InputError, Problem
 from spectool.model.document import Block, Clause, Definition, Text
 from spectool.model.numbers import ClauseNumber
+from spectool.words import ordinal as ordinal  # amend.writer imports it from here
 
 _CLAUSE_REF = re.compile(r"([0-9.]+)((?:\([a-z]+\))*)")
 _ORDINAL_WORDS = (
@@ -303,12 +304,6 @@ class AmendmentTransformer(Transformer[Token, object]):
             blocks[0] if blocks else None, body, 'the new text must be one definition: "Term" means ...'
         )
         return Definition("", Text(""))
-
-
-def ordinal(number: int) -> str:
-    """1 -> "1st", 2 -> "2nd", 11 -> "11th"."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def _lines(body: list[tuple[int, str]]) -> tuple[int, int]:

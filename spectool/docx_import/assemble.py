@@ -36,7 +36,7 @@ class SpecAssembler:
     ) -> None:
         self.cover = CoverPage(name, version)
         self.notes = {"Footnote": footnotes, "Endnote": endnotes}
-        self.note_numbers: dict[tuple[str, str], int] = {}
+        self.note_numbers: dict[str, dict[str, int]] = {"Footnote": {}, "Endnote": {}}  # by kind, then id
         self.sections: list[SectionDraft] = []
         self.seen: dict[ClauseNumber, int] = {}
         self.stack: list[ClauseNumber] = []
@@ -64,8 +64,8 @@ class SpecAssembler:
                 self.table(block)
                 continue
             piece = classify(block)
-            for dropped in block.dropped:
-                self.warn(block, f"holds {dropped}, which the source format cannot: left out")
+            for warning in block.warnings:
+                self.warn(block, warning)
             following = blocks[position + 1] if position + 1 < len(blocks) else None
             if isinstance(piece, Caption) and isinstance(following, WordTable):
                 self.caption = caption_title(piece.title)
@@ -91,6 +91,8 @@ class SpecAssembler:
         elif isinstance(piece, NoteStart):
             self.note(piece)
         elif isinstance(piece, Line):
+            if piece.warning:
+                self.warn(piece.source, piece.warning)
             if not self.cover_line(piece):
                 self.line(piece.source, piece.text, piece.label)
         elif isinstance(piece, Caption | Title):
@@ -251,9 +253,11 @@ class SpecAssembler:
         caption, self.caption = self.caption, ""
         first = next((cell[0] for row in table.rows for cell in row if cell), None)
         for paragraph in (paragraph for row in table.rows for cell in row for paragraph in cell):
-            for dropped in paragraph.dropped:
-                self.warn(paragraph, f"holds {dropped}, which the source format cannot: left out")
+            for warning in paragraph.warnings:
+                self.warn(paragraph, warning)
             self.cite(paragraph, None)
+        for warning in table.ignored:
+            self.warn(first, warning)
         if table.nested_tables:
             self.warn(first, "a table inside a table cell is flattened into the cell's text")
         if not self.sections or self.lost:
@@ -277,8 +281,14 @@ class SpecAssembler:
         cited = [("Footnote", key) for key in source.footnotes]
         cited += [("Endnote", key) for key in source.endnotes]
         for kind, key in cited:
-            following = 1 + sum(known == kind for known, _ in self.note_numbers)
-            number = self.note_numbers.setdefault((kind, key), following)
+            numbers = self.note_numbers[kind]
+            if key in numbers:
+                # Word cites a note once: a note copied at every citation of a crafted document multiplies.
+                self.warn(
+                    source, f"{kind.lower()} {numbers[key]} is cited again: its text stays where first cited"
+                )
+                continue
+            number = numbers[key] = len(numbers) + 1
             text = self.notes[kind].get(key, "")
             if holder is None:
                 self.warn(source, f"{kind.lower()} {number} has no clause to attach to: left out: {text}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spectool.docx_import.issues import excerpt
 from spectool.docx_import.reading import WordParagraph
 from spectool.model.numbers import ClauseNumber
 
@@ -22,6 +23,14 @@ _DEFINITION = re.compile(r'"([^"\n]+)"\s+(\S.*)', re.DOTALL)
 _SENTENCE_END = (".", ";", ":", ",")
 LETTER_FORMATS = ("lowerLetter",)
 ROMAN_FORMATS = ("lowerRoman",)
+# No specification numbers deeper or longer; past these a typed "number" is text, and a crafted one
+# cannot open thousands of sections or overflow int() (4,300 digits).
+MAX_NUMBER_PARTS = 12
+MAX_PART_DIGITS = 9
+_NOT_A_NUMBER = (
+    f"{{}} is no clause number (at most {MAX_NUMBER_PARTS} parts of at most {MAX_PART_DIGITS} digits): "
+    "read as text"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +76,7 @@ class Line:
     source: WordParagraph
     text: str
     label: str = ""  # a label the format has no sub-item for: "(A)", "(1)", "1."
+    warning: str = ""  # why what looks like a number is kept as text
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +128,9 @@ def _heading(paragraph: WordParagraph, shown_label: str) -> Piece:
     title = paragraph.text
     if number is None:
         typed = _TYPED_HEADING.fullmatch(title)
-        if typed:
-            number, title = ClauseNumber.parse(typed[1]), typed[2] or ""
+        number = _clause_number(typed[1]) if typed else None
+        if typed and number is not None:
+            title = typed[2] or ""
         elif shown_label:
             title = f"{shown_label} {title}".strip()
     if number is not None and number.depth >= 2 and _reads_as_sentence(title):
@@ -153,7 +164,9 @@ def _typed(paragraph: WordParagraph) -> Piece:
         return NoteStart(paragraph, note[1] or "", note[2])
     clause = _TYPED_CLAUSE.fullmatch(text)
     if clause:
-        number = ClauseNumber.parse(clause[1])
+        number = _clause_number(clause[1])
+        if number is None:
+            return Line(paragraph, text, warning=_NOT_A_NUMBER.format(excerpt(clause[1])))
         if 0 not in number.parts:  # "0.5 seconds" is a quantity, not a clause
             return ClauseStart(paragraph, number, clause[2] or "")
     item = _TYPED_ITEM.fullmatch(text)
@@ -178,8 +191,16 @@ def _dotted_number(label: str, minimum_depth: int) -> ClauseNumber | None:
     found = _DOTTED.search(label)
     if found is None or label[found.end() :].strip(" .)") or not _only_words(label[: found.start()]):
         return None
-    number = ClauseNumber.parse(found[0])
-    return number if number.depth >= minimum_depth else None
+    number = _clause_number(found[0])
+    return number if number is not None and number.depth >= minimum_depth else None
+
+
+def _clause_number(dotted: str) -> ClauseNumber | None:
+    """ "5.7.4.12" as a number; None when it has more parts, or a part more digits, than a spec's have."""
+    parts = dotted.split(".")
+    if len(parts) > MAX_NUMBER_PARTS or any(len(part) > MAX_PART_DIGITS for part in parts):
+        return None
+    return ClauseNumber.parse(dotted)
 
 
 def _only_words(prefix: str) -> bool:

@@ -54,6 +54,7 @@ def import_docx(
         version=clean_line(version),
     )
     assembler.add(blocks)
+    assembler.issues.extend(ImportIssue(0, "", message) for message in styles.rejected + numbering.rejected)
     sections = assembler.build()
     if not any(section.clauses or section.definitions for section in sections):
         raise refuse(

@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from spectool.docx_import.numbering import MAX_LEVEL, NumberingDefinitions
+from spectool.words import ordinal
 
+# Past these a letter label would repeat its letter hundreds of times and a roman one its "m":
+# such counts are shown as decimals, so no label grows with the number of paragraphs.
+MAX_LETTERS = 26 * 30
+MAX_ROMAN = 3999
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _ROMAN = tuple(
     zip(
@@ -42,18 +47,17 @@ def format_number(value: int, number_format: str) -> str:
     """One level's count in Word's format; formats spectool does not know are shown as decimals."""
     if number_format == "none":
         return ""
-    if number_format in ("lowerLetter", "upperLetter"):
+    if number_format in ("lowerLetter", "upperLetter") and value <= MAX_LETTERS:
         # Word goes a..z, then aa, bb, cc: the letter repeated, not a base-26 count.
         text = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
         return text.upper() if number_format == "upperLetter" else text
-    if number_format in ("lowerRoman", "upperRoman"):
+    if number_format in ("lowerRoman", "upperRoman") and value <= MAX_ROMAN:
         text = roman(value) if value > 0 else ""
         return text.upper() if number_format == "upperRoman" else text
     if number_format == "decimalZero":
         return f"{value:02d}"
     if number_format == "ordinal":
-        suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-        return f"{value}{suffix}"
+        return ordinal(value)
     if number_format == "decimalEnclosedParen":
         return f"({value})"
     return str(value)

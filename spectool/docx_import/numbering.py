@@ -6,9 +6,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from spectool.docx_import.wordml import Element, attribute, child, child_value, int_value, is_on, w
+from spectool.docx_import.attributes import (
+    LEVEL_RESTART,
+    LIST_ID,
+    LIST_LEVEL,
+    LIST_START,
+    MAX_LEVEL_TEXT,
+    AttributeReader,
+)
+from spectool.docx_import.wordml import Element, attribute, child, child_value, is_on, w
 
-MAX_LEVEL = 8  # w:ilvl runs from 0 to 8
+MAX_LEVEL = LIST_LEVEL.high  # w:ilvl runs from 0 to 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,32 +53,25 @@ class ListInstance:
     level_overrides: Mapping[int, Level] = field(default_factory=dict)
 
 
-def read_level(element: Element) -> Level:
-    start = int_value(element, "start")
+def read_level(element: Element, values: AttributeReader) -> Level:
+    start = values.integer(child_value(element, "start"), "start", LIST_START)
     return Level(
         start=1 if start is None else start,
         number_format=child_value(element, "numFmt") or "decimal",
-        text=child_value(element, "lvlText") or "",
-        restart=int_value(element, "lvlRestart"),
+        text=values.text(child_value(element, "lvlText"), "lvlText", MAX_LEVEL_TEXT) or "",
+        restart=values.integer(child_value(element, "lvlRestart"), "lvlRestart", LEVEL_RESTART),
         legal=is_on(element, "isLgl"),
         style_id=child_value(element, "pStyle"),
     )
 
 
-def _levels(element: Element) -> dict[int, Level]:
+def _levels(element: Element, values: AttributeReader) -> dict[int, Level]:
     levels: dict[int, Level] = {}
     for level in element.iterfind(w("lvl")):
-        index = _int(attribute(level, "ilvl"))
-        if index is not None and 0 <= index <= MAX_LEVEL:
-            levels[index] = read_level(level)
+        index = values.integer(attribute(level, "ilvl"), "ilvl", LIST_LEVEL)
+        if index is not None:
+            levels[index] = read_level(level, values)
     return levels
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return None if value is None else int(value)
-    except ValueError:
-        return None
 
 
 class NumberingDefinitions:
@@ -81,42 +82,47 @@ class NumberingDefinitions:
         abstracts: dict[int, AbstractList],
         instances: dict[int, ListInstance],
         numbering_styles: dict[str, int] | None = None,
+        rejected: tuple[str, ...] = (),
     ) -> None:
         self.abstracts = abstracts
         self.instances = instances
         self.numbering_styles = numbering_styles or {}
+        self.rejected = rejected  # attribute values read as absent, as messages
 
     @classmethod
     def from_elements(cls, numbering: Element | None, styles: Element | None) -> NumberingDefinitions:
         abstracts: dict[int, AbstractList] = {}
         instances: dict[int, ListInstance] = {}
+        values = AttributeReader("in the numbering definitions")
         for element in numbering.iterfind(w("abstractNum")) if numbering is not None else ():
-            abstract_id = _int(attribute(element, "abstractNumId"))
+            abstract_id = values.integer(attribute(element, "abstractNumId"), "abstractNumId", LIST_ID)
             if abstract_id is not None:
-                abstracts[abstract_id] = AbstractList(
-                    abstract_id, MappingProxyType(_levels(element)), child_value(element, "numStyleLink")
-                )
+                levels = _levels(element, values)
+                link = child_value(element, "numStyleLink")
+                abstracts[abstract_id] = AbstractList(abstract_id, MappingProxyType(levels), link)
         for element in numbering.iterfind(w("num")) if numbering is not None else ():
-            num_id = _int(attribute(element, "numId"))
-            abstract_id = int_value(element, "abstractNumId")
+            num_id = values.integer(attribute(element, "numId"), "numId", LIST_ID)
+            abstract_id = values.integer(child_value(element, "abstractNumId"), "abstractNumId", LIST_ID)
             if num_id is None or abstract_id is None:
                 continue
             starts: dict[int, int] = {}
             overrides: dict[int, Level] = {}
             for override in element.iterfind(w("lvlOverride")):
-                index = _int(attribute(override, "ilvl"))
+                index = values.integer(attribute(override, "ilvl"), "ilvl", LIST_LEVEL)
                 if index is None:
                     continue
-                start = int_value(override, "startOverride")
+                start = values.integer(child_value(override, "startOverride"), "startOverride", LIST_START)
                 if start is not None:
                     starts[index] = start
                 level = child(override, "lvl")
                 if level is not None:
-                    overrides[index] = read_level(level)
+                    overrides[index] = read_level(level, values)
             instances[num_id] = ListInstance(
                 num_id, abstract_id, MappingProxyType(starts), MappingProxyType(overrides)
             )
-        return cls(abstracts, instances, _numbering_styles(styles))
+        style_values = AttributeReader("in the styles")
+        found = _numbering_styles(styles, style_values)
+        return cls(abstracts, instances, found, values.taken() + style_values.taken())
 
     def abstract_of(self, num_id: int) -> AbstractList | None:
         """The abstract list behind a numId, following `w:numStyleLink` to a numbering style's list."""
@@ -156,12 +162,13 @@ class NumberingDefinitions:
         return None if abstract is None else abstract.abstract_id
 
 
-def _numbering_styles(styles: Element | None) -> dict[str, int]:
+def _numbering_styles(styles: Element | None, values: AttributeReader) -> dict[str, int]:
+    """The list of each numbering style (`w:type="numbering"`), which `w:numStyleLink` names."""
     found: dict[str, int] = {}
     for style in styles.iter(w("style")) if styles is not None else ():
         if attribute(style, "type") != "numbering":
             continue
-        num_id = int_value(child(child(style, "pPr"), "numPr"), "numId")
+        num_id = values.integer(child_value(child(child(style, "pPr"), "numPr"), "numId"), "numId", LIST_ID)
         style_id = attribute(style, "styleId")
         if num_id is not None and style_id is not None:
             found[style_id] = num_id

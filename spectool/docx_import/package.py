@@ -1,4 +1,4 @@
-"""Open a .docx safely: recognise what the file is, bound what it unpacks to, refuse DTDs, then load it."""
+"""Open a .docx safely: know what the file is, bound what it unpacks to, refuse DTDs, parse each part once."""
 
 from __future__ import annotations
 
@@ -9,21 +9,22 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import docx
-from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.part import Part
 from lxml import etree
 
-from spectool.docx_import.wordml import Element, safe_parser
+from spectool.docx_import.wordml import Element, child, safe_parser, w
 from spectool.errors import InputError, Problem, UsageError
 
 MB = 1024 * 1024
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+OFFICE_DOCUMENT, STYLES, NUMBERING, FOOTNOTES, ENDNOTES = (
+    _RELATIONSHIPS + kind for kind in ("officeDocument", "styles", "numbering", "footnotes", "endnotes")
+)
+CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+DUBLIN_CORE_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+CONTENT_TYPES, PACKAGE_RELATIONSHIPS = "[Content_Types].xml", "_rels/.rels"
 _PACKAGE_NS = {
     "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
@@ -59,19 +60,62 @@ class WordPackage:
     """The parts of a Word document that an import reads."""
 
     path: str
-    document: Document
+    body: Element
     styles: Element | None
     numbering: Element | None
     footnotes: Element | None
     endnotes: Element | None
+    core_title: str = ""
 
-    @property
-    def body(self) -> Element:
-        return self.document.element.body
 
-    @property
-    def core_title(self) -> str:
-        return (self.document.core_properties.title or "").strip()
+class ContentTypes:
+    """[Content_Types].xml, looked up by name: a part's own type, else its extension's (first ones win)."""
+
+    def __init__(self, types: Element) -> None:
+        self.overrides: dict[str, str] = {}
+        self.defaults: dict[str, str] = {}
+        for override in types.iterfind("ct:Override", _PACKAGE_NS):
+            name = str(override.get("PartName", "")).lstrip("/").lower()
+            self.overrides.setdefault(name, str(override.get("ContentType")))
+        for default in types.iterfind("ct:Default", _PACKAGE_NS):
+            self.defaults.setdefault(
+                str(default.get("Extension", "")).lower(), str(default.get("ContentType"))
+            )
+
+    def of(self, part_name: str) -> str | None:
+        found = self.overrides.get(part_name.lower())
+        return found if found is not None else self.defaults.get(part_name.rpartition(".")[2].lower())
+
+
+class PackageParts:
+    """The XML parts of a package by name, each parsed when first asked for and never again."""
+
+    def __init__(self, path: str, data: dict[str, bytes]) -> None:
+        self.path = path
+        self.data = data
+        self.types: ContentTypes | None = None
+        self._roots: dict[str, Element] = {}
+
+    def root(self, name: str | None) -> Element | None:
+        """The parsed part, or None when the package has no XML part of that name."""
+        if name is None or name not in self.data:
+            return None
+        if name not in self._roots:
+            self._roots[name] = parse_part(name, self.data[name], self.path)
+        return self._roots[name]
+
+    def related(self, source: str) -> dict[str, str]:
+        """Relationship type -> the part it names, for the first internal one of each type from `source`."""
+        folder, name = posixpath.split(source)
+        relationships = self.root(posixpath.join(folder, "_rels", f"{name}.rels"))
+        if relationships is None:
+            return {}
+        found: dict[str, str] = {}
+        for relationship in relationships.iterfind("rel:Relationship", _PACKAGE_NS):
+            if relationship.get("TargetMode") != "External":
+                target = posixpath.join(f"/{folder}", str(relationship.get("Target", "")))
+                found.setdefault(str(relationship.get("Type", "")), posixpath.normpath(target).lstrip("/"))
+        return found
 
 
 def refuse(path: str, message: str, hint: str = "") -> InputError:
@@ -79,20 +123,29 @@ def refuse(path: str, message: str, hint: str = "") -> InputError:
 
 
 def open_word_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> WordPackage:
-    """Check that `path` is a well-formed, bounded Word document and load it with python-docx."""
+    """Check that `path` is a bounded Word document without DTDs and parse the parts an import reads."""
     shown = str(path)
     data = read_bounded(Path(path), limits)
     check_file_kind(data, shown)
-    members = read_members(data, shown, limits)
-    check_word_package(members, shown)
-    document = load_with_python_docx(data, shown)
+    parts = read_parts(data, shown, limits)
+    main = main_part_name(parts)
+    document = parts.root(main)
+    body = child(document, "body") if document is not None and document.tag == w("document") else None
+    if body is None:
+        raise refuse(
+            shown, f"no recognisable clauses: the main part {main} is not a Word document body (w:body)"
+        )
+    related = parts.related(main)
+    core = parts.root(parts.related("").get(CORE_PROPERTIES))
+    title = core.findtext(DUBLIN_CORE_TITLE) if core is not None else None
     return WordPackage(
         path=shown,
-        document=document,
-        styles=document.styles.element,
-        numbering=_related_element(document, RT.NUMBERING),
-        footnotes=_related_element(document, RT.FOOTNOTES),
-        endnotes=_related_element(document, RT.ENDNOTES),
+        body=body,
+        styles=parts.root(related.get(STYLES)),
+        numbering=parts.root(related.get(NUMBERING)),
+        footnotes=parts.root(related.get(FOOTNOTES)),
+        endnotes=parts.root(related.get(ENDNOTES)),
+        core_title=(title or "").strip(),
     )
 
 
@@ -136,8 +189,8 @@ def _looks_like_text(data: bytes) -> bool:
     return True
 
 
-def read_members(data: bytes, path: str, limits: PackageLimits) -> dict[str, bytes]:
-    """The XML parts of the zip, each read only after its declared size has been checked."""
+def read_parts(data: bytes, path: str, limits: PackageLimits) -> PackageParts:
+    """The XML parts of the zip, each read only after its declared size has been checked, none with a DTD."""
     damaged = "the file is damaged: its zip structure cannot be read"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -172,21 +225,33 @@ def read_members(data: bytes, path: str, limits: PackageLimits) -> dict[str, byt
 
     names = [info.filename for info in infos]
     xml_names = {name for name in names if name.endswith((".xml", ".rels"))}
-    if "[Content_Types].xml" in xml_names:
-        # python-docx parses a part by its content type, whatever its name ends with.
-        types = parse_part("[Content_Types].xml", read("[Content_Types].xml"), path)
-        xml_names.update(name for name in names if (_content_type(types, name) or "").endswith("xml"))
-    return {name: read(name) for name in names if name in xml_names}
+    parts = PackageParts(path, {})
+    if CONTENT_TYPES in xml_names:
+        parts.data[CONTENT_TYPES] = refuse_dtd(CONTENT_TYPES, read(CONTENT_TYPES), path)
+    types = parts.root(CONTENT_TYPES)
+    if types is not None:
+        parts.types = ContentTypes(types)
+        # An Office reader picks a part's parser by its content type, whatever its name ends with.
+        xml_names.update(name for name in names if (parts.types.of(name) or "").endswith("xml"))
+    for name in names:
+        if name in xml_names and name not in parts.data:
+            parts.data[name] = refuse_dtd(name, read(name), path)
+    return parts
 
 
-def parse_part(name: str, data: bytes, path: str) -> Element:
-    """Parse one XML part; a DTD or malformed XML is refused with the part's name."""
+def refuse_dtd(name: str, data: bytes, path: str) -> bytes:
+    """`data`, unless it declares a DTD: every XML part is checked, whether the import reads it or not."""
     if any(marker in data for marker in _DTD_MARKERS):
         raise refuse(
             path,
             f"the part {name} declares a DTD or entities, which Word never writes: refusing a possible "
             "XML entity-expansion attack",
         )
+    return data
+
+
+def parse_part(name: str, data: bytes, path: str) -> Element:
+    """Parse one XML part that `refuse_dtd` has passed; malformed XML is refused with the part's name."""
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as error:
@@ -196,56 +261,19 @@ def parse_part(name: str, data: bytes, path: str) -> Element:
     return root
 
 
-def check_word_package(members: dict[str, bytes], path: str) -> None:
-    """The zip must be an Office package whose main part is a Word document."""
-    not_word = "this is a zip archive but not a Word document"
-    if "[Content_Types].xml" not in members or "_rels/.rels" not in members:
-        raise refuse(path, f"{not_word}: it has no [Content_Types].xml or _rels/.rels")
-    parsed = {name: parse_part(name, data, path) for name, data in members.items()}
-    main = _main_part_name(parsed["_rels/.rels"])
+def main_part_name(parts: PackageParts) -> str:
+    """The zip must be an Office package whose main part is a Word document; its name."""
+    path, not_word = parts.path, "this is a zip archive but not a Word document"
+    if parts.types is None or PACKAGE_RELATIONSHIPS not in parts.data:
+        raise refuse(path, f"{not_word}: it has no {CONTENT_TYPES} or {PACKAGE_RELATIONSHIPS}")
+    main = parts.related("").get(OFFICE_DOCUMENT)
     if main is None:
         raise refuse(path, f"{not_word}: no part is marked as the main document")
-    content_type = _content_type(parsed["[Content_Types].xml"], main)
+    content_type = parts.types.of(main)
     if content_type != WORD_MAIN:
         kinds = (kind for marker, kind in _OTHER_KINDS.items() if marker in (content_type or ""))
         kind = next(kinds, f"an Office package whose main part is {content_type or 'of no known type'}")
         raise refuse(path, f"this is {kind}, not a Word document (.docx)", "save it from Word as .docx")
-    if main not in parsed:
+    if main not in parts.data:
         raise refuse(path, f"{not_word}: its main part {main} is missing")
-
-
-def _main_part_name(relationships: Element) -> str | None:
-    for relationship in relationships.iterfind("rel:Relationship", _PACKAGE_NS):
-        if relationship.get("Type") == OFFICE_DOCUMENT and relationship.get("TargetMode") != "External":
-            target = str(relationship.get("Target", ""))
-            return posixpath.normpath(target.lstrip("/"))
-    return None
-
-
-def _content_type(types: Element, part_name: str) -> str | None:
-    for override in types.iterfind("ct:Override", _PACKAGE_NS):
-        if str(override.get("PartName", "")).lstrip("/").lower() == part_name.lower():
-            return str(override.get("ContentType"))
-    extension = part_name.rpartition(".")[2].lower()
-    for default in types.iterfind("ct:Default", _PACKAGE_NS):
-        if str(default.get("Extension", "")).lower() == extension:
-            return str(default.get("ContentType"))
-    return None
-
-
-def load_with_python_docx(data: bytes, path: str) -> Document:
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, etree.LxmlError) as error:
-        raise refuse(path, f"python-docx cannot open this Word document: {error}") from None
-
-
-def _related_element(document: Document, relationship_type: str) -> Element | None:
-    try:
-        part: Part = document.part.part_related_by(relationship_type)
-    except KeyError:
-        return None
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
-    return etree.fromstring(part.blob, safe_parser())
+    return main

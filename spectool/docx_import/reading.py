@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spectool.docx_import.attributes import GRID_SPAN, OUTLINE_LEVEL, AttributeReader
 from spectool.docx_import.list_numbers import ListCounter, ListLabel
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
 from spectool.docx_import.runs import FieldState, read_paragraph
 from spectool.docx_import.styles import BODY_TEXT_OUTLINE, StyleSheet, numbering_properties
-from spectool.docx_import.wordml import Element, child, child_value, int_value, local_name, w
+from spectool.docx_import.wordml import Element, child, child_value, local_name, w
+
+MAX_COLUMNS = GRID_SPAN.high
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +31,19 @@ class WordParagraph:
     footnotes: tuple[str, ...] = ()
     endnotes: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # pictures, equations ...: what the text leaves out
+    ignored: tuple[str, ...] = ()  # attribute values out of bounds, read as if absent
 
     @property
     def shown(self) -> str:
         """The label and the text, as a reader sees the paragraph."""
         label = self.label.text if self.label is not None and not self.label.is_bullet else ""
         return f"{label} {self.text}".strip()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the import reports about the paragraph whatever it turns out to be."""
+        dropped = (f"holds {what}, which the source format cannot: left out" for what in self.dropped)
+        return (*dropped, *self.ignored)
 
 
 Cell = tuple[WordParagraph, ...]
@@ -44,6 +54,7 @@ class WordTable:
     rows: tuple[tuple[Cell, ...], ...]
     header_rows: int = 0  # leading rows marked to repeat as a header (w:tblHeader)
     nested_tables: int = 0  # tables inside cells, flattened into their cell's paragraphs
+    ignored: tuple[str, ...] = ()  # spans out of bounds, cells past the widest row Word allows
 
     @property
     def index(self) -> int:
@@ -95,12 +106,13 @@ class DocumentReader:
         properties = child(node, "pPr")
         style_id = self.styles.style_id_of(child_value(properties, "pStyle"))
         content = read_paragraph(node, self.fields)
+        values = AttributeReader()
         return WordParagraph(
             index=self.paragraphs,
             text=clean_text(content.text),
-            label=self._label(properties, style_id),
+            label=self._label(properties, style_id, values),
             style=self.styles.name(style_id),
-            heading_level=self._heading_level(properties, style_id),
+            heading_level=self._heading_level(properties, style_id, values),
             note_style=self.styles.is_note(style_id),
             caption_style=self.styles.is_caption(style_id),
             title_style=self.styles.is_title(style_id),
@@ -108,33 +120,43 @@ class DocumentReader:
             footnotes=tuple(content.footnotes),
             endnotes=tuple(content.endnotes),
             dropped=tuple(content.dropped),
+            ignored=values.taken(),
         )
 
     def table(self, node: Element, contents: bool) -> WordTable:
         rows: list[tuple[Cell, ...]] = []
         header_rows = 0
         nested = 0
+        values = AttributeReader()
         for row in node.iter(w("tr")):
             if next(row.iterancestors(w("tbl"))) is not node:
                 continue  # a row of a nested table: read with its cell below
             cells: list[Cell] = []
+            width = 0
             for cell in row.iter(w("tc")):
                 if next(cell.iterancestors(w("tr"))) is not row:
                     continue
-                paragraphs: list[WordParagraph] = []
-                for element in cell.iter(w("p")):
-                    paragraphs.append(self.paragraph(element, contents))
+                paragraphs = tuple(self.paragraph(element, contents) for element in cell.iter(w("p")))
                 nested += sum(1 for _ in cell.iter(w("tbl")))
-                cells.append(tuple(paragraphs))
-                span = int_value(child(cell, "tcPr"), "gridSpan") or 1
-                cells.extend(() for _ in range(span - 1))
+                span = (
+                    values.integer(child_value(child(cell, "tcPr"), "gridSpan"), "gridSpan", GRID_SPAN) or 1
+                )
+                cells.extend([paragraphs, *[()] * (span - 1)][: max(MAX_COLUMNS - width, 0)])
+                width += span
+            if width > MAX_COLUMNS:
+                values.rejected.append(
+                    f"a table row of {width} columns is wider than Word allows: the cells after "
+                    f"column {MAX_COLUMNS} are left out"
+                )
             if len(rows) == header_rows and child(child(row, "trPr"), "tblHeader") is not None:
                 header_rows += 1
             rows.append(tuple(cells))
-        return WordTable(tuple(rows), header_rows, nested)
+        return WordTable(tuple(rows), header_rows, nested, values.taken())
 
-    def _label(self, properties: Element | None, style_id: str | None) -> ListLabel | None:
-        num_id, level = numbering_properties(properties)
+    def _label(
+        self, properties: Element | None, style_id: str | None, values: AttributeReader
+    ) -> ListLabel | None:
+        num_id, level = numbering_properties(properties, values)
         if num_id == 0:
             return None  # numId 0 switches off numbering the style would give
         linked = self.styles.numbering(style_id)
@@ -149,13 +171,10 @@ class DocumentReader:
             level = linked[1] if linked is not None and linked[1] is not None else 0
         return self.counter.label(num_id, level)
 
-    def _heading_level(self, properties: Element | None, style_id: str | None) -> int | None:
-        direct = int_value(properties, "outlineLvl")
-        if direct is not None:
-            return None if direct >= BODY_TEXT_OUTLINE else direct + 1
-        return self.styles.heading_level(style_id)
-
-
-def table_cells_text(cell: Cell) -> str:
-    """A cell's paragraphs on one line, each with the number Word shows before it."""
-    return " ".join(paragraph.shown for paragraph in cell if paragraph.shown)
+    def _heading_level(
+        self, properties: Element | None, style_id: str | None, values: AttributeReader
+    ) -> int | None:
+        direct = values.integer(child_value(properties, "outlineLvl"), "outlineLvl", OUTLINE_LEVEL)
+        if direct is None:
+            return self.styles.heading_level(style_id)
+        return None if direct >= BODY_TEXT_OUTLINE else direct + 1

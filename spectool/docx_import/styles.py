@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spectool.docx_import.wordml import Element, attribute, child, child_value, int_value, w
+from spectool.docx_import.attributes import LIST_ID, LIST_LEVEL, OUTLINE_LEVEL, AttributeReader
+from spectool.docx_import.wordml import Element, attribute, child, child_value, w
 
 _HEADING_NAME = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
 _NOTE_NAME = re.compile(r"\bnotes?\b", re.IGNORECASE)
@@ -27,23 +28,33 @@ class ParagraphStyle:
     level: int | None = None
 
 
-def numbering_properties(properties: Element | None) -> tuple[int | None, int | None]:
+def numbering_properties(
+    properties: Element | None, values: AttributeReader
+) -> tuple[int | None, int | None]:
     """(numId, ilvl) from a `w:pPr`; either may be missing."""
     numbering = child(properties, "numPr")
-    return int_value(numbering, "numId"), int_value(numbering, "ilvl")
+    num_id = values.integer(child_value(numbering, "numId"), "numId", LIST_ID)
+    return num_id, values.integer(child_value(numbering, "ilvl"), "ilvl", LIST_LEVEL)
 
 
-def outline_level(properties: Element | None) -> int | None:
-    level = int_value(properties, "outlineLvl")
+def outline_level(properties: Element | None, values: AttributeReader) -> int | None:
+    """The 0-based `w:outlineLvl` of a `w:pPr`; None for body text or none given."""
+    level = values.integer(child_value(properties, "outlineLvl"), "outlineLvl", OUTLINE_LEVEL)
     return None if level is None or level >= BODY_TEXT_OUTLINE else level
 
 
 class StyleSheet:
     """The document's paragraph styles, looked up by id along their `w:basedOn` chains."""
 
-    def __init__(self, styles: dict[str, ParagraphStyle], default_id: str | None = None) -> None:
+    def __init__(
+        self,
+        styles: dict[str, ParagraphStyle],
+        default_id: str | None = None,
+        rejected: tuple[str, ...] = (),
+    ) -> None:
         self.styles = styles
         self.default_id = default_id
+        self.rejected = rejected  # attribute values read as absent, as messages
 
     @classmethod
     def from_element(cls, root: Element | None) -> StyleSheet:
@@ -51,23 +62,24 @@ class StyleSheet:
         default_id: str | None = None
         if root is None:
             return cls(styles)
+        values = AttributeReader("in the styles")
         for element in root.iter(w("style")):
             if attribute(element, "type") != "paragraph":
                 continue
             style_id = attribute(element, "styleId") or ""
             properties = child(element, "pPr")
-            num_id, level = numbering_properties(properties)
+            num_id, level = numbering_properties(properties, values)
             styles[style_id] = ParagraphStyle(
                 style_id=style_id,
                 name=child_value(element, "name") or style_id,
                 based_on=child_value(element, "basedOn"),
-                outline_level=outline_level(properties),
+                outline_level=outline_level(properties, values),
                 num_id=num_id,
                 level=level,
             )
             if attribute(element, "default") in ("1", "true", "on"):
                 default_id = style_id
-        return cls(styles, default_id)
+        return cls(styles, default_id, values.taken())
 
     def chain(self, style_id: str | None) -> Iterator[ParagraphStyle]:
         """The style and those it is based on, nearest first (a loop in basedOn ends the walk)."""

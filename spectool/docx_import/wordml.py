@@ -52,17 +52,6 @@ def child_value(element: Element | None, name: str) -> str | None:
     return attribute(child(element, name))
 
 
-def int_value(element: Element | None, name: str) -> int | None:
-    """`w:val` of the first `w:name` child as an int (None when missing or not a number)."""
-    value = child_value(element, name)
-    if value is None:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        return None
-
-
 def is_on(element: Element | None, name: str) -> bool:
     """An on/off property such as `<w:isLgl/>`: present and not switched off."""
     found = child(element, name)
@@ -73,7 +62,3 @@ def local_name(element: Element) -> str:
     """`p` for a `w:p`; "" for comments and processing instructions."""
     tag = element.tag
     return etree.QName(tag).localname if isinstance(tag, str) else ""
-
-
-def is_w(element: Element, name: str) -> bool:
-    return bool(element.tag == w(name))

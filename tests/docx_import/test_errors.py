@@ -13,7 +13,7 @@ from spectool.cli import main
 from spectool.docx_import import PackageLimits, import_docx
 from spectool.errors import InputError
 
-from .docx_builder import DocxBuilder, replace_part
+from .docx_builder import W_NS, DocxBuilder, replace_part
 
 BILLION_LAUGHS = (
     b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -24,6 +24,10 @@ BILLION_LAUGHS = (
     + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     b"<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
 )
+
+
+NO_BODY = f'<w:document xmlns:w="{W_NS}"><w:p/></w:document>'.encode()
+NOT_A_DOCUMENT = f'<w:numbering xmlns:w="{W_NS}"><w:body><w:p/></w:body></w:numbering>'.encode()
 
 
 def good_docx() -> bytes:
@@ -106,6 +110,14 @@ CASES = {
         replace_part(good_docx(), "word/document.xml", BILLION_LAUGHS),
         "the part word/document.xml declares a DTD or entities, which Word never writes: refusing a possible "
         "XML entity-expansion attack",
+    ),
+    "main part without a body": (
+        replace_part(good_docx(), "word/document.xml", NO_BODY),
+        "no recognisable clauses: the main part word/document.xml is not a Word document body (w:body)",
+    ),
+    "main part of another kind": (
+        replace_part(good_docx(), "word/document.xml", NOT_A_DOCUMENT),
+        "no recognisable clauses: the main part word/document.xml is not a Word document body (w:body)",
     ),
     "xml bomb under another name": (
         bomb_in_a_part_not_named_xml(),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
+from spectool.amend import transformer as amend_transformer
 from spectool.docx_import.list_numbers import ListCounter, format_number
 from spectool.docx_import.numbering import NumberingDefinitions
+from spectool.words import ordinal
 
 from .docx_builder import NSDECL, abstract_xml, level_xml, num_xml
 
@@ -116,3 +118,20 @@ def test_num_style_link_follows_the_numbering_style_to_its_list() -> None:
     )
     count = counter(OUTLINE, linked, num_xml(1, 1), num_xml(2, 7), styles=style)
     assert labels(count, (2, 0), (1, 1), (2, 1)) == ["5", "5.1", "5.2"]
+
+
+def test_counts_past_word_letters_and_roman_numerals_are_decimals() -> None:
+    assert format_number(780, "lowerLetter") == "z" * 30
+    assert format_number(781, "upperLetter") == "781"
+    assert format_number(3999, "upperRoman") == "MMMCMXCIX"
+    assert format_number(4000, "lowerRoman") == "4000"
+    assert format_number(10**25, "lowerRoman") == str(10**25)  # OverflowError in roman()
+
+
+def test_one_ordinal_for_lists_and_amendments() -> None:
+    assert amend_transformer.ordinal is ordinal
+    assert (
+        [format_number(n, "ordinal") for n in (1, 2, 3, 4, 11, 12, 13, 21, 102, 111)]
+        == [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 102, 111)]
+        == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "102nd", "111th"]
+    )
