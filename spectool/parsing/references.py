@@ -7,14 +7,16 @@ import re
 from spectool.model.document import Position, Reference, Text
 from spectool.model.numbers import ClauseNumber
 
-_NUMBER = r"[0-9]+(?:\.[0-9]+)*(?:\([a-z]{1,4}\))*"
+# Parts of at most nine digits: a longer run of digits is a quantity, not a clause number.
+_DIGITS = r"[0-9]{1,9}(?:\.[0-9]{1,9})*(?![0-9]|\.[0-9])"
+_NUMBER = rf"{_DIGITS}(?:\([a-z]{{1,4}}\))*"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)"
 _REFERENCE = re.compile(
     rf"\b(?P<label>[Ss]ections?|[Cc]lauses?|[Pp]aragraphs?)\s+"
     rf"(?P<numbers>{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*)"
     r"(?:\s+of\s+(?:the\s+)?(?P<spec>[A-Z][A-Z0-9]{2,}))?"
 )
-_EACH_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+_EACH_NUMBER = re.compile(_DIGITS)
 
 
 def find_references(text: Text) -> tuple[Reference, ...]:

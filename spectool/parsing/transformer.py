@@ -12,7 +12,7 @@ from spectool.model.numbers import ClauseNumber
 from spectool.parsing.references import find_references
 
 _CLAUSE_HEAD = re.compile(r"([0-9]+(?:\.[0-9]+)+)\.?[ \t]+")
-_HEADING_HEAD = re.compile(r"(#+)[ \t]+([0-9]+(?:\.[0-9]+)*)?\.?[ \t]*")
+_HEADING_HEAD = re.compile(r"(#+)[ \t]+([0-9]{1,9}(?:\.[0-9]{1,9})*(?![0-9]))?\.?[ \t]*")
 _ITEM_HEAD = re.compile(r"[ \t]*\(([a-z]+)\)[ \t]+")
 _DEFINITION_HEAD = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d][ \t]+")
 _NOTE_HEAD = re.compile(r"Note(?: ([0-9]+))?:[ \t]*")

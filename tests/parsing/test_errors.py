@@ -172,3 +172,13 @@ def test_control_characters_are_refused_where_they_stand(tmp_path: Path) -> None
     )
     assert first.source_line == "5.1 ESME shall? keep power."
     assert (second.line, second.column) == (8, 6)
+
+
+def test_absurdly_long_numbers_are_problems_not_crashes() -> None:
+    digits = "9" * 5000
+    clause = only(HEADER + f"# 5 ESME\n5.{digits} ESME shall work.\n")
+    assert clause.message.startswith("this line is not a heading, clause")
+    heading = only(HEADER + f"# 5{digits} ESME\n")
+    assert heading.message == "a heading needs a section number: expected '## 5.7 Title'"
+    spec = parse_spec(HEADER + f"# 5 ESME\n5.1 ESME shall meet clause 5.{digits}.\n")
+    assert spec.clause("5.1") is not None and spec.clause("5.1").references == ()  # type: ignore[union-attr]
