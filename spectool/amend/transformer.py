@@ -28,7 +28,7 @@ from spectool.amend.model import (
 from spectool.errors import InputError, Problem
 from spectool.model.document import Block, Clause, Definition, Text
 from spectool.model.numbers import ClauseNumber
-from spectool.words import ordinal as ordinal  # amend.writer imports it from here
+from spectool.words import ordinal
 
 _CLAUSE_REF = re.compile(r"([0-9.]+)((?:\([a-z]+\))*)")
 _ORDINAL_WORDS = (

@@ -19,8 +19,8 @@ from spectool.amend.model import (
     Which,
 )
 from spectool.amend.reader import FIELD_NAMES
-from spectool.amend.transformer import ordinal
 from spectool.parsing.writer import render_paragraph
+from spectool.words import ordinal
 
 WIDTH = 100
 # Wrapped lines of a sentence are indented by three spaces: four would start quoted new text.
