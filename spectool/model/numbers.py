@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, total_ordering
 
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+_LEADING_ZERO = re.compile(r"(?:^|\.)0[0-9]")
 
 
 @total_ordering
@@ -15,10 +16,12 @@ class ClauseNumber:
     """A dotted clause or section number such as 5.7.4.12."""
 
     parts: tuple[int, ...]
-    _text: str = field(init=False, compare=False, repr=False, default="")
+    # The dotted text, kept because rules ask for it per clause; `parse` passes the text it read.
+    text: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_text", ".".join(map(str, self.parts)))
+        if not self.text:
+            object.__setattr__(self, "text", ".".join(map(str, self.parts)))
 
     @classmethod
     def parse(cls, text: str) -> ClauseNumber:
@@ -34,7 +37,9 @@ class ClauseNumber:
 
     @property
     def parent(self) -> ClauseNumber | None:
-        return ClauseNumber(self.parts[:-1]) if len(self.parts) > 1 else None
+        if len(self.parts) == 1:
+            return None
+        return ClauseNumber(self.parts[:-1], self.text.rpartition(".")[0])
 
     @property
     def last(self) -> int:
@@ -56,7 +61,7 @@ class ClauseNumber:
         return self.parts < other.parts
 
     def __str__(self) -> str:
-        return self._text
+        return self.text
 
 
 @lru_cache(maxsize=65536)
@@ -64,7 +69,9 @@ def _parse_cached(text: str) -> ClauseNumber:
     cleaned = text.strip().rstrip(".")
     if not _NUMBER.fullmatch(cleaned):
         raise ValueError(text)
-    return ClauseNumber(tuple(map(int, cleaned.split("."))))
+    parts = tuple(map(int, cleaned.split(".")))
+    # "05.7" reads as 5.7; only a text without leading zeros is already the canonical one.
+    return ClauseNumber(parts, "" if _LEADING_ZERO.search(cleaned) else cleaned)
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}

@@ -9,6 +9,7 @@ from pathlib import Path
 from lark import Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
+from spectool.collector import collector_paused
 from spectool.errors import InputError, Problem, UsageError
 from spectool.model.document import Spec
 from spectool.parsing.builder import SpecBuilder
@@ -133,14 +134,15 @@ def parse_spec(text: str, path: str = "<text>") -> Spec:
                 parser.feed_token(error.token)
         return True
 
-    try:
-        blocks = lark_parser("spec", SpecTransformer).parse(text, on_error=recover)
-    except UnexpectedInput:
-        blocks = None  # already recorded by `recover`, which declined to go on
-    if not isinstance(blocks, list):
-        raise InputError(problems or [Problem(path, 1, 1, "cannot read this file")])
-    builder = SpecBuilder(path, lines)
-    spec = builder.build(blocks)
+    with collector_paused():
+        try:
+            blocks = lark_parser("spec", SpecTransformer).parse(text, on_error=recover)
+        except UnexpectedInput:
+            blocks = None  # already recorded by `recover`, which declined to go on
+        if not isinstance(blocks, list):
+            raise InputError(problems or [Problem(path, 1, 1, "cannot read this file")])
+        builder = SpecBuilder(path, lines)
+        spec = builder.build(blocks)
     problems.extend(builder.problems)
     if problems:
         raise InputError(sorted(problems, key=lambda problem: (problem.line, problem.column)))

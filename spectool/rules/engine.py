@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from spectool.collector import collector_paused
 from spectool.errors import UsageError
 from spectool.findings import Finding
 from spectool.model.corpus import Corpus
@@ -101,21 +102,22 @@ def run_rules(
     suppressed: list[Suppressed] = []
     seconds: dict[str, float] = {}
     ran = tuple(sorted(rules, key=lambda rule: rule.code))
-    for rule_class in ran:
-        rule = rule_class()
-        start = time.perf_counter()
-        for finding in rule.check(context):
-            level = settings.severity.get(finding.code)
-            if level is not None and level != finding.severity:
-                finding = replace(finding, severity=level)
-            reason = suppressions.reason(finding)
-            if attribute is not None:
-                finding = attribute(finding)
-            if reason is None:
-                findings.append(finding)
-            else:
-                suppressed.append(Suppressed(finding, reason))
-        seconds[rule.code] = time.perf_counter() - start
+    with collector_paused():  # rules make many small objects and no cycles
+        for rule_class in ran:
+            rule = rule_class()
+            start = time.perf_counter()
+            for finding in rule.check(context):
+                level = settings.severity.get(finding.code)
+                if level is not None and level != finding.severity:
+                    finding = replace(finding, severity=level)
+                reason = suppressions.reason(finding)
+                if attribute is not None:
+                    finding = attribute(finding)
+                if reason is None:
+                    findings.append(finding)
+                else:
+                    suppressed.append(Suppressed(finding, reason))
+            seconds[rule.code] = time.perf_counter() - start
     findings.sort(key=lambda finding: finding.key)
     suppressed.sort(key=lambda item: item.finding.key)
     return CheckResult(tuple(findings), tuple(suppressed), ran, seconds)
