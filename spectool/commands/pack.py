@@ -23,7 +23,6 @@ class ProgressLines:
 
     def __init__(self) -> None:
         self.on_terminal = sys.stderr.isatty()
-        self.bar: object | None = None
 
     def __call__(self, index: int, total: int, step: Step, outcome: Outcome | None) -> None:
         if outcome is None:
