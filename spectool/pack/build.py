@@ -49,7 +49,9 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
 
     A pack with a failed step goes to `<destination>.failed` instead, for inspection.
     """
-    amendment = read_amendment(options.amendment_path)  # a malformed amendment stops here, with exit 2
+    # A malformed amendment or corpus stops here, with exit 2, before any folder is made.
+    amendment = read_amendment(options.amendment_path)
+    corpus = Corpus.load(config.spec_paths)
     # The spec folders themselves too: a pack must not replace one, even an empty one.
     inputs = [options.amendment_path, *config.input_paths(), *config.spec_paths]
     destination = check_destination(destination, inputs)
@@ -57,13 +59,13 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
     outcomes: list[Outcome] = []
     try:
         with staged_directory(destination, failed=failed) as staging:
-            steps = plan_steps(amendment, config, options, staging)
+            steps = plan_steps(amendment, config, corpus, options, staging)
             for index, step in enumerate(steps, start=1):
                 progress(index, len(steps), step, None)
                 outcome = run_step(step, staging)
                 outcomes.append(outcome)
                 progress(index, len(steps), step, outcome)
-            summaries = change_summaries(amendment, config)
+            summaries = change_summaries(amendment, corpus)
             write_text_atomic(staging / "index.html", render_index(amendment, outcomes, summaries, options))
             write_text_atomic(staging / MARKER, pack_log(outcomes, staging))
             if any(outcome.status is Status.FAILED for outcome in outcomes):
@@ -73,13 +75,9 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
     return PackResult(amendment, destination, tuple(outcomes))
 
 
-def change_summaries(amendment: Amendment, config: Config) -> dict[str, Summary | str]:
+def change_summaries(amendment: Amendment, corpus: Corpus) -> dict[str, Summary | str]:
     """Per target, the redline's summary of changes, or why there is none."""
     summaries: dict[str, Summary | str] = {}
-    try:
-        corpus = Corpus.load(config.spec_paths)
-    except SpectoolError as error:
-        return {key: f"the corpus could not be read: {error}" for key in amendment.keys}
     for key in amendment.keys:
         base = corpus.get(*split_key(key))
         if base is None:

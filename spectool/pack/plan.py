@@ -27,9 +27,10 @@ def slug(key: str) -> str:
     return key.replace("@", "-")
 
 
-def plan_steps(amendment: Amendment, config: Config, options: PackOptions, staging: Path) -> list[Step]:
+def plan_steps(
+    amendment: Amendment, config: Config, corpus: Corpus, options: PackOptions, staging: Path
+) -> list[Step]:
     """Every step of the pack, in the order they run; outputs are written below `staging`."""
-    corpus = Corpus.load(config.spec_paths)
     amend = str(options.amendment_path)
     config_args = ("--config", str(options.config_path)) if options.config_path else ()
     steps: list[Step] = [
