@@ -99,7 +99,7 @@ def stray_changes(old: str, new: str, quoted: str) -> list[str]:
             inside = any(first <= right and left <= last for first, last in spans)
         brought = [token for token in new_tokens[j1:j2] if token not in _NEW_WORDS]
         if not inside or (brought and tag == "insert"):
-            stray.append(f"{tag} {old[old_tokens[i1][1] if i1 < len(old_tokens) else len(old):][:40]!r}")
+            stray.append(f"{tag} at word {i1}: {new_tokens[j1:j2]}")
     return stray
 
 
