@@ -125,6 +125,7 @@ class Instruction:
 
     number: int
     operation: Operation
+    reason: str = ""  # the drafter's "Reason:" for reviewers; "" when none is given
     at: Spot = field(default=NOWHERE, compare=False, repr=False)  # the instruction's number
     clause_at: Spot = field(
         default=NOWHERE, compare=False, repr=False

@@ -264,12 +264,20 @@ class AmendmentTransformer(Transformer[Token, object]):
             )
         return _Draft(SubstituteDefinition(quoted(term), definition), spot(term), body=_lines(body))
 
+    def reason(self, children: list[Token]) -> str:
+        (token,) = children
+        words = " ".join(str(token).removeprefix("Reason:").split())
+        if not words:
+            self.problem(spot(token), "the reason is empty: expected 'Reason: why the change is made'")
+        return words
+
     def instruction(self, children: list[object]) -> Instruction:
-        number, draft = children
+        number, draft, *reason = children
         assert isinstance(number, Token) and isinstance(draft, _Draft)
         return Instruction(
             int(str(number)[:-1]),
             draft.operation,
+            reason=str(reason[0]) if reason else "",
             at=spot(number),
             clause_at=draft.clause_at,
             anchor_at=draft.anchor_at,

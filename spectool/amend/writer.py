@@ -59,7 +59,14 @@ def render_target(target: Target) -> list[str]:
 
 
 def render_instruction(instruction: Instruction) -> list[str]:
-    """One numbered instruction: its sentence, wrapped, and any quoted new text below it."""
+    """One numbered instruction: its sentence, wrapped, any quoted new text and its reason below it."""
+    out = _operation_lines(instruction)
+    if instruction.reason:
+        out.extend(wrap(f"{_SENTENCE_INDENT}Reason: {instruction.reason}", _SENTENCE_INDENT))
+    return out
+
+
+def _operation_lines(instruction: Instruction) -> list[str]:
     operation = instruction.operation
     head = f"{instruction.number}."
     if isinstance(operation, EditText):
