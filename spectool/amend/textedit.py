@@ -1,14 +1,16 @@
 """Apply one text edit (substitute, insert, omit) inside a clause or definition, exactly or not at all.
 
-The quoted words are found in the paragraph's own text, its sub-items and its notes, in reading order;
-a space in them matches any run of spaces or line breaks, since the source wraps lines anywhere.
+The quoted words are found in the paragraph's own text, its sub-items and its notes, in reading order,
+as whole words and never inside a longer defined term (`spectool.amend.matching`); a space in them
+matches any run of spaces or line breaks, since the source wraps lines anywhere.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from spectool.amend.matching import Matches, find_words
 from spectool.amend.model import EditText, Instruction, Occurrence, TextEditKind, Which
 from spectool.amend.writer import occurrence_words
 from spectool.model.document import Clause, Definition, Note, SubItem, Text
@@ -18,7 +20,6 @@ Paragraph = Clause | Definition
 # Where a piece of running text sits in a paragraph: ("text",), ("item", "a", "i") or ("note", "0").
 Key = tuple[str, ...]
 
-_SPACE = re.compile(r"\s+")
 # Edited running text is rewrapped when a line grows past this (the source format's lines run to
 # about 100 characters, with the clause number or sub-item label in front).
 WRAP_AT = 90
@@ -40,13 +41,18 @@ class NewWords:
     instruction: Instruction
 
 
-def apply_edit(paragraph: Paragraph, edit: EditText) -> Paragraph:
-    """`paragraph` with the edit made; EditError if the quoted words do not pick out what it says."""
-    return apply_tracked(paragraph, edit, [], None)[0]
+def apply_edit(paragraph: Paragraph, edit: EditText, terms: Collection[str] = ()) -> Paragraph:
+    """`paragraph` with the edit made; EditError if the quoted words do not pick out what it says.
+    `terms` are the spec's defined terms, which the quoted words are not found inside."""
+    return apply_tracked(paragraph, edit, [], None, terms)[0]
 
 
 def apply_tracked(
-    paragraph: Paragraph, edit: EditText, earlier: list[NewWords], instruction: Instruction | None
+    paragraph: Paragraph,
+    edit: EditText,
+    earlier: list[NewWords],
+    instruction: Instruction | None,
+    terms: Collection[str] = (),
 ) -> tuple[Paragraph, list[NewWords]]:
     """`apply_edit`, also moving the spans of words earlier instructions brought into the paragraph
     and adding the span of this instruction's own new words (when `instruction` is given)."""
@@ -54,10 +60,7 @@ def apply_tracked(
     if not pieces:
         labels = "".join(f"({label})" for label in edit.place.items)
         raise EditError(f"there is no sub-item {labels}")
-    pattern = anchor_pattern(edit.anchor)
-    matches = [
-        (key, match.start(), match.end()) for key, text in pieces for match in pattern.finditer(text.value)
-    ]
+    matches = find_matches(pieces, edit, terms)
     chosen = choose(matches, edit.occurrence, edit.anchor)
     texts = dict(pieces)
     spans = list(earlier)
@@ -131,13 +134,50 @@ def _common_prefix(left: str, right: str) -> str:
     return left[:size]
 
 
+class Found(list[tuple[Key, int, int]]):
+    """The matches of quoted words in a paragraph's pieces, and the near misses left out of them."""
+
+    inside_words: tuple[str, ...] = ()
+    inside_terms: tuple[str, ...] = ()
+
+
+def find_matches(pieces: list[tuple[Key, Text]], edit: EditText, terms: Collection[str]) -> Found:
+    """Whole-word matches of the edit's quoted words in the pieces, in reading order."""
+    found = Found()
+    words: list[str] = []
+    cut: list[str] = []
+    for key, text in pieces:
+        matches: Matches = find_words(text.value, edit.anchor, terms, edit.within)
+        found.extend((key, start, end) for start, end in matches.spans)
+        words.extend(matches.inside_words)
+        cut.extend(matches.inside_terms)
+    found.inside_words = tuple(dict.fromkeys(words))
+    found.inside_terms = tuple(dict.fromkeys(cut))
+    return found
+
+
+def _missing(matches: list[tuple[Key, int, int]], anchor: str) -> str:
+    """Why quoted words were not found, with the near misses that were left out."""
+    message = f'"{anchor}" does not occur'
+    if isinstance(matches, Found) and matches.inside_terms:
+        terms = ", ".join(f'"{term}"' for term in matches.inside_terms)
+        return (
+            f"{message} outside the defined term {terms}: to change it there too, write "
+            f'"{anchor}" (including within {terms})'
+        )
+    if isinstance(matches, Found) and matches.inside_words:
+        inside = ", ".join(f'"{word}"' for word in matches.inside_words[:3])
+        return f"{message} as a whole word (only inside {inside}): quote the whole words"
+    return message
+
+
 def choose(
     matches: list[tuple[Key, int, int]], occurrence: Occurrence, anchor: str
 ) -> list[tuple[Key, int, int]]:
     """The matches an occurrence picks out; EditError when there are none or too many."""
     count = len(matches)
     if count == 0:
-        raise EditError(f'"{anchor}" does not occur')
+        raise EditError(_missing(matches, anchor))
     if occurrence.which is Which.ONLY and count > 1:
         raise EditError(
             f'"{anchor}" occurs {count} times: say which, e.g. "the 2nd occurrence of", '
@@ -152,12 +192,6 @@ def choose(
     if occurrence.which is Which.LAST:
         return [matches[-1]]
     return matches
-
-
-def anchor_pattern(anchor: str) -> re.Pattern[str]:
-    """The quoted words as a pattern in which each run of spaces matches any run of white space."""
-    parts = _SPACE.split(anchor)
-    return re.compile(r"\s+".join(re.escape(part) for part in parts))
 
 
 def segments(paragraph: Paragraph) -> list[tuple[Key, Text]]:

@@ -80,6 +80,8 @@ class WorkingCopy:
         self.inserted_after: dict[ClauseNumber, Instruction] = {}
         self.added: set[Identity] = set()
         self.new_words: dict[Identity, list[NewWords]] = {}
+        # Quoted words are not found inside a longer defined term of the spec.
+        self.terms: set[str] = {definition.term for definition in base.definitions()}
 
     def find(self, identity: Identity) -> tuple[_OpenSection, _Entry] | None:
         for open_section in self.sections:
@@ -106,7 +108,7 @@ class WorkingCopy:
             _, entry = self.require(identity, instruction.subject)
             assert isinstance(entry.block, Clause | Definition)
             earlier = self.new_words.get(entry.identity, [])
-            entry.block, spans = apply_tracked(entry.block, operation, earlier, instruction)
+            entry.block, spans = apply_tracked(entry.block, operation, earlier, instruction, self.terms)
             self.new_words[entry.identity] = spans
             self.changed[entry.identity] = instruction
         elif isinstance(operation, InsertClauses):
@@ -210,6 +212,7 @@ class WorkingCopy:
             ),
         )
         entries.insert(index, _Entry(term, operation.definition, from_base=False))
+        self.terms.add(term)
         self.changed[term] = instruction
         self.added.add(term)
 
