@@ -11,8 +11,10 @@ from spectool.model.document import Definition, Note, Position, SubItem, Table, 
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.references import find_references
 
-_CLAUSE_HEAD = re.compile(r"([0-9]+(?:\.[0-9]+)+)\.?[ \t]+")
-_HEADING_HEAD = re.compile(r"(#+)[ \t]+([0-9]{1,9}(?:\.[0-9]{1,9})*(?![0-9]))?\.?[ \t]*")
+_CLAUSE_HEAD = re.compile(r"([0-9]+[A-Z]{0,3}(?:\.[0-9]+[A-Z]{0,3})+)\.?[ \t]+")
+# "## 5.5A Title": a part's capital letters number an inserted section, when they end the number.
+_HEADING_PART = r"[0-9]{1,9}(?:[A-Z]{1,3}(?![A-Za-z]))?"
+_HEADING_HEAD = re.compile(rf"(#+)[ \t]+({_HEADING_PART}(?:\.{_HEADING_PART})*(?![0-9]))?\.?[ \t]*")
 _ITEM_HEAD = re.compile(r"[ \t]*\(([a-z]+)\)[ \t]+")
 _DEFINITION_HEAD = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d][ \t]+")
 _NOTE_HEAD = re.compile(r"Note(?: ([0-9]+))?:[ \t]*")
