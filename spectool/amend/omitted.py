@@ -8,12 +8,12 @@ unless the amendment itself rewrote it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spectool.amend.model import Instruction
 from spectool.amend.textedit import Key, NewWords, segments
 from spectool.amend.working import WorkingCopy
-from spectool.model.document import Clause, Definition
+from spectool.model.document import Clause, Definition, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.references import find_references
 
@@ -40,16 +40,22 @@ def references_to_omitted(working: WorkingCopy) -> list[OmittedReference]:
     found = []
     for open_section in working.sections:
         for entry in open_section.entries:
-            # Text the drafter wrote whole (inserted or substituted) is theirs, left as written.
-            if not entry.from_base or not isinstance(entry.block, Clause | Definition):
+            # Text the drafter wrote whole (inserted or substituted) is theirs, left as written; the
+            # notes and tables a substituted clause kept are still the spec's.
+            block = entry.block
+            if not isinstance(block, Clause | Definition):
                 continue
+            if not entry.from_base:
+                if not (entry.kept_attachments and isinstance(block, Clause)):
+                    continue
+                block = replace(block, text=Text(""), items=())
             referrer = (
                 f"clause {entry.identity}"
                 if isinstance(entry.identity, ClauseNumber)
                 else f'the definition of "{entry.identity}"'
             )
             own_words = working.new_words.get(entry.identity, [])
-            for key, text in segments(entry.block):
+            for key, text in segments(block):
                 for reference in find_references(text):
                     instruction = omitted.get(reference.target)
                     if instruction is None or reference.spec not in (None, working.base.name):

@@ -1,6 +1,7 @@
 """Apply one text edit (substitute, insert, omit) inside a clause or definition, exactly or not at all.
 
-The quoted words are found in the paragraph's own text, its sub-items and its notes, in reading order,
+The quoted words are found in the paragraph's own text, its sub-items, its notes and the cells of its
+tables, in reading order,
 as whole words and never inside a longer defined term (`spectool.amend.matching`); a space in them
 matches any run of spaces or line breaks, since the source wraps lines anywhere.
 """
@@ -13,11 +14,12 @@ from dataclasses import dataclass, replace
 from spectool.amend.matching import Matches, find_words
 from spectool.amend.model import EditText, Instruction, Occurrence, TextEditKind, Which
 from spectool.amend.writer import occurrence_words
-from spectool.model.document import Clause, Definition, Note, SubItem, Text
+from spectool.model.document import Attachment, Clause, Definition, Note, SubItem, Table, Text
 from spectool.parsing.references import find_references
 
 Paragraph = Clause | Definition
-# Where a piece of running text sits in a paragraph: ("text",), ("item", "a", "i") or ("note", "0").
+# Where a piece of running text sits in a paragraph: ("text",), ("item", "a", "i"), ("note", "0"), or
+# ("cell", "1", "3", "2") for attachment 1, row 3 (0 is the header), column 2.
 Key = tuple[str, ...]
 
 # Edited running text is rewrapped when a line grows past this (the source format's lines run to
@@ -72,7 +74,8 @@ def apply_tracked(
             at = value.find(edit.text, max(start - 1, 0))
             if at >= 0:
                 spans.append(NewWords(key, at, at + len(edit.text), instruction))
-        value = reflow(value)
+        if key[0] != "cell":  # a table row stands on one line
+            value = reflow(value)
         texts[key] = Text(value, _line_starts(text.line_starts, value))
     return rebuild(paragraph, texts), spans
 
@@ -202,7 +205,18 @@ def segments(paragraph: Paragraph) -> list[tuple[Key, Text]]:
     for index, attachment in enumerate(paragraph.attachments):
         if isinstance(attachment, Note):
             out.append((("note", str(index)), attachment.text))
+        else:
+            out.extend(_cell_segments(attachment, str(index)))
     return out
+
+
+def _cell_segments(table: Table, index: str) -> list[tuple[Key, Text]]:
+    rows = (table.header, *table.rows)
+    return [
+        (("cell", index, str(row), str(column)), Text(cell))
+        for row, cells in enumerate(rows)
+        for column, cell in enumerate(cells)
+    ]
 
 
 def rebuild(paragraph: Paragraph, texts: dict[Key, Text]) -> Paragraph:
@@ -210,9 +224,7 @@ def rebuild(paragraph: Paragraph, texts: dict[Key, Text]) -> Paragraph:
     text = texts.get(("text",), paragraph.text)
     items = tuple(_rebuild_item(item, (), texts) for item in paragraph.items)
     attachments = tuple(
-        _rebuild_note(attachment, texts.get(("note", str(index))))
-        if isinstance(attachment, Note)
-        else attachment
+        _rebuild_attachment(attachment, str(index), texts)
         for index, attachment in enumerate(paragraph.attachments)
     )
     return replace(
@@ -237,10 +249,23 @@ def _rebuild_item(item: SubItem, path: tuple[str, ...], texts: dict[Key, Text]) 
     return replace(item, text=text, items=children, references=find_references(text))
 
 
-def _rebuild_note(note: Note, text: Text | None) -> Note:
-    if text is None or text is note.text:
-        return note
-    return replace(note, text=text, references=find_references(text))
+def _rebuild_attachment(attachment: Attachment, index: str, texts: dict[Key, Text]) -> Attachment:
+    if isinstance(attachment, Note):
+        text = texts.get(("note", index))
+        if text is None or text is attachment.text:
+            return attachment
+        return replace(attachment, text=text, references=find_references(text))
+    rows = (attachment.header, *attachment.rows)
+    cells = [
+        tuple(
+            texts[key].value if (key := ("cell", index, str(row), str(column))) in texts else cell
+            for column, cell in enumerate(cells)
+        )
+        for row, cells in enumerate(rows)
+    ]
+    if cells == list(rows):
+        return attachment
+    return replace(attachment, header=cells[0], rows=tuple(cells[1:]))
 
 
 def _within(key: Key, items: tuple[str, ...]) -> bool:

@@ -56,6 +56,8 @@ class _Entry:
     identity: Identity
     block: Block
     from_base: bool = True  # False once inserted or substituted whole: its text is the drafter's own
+    # A substituted clause whose new text restates no note or table keeps the base clause's own.
+    kept_attachments: bool = False
 
 
 @dataclass
@@ -118,7 +120,11 @@ class WorkingCopy:
         elif isinstance(operation, SubstituteClause):
             _, entry = self.require(operation.number, instruction.subject)
             assert isinstance(entry.block, Clause)
-            entry.block = replace(operation.clause, number=entry.block.number)
+            new = replace(operation.clause, number=entry.block.number)
+            entry.kept_attachments = not new.attachments and bool(entry.block.attachments)
+            if entry.kept_attachments:
+                new = replace(new, attachments=entry.block.attachments)
+            entry.block = new
             entry.from_base = False
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
@@ -233,6 +239,8 @@ class WorkingCopy:
                 if moved and entry.from_base and isinstance(block, Clause | Definition):
                     block = renumber_paragraph(block, moved, self.base.name)
                     self._follow(entry.identity, entry.block, block)
+                elif moved and entry.kept_attachments and isinstance(block, Clause):
+                    block = _renumber_attachments(block, moved, self.base.name)
                 blocks.append(block)
             sections.append(replace(open_section.section, blocks=tuple(blocks)))
         spec = replace(self.base, sections=tuple(sections))
@@ -262,6 +270,12 @@ class WorkingCopy:
             if new_texts[key].value != text.value:
                 spans = moved_spans(spans, key, text.value, new_texts[key].value)
         self.new_words[identity] = spans
+
+
+def _renumber_attachments(clause: Clause, moved: dict[ClauseNumber, ClauseNumber], spec: str) -> Clause:
+    """`clause` with references in its notes and tables (text it kept from the base) renumbered."""
+    kept = renumber_paragraph(replace(clause, text=Text(""), items=()), moved, spec)
+    return replace(clause, attachments=kept.attachments)
 
 
 def _identity(block: Block, index: int) -> Identity:
