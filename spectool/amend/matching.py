@@ -1,7 +1,8 @@
 """Find quoted words in running text as whole words, and never inside a longer defined term.
 
-"the" is not found in "other", nor "power" in "powered": a match starts and ends on a word
-boundary wherever the quoted words start or end with a letter or digit. "Communications Hub" is
+"the" is not found in "other", nor "power" in "powered", nor "4." in "4.2.7", nor "tamper" in
+"tamper-evident": a match neither starts nor ends inside a word, where a word is letters and digits
+joined by hyphens, and a number is digits joined by points or commas. "Communications Hub" is
 not found inside "Communications Hub Interface" when that longer phrase is a defined term of the
 spec, unless the instruction names it: `for "Communications Hub" (including within
 "Communications Hub Interface") substitute ...`. Occurrence counts, the scope check of
@@ -17,6 +18,7 @@ from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _WORD_CHAR = re.compile(r"\w")
+_JOINERS = "-.,"
 
 Span = tuple[int, int]
 
@@ -31,17 +33,49 @@ class Matches:
 
 
 @lru_cache(maxsize=4096)
-def words_pattern(words: str) -> re.Pattern[str]:
-    """The quoted words as a pattern: any run of white space for a space, word boundaries at the ends."""
-    body = r"\s+".join(re.escape(part) for part in _SPACE.split(words.strip()))
-    start = r"(?<!\w)" if words.strip()[:1] and _WORD_CHAR.match(words.strip()[0]) else ""
-    end = r"(?!\w)" if words.strip()[-1:] and _WORD_CHAR.match(words.strip()[-1]) else ""
-    return re.compile(start + body + end)
+def _loose_pattern(words: str) -> re.Pattern[str]:
+    """The quoted words, each run of white space in them matching any run of white space."""
+    return re.compile(r"\s+".join(re.escape(part) for part in _SPACE.split(words.strip())))
 
 
 @lru_cache(maxsize=4096)
-def _loose_pattern(words: str) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(re.escape(part) for part in _SPACE.split(words.strip())))
+def _every_start(words: str) -> re.Pattern[str]:
+    """The quoted words at every place they start, overlapping ones included."""
+    return re.compile(f"(?=({_loose_pattern(words).pattern}))")
+
+
+def joined(text: str, at: int) -> bool:
+    """Is `at` (a place between two characters) inside a word or a number?"""
+    if at <= 0 or at >= len(text):
+        return False
+    left, right = text[at - 1], text[at]
+    if _is_word(left) and _is_word(right):
+        return True
+    if left in _JOINERS and _is_word(right) and at >= 2 and _joins(text[at - 2], left, right):
+        return True
+    return right in _JOINERS and _is_word(left) and at + 1 < len(text) and _joins(left, right, text[at + 1])
+
+
+def whole_spans(text: str, words: str) -> list[Span]:
+    """Where `words` occur in `text` starting and ending between words, without overlaps, in order."""
+    out: list[Span] = []
+    for match in _every_start(words).finditer(text):
+        start, end = match.span(1)
+        if joined(text, start) or joined(text, end) or (out and start < out[-1][1]):
+            continue
+        out.append((start, end))
+    return out
+
+
+def _is_word(char: str) -> bool:
+    return _WORD_CHAR.match(char) is not None
+
+
+def _joins(left: str, joiner: str, right: str) -> bool:
+    """Does `joiner` between these characters make one word ("tamper-evident") or number ("4.2")?"""
+    if not (_is_word(left) and _is_word(right)):
+        return False
+    return joiner == "-" or (left.isdigit() and right.isdigit())
 
 
 def normal(words: str) -> str:
@@ -52,7 +86,7 @@ def normal(words: str) -> str:
 def find_words(text: str, words: str, terms: Iterable[str] = (), within: Collection[str] = ()) -> Matches:
     """Every whole-word occurrence of `words` in `text` that is not part of an occurrence of a longer
     defined term (one of `terms`, unless it is in `within`), in order."""
-    found = [match.span() for match in words_pattern(words).finditer(text)]
+    found = whole_spans(text, words)
     allowed = {normal(term) for term in within}
     term_spans: list[tuple[str, Span]] = []
     if found:
@@ -61,7 +95,7 @@ def find_words(text: str, words: str, terms: Iterable[str] = (), within: Collect
             key = normal(term)
             if key == wanted or key in allowed or wanted not in key:
                 continue
-            term_spans.extend((term, span) for span in _term_spans(text, term))
+            term_spans.extend((term, span) for span in whole_spans(text, term))
     spans: list[Span] = []
     cut_terms: list[str] = []
     for start, end in found:
@@ -75,10 +109,6 @@ def find_words(text: str, words: str, terms: Iterable[str] = (), within: Collect
             cut_terms.append(cut)
     inside = () if found else tuple(_inside_words(text, words))
     return Matches(tuple(spans), inside, tuple(dict.fromkeys(cut_terms)))
-
-
-def _term_spans(text: str, term: str) -> list[Span]:
-    return [match.span() for match in words_pattern(term).finditer(text)]
 
 
 def _inside_words(text: str, words: str) -> list[str]:

@@ -144,6 +144,12 @@ class Found(list[tuple[Key, int, int]]):
     inside_terms: tuple[str, ...] = ()
 
 
+def matches_in(paragraph: Paragraph, edit: EditText, terms: Collection[str]) -> Found:
+    """Where the edit's quoted words occur in the paragraph (within its sub-item, if it names one)."""
+    pieces = [(key, text) for key, text in segments(paragraph) if _within(key, edit.place.items)]
+    return find_matches(pieces, edit, terms)
+
+
 def find_matches(pieces: list[tuple[Key, Text]], edit: EditText, terms: Collection[str]) -> Found:
     """Whole-word matches of the edit's quoted words in the pieces, in reading order."""
     found = Found()

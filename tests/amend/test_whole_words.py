@@ -186,3 +186,12 @@ def test_verify_accepts_instructions_that_build_on_each_others_words() -> None:
     assert clause is not None and "a Supply Outage that lasts 3 minutes." in " ".join(
         clause.text.value.split()
     )
+
+
+def test_a_word_joined_by_a_hyphen_and_a_dotted_number_are_whole_words() -> None:
+    assert find_words("a tamper-evident enclosure", "tamper").spans == ()
+    assert find_words("a tamper-evident enclosure", "tamper-evident").spans == ((2, 16),)
+    assert find_words("see clause 4.2.7.", "4.").spans == ()
+    assert find_words("see clause 4.2.7.", "clause 4").spans == ()
+    assert find_words("see clause 4.2.7.", "clause 4.2.7").spans == ((4, 16),)
+    assert find_words("see clause 4.2.7.", "4.2.7.").spans == ((11, 17),)
