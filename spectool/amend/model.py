@@ -68,6 +68,8 @@ class EditText:
     anchor: str  # the quoted words the edit is anchored at
     text: str = ""  # the new words ("" for omit)
     occurrence: Occurrence = Occurrence()
+    # Longer defined terms the quoted words may also be found inside: '(including within "...")'.
+    within: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,7 +112,7 @@ def _place(place: Place) -> str:
 
 def _edit(edit: EditText) -> str:
     which = occurrence_words(edit.occurrence)
-    anchor, text = quote(edit.anchor), quote(edit.text)
+    anchor, text = quote(edit.anchor) + within_words(edit.within), quote(edit.text)
     if edit.kind is TextEditKind.SUBSTITUTE:
         return f"for {which}{anchor} substitute {text}"
     if edit.kind is TextEditKind.INSERT_AFTER:
@@ -131,6 +131,15 @@ def occurrence_words(occurrence: Occurrence) -> str:
     if occurrence.which is Which.EVERY:
         return "every occurrence of "
     return ""
+
+
+def within_words(terms: tuple[str, ...]) -> str:
+    """` (including within "A" and "B")`, or nothing."""
+    if not terms:
+        return ""
+    quoted = [quote(term) for term in terms]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return f" (including within {listed})"
 
 
 def quote(words: str) -> str:
