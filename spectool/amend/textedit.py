@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spectool.amend.matching import Matches, find_words
 from spectool.amend.model import EditText, Instruction, Occurrence, TextEditKind, Which
 from spectool.amend.writer import occurrence_words
-from spectool.model.document import Attachment, Clause, Definition, Note, SubItem, Table, Text
+from spectool.model.document import Attachment, Clause, Definition, Footnote, Note, SubItem, Table, Text
 from spectool.parsing.references import find_references
 
 Paragraph = Clause | Definition
@@ -209,7 +209,7 @@ def segments(paragraph: Paragraph) -> list[tuple[Key, Text]]:
     for item in paragraph.items:
         out.extend(_item_segments(item, ()))
     for index, attachment in enumerate(paragraph.attachments):
-        if isinstance(attachment, Note):
+        if isinstance(attachment, Note | Footnote):
             out.append((("note", str(index)), attachment.text))
         else:
             out.extend(_cell_segments(attachment, str(index)))
@@ -256,7 +256,7 @@ def _rebuild_item(item: SubItem, path: tuple[str, ...], texts: dict[Key, Text]) 
 
 
 def _rebuild_attachment(attachment: Attachment, index: str, texts: dict[Key, Text]) -> Attachment:
-    if isinstance(attachment, Note):
+    if isinstance(attachment, Note | Footnote):
         text = texts.get(("note", index))
         if text is None or text is attachment.text:
             return attachment
