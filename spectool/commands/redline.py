@@ -29,6 +29,8 @@ from spectool.redline.review import redline_html, redline_markdown
 from spectool.redline.revisions import DEFAULT_AUTHOR, revision_author, revision_date
 
 FORMATS = ("docx", "html", "markdown")
+# A pull-request comment shows the changes with this many clauses either side, unless told otherwise.
+MARKDOWN_CONTEXT = 1
 
 
 @click.command("redline")
@@ -47,10 +49,9 @@ FORMATS = ("docx", "html", "markdown")
 @click.option(
     "--context",
     "context_text",
-    default="all",
-    show_default=True,
     metavar="N|all",
-    help='Show only changed clauses with N clauses either side ("..." for the rest), or all of the text.',
+    help='Show only changed clauses with N clauses either side ("..." for the rest), or all of the text '
+    f"[default: {MARKDOWN_CONTEXT} for markdown, else all].",
 )
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="docx", show_default=True)
 @click.option(
@@ -66,7 +67,7 @@ def command(
     output: Path | None,
     author: str,
     date_text: str | None,
-    context_text: str,
+    context_text: str | None,
     output_format: str,
     template_dir: Path | None,
     print_summary: bool,
@@ -77,6 +78,8 @@ def command(
     A .docx has real tracked changes (accept all gives the new text, reject all the old), a cover block
     and a summary of changes; --format html or markdown gives the same redline for reviewers."""
     author = revision_author(author)
+    if context_text is None:
+        context_text = str(MARKDOWN_CONTEXT) if output_format == "markdown" else "all"
     context = parse_context(context_text)
     if output is None and output_format == "docx":
         raise UsageError("say where to write the .docx with -o FILE")
@@ -89,7 +92,7 @@ def command(
     review = redline_html if output_format == "html" else redline_markdown  # a .docx goes to -o only
     summary = summary_view(redline)
     if output is None:
-        sys.stdout.write(review(shown, cover, template_dir=template_dir))
+        sys.stdout.write(review(shown, cover, template_dir=template_dir, notes=notes))
         if print_summary:
             click.echo(summary_table(summary), err=True)
         return
@@ -106,7 +109,7 @@ def command(
             notes=notes,
         )
     else:
-        write_text_atomic(output, review(shown, cover, template_dir=template_dir), inputs=inputs)
+        write_text_atomic(output, review(shown, cover, template_dir=template_dir, notes=notes), inputs=inputs)
     if print_summary:
         click.echo(summary_table(summary))
     what = f"{redline.old.key} -> {redline.new.key}"

@@ -78,6 +78,32 @@ def test_markdown_and_html_go_to_stdout_or_a_file(tmp_path: Path) -> None:
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_markdown_shows_context_by_default_and_html_the_reasons(tmp_path: Path) -> None:
+    common = ("redline", str(AMENDMENT), "--target", "SMETS2@4.2", "--config", str(CONFIG))
+    code, stdout, _ = run(*common, "--format", "markdown")
+    assert code == 0
+    assert "\n...\n" in stdout  # unchanged clauses left out
+    assert "> **Why:** MP102A instruction 4 (SMETS2 4.2): " in stdout
+    code, whole, _ = run(*common, "--format", "markdown", "--context", "all")
+    assert code == 0 and "\n...\n" not in whole and len(whole) > len(stdout)
+    code, page, _ = run(*common, "--format", "html")
+    assert code == 0 and '<aside class="why"><p>MP102A instruction 1 (SMETS2 4.2): ' in page
+
+
+def test_an_amendment_dated_otherwise_needs_a_date(tmp_path: Path) -> None:
+    amendment = tmp_path / "undated.amend"
+    amendment.write_text(
+        AMENDMENT.read_text(encoding="utf-8").replace("Date: 2021-03-01", "Date: March 2021"),
+        encoding="utf-8",
+    )
+    arguments = ("redline", str(amendment), "--target", "CHTS@1.5", "--config", str(CONFIG))
+    code, _, stderr = run(*arguments, "-o", str(tmp_path / "r.docx"))
+    assert code == 2 and "the change request's Date 'March 2021' is not YYYY-MM-DD" in stderr
+    assert not (tmp_path / "r.docx").exists()
+    code, _, _ = run(*arguments, "-o", str(tmp_path / "r.docx"), "--date", "2021-03-05")
+    assert code == 0 and 'w:date="2021-03-05T00:00:00Z"' in _document_xml(tmp_path / "r.docx")
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
