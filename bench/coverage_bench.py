@@ -37,11 +37,15 @@ def main() -> None:
     timings = []
     for _ in range(3):
         start = time.perf_counter()
-        coverages = assess_all(corpus, matrix, assessor=Assessor(matrix, limits_of(config, corpus, matrix), corpus))
+        coverages = assess_all(
+            corpus, matrix, assessor=Assessor(matrix, limits_of(config, corpus, matrix), corpus)
+        )
         timings.append(time.perf_counter() - start)
     states = Counter(cell.status.value for coverage in coverages for cell in coverage.cells)
     unread = sum(len(coverage.unread) for coverage in coverages)
-    print(f"coverage ({matrix.name}): {min(timings):.3f} s best of 3 ({', '.join(f'{t:.3f}' for t in timings)})")
+    print(
+        f"coverage ({matrix.name}): {min(timings):.3f} s best of 3 ({', '.join(f'{t:.3f}' for t in timings)})"
+    )
     print(f"cells: {dict(sorted(states.items()))}; unreadable requirement sentences: {unread}")
 
 

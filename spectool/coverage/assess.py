@@ -31,7 +31,7 @@ class Status(StrEnum):
 
 LEGEND: dict[Status, str] = {
     Status.COVERED: "an obligation (shall, must, shall not) on the row's device in the column's scenario",
-    Status.CONFLICTING: "an obligation covers it, but a duration it states disagrees with the shared parameter",
+    Status.CONFLICTING: "an obligation covers it, but states a duration the shared parameter contradicts",
     Status.EXCLUDED: "an explicit permission or exception for the cell (may, need not, except, other than)",
     Status.MENTIONED: "named only by notes, headings, definitions or sentences that bind no one to it",
     Status.GAP: "nothing in the spec speaks of the cell",
@@ -153,7 +153,9 @@ class Explanation:
 class Assessor:
     """What filling a matrix needs besides the spec: its words, the parameters' values, the corpus."""
 
-    def __init__(self, matrix: CoverageMatrix, limits: Limits | None = None, corpus: Corpus | None = None) -> None:
+    def __init__(
+        self, matrix: CoverageMatrix, limits: Limits | None = None, corpus: Corpus | None = None
+    ) -> None:
         self.matrix = matrix
         self.words = MatrixWords(matrix)
         self.limits = limits or Limits()
@@ -272,7 +274,7 @@ class _Findings:
         return None
 
     def verdict(self, judged: Judged, row: str, column: str) -> Verdict | None:
-        """The verdict of one obligation on (row, column); None when it neither binds the row nor names the column."""
+        """One obligation's verdict on (row, column); None if it neither binds the row nor names it."""
         binds = judged.binds(row, self.context_rows)
         names = column in judged.columns or column in judged.excepted
         if binds and names:
@@ -295,7 +297,9 @@ class _Findings:
             deciding = [judged for judged in deciding if not judged.via] or deciding
             if deciding:
                 evidence = tuple(_evidence(judged, verdict) for judged in deciding)
-                return Cell(row.key, column.key, status, _unique(judged.clause for judged in deciding), "", evidence)
+                return Cell(
+                    row.key, column.key, status, _unique(judged.clause for judged in deciding), "", evidence
+                )
         unread = [each for each in self.unread if column.key in each.columns and row.key in each.rows]
         mentioned = [m for m in self.mentions if row.key in m.rows and column.key in m.columns]
         if unread or mentioned:
@@ -338,7 +342,9 @@ def _evidence(judged: Judged, verdict: Verdict) -> Evidence:
 
 def _unread_evidence(unread: Unread) -> Evidence:
     sentence = unread.sentence
-    return Evidence(unread.clause, Verdict.UNREADABLE, sentence.text, sentence.where, sentence.line, reason=unread.reason)
+    return Evidence(
+        unread.clause, Verdict.UNREADABLE, sentence.text, sentence.where, sentence.line, reason=unread.reason
+    )
 
 
 def _excerpt(judge: SpecJudge, clause: Clause) -> Excerpt:

@@ -27,6 +27,7 @@ from spectool.coverage.scope import MatrixWords
 from spectool.coverage.words import durations
 from spectool.model.corpus import Corpus
 from spectool.model.document import Clause, Section, Spec, SubItem
+from spectool.model.numbers import ClauseNumber
 
 # "shall meet clause X", "as set out in Section X of the CHTS": what the actor inherits.
 _INHERITS = re.compile(
@@ -101,7 +102,13 @@ class SpecJudge:
     """The obligations, mentions and unreadable sentences of one spec, for one matrix."""
 
     def __init__(
-        self, spec: Spec, words: MatrixWords, limits: Limits, corpus: Corpus | None = None, *, thorough: bool = False
+        self,
+        spec: Spec,
+        words: MatrixWords,
+        limits: Limits,
+        corpus: Corpus | None = None,
+        *,
+        thorough: bool = False,
     ) -> None:
         self.spec = spec
         # Thorough: read every clause that names a column, for --explain; else only those that can
@@ -195,9 +202,16 @@ class SpecJudge:
         judged: list[Judged] = []
         unread: list[Unread] = []
         left_out = list(self._not_applying.get(clause.id, ()))
-        readings = [(sentence, reading) for sentence in _sentences(clause) for reading in self._readings(sentence.text)]
+        readings = [
+            (sentence, reading)
+            for sentence in _sentences(clause)
+            for reading in self._readings(sentence.text)
+        ]
         left_out.extend(
-            term for _, reading in readings if isinstance(reading, NotApplying) and not reading.target for term in reading.actors
+            term
+            for _, reading in readings
+            if isinstance(reading, NotApplying) and not reading.target
+            for term in reading.actors
         )
         narrowed = self._narrowed_row(self._section(clause))
         for sentence, reading in readings:
@@ -239,7 +253,12 @@ class SpecJudge:
         return found
 
     def _judge(
-        self, clause: str, sentence: Sentence, obligation: Obligation, left_out: tuple[str, ...], narrowed: str | None
+        self,
+        clause: str,
+        sentence: Sentence,
+        obligation: Obligation,
+        left_out: tuple[str, ...],
+        narrowed: str | None,
     ) -> Judged:
         words = self.words
         core = self._core(obligation)
@@ -329,7 +348,7 @@ class SpecJudge:
         found = self._headings.get(id(section))
         if found is None:
             titles = []
-            number = section.number
+            number: ClauseNumber | None = section.number
             while number is not None:
                 heading = self.spec.section(number)
                 if heading is not None:
@@ -391,7 +410,14 @@ def _distinct(judged: list[Judged]) -> tuple[Judged, ...]:
     seen: set[tuple[object, ...]] = set()
     kept: list[Judged] = []
     for each in judged:
-        key = (each.scope, each.obligation.modality, each.columns, each.excepted, each.contexts, each.conflicts)
+        key = (
+            each.scope,
+            each.obligation.modality,
+            each.columns,
+            each.excepted,
+            each.contexts,
+            each.conflicts,
+        )
         if key not in seen:
             seen.add(key)
             kept.append(each)

@@ -47,7 +47,9 @@ class Limits:
             if limit is None:
                 continue
             stated = [statement.value for statement in limit.table.statements(text)]
-            if any(value > limit.value for value in durations) or any(value != limit.value for value in stated):
+            if any(value > limit.value for value in durations) or any(
+                value != limit.value for value in stated
+            ):
                 found.append(column.key)
         return tuple(found)
 

@@ -126,10 +126,14 @@ def _sections(source: Config, key: str, value: object) -> tuple[tuple[str, str],
     table = _table(source, key, value)
     found: list[tuple[str, str]] = []
     for spec, numbers in table.items():
-        if "@" not in spec or not isinstance(numbers, list) or not all(
-            isinstance(number, str) and number.replace(".", "").isdigit() for number in numbers
+        if (
+            "@" not in spec
+            or not isinstance(numbers, list)
+            or not all(isinstance(number, str) and number.replace(".", "").isdigit() for number in numbers)
         ):
-            raise source.error(f"{key}.{spec}", f"'{key}' maps SPEC@VERSION to a list of section numbers", hint=hint)
+            raise source.error(
+                f"{key}.{spec}", f"'{key}' maps SPEC@VERSION to a list of section numbers", hint=hint
+            )
         found.extend((spec, number) for number in numbers)
     return tuple(found)
 

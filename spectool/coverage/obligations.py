@@ -149,7 +149,8 @@ def read_sentence(text: str, actors: Vocabulary) -> list[Reading]:
     lead_match = _LEAD.match(text)
     lead = lead_match["lead"] if lead_match else ""
     start = lead_match.end() if lead_match else 0
-    segments: list[list[object]] = []  # [modal, its subject, where its action ends]
+    segments: list[tuple[re.Match[str], str]] = []  # (modal, its subject)
+    ends: list[int] = []  # where each one's action ends
     segment_start = start
     for modal in modals:
         if modal.start() < start:
@@ -159,14 +160,14 @@ def read_sentence(text: str, actors: Vocabulary) -> list[Reading]:
             cut = _last_boundary(span)
             if cut is None or _subordinate(span[cut[1] :]):
                 continue  # a modal inside the action: "confirm that the valve may be opened"
-            segments[-1][2] = segment_start + cut[0]
+            ends[-1] = segment_start + cut[0]
             span = span[cut[1] :]
-        segments.append([modal, _trim(span), len(text)])
+        segments.append((modal, _trim(span)))
+        ends.append(len(text))
         segment_start = modal.end()
     readings: list[Reading] = []
     previous: Obligation | None = None
-    for modal, subject, end in segments:
-        assert isinstance(modal, re.Match) and isinstance(subject, str) and isinstance(end, int)
+    for (modal, subject), end in zip(segments, ends, strict=True):
         action = text[modal.end() : end].strip(" ,;.")
         reading = _obligation(lead, subject, modal, action, previous, actors)
         readings.append(reading)
@@ -229,7 +230,9 @@ def _obligation(
     else:
         actor = subject  # a role outside the matrix: "A User", "The DCC"
     conditions = tuple(
-        part.strip() for part in [lead, *(match.group() for match in _CONDITION.finditer(body))] if part.strip()
+        part.strip()
+        for part in [lead, *(match.group() for match in _CONDITION.finditer(body))]
+        if part.strip()
     )
     return Obligation(actor, named, left_out, modality, body, conditions, exceptions, lead)
 
@@ -252,14 +255,16 @@ def _split_exceptions(action: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _subject(subject: str, actors: Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
-    """(the actor terms at the head of `subject`, those it leaves out, whether it names a device elsewhere)."""
+    """(the actor terms at the head of `subject`, those it leaves out, whether it names a device later)."""
     cut = _LEAVING_OUT.search(subject)
     kept, leaving = (subject[: cut.start()], subject[cut.end() :]) if cut else (subject, "")
     matches = actors.find(kept)
     named: list[str] = []
     position = 0
     for _, term, start, end in matches:
-        if not _JOINING.fullmatch(kept[position:start]):
+        joining = _JOINING.fullmatch(kept[position:start])
+        # A second actor only after "and", "or" or a comma: "Three-phase ESME" is one actor, not two.
+        if not joining or (named and not _CONJUNCTION.search(kept[position:start])):
             break
         named.append(term)
         position = end
@@ -267,7 +272,12 @@ def _subject(subject: str, actors: Vocabulary) -> tuple[tuple[str, ...], tuple[s
 
 
 # What may stand before an actor at the head of a subject, or between two: "the", "GSME and ESME".
-_JOINING = re.compile(r"[\s,]*(?:(?:the|a|an|each|every|any|all|both|either|and|or|nor)\b[\s,]*)*", re.IGNORECASE)
+_JOINING = re.compile(
+    r"[\s,]*(?:(?:the|a|an|each|every|any|all|both|either|and|or|nor)\b[\s,]*)*", re.IGNORECASE
+)
+
+
+_CONJUNCTION = re.compile(r",|\b(?:and|or|nor)\b", re.IGNORECASE)
 
 
 def _actor_terms(text: str, actors: Vocabulary) -> tuple[str, ...]:

@@ -1,10 +1,11 @@
-"""A matrix's words, and actors as sets of rows: "ESME" is the rows it names, less what a clause leaves out."""
+"""A matrix's words, and actors as sets of rows: "ESME" is the rows it names, less what is left out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from spectool.coverage.matrix import CoverageMatrix, Row
 from spectool.coverage.obligations import Obligation, Reading
@@ -23,7 +24,7 @@ class MatrixWords:
         # What reading a sentence gives, by its text, and what an obligation's words name: specs and
         # versions repeat sentences, and each is read once per matrix.
         self.readings: dict[str, list[Reading]] = {}
-        self.cores: dict[Obligation, object] = {}
+        self.cores: dict[Obligation, Any] = {}  # judge._Core, which depends on this module
         self._families: dict[tuple[str, ...], frozenset[str]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[str]] = {}
 

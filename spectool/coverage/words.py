@@ -1,4 +1,4 @@
-"""Words as coverage compares them: word forms by their stems, hyphens as spaces, synonyms, durations by value.
+"""Words as coverage compares them: word forms by stem, hyphens as spaces, synonyms, durations by value.
 
 A configured term becomes one pattern: each word its stem and any ending ("reboot" finds "reboots" and
 "rebooting", "activation" finds "activate"), a space or a hyphen between words ("three-phase" is
@@ -24,7 +24,7 @@ _UNITS = ("sec", "min", "hour", "hr", "ms", "day")
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A word's stem: lower case, a plural, verb or -ion ending off, a final "e" off ("upgrade", "upgrading")."""
+    """A word's stem: lower case, less a plural, verb or -ion ending or final "e" ("upgrading")."""
     word = word.lower()
     if len(word) <= 3 or not word.isalpha():
         return word
@@ -123,9 +123,13 @@ class Vocabulary:
             if seconds is not None:
                 timed.append((owner, term, seconds))
                 continue
-            needs = tuple(self.synonyms.get(stem(word), (stem(word),)) for word in _WORD.findall(term.rstrip("*")))
+            needs = tuple(
+                self.synonyms.get(stem(word), (stem(word),)) for word in _WORD.findall(term.rstrip("*"))
+            )
             words.append(_Term(owner, term, needs, re.compile(term_regex(term, self.synonyms))))
-        firsts = sorted({alternative for each in words for alternative in each.needs[0]}, key=lambda w: (-len(w), w))
+        firsts = sorted(
+            {alternative for each in words for alternative in each.needs[0]}, key=lambda w: (-len(w), w)
+        )
         screen = re.compile("|".join(re.escape(word) for word in firsts)) if firsts else None
         object.__setattr__(self, "_words", tuple(words))
         object.__setattr__(self, "_durations", tuple(timed))
@@ -150,7 +154,7 @@ class Vocabulary:
         return frozenset(owner for owner, *_ in self.find(text))
 
     def find(self, text: str, *, first: bool = False) -> list[tuple[str, str, int, int]]:
-        """(owner, term, start, end) of every match, in the text's order, the longer winning where two overlap."""
+        """(owner, term, start, end) of every match in the text's order; the longer wins where two overlap."""
         matches: list[tuple[int, int, str, str]] = []
         lowered = _lowered(text)
         if lowered is None:  # outside ASCII: every term, each case folded by the pattern

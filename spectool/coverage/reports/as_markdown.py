@@ -26,7 +26,9 @@ def render_matrices(coverages: Sequence[SpecCoverage]) -> str:
         ]
         out.extend(_table(coverage.rows, coverage.columns, rows))
         out.append("")
-    out.append("States: " + "; ".join(f"**{status.value}**: {text}" for status, text in LEGEND.items()) + ".\n")
+    out.append(
+        "States: " + "; ".join(f"**{status.value}**: {text}" for status, text in LEGEND.items()) + ".\n"
+    )
     shown = {row.key for coverage in coverages for row in coverage.rows}
     notes = [cell for cell in matrix.not_applicable if cell.row in shown]
     if notes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from spectool.coverage.assess import LEGEND, Explanation, SpecCoverage, Status
+from spectool.coverage.assess import LEGEND, Cell, Explanation, SpecCoverage, Status
 from spectool.coverage.compare import CellPair, Change, Comparison
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.coverage.reasons import cell_text, evidence_reason, status_words, terms_phrase
@@ -32,7 +32,7 @@ def render_matrices(coverages: Sequence[SpecCoverage]) -> str:
             out.append(f"  {cell.status.value}: {row.label} x {column.label}")
         out.append("")
     out.extend(_not_applicable(matrix, coverages))
-    out.append("states: " + "; ".join(f"{status.value}: {text}" for status, text in LEGEND.items()))
+    out.append("states: " + "; ".join(f"{status.value} = {text}" for status, text in LEGEND.items()))
     out.append(f"why a cell is what it is: spectool coverage --explain ROW COLUMN {coverages[0].key}")
     return "\n".join(out) + "\n"
 
@@ -63,8 +63,8 @@ def _explanation(explanation: Explanation) -> str:
         out.extend(f"{' ' * width}  {line}" for line in wrapped[1:])
     others = explanation.unrelated
     out.append(
-        f"{len(explanation.decisions)} sentences considered; {others} more clauses neither bind the row nor name"
-        " the column"
+        f"{len(explanation.decisions)} sentences considered; {others} more clauses neither bind the row"
+        " nor name the column"
     )
     return "\n".join(out) + "\n"
 
@@ -104,12 +104,20 @@ def difference_sentence(comparison: Comparison, pair: CellPair) -> str:
     row, column = matrix.find_row(pair.row), matrix.find_column(pair.column)
     left, right = comparison.left_label, comparison.right_label
     what = {
-        Change.CLOSED: f"{pair.left.status.value} in {left}, covered in {right} by {', '.join(pair.right.clauses)}",
-        Change.OPENED: f"covered in {left} by {', '.join(pair.left.clauses)}, {pair.right.status.value} in {right}",
+        Change.CLOSED: f"{_state(pair.left)} in {left}, covered in {right} by {_clauses(pair.right)}",
+        Change.OPENED: f"covered in {left} by {_clauses(pair.left)}, {_state(pair.right)} in {right}",
         Change.RULED: f"{pair.left.status.value} in {left}, {pair.right.status.value} in {right}",
         Change.SHIFTED: f"{status_words(pair.left)} in {left}; {status_words(pair.right)} in {right}",
     }[pair.change]
     return f"{row.label} x {column.label}: {what}"
+
+
+def _clauses(cell: Cell) -> str:
+    return ", ".join(cell.clauses)
+
+
+def _state(cell: Cell) -> str:
+    return "a gap" if cell.status is Status.GAP else cell.status.value
 
 
 def _title(matrix: CoverageMatrix) -> str:
@@ -118,7 +126,9 @@ def _title(matrix: CoverageMatrix) -> str:
 
 def _summary(coverage: SpecCoverage) -> str:
     counts = {status: sum(cell.status is status for cell in coverage.cells) for status in Status}
-    return ", ".join(f"{counts[status]} {status.value}" for status in Status if counts[status] or status in _ALWAYS)
+    return ", ".join(
+        f"{counts[status]} {status.value}" for status in Status if counts[status] or status in _ALWAYS
+    )
 
 
 _ALWAYS = (Status.COVERED, Status.GAP, Status.NOT_APPLICABLE)

@@ -54,9 +54,12 @@ table.matrix th.row .spec-of { display:block; font-weight:400; font-size:12px; c
 table.matrix td { border-radius:5px; padding:8px 9px; vertical-align:top; font-size:14px; height:58px; }
 td.covered { background:var(--covered); border-left:4px solid var(--covered-edge); color:var(--covered-ink); }
 td.gap { background:var(--gap); border-left:4px solid var(--gap-edge); color:var(--gap-ink); }
-td.conflicting { background:var(--conflict); border-left:4px solid var(--conflict-edge); color:var(--conflict-ink); }
-td.excluded { background:var(--excluded); border-left:4px solid var(--excluded-edge); color:var(--excluded-ink); }
-td.mentioned { background:var(--mentioned); border-left:4px solid var(--mentioned-edge); color:var(--mentioned-ink); }
+td.conflicting { background:var(--conflict); border-left:4px solid var(--conflict-edge);
+  color:var(--conflict-ink); }
+td.excluded { background:var(--excluded); border-left:4px solid var(--excluded-edge);
+  color:var(--excluded-ink); }
+td.mentioned { background:var(--mentioned); border-left:4px solid var(--mentioned-edge);
+  color:var(--mentioned-ink); }
 td.conflicting a.clause { color:var(--conflict-ink); border-color:var(--conflict-edge); }
 td.excluded a.clause { color:var(--excluded-ink); border-color:var(--excluded-edge); }
 td.mentioned a.clause { color:var(--mentioned-ink); border-color:var(--mentioned-edge); }
@@ -112,9 +115,11 @@ TEMPLATE = """<!DOCTYPE html>
 </header>
 <main>
 <div class="legend">
-  {% for key in legend %}<span><span class="key key-{{ key.css }}"></span><b>{{ key.state }}</b>: {{ key.text }}</span>
+  {% for key in legend %}
+  <span><span class="key key-{{ key.css }}"></span><b>{{ key.state }}</b>: {{ key.text }}</span>
   {% endfor %}
-  {% if comparing %}<span><span class="key key-changed"></span><b>changed</b>: differs between the two</span>{% endif %}
+  {% if comparing %}
+  <span><span class="key key-changed"></span><b>changed</b>: differs between the two</span>{% endif %}
 </div>
 {% for block in blocks %}
 <section class="spec" id="{{ block.anchor }}">
@@ -132,7 +137,8 @@ TEMPLATE = """<!DOCTYPE html>
         <span class="spec-of">{{ row.specs }}</span></th>
       {% for cell in row.cells %}<td class="{{ cell.css }}">
         {% if cell.was %}<span class="was">{{ cell.was }}</span>{% endif %}
-        {% if cell.status not in ("covered", "gap", "n/a") %}<span class="status">{{ cell.status }}</span><br>{% endif %}
+        {% if cell.status not in ("covered", "gap", "n/a") %}
+          <span class="status">{{ cell.status }}</span><br>{% endif %}
         {% if cell.links %}{% for link in cell.links %}
           <a class="clause" href="#{{ link.anchor }}" title="{{ link.title }}">{{ link.clause }}</a>
         {% endfor %}

@@ -52,7 +52,9 @@ class CoverageGap(Rule):
                     row, column = matrix.find_row(gap.row), matrix.find_column(gap.column)
                     opened = each.opened_by and (coverage.key, gap.row, gap.column) not in each.known
                     only = (
-                        f" (only mentioned, by {', '.join(gap.clauses)})" if gap.status is Status.MENTIONED else ""
+                        f" (only mentioned, by {', '.join(gap.clauses)})"
+                        if gap.status is Status.MENTIONED
+                        else ""
                     )
                     message = (
                         f"{matrix.name}: no requirement covers {row.label} x {column.label}{only}"

@@ -50,4 +50,6 @@ class ExcludedCell(Rule):
                         f"{', ' + evidence.exceptions[0] if evidence.exceptions else ''}), but the matrix "
                         f"requires it: require it, or mark the cell not applicable with its reason"
                     )
-                    yield self.at_position(spec, clause_position(spec, cell.clauses[0]), message, clause=cell.clauses[0])
+                    yield self.at_position(
+                        spec, clause_position(spec, cell.clauses[0]), message, clause=cell.clauses[0]
+                    )

@@ -1,4 +1,4 @@
-"""COV003 ConflictingDuration: an obligation covering a cell states a duration the shared parameter contradicts."""
+"""COV003 ConflictingDuration: a covering obligation states a duration its shared parameter contradicts."""
 
 from __future__ import annotations
 

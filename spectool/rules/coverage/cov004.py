@@ -45,7 +45,9 @@ class UnreadableRequirement(Rule):
                         continue
                     seen.add(key)
                     message = (
-                        f"{each.matrix.name}: cannot read who must act in this requirement ({unread.reason}); "
-                        f"it covers no cell until it names the device that must act"
+                        f"{each.matrix.name}: cannot read who must act in this requirement "
+                        f"({unread.reason}); it covers no cell until it names the device that must act"
                     )
-                    yield self.at_position(spec, clause_position(spec, unread.clause), message, clause=unread.clause)
+                    yield self.at_position(
+                        spec, clause_position(spec, unread.clause), message, clause=unread.clause
+                    )
