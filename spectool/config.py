@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from spectool.errors import ConfigError, InputError, Problem, UsageError
+from spectool.inputs import read_input_bytes
 
 CONFIG_NAMES = ("spectool.toml", "pyproject.toml")
 KNOWN_TABLES = ("corpus", "versions", "rules", "terminology", "parameters", "coverage")
@@ -136,10 +137,7 @@ def read_config_text(path: Path) -> str:
     """A configuration file's text; ConfigError at the first byte that is not UTF-8."""
     from spectool.parsing.reader import decode_source
 
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    data = read_input_bytes(path)
     try:
         return decode_source(data, str(path))
     except InputError as error:

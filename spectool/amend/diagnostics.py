@@ -22,6 +22,7 @@ EXPECTED_WORDS = {
     "ORDINAL": "an ordinal such as '2nd' or 'last'",
     "STRING": 'quoted words such as "Supply Outage"',
     "BODY_LINE": "the new text, indented by four spaces",
+    "REASON": "a reason such as '   Reason: why the change is made'",
     "_NL": "the end of the line",
     "$END": "the end of the file",
 }

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from spectool.amend.matching import find_words
 from spectool.amend.mirror import clause_map, mirror_operation
 from spectool.amend.model import (
     Amendment,
@@ -26,7 +27,7 @@ from spectool.amend.model import (
     TextEditKind,
 )
 from spectool.amend.scope import expected_numbering
-from spectool.amend.textedit import anchor_pattern, segments
+from spectool.amend.textedit import segments
 from spectool.model.corpus import Corpus
 from spectool.model.document import Clause, Definition, Spec
 from spectool.model.numbers import ClauseNumber
@@ -139,18 +140,22 @@ class _Outcome:
         if other is None or source is None:
             return other is None and source is None
         removes = original.kind in (TextEditKind.SUBSTITUTE, TextEditKind.OMIT)
-        if removes and _count(other, mirrored.anchor) > _count(source, original.anchor):
+        other_terms = [definition.term for definition in self.other.definitions()]
+        source_terms = [definition.term for definition in self.source.definitions()]
+        if removes and _count(other, mirrored, other_terms) > _count(source, original, source_terms):
             return False
-        return not mirrored.text or _count(other, mirrored.text) >= 1
+        return not mirrored.text or _count(other, replace(mirrored, anchor=mirrored.text), other_terms) >= 1
 
     def _other_clause(self, number: ClauseNumber) -> Clause | None:
         moved = self.other_numbering.get(number)
         return self.other.clause(moved) if moved is not None else None
 
 
-def _count(paragraph: Clause | Definition, words: str) -> int:
-    pattern = anchor_pattern(words)
-    return sum(len(pattern.findall(text.value)) for _, text in segments(paragraph))
+def _count(paragraph: Clause | Definition, edit: EditText, terms: list[str]) -> int:
+    """How often the edit's quoted words occur in the paragraph, matched as the edit matches them."""
+    return sum(
+        len(find_words(text.value, edit.anchor, terms, edit.within).spans) for _, text in segments(paragraph)
+    )
 
 
 def _words(paragraph: Clause | Definition) -> str:

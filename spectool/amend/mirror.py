@@ -8,6 +8,7 @@ reported for the drafter rather than silently dropped.
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass, replace
 
 from spectool.amend.align import align_specs
@@ -24,6 +25,7 @@ from spectool.amend.model import (
     SubstituteDefinition,
     Target,
 )
+from spectool.amend.ordinal import carry_occurrence
 from spectool.amend.references import renumber_paragraph, renumber_text
 from spectool.amend.textedit import EditError
 from spectool.amend.working import WorkingCopy
@@ -191,6 +193,7 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
     proposals before it leave it."""
     mapping = clause_map(source, target)
     working = WorkingCopy(target)
+    original = WorkingCopy(source)
     entries: list[MirrorEntry] = []
     number = 0
     for instruction in amendment.instructions_for(source.key):
@@ -198,10 +201,43 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
         proposed = None
         if operation is not None:
             number += 1
+            operation = _with_carried_occurrence(instruction.operation, operation, original, working, notes)
             proposed = Instruction(number, operation)
             try:
                 working.apply(proposed)
             except EditError as error:
                 notes.append(f"does not apply to {target.key} {proposed.subject}: {error}")
+        with suppress(EditError):  # apply reports it; the proposals go on
+            original.apply(instruction)
         entries.append(MirrorEntry(instruction, proposed, tuple(notes)))
     return Mirror(source.key, target.name, target.version, tuple(entries))
+
+
+def _with_carried_occurrence(
+    operation: Operation,
+    proposed: Operation,
+    source: WorkingCopy,
+    target: WorkingCopy,
+    notes: list[str],
+) -> Operation:
+    """`proposed` picking, by the words around it, the occurrence `operation` picks in the source."""
+    if not isinstance(operation, EditText) or not isinstance(proposed, EditText):
+        return proposed
+    here = _paragraph(source, operation.place)
+    there = _paragraph(target, proposed.place)
+    if here is None or there is None:
+        return proposed
+    carried = carry_occurrence(operation, here, source.terms, proposed, there, target.terms)
+    if carried is None:
+        return proposed
+    if carried.note:
+        notes.append(carried.note)
+    return replace(proposed, occurrence=carried.occurrence)
+
+
+def _paragraph(working: WorkingCopy, place: Place) -> Clause | Definition | None:
+    identity = place.clause if place.clause is not None else place.term
+    found = working.find(identity) if identity is not None else None
+    if found is None or not isinstance(found[1].block, Clause | Definition):
+        return None
+    return found[1].block

@@ -68,6 +68,8 @@ class EditText:
     anchor: str  # the quoted words the edit is anchored at
     text: str = ""  # the new words ("" for omit)
     occurrence: Occurrence = Occurrence()
+    # Longer defined terms the quoted words may also be found inside: '(including within "...")'.
+    within: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,7 @@ class Instruction:
 
     number: int
     operation: Operation
+    reason: str = ""  # the drafter's "Reason:" for reviewers; "" when none is given
     at: Spot = field(default=NOWHERE, compare=False, repr=False)  # the instruction's number
     clause_at: Spot = field(
         default=NOWHERE, compare=False, repr=False

@@ -17,7 +17,8 @@ from spectool.amend.diagnostics import describe, start_rule
 from spectool.amend.grammar import amendment_parser
 from spectool.amend.model import Amendment, Instruction, Target
 from spectool.amend.transformer import AmendmentTransformer, Field, Heading, Title, spot
-from spectool.errors import InputError, Problem, UsageError
+from spectool.errors import InputError, Problem
+from spectool.inputs import read_input_bytes
 from spectool.parsing.reader import decode_source
 
 AMENDMENT_SUFFIX = ".amend"
@@ -63,10 +64,7 @@ class _Piece:
 def read_amendment(path: str | Path) -> Amendment:
     """Read one .amend file; InputError lists every problem found in it."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    data = read_input_bytes(path)
     return parse_amendment(decode_source(data, str(path)), str(path))
 
 

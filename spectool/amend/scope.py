@@ -10,8 +10,17 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from spectool.amend.model import Amendment, InsertClauses, InsertDefinition, Instruction, OmitClause
+from spectool.amend.confined import stray_change
+from spectool.amend.model import (
+    Amendment,
+    EditText,
+    InsertClauses,
+    InsertDefinition,
+    Instruction,
+    OmitClause,
+)
 from spectool.amend.references import renumber_paragraph
+from spectool.amend.renumbering import follows, shifted
 from spectool.errors import Problem
 from spectool.model.document import Clause, Definition, Position, Spec
 from spectool.model.numbers import ClauseNumber
@@ -27,6 +36,7 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
     numbering = expected_numbering(base, instructions)
     moved = {old: new for old, new in numbering.items() if new is not None and new != old}
     problems: list[Problem] = []
+    terms = {definition.term for definition in base.definitions()}
 
     def problem(position: Position, message: str) -> None:
         problems.append(Problem(base.path, position.line, position.column, f"{key} {message}"))
@@ -54,6 +64,15 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
             expected = renumber_paragraph(clause, moved, base.name)
             if found != _numbered(expected, new_number):
                 problem(clause.position, f"clause {clause.number} changed, but no instruction names it")
+        else:
+            edits = _edits_naming(instructions, clause.number)
+            expected = renumber_paragraph(clause, moved, base.name)
+            stray = stray_change(expected, found, edits, terms) if edits is not None else None
+            if stray is not None:
+                problem(
+                    clause.position,
+                    f"clause {clause.number} changed outside the whole words its instructions quote: {stray}",
+                )
     _check_inserted(amended, images, instructions, problem)
     _check_definitions(base, amended, instructions, moved, problem)
     return problems
@@ -67,8 +86,8 @@ def expected_numbering(
 
     def shift_after(anchor: ClauseNumber, by: int) -> None:
         for identity, number in current.items():
-            if number is not None and number.parent == anchor.parent and number.last > anchor.last:
-                current[identity] = number.sibling(number.last + by)
+            if number is not None and follows(number, anchor):
+                current[identity] = shifted(number, by)
 
     for instruction in instructions:
         operation = instruction.operation
@@ -113,8 +132,21 @@ def _check_definitions(
 ) -> None:
     named = {ins.term for ins in instructions if ins.term is not None}
     after = {definition.term: definition for definition in amended.definitions()}
+    terms = {definition.term for definition in base.definitions()}
     for definition in base.definitions():
         if definition.term in named:
+            edits = _edits_naming(instructions, definition.term)
+            found = after.get(definition.term)
+            if edits is None or found is None:
+                continue
+            expected = renumber_paragraph(definition, moved, base.name)
+            stray = stray_change(expected, found, edits, terms)
+            if stray is not None:
+                problem(
+                    definition.position,
+                    f'the definition of "{definition.term}" changed outside the whole words its '
+                    f"instructions quote: {stray}",
+                )
             continue
         found = after.pop(definition.term, None)
         if found is None:
@@ -128,6 +160,19 @@ def _check_definitions(
     for term, definition in after.items():
         if term not in named and term not in inserted:
             problem(definition.position, f'the definition of "{term}" is new, but no instruction inserts it')
+
+
+def _edits_naming(instructions: list[Instruction], name: ClauseNumber | str) -> list[EditText] | None:
+    """The text edits that name the clause or term, or None when an instruction replaces it whole."""
+    edits = []
+    for instruction in instructions:
+        named = instruction.term if isinstance(name, str) else instruction.clause
+        if named != name or isinstance(instruction.operation, InsertClauses):
+            continue
+        if not isinstance(instruction.operation, EditText):
+            return None
+        edits.append(instruction.operation)
+    return edits
 
 
 def _numbered(clause: Clause | Definition, number: ClauseNumber) -> Clause | Definition:

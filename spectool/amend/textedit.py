@@ -1,24 +1,27 @@
 """Apply one text edit (substitute, insert, omit) inside a clause or definition, exactly or not at all.
 
-The quoted words are found in the paragraph's own text, its sub-items and its notes, in reading order;
-a space in them matches any run of spaces or line breaks, since the source wraps lines anywhere.
+The quoted words are found in the paragraph's own text, its sub-items, its notes and the cells of its
+tables, in reading order,
+as whole words and never inside a longer defined term (`spectool.amend.matching`); a space in them
+matches any run of spaces or line breaks, since the source wraps lines anywhere.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from spectool.amend.matching import Matches, find_words
 from spectool.amend.model import EditText, Instruction, Occurrence, TextEditKind, Which
 from spectool.amend.writer import occurrence_words
-from spectool.model.document import Clause, Definition, Note, SubItem, Text
+from spectool.model.document import Attachment, Clause, Definition, Footnote, Note, SubItem, Table, Text
 from spectool.parsing.references import find_references
 
 Paragraph = Clause | Definition
-# Where a piece of running text sits in a paragraph: ("text",), ("item", "a", "i") or ("note", "0").
+# Where a piece of running text sits in a paragraph: ("text",), ("item", "a", "i"), ("note", "0"), or
+# ("cell", "1", "3", "2") for attachment 1, row 3 (0 is the header), column 2.
 Key = tuple[str, ...]
 
-_SPACE = re.compile(r"\s+")
 # Edited running text is rewrapped when a line grows past this (the source format's lines run to
 # about 100 characters, with the clause number or sub-item label in front).
 WRAP_AT = 90
@@ -40,13 +43,18 @@ class NewWords:
     instruction: Instruction
 
 
-def apply_edit(paragraph: Paragraph, edit: EditText) -> Paragraph:
-    """`paragraph` with the edit made; EditError if the quoted words do not pick out what it says."""
-    return apply_tracked(paragraph, edit, [], None)[0]
+def apply_edit(paragraph: Paragraph, edit: EditText, terms: Collection[str] = ()) -> Paragraph:
+    """`paragraph` with the edit made; EditError if the quoted words do not pick out what it says.
+    `terms` are the spec's defined terms, which the quoted words are not found inside."""
+    return apply_tracked(paragraph, edit, [], None, terms)[0]
 
 
 def apply_tracked(
-    paragraph: Paragraph, edit: EditText, earlier: list[NewWords], instruction: Instruction | None
+    paragraph: Paragraph,
+    edit: EditText,
+    earlier: list[NewWords],
+    instruction: Instruction | None,
+    terms: Collection[str] = (),
 ) -> tuple[Paragraph, list[NewWords]]:
     """`apply_edit`, also moving the spans of words earlier instructions brought into the paragraph
     and adding the span of this instruction's own new words (when `instruction` is given)."""
@@ -54,10 +62,7 @@ def apply_tracked(
     if not pieces:
         labels = "".join(f"({label})" for label in edit.place.items)
         raise EditError(f"there is no sub-item {labels}")
-    pattern = anchor_pattern(edit.anchor)
-    matches = [
-        (key, match.start(), match.end()) for key, text in pieces for match in pattern.finditer(text.value)
-    ]
+    matches = find_matches(pieces, edit, terms)
     chosen = choose(matches, edit.occurrence, edit.anchor)
     texts = dict(pieces)
     spans = list(earlier)
@@ -69,7 +74,10 @@ def apply_tracked(
             at = value.find(edit.text, max(start - 1, 0))
             if at >= 0:
                 spans.append(NewWords(key, at, at + len(edit.text), instruction))
-        value = reflow(value)
+        if not value.strip() and key[0] != "cell":
+            raise EditError(f"it would leave {_describe(key)} without words: {_instead(key)}")
+        if key[0] != "cell":  # a table row stands on one line
+            value = reflow(value)
         texts[key] = Text(value, _line_starts(text.line_starts, value))
     return rebuild(paragraph, texts), spans
 
@@ -131,13 +139,56 @@ def _common_prefix(left: str, right: str) -> str:
     return left[:size]
 
 
+class Found(list[tuple[Key, int, int]]):
+    """The matches of quoted words in a paragraph's pieces, and the near misses left out of them."""
+
+    inside_words: tuple[str, ...] = ()
+    inside_terms: tuple[str, ...] = ()
+
+
+def matches_in(paragraph: Paragraph, edit: EditText, terms: Collection[str]) -> Found:
+    """Where the edit's quoted words occur in the paragraph (within its sub-item, if it names one)."""
+    pieces = [(key, text) for key, text in segments(paragraph) if _within(key, edit.place.items)]
+    return find_matches(pieces, edit, terms)
+
+
+def find_matches(pieces: list[tuple[Key, Text]], edit: EditText, terms: Collection[str]) -> Found:
+    """Whole-word matches of the edit's quoted words in the pieces, in reading order."""
+    found = Found()
+    words: list[str] = []
+    cut: list[str] = []
+    for key, text in pieces:
+        matches: Matches = find_words(text.value, edit.anchor, terms, edit.within)
+        found.extend((key, start, end) for start, end in matches.spans)
+        words.extend(matches.inside_words)
+        cut.extend(matches.inside_terms)
+    found.inside_words = tuple(dict.fromkeys(words))
+    found.inside_terms = tuple(dict.fromkeys(cut))
+    return found
+
+
+def _missing(matches: list[tuple[Key, int, int]], anchor: str) -> str:
+    """Why quoted words were not found, with the near misses that were left out."""
+    message = f'"{anchor}" does not occur'
+    if isinstance(matches, Found) and matches.inside_terms:
+        terms = ", ".join(f'"{term}"' for term in matches.inside_terms)
+        return (
+            f"{message} outside the defined term {terms}: to change it there too, write "
+            f'"{anchor}" (including within {terms})'
+        )
+    if isinstance(matches, Found) and matches.inside_words:
+        inside = ", ".join(f'"{word}"' for word in matches.inside_words[:3])
+        return f"{message} as a whole word (only inside {inside}): quote the whole words"
+    return message
+
+
 def choose(
     matches: list[tuple[Key, int, int]], occurrence: Occurrence, anchor: str
 ) -> list[tuple[Key, int, int]]:
     """The matches an occurrence picks out; EditError when there are none or too many."""
     count = len(matches)
     if count == 0:
-        raise EditError(f'"{anchor}" does not occur')
+        raise EditError(_missing(matches, anchor))
     if occurrence.which is Which.ONLY and count > 1:
         raise EditError(
             f'"{anchor}" occurs {count} times: say which, e.g. "the 2nd occurrence of", '
@@ -154,21 +205,26 @@ def choose(
     return matches
 
 
-def anchor_pattern(anchor: str) -> re.Pattern[str]:
-    """The quoted words as a pattern in which each run of spaces matches any run of white space."""
-    parts = _SPACE.split(anchor)
-    return re.compile(r"\s+".join(re.escape(part) for part in parts))
-
-
 def segments(paragraph: Paragraph) -> list[tuple[Key, Text]]:
     """Every piece of running text in the paragraph, in reading order."""
     out: list[tuple[Key, Text]] = [(("text",), paragraph.text)]
     for item in paragraph.items:
         out.extend(_item_segments(item, ()))
     for index, attachment in enumerate(paragraph.attachments):
-        if isinstance(attachment, Note):
+        if isinstance(attachment, Note | Footnote):
             out.append((("note", str(index)), attachment.text))
+        else:
+            out.extend(_cell_segments(attachment, str(index)))
     return out
+
+
+def _cell_segments(table: Table, index: str) -> list[tuple[Key, Text]]:
+    rows = (table.header, *table.rows)
+    return [
+        (("cell", index, str(row), str(column)), Text(cell))
+        for row, cells in enumerate(rows)
+        for column, cell in enumerate(cells)
+    ]
 
 
 def rebuild(paragraph: Paragraph, texts: dict[Key, Text]) -> Paragraph:
@@ -176,9 +232,7 @@ def rebuild(paragraph: Paragraph, texts: dict[Key, Text]) -> Paragraph:
     text = texts.get(("text",), paragraph.text)
     items = tuple(_rebuild_item(item, (), texts) for item in paragraph.items)
     attachments = tuple(
-        _rebuild_note(attachment, texts.get(("note", str(index))))
-        if isinstance(attachment, Note)
-        else attachment
+        _rebuild_attachment(attachment, str(index), texts)
         for index, attachment in enumerate(paragraph.attachments)
     )
     return replace(
@@ -203,10 +257,23 @@ def _rebuild_item(item: SubItem, path: tuple[str, ...], texts: dict[Key, Text]) 
     return replace(item, text=text, items=children, references=find_references(text))
 
 
-def _rebuild_note(note: Note, text: Text | None) -> Note:
-    if text is None or text is note.text:
-        return note
-    return replace(note, text=text, references=find_references(text))
+def _rebuild_attachment(attachment: Attachment, index: str, texts: dict[Key, Text]) -> Attachment:
+    if isinstance(attachment, Note | Footnote):
+        text = texts.get(("note", index))
+        if text is None or text is attachment.text:
+            return attachment
+        return replace(attachment, text=text, references=find_references(text))
+    rows = (attachment.header, *attachment.rows)
+    cells = [
+        tuple(
+            texts[key].value if (key := ("cell", index, str(row), str(column))) in texts else cell
+            for column, cell in enumerate(cells)
+        )
+        for row, cells in enumerate(rows)
+    ]
+    if cells == list(rows):
+        return attachment
+    return replace(attachment, header=cells[0], rows=tuple(cells[1:]))
 
 
 def _within(key: Key, items: tuple[str, ...]) -> bool:
@@ -248,6 +315,22 @@ def _close_gap(before: str, after: str) -> str:
     if before[-1].isspace() and after[0] == " ":
         return before + after[1:]
     return before + after
+
+
+def _describe(key: Key) -> str:
+    if key[0] == "item":
+        return "sub-item " + "".join(f"({label})" for label in key[1:])
+    return "its note" if key[0] == "note" else "its text"
+
+
+def _instead(key: Key) -> str:
+    """What emptying a piece means, said as the instruction that does it."""
+    if key[0] == "item":
+        labels = "".join(f"({label})" for label in key[1:])
+        return f'omit the sub-item itself ("Omit clause X{labels}.")'
+    if key[0] == "note":
+        return 'omit the note itself ("Omit the Note to clause X.")'
+    return "omit it whole, or substitute it"
 
 
 def _times(count: int) -> str:

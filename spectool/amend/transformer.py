@@ -72,6 +72,7 @@ class _Edit:
     occurrence: Occurrence
     anchor: Token
     text: Token | None
+    within: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +156,17 @@ class AmendmentTransformer(Transformer[Token, object]):
     def every_occurrence(self, children: list[Token]) -> Occurrence:
         return Occurrence(Which.EVERY)
 
+    def within(self, children: list[Token]) -> tuple[str, ...]:
+        return tuple(quoted(token) for token in children)
+
     def _edit(self, kind: TextEditKind, children: list[object]) -> _Edit:
         occurrence = children[0] if isinstance(children[0], Occurrence) else Occurrence()
         strings = [child for child in children if isinstance(child, Token)]
+        within = next((child for child in children if isinstance(child, tuple)), ())
         anchor, text = strings[0], strings[1] if len(strings) > 1 else None
         if not quoted(anchor).strip():
             self.problem(spot(anchor), "the quoted words are empty: an edit needs words to find")
-        return _Edit(kind, occurrence, anchor, text)
+        return _Edit(kind, occurrence, anchor, text, within)
 
     def substitute_text(self, children: list[object]) -> _Edit:
         return self._edit(TextEditKind.SUBSTITUTE, children)
@@ -188,7 +193,7 @@ class AmendmentTransformer(Transformer[Token, object]):
 
     def _text_operation(self, place: Place, edit: _Edit, at: Spot) -> _Draft:
         text = quoted(edit.text) if edit.text is not None else ""
-        operation = EditText(place, edit.kind, quoted(edit.anchor), text, edit.occurrence)
+        operation = EditText(place, edit.kind, quoted(edit.anchor), text, edit.occurrence, edit.within)
         text_at = spot(edit.text) if edit.text is not None else NOWHERE
         return _Draft(operation, at, spot(edit.anchor), text_at)
 
@@ -264,12 +269,20 @@ class AmendmentTransformer(Transformer[Token, object]):
             )
         return _Draft(SubstituteDefinition(quoted(term), definition), spot(term), body=_lines(body))
 
+    def reason(self, children: list[Token]) -> str:
+        (token,) = children
+        words = " ".join(str(token).removeprefix("Reason:").split())
+        if not words:
+            self.problem(spot(token), "the reason is empty: expected 'Reason: why the change is made'")
+        return words
+
     def instruction(self, children: list[object]) -> Instruction:
-        number, draft = children
+        number, draft, *reason = children
         assert isinstance(number, Token) and isinstance(draft, _Draft)
         return Instruction(
             int(str(number)[:-1]),
             draft.operation,
+            reason=str(reason[0]) if reason else "",
             at=spot(number),
             clause_at=draft.clause_at,
             anchor_at=draft.anchor_at,

@@ -20,6 +20,7 @@ from spectool.amend.model import (
     SubstituteDefinition,
 )
 from spectool.amend.references import renumber_paragraph
+from spectool.amend.renumbering import shifted
 from spectool.amend.textedit import EditError, NewWords, apply_tracked, moved_spans, segments
 from spectool.model.document import Block, Clause, Definition, Section, Spec, Text
 from spectool.model.numbers import ClauseNumber
@@ -56,6 +57,8 @@ class _Entry:
     identity: Identity
     block: Block
     from_base: bool = True  # False once inserted or substituted whole: its text is the drafter's own
+    # A substituted clause whose new text restates no note or table keeps the base clause's own.
+    kept_attachments: bool = False
 
 
 @dataclass
@@ -80,6 +83,8 @@ class WorkingCopy:
         self.inserted_after: dict[ClauseNumber, Instruction] = {}
         self.added: set[Identity] = set()
         self.new_words: dict[Identity, list[NewWords]] = {}
+        # Quoted words are not found inside a longer defined term of the spec.
+        self.terms: set[str] = {definition.term for definition in base.definitions()}
 
     def find(self, identity: Identity) -> tuple[_OpenSection, _Entry] | None:
         for open_section in self.sections:
@@ -106,7 +111,7 @@ class WorkingCopy:
             _, entry = self.require(identity, instruction.subject)
             assert isinstance(entry.block, Clause | Definition)
             earlier = self.new_words.get(entry.identity, [])
-            entry.block, spans = apply_tracked(entry.block, operation, earlier, instruction)
+            entry.block, spans = apply_tracked(entry.block, operation, earlier, instruction, self.terms)
             self.new_words[entry.identity] = spans
             self.changed[entry.identity] = instruction
         elif isinstance(operation, InsertClauses):
@@ -116,7 +121,11 @@ class WorkingCopy:
         elif isinstance(operation, SubstituteClause):
             _, entry = self.require(operation.number, instruction.subject)
             assert isinstance(entry.block, Clause)
-            entry.block = replace(operation.clause, number=entry.block.number)
+            new = replace(operation.clause, number=entry.block.number)
+            entry.kept_attachments = not new.attachments and bool(entry.block.attachments)
+            if entry.kept_attachments:
+                new = replace(new, attachments=entry.block.attachments)
+            entry.block = new
             entry.from_base = False
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
@@ -186,7 +195,7 @@ class WorkingCopy:
         for entry in entries:
             assert isinstance(entry.block, Clause)
             number = entry.block.number
-            entry.block = replace(entry.block, number=number.sibling(number.last + by))
+            entry.block = replace(entry.block, number=shifted(number, by))
 
     def _insert_definition(self, operation: InsertDefinition, instruction: Instruction) -> None:
         term = operation.definition.term
@@ -210,6 +219,7 @@ class WorkingCopy:
             ),
         )
         entries.insert(index, _Entry(term, operation.definition, from_base=False))
+        self.terms.add(term)
         self.changed[term] = instruction
         self.added.add(term)
 
@@ -230,6 +240,8 @@ class WorkingCopy:
                 if moved and entry.from_base and isinstance(block, Clause | Definition):
                     block = renumber_paragraph(block, moved, self.base.name)
                     self._follow(entry.identity, entry.block, block)
+                elif moved and entry.kept_attachments and isinstance(block, Clause):
+                    block = _renumber_attachments(block, moved, self.base.name)
                 blocks.append(block)
             sections.append(replace(open_section.section, blocks=tuple(blocks)))
         spec = replace(self.base, sections=tuple(sections))
@@ -259,6 +271,12 @@ class WorkingCopy:
             if new_texts[key].value != text.value:
                 spans = moved_spans(spans, key, text.value, new_texts[key].value)
         self.new_words[identity] = spans
+
+
+def _renumber_attachments(clause: Clause, moved: dict[ClauseNumber, ClauseNumber], spec: str) -> Clause:
+    """`clause` with references in its notes and tables (text it kept from the base) renumbered."""
+    kept = renumber_paragraph(replace(clause, text=Text(""), items=()), moved, spec)
+    return replace(clause, attachments=kept.attachments)
 
 
 def _identity(block: Block, index: int) -> Identity:

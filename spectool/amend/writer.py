@@ -59,7 +59,14 @@ def render_target(target: Target) -> list[str]:
 
 
 def render_instruction(instruction: Instruction) -> list[str]:
-    """One numbered instruction: its sentence, wrapped, and any quoted new text below it."""
+    """One numbered instruction: its sentence, wrapped, any quoted new text and its reason below it."""
+    out = _operation_lines(instruction)
+    if instruction.reason:
+        out.extend(wrap(f"{_SENTENCE_INDENT}Reason: {instruction.reason}", _SENTENCE_INDENT))
+    return out
+
+
+def _operation_lines(instruction: Instruction) -> list[str]:
     operation = instruction.operation
     head = f"{instruction.number}."
     if isinstance(operation, EditText):
@@ -105,7 +112,7 @@ def _place(place: Place) -> str:
 
 def _edit(edit: EditText) -> str:
     which = occurrence_words(edit.occurrence)
-    anchor, text = quote(edit.anchor), quote(edit.text)
+    anchor, text = quote(edit.anchor) + within_words(edit.within), quote(edit.text)
     if edit.kind is TextEditKind.SUBSTITUTE:
         return f"for {which}{anchor} substitute {text}"
     if edit.kind is TextEditKind.INSERT_AFTER:
@@ -124,6 +131,15 @@ def occurrence_words(occurrence: Occurrence) -> str:
     if occurrence.which is Which.EVERY:
         return "every occurrence of "
     return ""
+
+
+def within_words(terms: tuple[str, ...]) -> str:
+    """` (including within "A" and "B")`, or nothing."""
+    if not terms:
+        return ""
+    quoted = [quote(term) for term in terms]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return f" (including within {listed})"
 
 
 def quote(words: str) -> str:

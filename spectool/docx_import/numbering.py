@@ -14,9 +14,11 @@ from spectool.docx_import.attributes import (
     MAX_LEVEL_TEXT,
     AttributeReader,
 )
+from spectool.docx_import.number_formats import custom_format
 from spectool.docx_import.wordml import Element, attribute, child, child_value, is_on, w
 
 MAX_LEVEL = LIST_LEVEL.high  # w:ilvl runs from 0 to 8
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class Level:
     restart: int | None = None  # w:lvlRestart: 1-based level that restarts this one; 0 never
     legal: bool = False  # w:isLgl: show every level as a decimal number
     style_id: str | None = None  # w:pStyle: the paragraph style linked to this level
+    pattern: str | None = None  # w:numFmt/@w:format of a "custom" format: "001, 002, 003, ..."
 
 
 DEFAULT_LEVEL = Level()
@@ -53,11 +56,32 @@ class ListInstance:
     level_overrides: Mapping[int, Level] = field(default_factory=dict)
 
 
+def _number_format(element: Element) -> tuple[str, str | None]:
+    """(w:numFmt, its custom pattern), looking inside `mc:AlternateContent` as Word 2010 writes it.
+
+    Word writes a "custom" format ("001, 002, ...") in an `mc:Choice` for readers that know it, with
+    a plain format in `mc:Fallback`: the choice is taken when spectool can show it, else the fallback.
+    """
+    found = child(element, "numFmt")
+    if found is not None:
+        return attribute(found) or "decimal", attribute(found, "format")
+    choices = [
+        (attribute(option), attribute(option, "format"))
+        for option in element.iterfind(f"{{{MC}}}AlternateContent/*/{w('numFmt')}")
+    ]
+    for number_format, pattern in choices:
+        if number_format != "custom" or (pattern is not None and custom_format(pattern) is not None):
+            return number_format or "decimal", pattern
+    return "decimal", None
+
+
 def read_level(element: Element, values: AttributeReader) -> Level:
     start = values.integer(child_value(element, "start"), "start", LIST_START)
+    number_format, pattern = _number_format(element)
     return Level(
         start=1 if start is None else start,
-        number_format=child_value(element, "numFmt") or "decimal",
+        number_format=number_format,
+        pattern=pattern,
         text=values.text(child_value(element, "lvlText"), "lvlText", MAX_LEVEL_TEXT) or "",
         restart=values.integer(child_value(element, "lvlRestart"), "lvlRestart", LEVEL_RESTART),
         legal=is_on(element, "isLgl"),
@@ -145,9 +169,19 @@ class NumberingDefinitions:
         return abstract.levels.get(index, DEFAULT_LEVEL) if abstract else DEFAULT_LEVEL
 
     def start_override(self, num_id: int, index: int) -> int | None:
-        """Where `w:startOverride` restarts this level when the numId is first used at it."""
+        """The `w:startOverride` of this numId's level, if it has one."""
         instance = self.instances.get(num_id)
         return None if instance is None else instance.start_overrides.get(index)
+
+    def start(self, num_id: int, index: int) -> int:
+        """Where a level of this numId starts and restarts: `w:startOverride` (17.9.27), else `w:start`."""
+        override = self.start_override(num_id, index)
+        return self.level(num_id, index).start if override is None else override
+
+    def overridden_levels(self, num_id: int) -> Mapping[int, int]:
+        """Each level this numId restarts (`w:startOverride`) and where."""
+        instance = self.instances.get(num_id)
+        return MappingProxyType({}) if instance is None else instance.start_overrides
 
     def level_for_style(self, num_id: int, style_id: str | None) -> int | None:
         """The level whose `w:pStyle` is this paragraph style, for numbering linked through a style."""

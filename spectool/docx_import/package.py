@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -13,6 +15,7 @@ from lxml import etree
 
 from spectool.docx_import.wordml import Element, child, safe_parser, w
 from spectool.errors import InputError, Problem, UsageError
+from spectool.inputs import read_input_bytes
 
 MB = 1024 * 1024
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -53,6 +56,21 @@ class PackageLimits:
 
 
 DEFAULT_LIMITS = PackageLimits()
+
+# Everything zipfile raises on a damaged or odd archive: a truncated member seeks before the file's
+# start (ValueError), a directory claiming a newer zip version or method is NotImplementedError,
+# and the decompressors raise their own kinds.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    OSError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +174,9 @@ def read_bounded(path: Path, limits: PackageLimits) -> bytes:
             raise refuse(
                 str(path), f"the file is {size // MB} MB, over the {limits.max_file_bytes // MB} MB limit"
             )
-        return path.read_bytes()
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    return read_input_bytes(path, limit=limits.max_file_bytes)
 
 
 def check_file_kind(data: bytes, path: str) -> None:
@@ -194,7 +212,11 @@ def read_parts(data: bytes, path: str, limits: PackageLimits) -> PackageParts:
     damaged = "the file is damaged: its zip structure cannot be read"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError):
+    except NotImplementedError as error:
+        raise refuse(
+            path, f"{damaged}: it needs a zip feature Word never uses ({error})", "save it again from Word"
+        ) from None
+    except ZIP_ERRORS:
         raise refuse(path, damaged, "open it in Word to repair it, then save it again") from None
     infos = archive.infolist()
     if len(infos) > limits.max_parts:
@@ -220,7 +242,7 @@ def read_parts(data: bytes, path: str, limits: PackageLimits) -> PackageParts:
     def read(name: str) -> bytes:
         try:
             return archive.read(name)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+        except ZIP_ERRORS:
             raise refuse(path, f"{damaged} (the part {name} is corrupt)") from None
 
     names = [info.filename for info in infos]

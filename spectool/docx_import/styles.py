@@ -121,11 +121,18 @@ class StyleSheet:
         return any(_TOC_NAME.fullmatch(style.name.strip()) for style in self.chain(style_id))
 
     def numbering(self, style_id: str | None) -> tuple[int, int | None] | None:
-        """(numId, ilvl) of the numbering the style links to; None when it has none or switches it off."""
+        """(numId, ilvl) of the numbering the style links to; None when it has none or switches it off.
+
+        The numId and the ilvl are inherited along `w:basedOn` each on its own, as any paragraph
+        property is: a "Heading 2" that gives only `w:ilvl="1"` takes the numId of the "Heading 1"
+        it is based on. A style that names a list but no level leaves the level to the caller.
+        """
+        num_id: int | None = None
+        level: int | None = None
         for style in self.chain(style_id):
-            if style.num_id is not None:
-                return None if style.num_id == 0 else (style.num_id, style.level)
-        return None
+            num_id = style.num_id if num_id is None else num_id
+            level = style.level if level is None else level
+        return None if num_id is None or num_id == 0 else (num_id, level)
 
     def style_id_of(self, style_id: str | None) -> str | None:
         """The id a paragraph's style resolves to (the default style when it names none or an unknown one)."""

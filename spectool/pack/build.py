@@ -15,6 +15,7 @@ from spectool.diff.document import diff_specs
 from spectool.diff.summary import Summary, summarise
 from spectool.errors import SpectoolError
 from spectool.model.corpus import Corpus, split_key
+from spectool.pack.findings import FINDINGS_SARIF, PackFindings, read_pack_findings
 from spectool.pack.index import render_index
 from spectool.pack.plan import PackOptions, plan_steps
 from spectool.pack.staging import MARKER, Incomplete, check_destination, staged_directory
@@ -29,6 +30,7 @@ class PackResult:
     amendment: Amendment
     destination: Path  # where the pack is: the destination, or the folder for a failed pack
     outcomes: tuple[Outcome, ...]
+    findings: PackFindings | None = None  # from the check step's SARIF; None if it wrote none
 
     @property
     def clean(self) -> bool:
@@ -57,6 +59,7 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
     destination = check_destination(destination, inputs)
     failed = check_destination(failed_folder(destination), inputs)
     outcomes: list[Outcome] = []
+    findings: PackFindings | None = None
     try:
         with staged_directory(destination, failed=failed) as staging:
             steps = plan_steps(amendment, config, corpus, options, staging)
@@ -66,13 +69,15 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
                 outcomes.append(outcome)
                 progress(index, len(steps), step, outcome)
             summaries = change_summaries(amendment, corpus)
-            write_text_atomic(staging / "index.html", render_index(amendment, outcomes, summaries, options))
+            findings = read_pack_findings(staging / FINDINGS_SARIF)
+            page = render_index(amendment, outcomes, summaries, options, findings)
+            write_text_atomic(staging / "index.html", page)
             write_text_atomic(staging / MARKER, pack_log(outcomes, staging))
             if any(outcome.status is Status.FAILED for outcome in outcomes):
                 raise Incomplete
     except Incomplete:
-        return PackResult(amendment, failed, tuple(outcomes))
-    return PackResult(amendment, destination, tuple(outcomes))
+        return PackResult(amendment, failed, tuple(outcomes), findings)
+    return PackResult(amendment, destination, tuple(outcomes), findings)
 
 
 def change_summaries(amendment: Amendment, corpus: Corpus) -> dict[str, Summary | str]:
@@ -93,11 +98,12 @@ def change_summaries(amendment: Amendment, corpus: Corpus) -> dict[str, Summary 
 
 
 def pack_log(outcomes: list[Outcome], staging: Path) -> str:
-    """Each step's command line, status and time, and anything it printed on stderr."""
+    """Each step's command line, status and anything it printed on stderr (no times: the pack is the
+    same bytes on every run; the terminal shows how long each step took)."""
     lines = []
     for outcome in outcomes:
         command = " ".join(arg.replace(str(staging), "<pack>") for arg in outcome.step.args)
-        lines.append(f"[{outcome.status}] {outcome.step.label} ({outcome.seconds:.2f} s)")
+        lines.append(f"[{outcome.status}] {outcome.step.label}")
         lines.append(f"    spectool {command}")
         lines.extend(f"    | {line}" for line in outcome.stderr.replace(str(staging), "<pack>").splitlines())
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from spectool.collector import collector_paused
 from spectool.errors import InputError, Problem, UsageError
+from spectool.inputs import read_input_bytes
 from spectool.model.document import Spec
 from spectool.parsing.builder import SpecBuilder
 from spectool.parsing.diagnostics import describe
@@ -24,10 +25,7 @@ MAX_PROBLEMS = 50
 def read_spec(path: str | Path) -> Spec:
     """Parse one spec source file; InputError lists every problem found in it."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    data = read_input_bytes(path)
     return parse_spec(decode_source(data, str(path)), str(path))
 
 
@@ -35,6 +33,10 @@ def read_specs(paths: Iterable[str | Path]) -> list[Spec]:
     """Parse files and folders (every *.spec below a folder, in name order); all problems at once."""
     specs: list[Spec] = []
     problems: list[Problem] = []
+    paths = list(paths)
+    for folder in (Path(path) for path in paths):
+        if folder.is_dir() and not expand_spec_paths([folder]):
+            raise UsageError(f"{folder}: no {SPEC_SUFFIX} files in this folder or below it")
     for path in expand_spec_paths(paths):
         try:
             specs.append(read_spec(path))

@@ -7,8 +7,10 @@ import re
 from spectool.model.document import Position, Reference, Text
 from spectool.model.numbers import ClauseNumber
 
-# Parts of at most nine digits: a longer run of digits is a quantity, not a clause number.
-_DIGITS = r"[0-9]{1,9}(?:\.[0-9]{1,9})*(?![0-9]|\.[0-9])"
+# Parts of at most nine digits: a longer run of digits is a quantity, not a clause number. A part may
+# carry the capital letters of an inserted clause ("clause 2.1.2A"), but only as a whole word.
+_PART = r"[0-9]{1,9}(?:[A-Z]{1,3}(?![A-Za-z]))?"
+_DIGITS = rf"{_PART}(?:\.{_PART})*(?![0-9]|\.[0-9])"
 _NUMBER = rf"{_DIGITS}(?:\([a-z]{{1,4}}\))*"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)"
 _REFERENCE = re.compile(

@@ -55,7 +55,13 @@ def trie_pattern(phrases: Sequence[str], *, plural: bool = True) -> str:
             piece = r"\s+" if token == _SPACE else re.escape(token)
             if top and _is_word(token):
                 piece += _NOT_AFTER_WORD
-            alternatives.append(piece + render(child, False))
+            # A run of single children is one literal: recursing once per character would overflow
+            # the stack on a long phrase (a title of a thousand words is a known name too).
+            pieces = [piece]
+            while len(child) == 1 and _END not in child:
+                ((token, child),) = child.items()
+                pieces.append(r"\s+" if token == _SPACE else re.escape(token))
+            alternatives.append("".join(pieces) + render(child, False))
         if _END in node:  # after the longer phrases, so that the longest one wins
             alternatives.append((_PLURAL if plural else "") + _NOT_BEFORE_WORD if node[_END] else "")
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"

@@ -72,6 +72,9 @@ def test_references_in_new_text_and_to_other_specs_are_left_alone() -> None:
         "1. Omit clause 5.4.4.\n"
         "2. Substitute clause 5.4.3 with:\n"
         "    5.4.3 ESME shall record a Power Outage Event, unlike clause 5.4.4 of the CHTS.\n"
+        # The new text restates the clause's note, whose "see clause 5.4.4" would otherwise stay.
+        "    Note: see clause 5.4.2.\n"
     )
     assert result.numbering[next(n for n in result.numbering if str(n) == "5.4.4")] is None
-    assert render_clause(result.spec.clause("5.4.3")).endswith("unlike clause 5.4.4 of the CHTS.")  # type: ignore[arg-type]
+    rendered = render_clause(result.spec.clause("5.4.3"))  # type: ignore[arg-type]
+    assert rendered.endswith("unlike clause 5.4.4 of the CHTS.\nNote: see clause 5.4.2.")

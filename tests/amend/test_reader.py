@@ -171,3 +171,55 @@ def test_the_writer_wraps_long_sentences_and_reads_them_back(tmp_path: Path) -> 
 def test_specs_affected_lists_spec_versions() -> None:
     assert parse_specs_affected("SMETS2 4.2, 5.0; CHTS 1.5") == ["SMETS2@4.2", "SMETS2@5.0", "CHTS@1.5"]
     assert parse_specs_affected("SMETS2 v4.2 and v5.0") == ["SMETS2@4.2", "SMETS2@5.0"]
+
+
+WITH_REASONS = """\
+Amendments to SMETS2 4.2
+
+1. In clause 5.4.3, for "firmware update" substitute "firmware upgrade".
+   Reason: SMETS2 says "firmware upgrade" everywhere else.
+2. After clause 5.4.4 insert:
+    5.4.5 ESME shall record each restart.
+   and renumber the following clauses.
+   Reason: a network operator needs to tell a restart from a Supply Outage, and the Event Log is
+   where it looks; so the restart is recorded there.
+3. Omit clause 5.4.1.
+4. Substitute clause 5.4.4 with:
+    5.4.4 ESME shall keep its Event Log through a Supply Outage of any length.
+   Reason: the Event Log is lost today.
+"""
+
+
+def test_an_instruction_may_give_its_reason() -> None:
+    read = amendment(WITH_REASONS)
+    first, insert, omit, substitute = read.targets[0].instructions
+    assert first.reason == 'SMETS2 says "firmware upgrade" everywhere else.'
+    assert isinstance(insert.operation, InsertClauses) and insert.operation.renumber
+    # A reason carries on on indented lines, read as one space.
+    assert insert.reason.startswith("a network operator needs to tell a restart from a Supply Outage, and")
+    assert insert.reason.endswith("the Event Log is where it looks; so the restart is recorded there.")
+    assert omit.reason == ""
+    assert (
+        isinstance(substitute.operation, SubstituteClause)
+        and substitute.reason == "the Event Log is lost today."
+    )
+    # The reason is not new text: the substituted clause holds only its own words.
+    assert substitute.operation.clause.text.value.endswith("of any length.")
+
+
+def test_reasons_survive_writing_and_reading_again() -> None:
+    read = amendment(WITH_REASONS)
+    written = render_amendment(read)
+    assert "   Reason: the Event Log is lost today.\n" in written
+    assert all(len(line) <= 100 for line in written.splitlines())
+    assert parse_amendment(written) == read
+    assert render_amendment(parse_amendment(written)) == written
+
+
+def test_a_different_reason_makes_a_different_instruction() -> None:
+    with_reason = amendment(WITH_REASONS).targets[0].instructions[0]
+    without = amendment(
+        WITH_REASONS.replace('   Reason: SMETS2 says "firmware upgrade" everywhere else.\n', "")
+    )
+    assert without.targets[0].instructions[0].reason == ""
+    assert without.targets[0].instructions[0] != with_reason

@@ -169,3 +169,9 @@ def test_an_empty_file_says_what_it_expected() -> None:
 
 def test_a_well_formed_amendment_has_no_problems() -> None:
     parse_amendment(HEAD + "1. Omit clause 5.5.3.\n")
+
+
+def test_an_empty_reason_is_shown_at_the_word_reason() -> None:
+    problem = only(HEAD + "1. Omit clause 5.5.3.\n   Reason:\n")
+    assert (problem.line, problem.column) == (14, 4)
+    assert problem.message == "the reason is empty: expected 'Reason: why the change is made'"

@@ -79,6 +79,21 @@ def corrupt_member(data: bytes) -> bytes:
     return bytes(scrambled)
 
 
+def first_member_cut(data: bytes, count: int = 500) -> bytes:
+    """`count` bytes cut from the first member's data: every later offset in the directory is off."""
+    info = zipfile.ZipFile(io.BytesIO(data)).infolist()[0]
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    return data[:start] + data[start + count :]
+
+
+def directory_claims_version(data: bytes, version: int) -> bytes:
+    """The first central-directory entry says it needs zip version `version` / 10 to extract."""
+    claimed = bytearray(data)
+    entry = data.index(b"PK\x01\x02")
+    claimed[entry + 6 : entry + 8] = version.to_bytes(2, "little")
+    return bytes(claimed)
+
+
 CASES = {
     "plain text": (
         b"5.7.1 ESME shall supply power.\n",
@@ -98,6 +113,15 @@ CASES = {
     ),
     "workbook": (workbook(), "this is an Excel workbook, not a Word document (.docx)"),
     "truncated": (good_docx()[:3000], "the file is damaged: its zip structure cannot be read"),
+    "first member cut by 500 bytes": (
+        first_member_cut(good_docx()),
+        "the file is damaged: its zip structure cannot be read (the part [Content_Types].xml is corrupt)",
+    ),
+    "zip version 25.5": (
+        directory_claims_version(good_docx(), 255),
+        "the file is damaged: its zip structure cannot be read: it needs a zip feature Word never uses "
+        "(zip file version 25.5)",
+    ),
     "corrupt part": (
         corrupt_member(good_docx()),
         "the file is damaged: its zip structure cannot be read (the part word/document.xml is corrupt)",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from spectool.errors import InputError
 from spectool.model.document import Clause, Definition, Note, Table
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing import parse_spec, read_spec
@@ -169,3 +172,34 @@ def test_lists_of_references_give_one_reference_per_number() -> None:
     second = clause.references[1]
     assert clause.text.value[second.offset : second.offset + second.length] == "5.3"
     assert (second.position.line, second.position.column) == (7, 37)
+
+
+def test_inserted_clause_and_section_numbers() -> None:
+    spec = parse_spec(
+        HEADER + "# 5 ESME\n## 5.5 Power\n5.5.1 ESME shall work.\n5.5.1A ESME shall also rest.\n"
+        "## 5.5A Inserted\n5.5A.1 ESME shall log.\n5.5A.1AA ESME shall count.\n"
+    )
+    assert [section.id for section in spec.sections] == ["5", "5.5", "5.5A"]
+    assert [clause.id for clause in spec.clauses()] == ["5.5.1", "5.5.1A", "5.5A.1", "5.5A.1AA"]
+    inserted = spec.clause("5.5A.1AA")
+    assert inserted is not None and spec.section_of(inserted).title == "Inserted"
+    assert inserted.text.value == "ESME shall count."
+
+
+def test_a_lettered_number_must_still_belong_to_its_section() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_spec(HEADER + "# 5 ESME\n## 5.5A Inserted\n5.5.2 ESME shall log.\n")
+    assert "clause 5.5.2 does not belong to section 5.5A" in str(caught.value.problems[0])
+
+
+def test_references_to_inserted_numbers() -> None:
+    spec = parse_spec(
+        HEADER + "# 5 ESME\n5.1 ESME shall meet clause 2.1.2A, Section 5A and clauses 5.6.4A and 5.6.4AA,\n"
+        "  but not clause 2.1.3Abc or Section 4 AND 5.\n"
+    )
+    clause = spec.clause("5.1")
+    assert clause is not None
+    targets = [str(ref.target) for ref in clause.references]
+    assert targets == ["2.1.2A", "5A", "5.6.4A", "5.6.4AA", "2.1.3", "4"]
+    first = clause.references[0]
+    assert clause.text.value[first.offset : first.offset + first.length] == "clause 2.1.2A"

@@ -122,9 +122,11 @@ def specs(draw: st.DrawFn) -> Spec:
             suppressions = tuple(
                 Suppression(("TERM001",), draw(LINE)) for _ in range(draw(st.integers(0, 1)))
             )
+            # Now and then an inserted clause (1.2A) follows its plain neighbour.
+            inserted = ClauseNumber((major, minor), suffixes=("", "A"))
             blocks.append(
                 Clause(
-                    number.child(minor),
+                    inserted if draw(st.integers(0, 4)) == 0 else number.child(minor),
                     text,
                     draw(sub_items()),
                     draw(attachments()),

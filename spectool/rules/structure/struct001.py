@@ -50,9 +50,12 @@ def _children(spec: Spec) -> dict[ClauseNumber | None, list[Numbered]]:
     in document order: a section's own clauses come before its subsections."""
     groups: dict[ClauseNumber | None, list[Numbered]] = {}
     for section in spec.sections:
-        groups.setdefault(section.number.parent, []).append(Numbered(section.number.last, section))
+        # An inserted number (5.6.4A) stands between two others on purpose: it is no gap or repeat.
+        if not section.number.is_inserted:
+            groups.setdefault(section.number.parent, []).append(Numbered(section.number.last, section))
         for clause in section.clauses:
-            groups.setdefault(clause.number.parent, []).append(Numbered(clause.number.last, clause))
+            if not clause.number.is_inserted:
+                groups.setdefault(clause.number.parent, []).append(Numbered(clause.number.last, clause))
     return groups
 
 
