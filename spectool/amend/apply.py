@@ -50,10 +50,14 @@ def _omitted_reference_problem(amendment: Amendment, key: str, found: OmittedRef
         at.line,
         at.column,
         f"instruction {instruction.number} omits {key} {instruction.subject}, but {found.referrer} "
-        f'still refers to it ("{found.words}"): amend that reference too',
+        f'still {found.verb} it ("{found.words}"): amend that {_what(found)} too',
         amendment.source_line(at.line),
         at.width,
     )
+
+
+def _what(found: OmittedReference) -> str:
+    return "use" if found.verb == "uses" else "reference"
 
 
 def _where(instruction: Instruction, message: str) -> Spot:

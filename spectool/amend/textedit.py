@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spectool.amend.matching import Matches, find_words
 from spectool.amend.model import EditText, Instruction, Occurrence, TextEditKind, Which
 from spectool.amend.writer import occurrence_words
-from spectool.model.document import Attachment, Clause, Definition, Note, SubItem, Table, Text
+from spectool.model.document import Attachment, Clause, Definition, Footnote, Note, SubItem, Table, Text
 from spectool.parsing.references import find_references
 
 Paragraph = Clause | Definition
@@ -74,6 +74,8 @@ def apply_tracked(
             at = value.find(edit.text, max(start - 1, 0))
             if at >= 0:
                 spans.append(NewWords(key, at, at + len(edit.text), instruction))
+        if not value.strip() and key[0] != "cell":
+            raise EditError(f"it would leave {_describe(key)} without words: {_instead(key)}")
         if key[0] != "cell":  # a table row stands on one line
             value = reflow(value)
         texts[key] = Text(value, _line_starts(text.line_starts, value))
@@ -209,7 +211,7 @@ def segments(paragraph: Paragraph) -> list[tuple[Key, Text]]:
     for item in paragraph.items:
         out.extend(_item_segments(item, ()))
     for index, attachment in enumerate(paragraph.attachments):
-        if isinstance(attachment, Note):
+        if isinstance(attachment, Note | Footnote):
             out.append((("note", str(index)), attachment.text))
         else:
             out.extend(_cell_segments(attachment, str(index)))
@@ -256,7 +258,7 @@ def _rebuild_item(item: SubItem, path: tuple[str, ...], texts: dict[Key, Text]) 
 
 
 def _rebuild_attachment(attachment: Attachment, index: str, texts: dict[Key, Text]) -> Attachment:
-    if isinstance(attachment, Note):
+    if isinstance(attachment, Note | Footnote):
         text = texts.get(("note", index))
         if text is None or text is attachment.text:
             return attachment
@@ -313,6 +315,22 @@ def _close_gap(before: str, after: str) -> str:
     if before[-1].isspace() and after[0] == " ":
         return before + after[1:]
     return before + after
+
+
+def _describe(key: Key) -> str:
+    if key[0] == "item":
+        return "sub-item " + "".join(f"({label})" for label in key[1:])
+    return "its note" if key[0] == "note" else "its text"
+
+
+def _instead(key: Key) -> str:
+    """What emptying a piece means, said as the instruction that does it."""
+    if key[0] == "item":
+        labels = "".join(f"({label})" for label in key[1:])
+        return f'omit the sub-item itself ("Omit clause X{labels}.")'
+    if key[0] == "note":
+        return 'omit the note itself ("Omit the Note to clause X.")'
+    return "omit it whole, or substitute it"
 
 
 def _times(count: int) -> str:

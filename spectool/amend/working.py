@@ -20,6 +20,7 @@ from spectool.amend.model import (
     SubstituteDefinition,
 )
 from spectool.amend.references import renumber_paragraph
+from spectool.amend.renumbering import shifted
 from spectool.amend.textedit import EditError, NewWords, apply_tracked, moved_spans, segments
 from spectool.model.document import Block, Clause, Definition, Section, Spec, Text
 from spectool.model.numbers import ClauseNumber
@@ -194,7 +195,7 @@ class WorkingCopy:
         for entry in entries:
             assert isinstance(entry.block, Clause)
             number = entry.block.number
-            entry.block = replace(entry.block, number=number.sibling(number.last + by))
+            entry.block = replace(entry.block, number=shifted(number, by))
 
     def _insert_definition(self, operation: InsertDefinition, instruction: Instruction) -> None:
         term = operation.definition.term

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from spectool.model.document import Clause, Definition, Note, Section, Spec, SubItem, Table
+from spectool.model.document import Clause, Definition, Footnote, Note, Section, Spec, SubItem, Table
 
 # Characters XML 1.0 cannot carry (C0 controls but tab, lone surrogates, U+FFFE/U+FFFF); line breaks
 # become spaces because a paragraph is one line of text in every rendering.
@@ -147,16 +147,19 @@ def item_paragraphs(items: tuple[SubItem, ...], level: int) -> list[Paragraph]:
     return out
 
 
-def attachment_blocks(attachment: Note | Table) -> tuple[Block, ...]:
-    if isinstance(attachment, Note):
-        label = f"Note {attachment.label}:" if attachment.label else "Note:"
+def attachment_blocks(attachment: Note | Table | Footnote) -> tuple[Block, ...]:
+    if isinstance(attachment, Note | Footnote):
+        if isinstance(attachment, Footnote):
+            label = f"{attachment.kind} {attachment.label}:"
+        else:
+            label = f"Note {attachment.label}:" if attachment.label else "Note:"
         return (Paragraph("Note", clean_text(f"{label} {attachment.text.flat}".rstrip()), label),)
     blocks: list[Block] = []
     if attachment.title:
         blocks.append(Paragraph("Caption", clean_text(f"Table: {attachment.title}"), "Table:"))
     rows: list[Row] = []
-    if attachment.header:
-        rows.append(Row(tuple(_cell(text, "TableHeading") for text in attachment.header), header=True))
+    for header in attachment.header_rows:
+        rows.append(Row(tuple(_cell(text, "TableHeading") for text in header), header=True))
     rows.extend(Row(tuple(_cell(text, "TableText") for text in row)) for row in attachment.rows)
     if rows:
         blocks.append(TableBlock("SpecTable", _padded(rows)))

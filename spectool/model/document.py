@@ -1,4 +1,4 @@
-"""The document model: a Spec of Sections holding Clauses, Definitions, Notes and Tables.
+"""The document model: a Spec of Sections holding Clauses, Definitions, Notes, Tables and free blocks.
 
 Every node carries its source position; positions are left out of equality so that a model
 rendered to text and parsed again compares equal to the original.
@@ -97,15 +97,83 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A simple table, such as a list of alerts and events."""
+    """A table, such as a list of alerts: a cell may hold several paragraphs (joined by "\\n") or be
+    covered by a merged cell (MERGED_ABOVE, MERGED_LEFT)."""
 
     title: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     position: Position = _position()
+    # Header rows after the first, for tables whose heading spans several rows.
+    more_header: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def header_rows(self) -> tuple[tuple[str, ...], ...]:
+        return (self.header, *self.more_header) if self.header else self.more_header
 
 
-Attachment = Note | Table
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote or endnote, standing just after the paragraph that cites it."""
+
+    kind: str  # "Footnote" or "Endnote"
+    label: str  # its number, as the document shows it
+    text: Text
+    references: tuple[Reference, ...] = ()
+    position: Position = _position()
+
+
+Attachment = Note | Table | Footnote
+
+# A table cell whose whole text is one of these is covered by a merged cell: the one above, or to the left.
+MERGED_ABOVE, MERGED_LEFT = "^", "<"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Free text that is no clause: a title-page line, text under an unnumbered heading, annex text."""
+
+    text: Text
+    label: str = ""  # the number as printed when it is no clause number: "A1.2", "(iv)", "Schedule 3"
+    items: tuple[SubItem, ...] = ()
+    references: tuple[Reference, ...] = ()
+    position: Position = _position()
+
+    def all_items(self) -> Iterator[SubItem]:
+        for item in self.items:
+            yield from item.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading that opens no section: unnumbered ("Document Control"), or numbered in another shape."""
+
+    level: int
+    title: str
+    label: str = ""  # "Annex B", "Appendix C", "Schedule 3", "Section V"; "" when it shows no number
+    position: Position = _position()
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """The contents list: kept as it was read, written afresh on export, never checked as text."""
+
+    entries: tuple[str, ...] = ()
+    position: Position = _position()
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """An image, chart, equation or embedded object, by what export needs to put it back."""
+
+    kind: str  # one of PLACEHOLDER_KINDS
+    target: str  # where it came from, such as the package part "word/media/image1.png"
+    description: str = ""  # its alternative text, or an equation's linear text
+    position: Position = _position()
+
+
+PLACEHOLDER_KINDS = ("Image", "Chart", "Equation", "Object")
+FreeBlock = Paragraph | Heading | Contents | Placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +249,7 @@ class Definition:
             yield from item.walk()
 
 
-Block = Clause | Definition | Note | Table
+Block = Clause | Definition | Note | Table | Footnote | Paragraph | Heading | Contents | Placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +284,8 @@ class Spec:
     sections: tuple[Section, ...]
     status: str = ""
     date: str = ""
+    # What stands before the first numbered heading: title-page lines, document control, contents.
+    front: tuple[Block, ...] = ()
     path: str = field(default="", compare=False)
     # Indexes built once: rules ask for these per clause, on specs of 20,000 clauses.
     _by_number: dict[ClauseNumber, Clause | Section] = field(

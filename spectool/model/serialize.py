@@ -8,8 +8,13 @@ from spectool.model.document import (
     Attachment,
     Block,
     Clause,
+    Contents,
     Definition,
+    Footnote,
+    Heading,
     Note,
+    Paragraph,
+    Placeholder,
     Position,
     Reference,
     Section,
@@ -34,6 +39,7 @@ def spec_to_dict(spec: Spec) -> JSON:
         "status": spec.status,
         "date": spec.date,
         "path": spec.path,
+        "front": [_block(block) for block in spec.front],
         "sections": [_section(section) for section in spec.sections],
     }
 
@@ -91,6 +97,33 @@ def _block(block: Block) -> JSON:
             "text": _text(block.text),
             **_paragraph_parts(block),
         }
+    if isinstance(block, Paragraph):
+        return {
+            "kind": "paragraph",
+            "label": block.label,
+            "text": _text(block.text),
+            "items": [_item(item) for item in block.items],
+            "references": [_reference(ref) for ref in block.references],
+            "position": _position(block.position),
+        }
+    if isinstance(block, Heading):
+        return {
+            "kind": "heading",
+            "level": block.level,
+            "label": block.label,
+            "title": block.title,
+            "position": _position(block.position),
+        }
+    if isinstance(block, Contents):
+        return {"kind": "contents", "entries": list(block.entries), "position": _position(block.position)}
+    if isinstance(block, Placeholder):
+        return {
+            "kind": "placeholder",
+            "object": block.kind,
+            "target": block.target,
+            "description": block.description,
+            "position": _position(block.position),
+        }
     return _attachment(block)
 
 
@@ -113,10 +146,20 @@ def _attachment(attachment: Attachment) -> JSON:
             "references": [_reference(ref) for ref in attachment.references],
             "position": _position(attachment.position),
         }
+    if isinstance(attachment, Footnote):
+        return {
+            "kind": "footnote",
+            "note": attachment.kind,
+            "label": attachment.label,
+            "text": _text(attachment.text),
+            "references": [_reference(ref) for ref in attachment.references],
+            "position": _position(attachment.position),
+        }
     return {
         "kind": "table",
         "title": attachment.title,
         "header": list(attachment.header),
+        "more_header": [list(row) for row in attachment.more_header],
         "rows": [list(row) for row in attachment.rows],
         "position": _position(attachment.position),
     }
@@ -141,6 +184,7 @@ def spec_from_dict(data: JSON) -> Spec:
         date=data.get("date", ""),
         path=data.get("path", ""),
         sections=tuple(_load_section(section) for section in data["sections"]),
+        front=tuple(_load_block(block) for block in data.get("front", ())),
     )
 
 
@@ -190,22 +234,38 @@ def _load_block(raw: JSON) -> Block:
         if kind == "clause":
             return Clause(number=ClauseNumber.parse(raw["number"]), **parts)
         return Definition(term=raw["term"], **parts)
+    position = _load_position(raw["position"])
+    if kind == "paragraph":
+        return Paragraph(
+            _load_text(raw["text"]),
+            raw["label"],
+            tuple(_load_item(item) for item in raw["items"]),
+            tuple(_load_reference(r) for r in raw["references"]),
+            position,
+        )
+    if kind == "heading":
+        return Heading(raw["level"], raw["title"], raw["label"], position)
+    if kind == "contents":
+        return Contents(tuple(raw["entries"]), position)
+    if kind == "placeholder":
+        return Placeholder(raw["object"], raw["target"], raw["description"], position)
     return _load_attachment(raw)
 
 
 def _load_attachment(raw: JSON) -> Attachment:
-    if raw["kind"] == "note":
-        return Note(
-            _load_text(raw["text"]),
-            raw["label"],
-            tuple(_load_reference(r) for r in raw["references"]),
-            _load_position(raw["position"]),
-        )
+    position = _load_position(raw["position"])
+    if raw["kind"] in ("note", "footnote"):
+        text = _load_text(raw["text"])
+        references = tuple(_load_reference(r) for r in raw["references"])
+        if raw["kind"] == "footnote":
+            return Footnote(raw["note"], raw["label"], text, references, position)
+        return Note(text, raw["label"], references, position)
     return Table(
         raw["title"],
         tuple(raw["header"]),
         tuple(tuple(row) for row in raw["rows"]),
-        _load_position(raw["position"]),
+        position,
+        tuple(tuple(row) for row in raw.get("more_header", ())),
     )
 
 

@@ -15,6 +15,7 @@ from spectool.diff.document import diff_specs
 from spectool.diff.summary import Summary, summarise
 from spectool.errors import SpectoolError
 from spectool.model.corpus import Corpus, split_key
+from spectool.pack.findings import FINDINGS_SARIF, PackFindings, read_pack_findings
 from spectool.pack.index import render_index
 from spectool.pack.manifest import MANIFEST, render_manifest
 from spectool.pack.plan import PackOptions, plan_steps
@@ -32,6 +33,7 @@ class PackResult:
     amendment: Amendment
     destination: Path  # where the pack is: the destination, or the folder for a failed pack
     outcomes: tuple[Outcome, ...]
+    findings: PackFindings | None = None  # from the check step's SARIF; None if it wrote none
 
     @property
     def clean(self) -> bool:
@@ -65,10 +67,12 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
             # Again under the lock: a pack that held it may have changed what is there.
             check_destination(folder, inputs)
         try:
-            outcomes = build_staged(amendment, corpus, config, options, destination, failed, progress)
+            outcomes, findings = build_staged(
+                amendment, corpus, config, options, destination, failed, progress
+            )
         except Incomplete as incomplete:
-            return PackResult(amendment, failed, tuple(incomplete.args[0]))
-    return PackResult(amendment, destination, tuple(outcomes))
+            return PackResult(amendment, failed, *incomplete.args)
+    return PackResult(amendment, destination, *built)
 
 
 def build_staged(
@@ -79,7 +83,7 @@ def build_staged(
     destination: Path,
     failed: Path,
     progress: Progress,
-) -> list[Outcome]:
+) -> tuple[tuple[Outcome, ...], PackFindings | None]:
     """Run every step in a staging folder and swap it in; Incomplete (with the outcomes) if one failed."""
     outcomes: list[Outcome] = []
     with staged_directory(destination, failed=failed) as staging:
@@ -90,13 +94,15 @@ def build_staged(
             outcomes.append(outcome)
             progress(index, len(steps), step, outcome)
         summaries = change_summaries(amendment, corpus)
-        write_text_atomic(staging / "index.html", render_index(amendment, outcomes, summaries, options))
+        findings = read_pack_findings(staging / FINDINGS_SARIF)
+        page = render_index(amendment, outcomes, summaries, options, findings)
+        write_text_atomic(staging / "index.html", page)
         write_text_atomic(staging / LOG, pack_log(outcomes, staging))
         # Last, so that it lists every file, and a pack killed before this point is never trusted.
         write_text_atomic(staging / MANIFEST, render_manifest(staging, amendment.id))
         if any(outcome.status is Status.FAILED for outcome in outcomes):
-            raise Incomplete(outcomes)
-    return outcomes
+            raise Incomplete(tuple(outcomes), findings)
+    return tuple(outcomes), findings
 
 
 def change_summaries(amendment: Amendment, corpus: Corpus) -> dict[str, Summary | str]:
@@ -117,11 +123,12 @@ def change_summaries(amendment: Amendment, corpus: Corpus) -> dict[str, Summary 
 
 
 def pack_log(outcomes: list[Outcome], staging: Path) -> str:
-    """Each step's command line, status and time, and anything it printed on stderr."""
+    """Each step's command line, status and anything it printed on stderr (no times: the pack is the
+    same bytes on every run; the terminal shows how long each step took)."""
     lines = []
     for outcome in outcomes:
         command = " ".join(arg.replace(str(staging), "<pack>") for arg in outcome.step.args)
-        lines.append(f"[{outcome.status}] {outcome.step.label} ({outcome.seconds:.2f} s)")
+        lines.append(f"[{outcome.status}] {outcome.step.label}")
         lines.append(f"    spectool {command}")
         lines.extend(f"    | {line}" for line in outcome.stderr.replace(str(staging), "<pack>").splitlines())
     return "\n".join(lines) + "\n"

@@ -10,8 +10,13 @@ from spectool.errors import Problem
 from spectool.model.document import (
     Block,
     Clause,
+    Contents,
     Definition,
+    Footnote,
+    Heading,
     Note,
+    Paragraph,
+    Placeholder,
     Section,
     Spec,
     Suppression,
@@ -22,7 +27,7 @@ from spectool.parsing.transformer import (
     ClauseDraft,
     Comment,
     Field,
-    Heading,
+    HeadingDraft,
     Stray,
     TableDraft,
     build_table,
@@ -36,7 +41,7 @@ OPTIONAL_KEYS = ("status", "date")
 
 @dataclass
 class _OpenSection:
-    heading: Heading
+    heading: HeadingDraft
     blocks: list[Block] = field(default_factory=list)
 
 
@@ -67,7 +72,8 @@ class SpecBuilder:
     def build(self, children: list[object]) -> Spec:
         fields = children[0] if children and isinstance(children[0], list) else []
         header = self._header(fields)
-        sections = self._sections(children[1:])
+        front: list[Block] = []
+        sections = self._sections(children[1:], front)
         return Spec(
             name=header.get("spec", ""),
             version=header.get("version", ""),
@@ -75,6 +81,7 @@ class SpecBuilder:
             status=header.get("status", ""),
             date=header.get("date", ""),
             sections=sections,
+            front=tuple(front),
             path=self.path,
         )
 
@@ -104,7 +111,8 @@ class SpecBuilder:
             )
         return values
 
-    def _sections(self, blocks: list[object]) -> tuple[Section, ...]:
+    def _sections(self, blocks: list[object], front: list[Block]) -> tuple[Section, ...]:
+        """Sections in order; free blocks before the first numbered heading go to `front`."""
         sections: list[_OpenSection] = []
         stack: list[ClauseNumber] = []
         seen: dict[ClauseNumber, int] = {}
@@ -117,7 +125,7 @@ class SpecBuilder:
                 if block.is_suppression:
                     pending.append(self._suppression(block))
                 continue
-            if isinstance(block, Heading):
+            if isinstance(block, HeadingDraft):
                 if pending:
                     self.problem(
                         block.token,
@@ -130,11 +138,26 @@ class SpecBuilder:
                     stack.append(block.number)
                 sections.append(_OpenSection(block))
                 continue
+            if isinstance(block, Paragraph | Heading | Contents | Placeholder):
+                if pending:
+                    self.problem(
+                        self._token_of(block),
+                        "a suppression comment must stand just before a clause or definition",
+                    )
+                    pending.clear()
+                (sections[-1].blocks if sections else front).append(block)
+                continue
             if not sections:
+                if isinstance(block, Note | TableDraft | Footnote):
+                    if isinstance(block, TableDraft):
+                        self._check_table(block)
+                    front.append(build_table(block) if isinstance(block, TableDraft) else block)
+                    continue
                 token = self._token_of(block)
                 self.problem(
                     token,
-                    "text before the first heading: expected a heading such as '# 1 Introduction'",
+                    "a clause or definition before the first numbered heading: expected a heading such as "
+                    "'# 1 Introduction' (free text before it is written '> text')",
                 )
                 continue
             current = sections[-1]
@@ -146,7 +169,7 @@ class SpecBuilder:
                 definition = replace(block, suppressions=tuple(pending))
                 pending.clear()
                 current.blocks.append(definition)
-            elif isinstance(block, Note | TableDraft):
+            elif isinstance(block, Note | TableDraft | Footnote):
                 attachment = build_table(block) if isinstance(block, TableDraft) else block
                 if isinstance(block, TableDraft):
                     self._check_table(block)
@@ -173,7 +196,7 @@ class SpecBuilder:
         )
 
     def _check_heading(
-        self, heading: Heading, stack: list[ClauseNumber], seen: dict[ClauseNumber, int]
+        self, heading: HeadingDraft, stack: list[ClauseNumber], seen: dict[ClauseNumber, int]
     ) -> bool:
         token = heading.token
         if heading.number is None:
@@ -233,7 +256,8 @@ class SpecBuilder:
     ) -> Clause:
         number = draft.number
         section = stack[-1] if stack else None
-        if section is not None and number.parent != section:
+        # A clause may stand deeper than its heading (3.2.1 directly under section 3), never outside it.
+        if section is not None and not (number.depth > section.depth and number.is_within(section)):
             self.problem(
                 draft.token,
                 f"clause {number} does not belong to section {section}: expected a number {section}.N",

@@ -7,7 +7,19 @@ from dataclasses import dataclass
 
 from lark import Token, Transformer
 
-from spectool.model.document import Definition, Note, Position, SubItem, Table, Text
+from spectool.model.document import (
+    Contents,
+    Definition,
+    Footnote,
+    Heading,
+    Note,
+    Paragraph,
+    Placeholder,
+    Position,
+    SubItem,
+    Table,
+    Text,
+)
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.references import find_references
 
@@ -15,6 +27,10 @@ _CLAUSE_HEAD = re.compile(r"([0-9]+[A-Z]{0,3}(?:\.[0-9]+[A-Z]{0,3})+)\.?[ \t]+")
 # "## 5.5A Title": a part's capital letters number an inserted section, when they end the number.
 _HEADING_PART = r"[0-9]{1,9}(?:[A-Z]{1,3}(?![A-Za-z]))?"
 _HEADING_HEAD = re.compile(rf"(#+)[ \t]+({_HEADING_PART}(?:\.{_HEADING_PART})*(?![0-9]))?\.?[ \t]*")
+_LABEL_HEAD = re.compile(r"(#+)[ \t]+\[([^\]\n]*)\][ \t]*")
+_PARAGRAPH_HEAD = re.compile(r"> (?:\[([^\]\n]*)\] ?)?")
+_FOOTNOTE_HEAD = re.compile(r"(Footnote|Endnote) ([0-9]+):[ \t]*")
+_PLACEHOLDER = re.compile(r"(Image|Chart|Equation|Object): (.*?)(?:[ \t]+--[ \t]+(.*))?$")
 _ITEM_HEAD = re.compile(r"[ \t]*\(([a-z]+)\)[ \t]+")
 _DEFINITION_HEAD = re.compile(r"[\"\u201c]([^\"\u201d]+)[\"\u201d][ \t]+")
 _NOTE_HEAD = re.compile(r"Note(?: ([0-9]+))?:[ \t]*")
@@ -40,7 +56,9 @@ class Field:
 
 
 @dataclass(frozen=True, slots=True)
-class Heading:
+class HeadingDraft:
+    """A numbered heading, which opens a section (or, without a number, is a problem)."""
+
     level: int
     number: ClauseNumber | None
     title: str
@@ -113,12 +131,47 @@ class SpecTransformer(Transformer[Token, object]):
     def header(self, children: list[object]) -> list[Field]:
         return [child for child in children if isinstance(child, Field)]
 
-    def heading(self, children: list[Token]) -> Heading:
+    def heading(self, children: list[Token]) -> HeadingDraft | Heading:
         (token,) = children
+        labelled = _LABEL_HEAD.match(str(token))
+        if labelled is not None:  # "## [Annex B] Title", "## [] Title": a heading that opens no section
+            title = str(token)[labelled.end() :].strip()
+            return Heading(len(labelled[1]), title, labelled[2].strip(), token_position(token))
         head = _HEADING_HEAD.match(str(token))
         assert head is not None  # the HEADING terminal guarantees the leading hashes
         number = ClauseNumber.parse(head[2]) if head[2] else None
-        return Heading(len(head[1]), number, str(token)[head.end() :].strip(), token)
+        return HeadingDraft(len(head[1]), number, str(token)[head.end() :].strip(), token)
+
+    def paragraph(self, children: list[object]) -> Paragraph:
+        token = children[0]
+        assert isinstance(token, Token)
+        head = _PARAGRAPH_HEAD.match(str(token))
+        assert head is not None
+        lines, items = _split(children[1:])
+        text = _text(_rest(token, head), lines)
+        label = (head[1] or "").strip()
+        return Paragraph(text, label, tuple(items), find_references(text), token_position(token))
+
+    def contents(self, children: list[object]) -> Contents:
+        token = children[0]
+        assert isinstance(token, Token)
+        lines, _ = _split(children[1:])
+        return Contents(tuple(line.text for line in lines), token_position(token))
+
+    def footnote(self, children: list[object]) -> Footnote:
+        token = children[0]
+        assert isinstance(token, Token)
+        head = _FOOTNOTE_HEAD.match(str(token))
+        assert head is not None
+        lines, _ = _split(children[1:])
+        text = _text(_rest(token, head), lines)
+        return Footnote(head[1], head[2], text, find_references(text), token_position(token))
+
+    def placeholder(self, children: list[Token]) -> Placeholder:
+        (token,) = children
+        match = _PLACEHOLDER.match(str(token).rstrip())
+        assert match is not None
+        return Placeholder(match[1], match[2].strip(), (match[3] or "").strip(), token_position(token))
 
     def continuation(self, children: list[Token]) -> Line:
         (token,) = children
@@ -174,9 +227,9 @@ class SpecTransformer(Transformer[Token, object]):
     def row(self, children: list[Token]) -> tuple[tuple[str, ...], Token]:
         (token,) = children
         body = str(token).strip()
-        if body.endswith("|") and len(body) > 1:
+        if body.endswith("|") and not body.endswith("\\|") and len(body) > 1:
             body = body[:-1]
-        return tuple(cell.strip() for cell in body[1:].split("|")), token
+        return tuple(read_cell(cell) for cell in _CELL_SPLIT.split(body[1:])), token
 
     def table(self, children: list[object]) -> TableDraft:
         token = children[0]
@@ -199,12 +252,34 @@ class SpecTransformer(Transformer[Token, object]):
         return children
 
 
+# Cells split at "|" unless escaped as "\\|"; a cell's paragraphs are joined by "<br>" in the source.
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+CELL_BREAK = "<br>"
+
+
+def read_cell(raw: str) -> str:
+    """A source cell as model text: "\\|" is a bar, "<br>" a paragraph break."""
+    parts = [part.strip().replace("\\|", "|") for part in raw.split(CELL_BREAK)]
+    return "\n".join(parts)
+
+
+def write_cell(text: str) -> str:
+    """The inverse of read_cell."""
+    return CELL_BREAK.join(part.replace("|", "\\|") for part in text.split("\n"))
+
+
 def is_separator_row(cells: tuple[str, ...]) -> bool:
     """`| --- | :---: |`, the line under a table's header."""
     return all(cell and set(cell) <= set("-: ") for cell in cells)
 
 
 def build_table(draft: TableDraft) -> Table:
-    cells = [row for row, _ in draft.rows if not is_separator_row(row)]
-    header, rows = (cells[0], tuple(cells[1:])) if cells else ((), ())
-    return Table(draft.title, header, rows, token_position(draft.token))
+    """Every row before the first separator row is a header row; without a separator, the first one."""
+    rows = [row for row, _ in draft.rows]
+    separator = next((index for index, row in enumerate(rows) if is_separator_row(row)), None)
+    cells = [row for row in rows if not is_separator_row(row)]
+    heads = max(separator or 1, 1) if cells else 0
+    header = cells[0] if cells else ()
+    return Table(
+        draft.title, header, tuple(cells[heads:]), token_position(draft.token), tuple(cells[1:heads])
+    )

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from spectool.model.document import (
     Attachment,
+    Block,
     Clause,
+    Contents,
     Definition,
+    Footnote,
+    Heading,
     Note,
+    Paragraph,
+    Placeholder,
     Section,
     Spec,
     SubItem,
     Table,
     Text,
 )
+from spectool.parsing.transformer import write_cell
 
 _ITEM_INDENT = ("  ", "    ")
 
@@ -25,6 +32,10 @@ def render_spec(spec: Spec) -> str:
     if spec.date:
         out.append(f"date: {spec.date}")
     out.append("---")
+    if spec.front:
+        out.append("")
+    for block in spec.front:
+        out.extend(render_block(block))
     for section in spec.sections:
         out.extend(render_section(section))
     return "\n".join(out) + "\n"
@@ -33,11 +44,29 @@ def render_spec(spec: Spec) -> str:
 def render_section(section: Section) -> list[str]:
     out = ["", f"{'#' * section.number.depth} {section.number} {section.title}".rstrip()]
     for block in section.blocks:
-        if isinstance(block, Clause | Definition):
-            out.extend(render_paragraph(block))
-        else:
-            out.extend(render_attachment(block))
+        out.extend(render_block(block))
     return out
+
+
+def render_block(block: Block) -> list[str]:
+    """Any block of a section or of the front matter, as source lines."""
+    if isinstance(block, Clause | Definition):
+        return render_paragraph(block)
+    if isinstance(block, Paragraph):
+        # A label in brackets; "[]" keeps a text that itself opens with "[" from reading as one.
+        label = f"[{block.label}] " if block.label or block.text.value.startswith("[") else ""
+        out = _text_lines(f"> {label}", block.text, "  ")
+        for item in block.items:
+            out.extend(_item_lines(item, 0))
+        return out
+    if isinstance(block, Heading):
+        return ["", f"{'#' * block.level} [{block.label}] {block.title}".rstrip()]
+    if isinstance(block, Contents):
+        return ["Contents:", *(f"  {entry}" for entry in block.entries)]
+    if isinstance(block, Placeholder):
+        about = f" -- {block.description}" if block.description else ""
+        return [f"{block.kind}: {block.target}{about}"]
+    return render_attachment(block)
 
 
 def render_paragraph(paragraph: Clause | Definition) -> list[str]:
@@ -61,6 +90,8 @@ def render_attachment(attachment: Attachment) -> list[str]:
     if isinstance(attachment, Note):
         label = f"Note {attachment.label}:" if attachment.label else "Note:"
         return _text_lines(f"{label} ", attachment.text, "  ")
+    if isinstance(attachment, Footnote):
+        return _text_lines(f"{attachment.kind} {attachment.label}: ", attachment.text, "  ")
     return _table_lines(attachment)
 
 
@@ -80,7 +111,7 @@ def _text_lines(head: str, text: Text, indent: str) -> list[str]:
 def _table_lines(table: Table) -> list[str]:
     out = [f"Table: {table.title}".rstrip()]
     if table.header:
-        out.append(_row(table.header))
+        out.extend(_row(row) for row in table.header_rows)
         out.append(_row(tuple("---" for _ in table.header)))
     out.extend(_row(row) for row in table.rows)
     out.append("End Table")
@@ -88,4 +119,4 @@ def _table_lines(table: Table) -> list[str]:
 
 
 def _row(cells: tuple[str, ...]) -> str:
-    return "| " + " | ".join(cells) + " |"
+    return "| " + " | ".join(write_cell(cell) for cell in cells) + " |"
