@@ -67,9 +67,7 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
             # Again under the lock: a pack that held it may have changed what is there.
             check_destination(folder, inputs)
         try:
-            outcomes, findings = build_staged(
-                amendment, corpus, config, options, destination, failed, progress
-            )
+            built = build_staged(amendment, corpus, config, options, destination, failed, progress)
         except Incomplete as incomplete:
             return PackResult(amendment, failed, *incomplete.args)
     return PackResult(amendment, destination, *built)
