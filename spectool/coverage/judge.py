@@ -28,6 +28,7 @@ from spectool.coverage.words import durations
 from spectool.model.corpus import Corpus
 from spectool.model.document import Clause, Section, Spec, SubItem
 from spectool.model.numbers import ClauseNumber
+from spectool.rules.parameters.quantities import DURATION
 
 # "shall meet clause X", "as set out in Section X of the CHTS": what the actor inherits.
 _INHERITS = re.compile(
@@ -37,6 +38,9 @@ _INHERITS = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<spec>[A-Z][A-Za-z0-9]*))?",
     re.IGNORECASE,
 )
+
+
+_SHORTER = re.compile(rf"\b(?:shorter|less|briefer)\s+than\s+{DURATION}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,8 @@ class SpecJudge:
 
     def mention(self, clause: Clause) -> Mention | None:
         """The rows and columns that the clause's text, notes, tables and headings name, on the subject."""
+        if is_omitted(clause.text.value):
+            return None  # "Not used (formerly ...)": what it once said is gone
         parts = [clause.full_text, *(note.text.flat for note in clause.notes)]
         parts.extend("; ".join(row) for table in clause.tables for row in table.rows)
         section = self._section(clause)
@@ -243,7 +249,7 @@ class SpecJudge:
             body = f"{obligation.lead} {obligation.action}" if obligation.lead else obligation.action
             excepted = " ".join(obligation.exceptions)
             found = cache[obligation] = _Core(
-                columns=words.columns.owners(body),
+                columns=words.columns.owners(body) | self._timed_columns(body),
                 excepted=words.columns.owners(excepted) if excepted else frozenset(),
                 contexts=words.contexts.owners(body) if words.context_rows else frozenset(),
                 on_subject=not words.matrix.subject or words.subject.names(body),
@@ -251,6 +257,22 @@ class SpecJudge:
                 inherits=_INHERITS.search(obligation.action) is not None,
             )
         return found
+
+    def _timed_columns(self, body: str) -> frozenset[str]:
+        """The columns of a duration that `body` bounds with another value.
+
+        "a loss of power shorter than 10 minutes", or the parameter's own phrase with another value
+        ("without power for 2 minutes"), speaks of the column whose term is the 3-minute delay: it is
+        named, so that the disagreement shows as a conflict instead of vanishing.
+        """
+        found = []
+        for column in self.words.timed_columns:
+            limit = self.limits.by_name.get(column.parameter)
+            if _SHORTER.search(body) or (
+                limit is not None and any(True for _ in limit.table.statements(body))
+            ):
+                found.append(column.key)
+        return frozenset(found)
 
     def _judge(
         self,

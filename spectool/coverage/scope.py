@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from spectool.coverage.matrix import CoverageMatrix, Row
+from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.coverage.obligations import Obligation, Reading
-from spectool.coverage.words import Vocabulary, stems, synonym_map
+from spectool.coverage.words import Vocabulary, durations, stems, synonym_map
 
 SUBJECT = "subject"
 
@@ -46,6 +46,15 @@ class MatrixWords:
     def context_rows(self) -> frozenset[str]:
         """The rows that need their context words as well as their actor."""
         return frozenset(row.key for row in self.matrix.rows if row.context)
+
+    @cached_property
+    def timed_columns(self) -> tuple[Column, ...]:
+        """The columns with a parameter and a duration among their terms ("3 minutes")."""
+        return tuple(
+            column
+            for column in self.matrix.columns
+            if column.parameter and any(durations(term) for term in column.terms)
+        )
 
     @cached_property
     def columns(self) -> Vocabulary:
