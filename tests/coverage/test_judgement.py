@@ -115,7 +115,8 @@ def test_no_false_covered_and_few_false_gaps(verdicts: list[Verdict]) -> None:
     other = [v for v in verdicts if v.found != v.expected and v not in false_covered and v not in false_gaps]
     print(
         f"\njudgement suite: {len(edits())} edits, {len(verdicts)} cells; "
-        f"false covered {len(false_covered)}, false gaps {len(false_gaps)} of {expected_covered} covered cells, "
+        f"false covered {len(false_covered)}, "
+        f"false gaps {len(false_gaps)} of {expected_covered} covered cells, "
         f"other state mismatches {len(other)}"
     )
     for verdict in [*false_covered, *false_gaps, *other]:
