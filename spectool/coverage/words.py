@@ -115,6 +115,9 @@ class Vocabulary:
     _durations: tuple[tuple[str, str, Fraction], ...] = field(init=False, compare=False, repr=False)
     _screen: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
     _by_first: dict[str, tuple[_Term, ...]] = field(init=False, compare=False, repr=False)
+    # What `find` found in each text: specs and versions repeat texts, and a text is asked about
+    # several times (its clause, then each obligation's words).
+    _found: dict[str, list[tuple[str, str, int, int]]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         words, timed = [], []
@@ -139,6 +142,7 @@ class Vocabulary:
             for alternative in each.needs[0]:
                 by_first.setdefault(alternative, []).append(each)
         object.__setattr__(self, "_by_first", {key: tuple(value) for key, value in by_first.items()})
+        object.__setattr__(self, "_found", {})
 
     @classmethod
     def of(
@@ -148,13 +152,22 @@ class Vocabulary:
 
     def names(self, text: str) -> bool:
         """True when `text` holds a term."""
-        return bool(self.find(text, first=True))
+        found = self._found.get(text)
+        return bool(found if found is not None else self._search(text, first=True))
 
     def owners(self, text: str) -> frozenset[str]:
         return frozenset(owner for owner, *_ in self.find(text))
 
-    def find(self, text: str, *, first: bool = False) -> list[tuple[str, str, int, int]]:
+    def find(self, text: str) -> list[tuple[str, str, int, int]]:
         """(owner, term, start, end) of every match in the text's order; the longer wins where two overlap."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) > 200_000:
+                self._found.clear()
+            found = self._found[text] = self._search(text)
+        return found
+
+    def _search(self, text: str, *, first: bool = False) -> list[tuple[str, str, int, int]]:
         matches: list[tuple[int, int, str, str]] = []
         lowered = _lowered(text)
         if lowered is None:  # outside ASCII: every term, each case folded by the pattern
