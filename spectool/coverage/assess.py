@@ -63,6 +63,7 @@ class Evidence:
     line: int
     actor: str = ""
     modality: str = ""
+    action: str = ""  # what the modal verb requires, permits or frees from
     scope: tuple[str, ...] = ()  # the row keys it binds
     conditions: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
@@ -217,7 +218,8 @@ def explain(
         if row.key in mention.rows and column.key in mention.columns and mention.clause not in related:
             decisions.append(Evidence(mention.clause, Verdict.MENTIONS, "", "its text, notes or headings", 0))
             related.add(mention.clause)
-    decisions.sort(key=lambda evidence: _VERDICT_ORDER.index(evidence.verdict))
+    # The nearest to deciding first; what a clause says itself before what it inherits.
+    decisions.sort(key=lambda evidence: (_VERDICT_ORDER.index(evidence.verdict), bool(evidence.via)))
     total = sum(1 for _ in spec.clauses())
     return Explanation(
         matrix, spec.key, spec.path, row, column, cell, tuple(decisions), total - len(related & _ids(spec))
@@ -333,6 +335,7 @@ def _evidence(judged: Judged, verdict: Verdict) -> Evidence:
         line=sentence.line,
         actor=(judged.inheritor or obligation).actor or ", ".join(obligation.actors),
         modality=obligation.modality.value,
+        action=obligation.action,
         scope=tuple(sorted(judged.scope)),
         conditions=obligation.conditions,
         exceptions=obligation.exceptions,

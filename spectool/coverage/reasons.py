@@ -51,6 +51,8 @@ def evidence_reason(evidence: Evidence, matrix: CoverageMatrix) -> str:
     labels = {row.key: row.label for row in matrix.rows}
     scope = ", ".join(labels.get(key, key) for key in evidence.scope) or "no row of the matrix"
     parts = [f"{evidence.verdict.value}: {quote}", f"actor {evidence.actor or 'none'}", evidence.modality]
+    if evidence.action:
+        parts.append(f'action "{evidence.action}"')
     parts.append(f"binds {scope}")
     if evidence.conditions:
         parts.append(f"conditions: {'; '.join(evidence.conditions)}")

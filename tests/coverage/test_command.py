@@ -101,8 +101,8 @@ def test_explain_names_what_matched_and_what_was_missing(repo: Path) -> None:
     # The deciding sentence quoted, with its actor, modality, scope and condition.
     assert (
         '5.1 other scenario: "ESME shall keep the hub powered while it restarts." (its text, line 7);'
-        " actor ESME; obligation; binds ESME; conditions: while it restarts"
-        in " ".join(result.output.split())
+        ' actor ESME; obligation; action "keep the hub powered while it restarts"; binds ESME;'
+        " conditions: while it restarts" in " ".join(result.output.split())
     )
 
 

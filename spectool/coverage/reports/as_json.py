@@ -100,6 +100,7 @@ def evidence_data(evidence: Evidence) -> JSON:
         "line": evidence.line,
         "actor": evidence.actor,
         "modality": evidence.modality,
+        "action": evidence.action,
         "scope": list(evidence.scope),
         "conditions": list(evidence.conditions),
         "exceptions": list(evidence.exceptions),
