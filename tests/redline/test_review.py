@@ -124,7 +124,7 @@ class _Changes(HTMLParser):
             previous, following = self.steps[self._change]
             target = found["href"].removeprefix("#")
             self.steps[self._change] = (target, following) if found["rel"] == "prev" else (previous, target)
-        self._in_aside = tag == "aside" or self._in_aside and tag == "p"
+        self._in_aside = tag == "aside" or (self._in_aside and tag == "p")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "aside":
