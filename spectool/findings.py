@@ -6,6 +6,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
+class BaselineState(StrEnum):
+    """A finding measured against a baseline (SARIF's `baselineState`)."""
+
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    ABSENT = "absent"  # in the baseline, gone now
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -31,11 +39,17 @@ class Finding:
     version: str = ""
     clause: str = ""  # the clause or section id, or the defined term for glossary findings
     suggestion: str | None = None  # replacement text for the span, where the rule knows it
+    fingerprints: tuple[tuple[str, str], ...] = ()  # (kind, hash): spectool.baseline.fingerprint
+    baseline: BaselineState | None = None  # None: no baseline was asked for
+
+    def fingerprint(self, kind: str) -> str:
+        return dict(self.fingerprints).get(kind, "")
 
     @property
-    def key(self) -> tuple[str, int, int, str]:
-        """(path, line, column, code): the order reporters list findings in."""
-        return (self.path, self.line, self.column, self.code)
+    def key(self) -> tuple[str, int, int, str, str, str, str]:
+        """(path, line, column, code, ...): the order reporters list findings in. The message and
+        the spec break ties, so that findings at one place come out in one order on every run."""
+        return (self.path, self.line, self.column, self.code, self.spec, self.version, self.message)
 
     @property
     def location(self) -> str:

@@ -20,6 +20,7 @@ from spectool.amend.model import (
     OmitClause,
 )
 from spectool.amend.references import renumber_paragraph
+from spectool.amend.renumbering import follows, shifted
 from spectool.errors import Problem
 from spectool.model.document import Clause, Definition, Position, Spec
 from spectool.model.numbers import ClauseNumber
@@ -85,8 +86,8 @@ def expected_numbering(
 
     def shift_after(anchor: ClauseNumber, by: int) -> None:
         for identity, number in current.items():
-            if number is not None and number.parent == anchor.parent and number.last > anchor.last:
-                current[identity] = number.sibling(number.last + by)
+            if number is not None and follows(number, anchor):
+                current[identity] = shifted(number, by)
 
     for instruction in instructions:
         operation = instruction.operation

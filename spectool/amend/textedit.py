@@ -74,6 +74,8 @@ def apply_tracked(
             at = value.find(edit.text, max(start - 1, 0))
             if at >= 0:
                 spans.append(NewWords(key, at, at + len(edit.text), instruction))
+        if not value.strip() and key[0] != "cell":
+            raise EditError(f"it would leave {_describe(key)} without words: {_instead(key)}")
         if key[0] != "cell":  # a table row stands on one line
             value = reflow(value)
         texts[key] = Text(value, _line_starts(text.line_starts, value))
@@ -313,6 +315,22 @@ def _close_gap(before: str, after: str) -> str:
     if before[-1].isspace() and after[0] == " ":
         return before + after[1:]
     return before + after
+
+
+def _describe(key: Key) -> str:
+    if key[0] == "item":
+        return "sub-item " + "".join(f"({label})" for label in key[1:])
+    return "its note" if key[0] == "note" else "its text"
+
+
+def _instead(key: Key) -> str:
+    """What emptying a piece means, said as the instruction that does it."""
+    if key[0] == "item":
+        labels = "".join(f"({label})" for label in key[1:])
+        return f'omit the sub-item itself ("Omit clause X{labels}.")'
+    if key[0] == "note":
+        return 'omit the note itself ("Omit the Note to clause X.")'
+    return "omit it whole, or substitute it"
 
 
 def _times(count: int) -> str:

@@ -5,22 +5,25 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from spectool.atomic import write_text_atomic
+from spectool.baseline.compare import against_baseline, new_only
+from spectool.baseline.fingerprint import fingerprinted
+from spectool.baseline.source import load_baseline, moved_path, paths_in
 from spectool.config import Config, load_config
-from spectool.errors import ConfigError, InputError, Problem
-from spectool.findings import Finding, Severity
+from spectool.errors import ConfigError, InputError, Problem, UsageError
+from spectool.findings import BaselineState, Finding, Severity
+from spectool.model.corpus import Corpus
 from spectool.parsing.reader import expand_spec_paths
 from spectool.reporting import FORMATS, ReportMeta, RuleInfo, reporter
 from spectool.reporting.github import step_summary
 from spectool.reporting.meta import PARSE_RULE
 from spectool.rules.base import Rule
-from spectool.rules.changed import changed_owners
 from spectool.rules.runner import check_paths
 
 EXIT_FINDINGS = 1
@@ -103,7 +106,9 @@ def _inputs(paths: Sequence[Path], config: Config) -> list[Path]:
 @click.option(
     "--format", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True
 )
-@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here."
+)
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -111,7 +116,24 @@ def _inputs(paths: Sequence[Path], config: Config) -> list[Path]:
     show_default=True,
     help="Exit with status 1 when a finding is at least this severe.",
 )
-@click.option("--changed-since", metavar="REV", help="Report only clauses changed since this git revision.")
+@click.option(
+    "--baseline",
+    metavar="REV|FILE",
+    help="Report findings as new, unchanged or absent against a git revision or a saved JSON/SARIF report;"
+    " only new ones fail.",
+)
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    help="The same as --baseline REV (kept for existing workflows).",
+)
+@click.option(
+    "--show",
+    type=click.Choice(["new", "all"]),
+    default="new",
+    show_default=True,
+    help="With a baseline: list only new findings, or unchanged and absent ones too.",
+)
 def command(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -120,7 +142,9 @@ def command(
     output_format: str,
     output: Path | None,
     fail_on: str,
+    baseline: str | None,
     changed_since: str | None,
+    show: str,
 ) -> None:
     """Check spec sources (or, with none, the configured corpus) and .amend amendments against the rules."""
     config = load_config(config_path)
@@ -142,12 +166,26 @@ def command(
         _summarise(output_format, findings, meta)
         sys.exit(EXIT_INPUT_ERROR)
     result = run.result
-    findings = list(result.findings)
-    if changed_since is not None:
-        keep = changed_owners(run.corpus, changed_since)
-        spec_paths = {spec.path for spec in run.corpus}
-        findings = [f for f in findings if f.path not in spec_paths or (f.path, f.clause) in keep]
-    shown = [_relative(finding) for finding in findings]
+    shown = fingerprint_findings(result.findings, run.corpus)
+    against = baseline or changed_since
+    tally: tuple[tuple[BaselineState, int], ...] = ()
+    before: list[Finding] = []
+    if against is not None:
+
+        def check_at(copy: Path, root: Path) -> list[Finding]:
+            return _check_copy(copy, root, paths, config, _patterns(select), _patterns(ignore))
+
+        before = load_baseline(against, config.root, check_at)
+    elif run.amendments:
+        # An amendment is measured against its own base: what it introduces is new.
+        spec_paths = [path for path in paths if path.suffix != ".amend"]
+        base = check_paths(spec_paths, config, select=_patterns(select), ignore=_patterns(ignore))
+        before = fingerprint_findings(base.result.findings, base.corpus)
+    if against is not None or run.amendments:
+        anew = [shown_path(str(path)) for path in run.amendments]
+        measured = against_baseline(shown, before, written_anew=anew)
+        tally = tuple((state, sum(f.baseline is state for f in measured)) for state in BaselineState)
+        shown = measured if show == "all" else new_only(measured)
     meta = ReportMeta(
         rules=tuple(rule_info(rule) for rule in result.rules),
         files=tuple(shown_path(path) for path in run.files),
@@ -155,11 +193,46 @@ def command(
         sources=_sources(list(dict.fromkeys(f.path for f in shown))) if output_format != "json" else {},
         color=color,
         fail_on=fail_level,
+        baseline=tally,
     )
     emit(report(shown, meta), output, inputs, color=color)
     _summarise(output_format, shown, meta)
-    if any(meta.fails(finding) for finding in shown):
+    if any(meta.fails(finding) for finding in new_only(shown)):
         sys.exit(EXIT_FINDINGS)
+
+
+def fingerprint_findings(
+    findings: Sequence[Finding], corpus: Corpus, moved: Callable[[str], str] = shown_path
+) -> list[Finding]:
+    """Findings with paths as reports show them, and their fingerprints (read from their sources)."""
+    renamed = {finding.path: moved(finding.path) for finding in findings}
+    lines = _sources(list(renamed))
+    sources = {renamed[path]: text for path, text in lines.items()}
+    return fingerprinted([replace(f, path=renamed[f.path]) for f in findings], corpus, sources)
+
+
+def _check_copy(
+    copy: Path,
+    root: Path,
+    paths: Sequence[Path],
+    config: Config,
+    select: Sequence[str],
+    ignore: Sequence[str],
+) -> list[Finding]:
+    """The findings of the same check on a copy of the repository, as if they were in the working tree."""
+    if config.path is not None:
+        config_at = load_config(copy / config.path.resolve().relative_to(root))
+    else:
+        config_at = Config(root=copy, path=None)
+    try:
+        run = check_paths(paths_in(paths, root, copy), config_at, select=select, ignore=ignore)
+    except InputError as error:
+        first = error.problems[0] if error.problems else None
+        where = f": {first.message}" if first else ""
+        raise UsageError(f"--baseline: the corpus at the baseline cannot be checked{where}") from None
+    return fingerprint_findings(
+        run.result.findings, run.corpus, lambda path: shown_path(moved_path(path, copy, root))
+    )
 
 
 def _summarise(output_format: str, findings: Sequence[Finding], meta: ReportMeta) -> None:

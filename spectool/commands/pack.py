@@ -81,6 +81,8 @@ def command(
     options = PackOptions(amendment, author, revision_date(date_text), config_path, context)
     result = build_pack(options, output, config, ProgressLines())
     click.echo(describe(result))
+    if result.findings is not None:
+        click.echo(result.findings.summary())
     if result.failed:
         sys.exit(EXIT_STEP_FAILED)
     if not result.clean:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spectool import __version__
 from spectool.amend.model import Amendment
 from spectool.diff.summary import Summary
+from spectool.pack.findings import PackFindings
 from spectool.pack.plan import PackOptions
 from spectool.pack.steps import Outcome, Status
 from spectool.redline.templates import render, template_environment
@@ -19,6 +20,7 @@ def render_index(
     outcomes: Sequence[Outcome],
     summaries: dict[str, Summary | str],
     options: PackOptions,
+    findings: PackFindings | None = None,
 ) -> str:
     groups = []
     for group in GROUPS:
@@ -59,6 +61,7 @@ def render_index(
         changes=changes,
         counts={str(status): count for status, count in counts.items()},
         clean=all(outcome.status is Status.OK for outcome in outcomes),
+        findings=findings,
         version=__version__,
     )
 

@@ -10,6 +10,7 @@ from spectool.amend.output import output_paths
 from spectool.config import Config
 from spectool.coverage.load import has_coverage
 from spectool.model.corpus import Corpus, split_key
+from spectool.pack.findings import FINDINGS_SARIF
 from spectool.pack.steps import Step
 
 
@@ -66,11 +67,22 @@ def plan_steps(
                     "Redlines",
                 )
             )
-    for form, output in (("text", "check/findings.txt"), ("sarif", "check/findings.sarif")):
+    for form, output in (("text", "check/findings.txt"), ("sarif", FINDINGS_SARIF)):
         steps.append(
             Step(
                 f"check of the corpus as amended ({form})",
-                ("check", amend, "--format", form, "--output", str(staging / output), *config_args),
+                # Every finding, each marked as introduced or already in the base (docs/check.md).
+                (
+                    "check",
+                    amend,
+                    "--show",
+                    "all",
+                    "--format",
+                    form,
+                    "--output",
+                    str(staging / output),
+                    *config_args,
+                ),
                 (output,),
                 "Checks",
             )

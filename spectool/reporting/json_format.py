@@ -24,6 +24,8 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
         "version": finding.version,
         "clause": finding.clause,
         "suggestion": finding.suggestion,
+        "fingerprints": dict(finding.fingerprints),
+        **({"baseline_state": finding.baseline.value} if finding.baseline is not None else {}),
     }
 
 
@@ -37,6 +39,7 @@ def report(findings: Sequence[Finding], meta: ReportMeta) -> str:
             "findings": len(findings),
             **{severity.value: tally[severity] for severity in Severity},
             "suppressed": len(meta.suppressed),
+            **({"baseline": {state.value: count for state, count in meta.baseline}} if meta.baseline else {}),
         },
         "findings": [finding_to_dict(finding) for finding in findings],
         "suppressed": [{**finding_to_dict(finding), "reason": reason} for finding, reason in meta.suppressed],

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spectool import __version__
-from spectool.findings import Finding, Severity
+from spectool.findings import BaselineState, Finding, Severity
 
 TOOL_NAME = "spectool"
 INFORMATION_URI = "https://github.com/spectool/spectool"
@@ -43,6 +43,8 @@ class ReportMeta:
     sources: Mapping[str, Sequence[str]] = field(default_factory=dict)  # path -> its lines
     color: bool = False
     fail_on: Severity | None = Severity.ERROR  # the lowest severity that fails the run; None: never
+    # With a baseline: how many findings are new, unchanged and absent, shown or not.
+    baseline: tuple[tuple[BaselineState, int], ...] = ()
 
     def source_line(self, path: str, line: int) -> str | None:
         lines = self.sources.get(path)
@@ -55,6 +57,13 @@ class ReportMeta:
 
     def rule(self, code: str) -> RuleInfo | None:
         return next((rule for rule in self.rules if rule.code == code), None)
+
+
+def baseline_note(meta: ReportMeta) -> str:
+    """ "against the baseline: 1 new, 4 unchanged, 0 absent", or "" without a baseline."""
+    if not meta.baseline:
+        return ""
+    return "against the baseline: " + ", ".join(f"{count} {state.value}" for state, count in meta.baseline)
 
 
 def counts(findings: Sequence[Finding]) -> dict[Severity, int]:

@@ -69,8 +69,10 @@ def _result(finding: Finding, index: dict[str, int], print_: str) -> dict[str, o
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": physical}],
-        "partialFingerprints": {FINGERPRINT: print_},
+        "partialFingerprints": dict(finding.fingerprints) or {FINGERPRINT: print_},
     }
+    if finding.baseline is not None:
+        result["baselineState"] = finding.baseline.value
     if finding.suggestion is not None and region is not None and "endColumn" in region:
         result["fixes"] = [
             {

@@ -7,8 +7,8 @@ from itertools import groupby
 
 import click
 
-from spectool.findings import Finding, Severity
-from spectool.reporting.meta import ReportMeta, counts, plural
+from spectool.findings import BaselineState, Finding, Severity
+from spectool.reporting.meta import ReportMeta, baseline_note, counts, plural
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -23,6 +23,8 @@ def _finding(finding: Finding, meta: ReportMeta) -> list[str]:
         f"{_style(finding.location, meta, bold=True)}: {_style(finding.code, meta, fg=colour, bold=True)} "
         f"{_style(finding.severity.value, meta, fg=colour)} {finding.message}"
     )
+    if finding.baseline is not None and finding.baseline is not BaselineState.NEW:
+        head += _style(f" ({finding.baseline.value})", meta, dim=True)
     lines = [head]
     source = meta.source_line(finding.path, finding.line)
     if source is not None and finding.column > 0:
@@ -41,6 +43,8 @@ def summary(findings: Sequence[Finding], meta: ReportMeta) -> str:
     tally = counts(findings)
     files = len({finding.path for finding in findings})
     suppressed = f"; {len(meta.suppressed)} suppressed" if meta.suppressed else ""
+    if note := baseline_note(meta):
+        suppressed += f"; {note}"
     if not findings:
         return f"No findings in {plural(len(meta.files), 'file')}{suppressed}."
     parts = [plural(tally[severity], severity.value) for severity in Severity if tally[severity]]

@@ -197,9 +197,27 @@ def test_an_amendment_is_checked_as_it_leaves_the_corpus(at_root: Path, tmp_path
     amendment.write_text(AMENDMENT, encoding="utf-8")
     code, out, err = run("check", "--format", "json", "--select", "TERM002", str(amendment))
     assert code == 1, err
-    found = findings_of(out)
-    assert ("TERM002", str(amendment), 13, 48) in found
-    assert ("TERM002", "specs/smets2-v4.2.spec", 221, 55) in found
+    # What the amendment introduces is shown; the base's own finding is counted, not listed.
+    assert findings_of(out) == {("TERM002", str(amendment), 13, 48)}
+    # The base's own: "spurious" in SMETS2 4.2 and 5.0.
+    assert json.loads(out)["summary"]["baseline"] == {"new": 1, "unchanged": 2, "absent": 0}
+    code, out, err = run("check", "--format", "json", "--select", "TERM002", "--show", "all", str(amendment))
+    states = {(f["path"], f["baseline_state"]) for f in json.loads(out)["findings"]}
+    assert states == {
+        (str(amendment), "new"),
+        ("specs/smets2-v4.2.spec", "unchanged"),
+        ("specs/smets2-v5.0.spec", "unchanged"),
+    }
+
+
+def test_an_amendment_that_introduces_nothing_passes_on_a_base_with_findings(
+    at_root: Path, tmp_path: Path
+) -> None:
+    amendment = tmp_path / "clean.amend"
+    amendment.write_text(AMENDMENT.replace(" a spurious", " a"), encoding="utf-8")
+    code, out, err = run("check", "--format", "json", "--select", "TERM002", str(amendment))
+    assert code == 0, out + err
+    assert json.loads(out)["summary"]["baseline"] == {"new": 0, "unchanged": 2, "absent": 0}
 
 
 def test_rules_lists_and_explains(at_root: Path) -> None:

@@ -63,7 +63,8 @@ def mp102a(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pack") / "MP102A"
     code, stdout, stderr = build("MP102A.amend", out)
     assert code == 0, stderr
-    assert stdout.strip() == f"{out}/index.html: MP102A, 15 steps, clean"
+    assert stdout.strip().split("\n")[0] == f"{out}/index.html: MP102A, 15 steps, clean"
+    assert stdout.strip().split("\n")[1].startswith("Findings: 0 introduced by the amendment, 0 already")
     assert "[15/15] coverage after the amendment: ok" in stderr  # one line per step off a terminal
     return out
 
@@ -73,6 +74,7 @@ def test_pack_contents(mp102a: Path) -> None:
     expected = {
         "index.html",
         "pack.log",
+        "spectool-pack.json",
         "check/findings.txt",
         "check/findings.sarif",
         "mirror/in-step.txt",
@@ -117,10 +119,12 @@ def test_html_artefacts_parse_and_index_links_resolve(mp102a: Path) -> None:
     assert re.search(r"SMETS2@4\.2 <span[^>]*>\d+ changed, 1 inserted", text)
 
 
-def test_sarif_validates_and_is_empty(mp102a: Path) -> None:
+def test_sarif_validates_and_holds_only_resolved_findings(mp102a: Path) -> None:
     document = json.loads((mp102a / "check" / "findings.sarif").read_text(encoding="utf-8"))
     validate(document)
-    assert document["runs"][0]["results"] == []
+    # Nothing new and nothing left: only the base's findings that the amendment resolves.
+    states = {result["baselineState"] for result in document["runs"][0]["results"]}
+    assert states == {"absent"}
 
 
 def test_a_failed_rebuild_leaves_the_good_pack(mp102a: Path, tmp_path: Path) -> None:
@@ -138,6 +142,14 @@ def test_consultation_pack_is_not_clean_and_names_its_points(tmp_path: Path) -> 
     code, stdout, _ = build("MP102A-consultation.amend", tmp_path / "consultation")
     assert code == 1
     assert "not clean" not in stdout and "with findings" in stdout
+    # The terminal ends with what the amendment introduces; the base's own gaps are counted apart.
+    summary = stdout.split("\n")[1]
+    assert re.fullmatch(
+        r"Findings: \d+ introduced by the amendment, \d+ already in the base, \d+ resolved\.", summary
+    )
+    assert "amendments/MP102A-consultation.amend:24:62: TERM001 error" in stdout
+    index = (tmp_path / "consultation" / "index.html").read_text(encoding="utf-8")
+    assert "Introduced by the amendment" in index and "Already in the base" in index
     findings = (tmp_path / "consultation" / "check" / "findings.txt").read_text(encoding="utf-8")
     codes = set(re.findall(r": ([A-Z]+\d{3}) (?:error|warning)", findings))
     assert {"XVER001", "TERM001", "TERM002", "COV001"} <= codes

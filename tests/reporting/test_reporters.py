@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 
 import click
 import pytest
 
-from spectool.findings import Severity
-from spectool.reporting import FORMATS, reporter
+from spectool.findings import BaselineState, Finding, Severity
+from spectool.reporting import FORMATS, ReportMeta, reporter
 from spectool.reporting.github import ANNOTATION_LIMIT, annotation, escape_property, step_summary
 from tests.reporting.samples import FINDINGS, assert_golden, finding, meta
 
@@ -69,9 +70,34 @@ def test_json_is_stable_and_complete() -> None:
         "info": 0,
         "suppressed": 1,
     }
-    fields = "code severity message path line column end_column spec version clause suggestion"
+    fields = "code severity message path line column end_column spec version clause suggestion fingerprints"
     assert set(document["findings"][1]) == set(fields.split())
     assert document["suppressed"][0]["reason"] == "quoted on purpose"
+
+
+def _baselined() -> tuple[list[Finding], ReportMeta]:
+    states = (BaselineState.NEW, BaselineState.UNCHANGED, BaselineState.ABSENT, BaselineState.NEW)
+    marked = [
+        replace(found, baseline=state, fingerprints=(("spectool/text/v1", f"print{index}"),))
+        for index, (found, state) in enumerate(zip(FINDINGS, states, strict=True))
+    ]
+    tally = ((BaselineState.NEW, 2), (BaselineState.UNCHANGED, 1), (BaselineState.ABSENT, 1))
+    return marked, meta(baseline=tally)
+
+
+def test_baseline_states_reach_json_sarif_and_text() -> None:
+    marked, with_baseline = _baselined()
+    document = json.loads(reporter("json")(marked, with_baseline))
+    assert [f["baseline_state"] for f in document["findings"]] == ["new", "unchanged", "absent", "new"]
+    assert document["findings"][2]["fingerprints"] == {"spectool/text/v1": "print2"}
+    assert document["summary"]["baseline"] == {"new": 2, "unchanged": 1, "absent": 1}
+    sarif = json.loads(reporter("sarif")(marked, with_baseline))
+    results = sarif["runs"][0]["results"]
+    assert [r.get("baselineState") for r in results][:4] == ["new", "unchanged", "absent", "new"]
+    assert results[0]["partialFingerprints"] == {"spectool/text/v1": "print0"}
+    text = reporter("text")(marked, with_baseline)
+    assert "(unchanged)" in text and "(absent)" in text
+    assert "against the baseline: 2 new, 1 unchanged, 1 absent" in text.rstrip().split("\n")[-1]
 
 
 def test_github_escapes_and_limits_annotations() -> None:

@@ -30,6 +30,8 @@ def test_every_format_and_option_is_documented() -> None:
         "--output",
         "--fail-on",
         "--changed-since",
+        "--baseline",
+        "--show",
         "--config",
     ):
         assert f"`{option}" in CHECK_DOC
@@ -37,7 +39,7 @@ def test_every_format_and_option_is_documented() -> None:
 
 def test_the_workflow_uploads_the_sarif_that_check_writes() -> None:
     workflow = (ROOT / "docs" / "github-actions.yml").read_text(encoding="utf-8")
-    written = re.search(r"--format sarif --output (\S+)", workflow)
+    written = re.search(r"--format sarif -o (\S+)", workflow)
     uploaded = re.search(r"sarif_file: (\S+)", workflow)
     assert written and uploaded and written[1] == uploaded[1]
     assert "github/codeql-action/upload-sarif@" in workflow
