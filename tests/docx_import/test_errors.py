@@ -172,7 +172,6 @@ def test_a_document_without_clauses(tmp_path: Path) -> None:
     builder.paragraph("This document has prose but no numbered clauses.")
     document = builder.save(tmp_path / "prose.docx")
     output = tmp_path / "out.spec"
-    output.write_text("kept\n")
     result = CliRunner().invoke(
         main, ["import", str(document), "-o", str(output), "--spec", "X", "--version", "1"]
     )
