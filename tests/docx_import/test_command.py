@@ -69,7 +69,8 @@ def test_title_option_and_fallbacks(tmp_path: Path) -> None:
 def test_an_existing_output_is_replaced_whole(tmp_path: Path) -> None:
     document = drafted().save(tmp_path / "spec.docx")
     output = tmp_path / "out.spec"
+    # A file spectool did not write is replaced only when asked (issue 16); then it is replaced whole.
     output.write_text("old content\n", encoding="utf-8")
-    code, _, _ = invoke(str(document), "-o", str(output), "--spec", "SMETS2", "--version", "5.0")
+    code, _, _ = invoke(str(document), "-o", str(output), "--spec", "SMETS2", "--version", "5.0", "--force")
     assert code == 0
     assert read_spec(output).clause("5.7.1") is not None
