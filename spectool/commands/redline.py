@@ -14,7 +14,7 @@ from spectool.amend.model import Amendment
 from spectool.amend.output import consolidated_source
 from spectool.amend.reader import read_amendment
 from spectool.atomic import write_text_atomic
-from spectool.config import load_config
+from spectool.config import Config, load_config
 from spectool.diff.context import with_context
 from spectool.diff.document import diff_specs
 from spectool.diff.model import Redline
@@ -25,6 +25,7 @@ from spectool.parsing import read_spec
 from spectool.redline.cover import Modification, cover_view, modification_of, summary_view
 from spectool.redline.docx import write_redline_docx
 from spectool.redline.rationale import Rationale, rationales
+from spectool.redline.resolved import resolved_findings
 from spectool.redline.review import redline_html, redline_markdown
 from spectool.redline.revisions import DEFAULT_AUTHOR, revision_author, revision_date
 
@@ -154,10 +155,16 @@ class _Built:
     def modification(self) -> Modification | None:
         return modification_of(self.amendment) if self.amendment is not None else None
 
+    corpus: Corpus | None = None
+    config: Config | None = None
+
     def notes(self, shown: Redline) -> tuple[Rationale, ...]:
         if self.amendment is None or self.applied is None:
             return ()
-        return rationales(shown, self.amendment, self.applied)
+        resolved = None
+        if self.corpus is not None and self.config is not None:
+            resolved = resolved_findings(self.amendment, self.applied, self.corpus, self.config)
+        return rationales(shown, self.amendment, self.applied, resolved)
 
 
 def _date(text: str | None, built: _Built) -> str:
@@ -202,4 +209,4 @@ def _build(sources: tuple[Path, ...], target: str | None, config_path: Path | No
     consolidated_source(applied)  # an amended text that is no longer a valid spec fails as `apply` does
     inputs = [sources[0], *(Path(spec.path) for spec in corpus)]
     redline = diff_specs(base, applied.spec, applied.numbering)
-    return _Built(redline, inputs, amendment, applied)
+    return _Built(redline, inputs, amendment, applied, corpus, config)

@@ -38,11 +38,9 @@ def instruction_words(instruction: Instruction) -> str:
 
 
 def rationale_text(amendment: Amendment, instruction: Instruction, resolved: Sequence[Finding] = ()) -> str:
-    """The drafter's reason; without one, the instruction itself and what it resolves, if anything."""
+    """The drafter's reason (without one, the instruction itself), then the findings it resolves."""
     label = f"{amendment.id} instruction {instruction.number} ({amendment.target_of(instruction).label})"
-    if instruction.reason:
-        return f"{label}: {instruction.reason}"
-    text = f"{label}: {instruction_words(instruction)}"
+    text = f"{label}: {instruction.reason or instruction_words(instruction)}"
     if resolved:
         text += " Resolves " + "; ".join(f"{f.code} {f.message}".rstrip(".") for f in resolved) + "."
     return text

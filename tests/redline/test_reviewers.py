@@ -17,6 +17,7 @@ import pytest
 from spectool.amend.apply import AppliedSpec, apply_target
 from spectool.amend.model import Amendment, EditText, InsertClauses
 from spectool.amend.reader import read_amendment
+from spectool.config import load_config
 from spectool.diff.context import with_context
 from spectool.diff.document import diff_specs
 from spectool.model.corpus import Corpus
@@ -25,6 +26,7 @@ from spectool.redline.check import check_document
 from spectool.redline.cover import modification_of
 from spectool.redline.docx import redline_docx_bytes
 from spectool.redline.rationale import instruction_words, rationales
+from spectool.redline.resolved import resolved_findings
 from spectool.redline.templates import W
 from tests.redline.helpers import ROOT, front_lines, part
 
@@ -181,3 +183,18 @@ def test_the_same_inputs_give_the_same_bytes_in_any_process(tmp_path: Path) -> N
         assert {info.date_time for info in archive.infolist()} == {(2021, 3, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode("utf-8")
     assert "2021-03-01T00:00:00Z" in core
+
+
+def test_a_comment_names_the_findings_its_instruction_resolves() -> None:
+    amendment, result = applied("SMETS2@5.0")
+    resolved = resolved_findings(amendment, result, corpus(), load_config(CONFIG))
+    by_number = {i.number: resolved.get(id(i), ()) for i in amendment.instructions_for("SMETS2@5.0")}
+    # "spurious" goes with instruction 1, "mains power failure" with instruction 3; 2 and 4 resolve none.
+    assert [f.code for f in by_number[1]] == ["TERM002"]
+    assert [f.code for f in by_number[3]] == ["TERM001"]
+    assert by_number[2] == by_number[4] == ()
+    shown = diff_specs(result.base, result.spec, result.numbering)
+    texts = [note.text for note in rationales(shown, amendment, result, resolved)]
+    assert texts[0].startswith("MP102A instruction 1 (SMETS2 5.0): as SMETS2 4.2 clause 5.4.4.5")
+    assert 'Resolves TERM002 "spurious" must not be used in requirement text' in texts[0]
+    assert "Resolves" not in texts[1]
