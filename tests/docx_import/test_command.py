@@ -34,9 +34,10 @@ def test_import_writes_source_that_parse_accepts(tmp_path: Path) -> None:
     assert code == 0, err
     assert out == f"wrote {output}: SMETS2@5.0, 2 sections, 1 clause, 0 definitions, 1 warning\n"
     assert err == (
-        f'{document}: paragraph 3 ("Words that stand directly under the heading."): text directly under '
-        "section 5 that is no clause, note or table: left out\n"
+        f'{document}: paragraph 3 ("Words that stand directly under the heading."): 1 paragraph that is no '
+        "clause, definition, note or sub-item: kept as free paragraphs\n"
     )
+    assert "\n> Words that stand directly under the heading.\n" in output.read_text(encoding="utf-8")
     assert output.read_text(encoding="utf-8").startswith(
         "---\nspec: SMETS2\nversion: 5.0\ntitle: Smart Metering Equipment Technical Specifications\n---\n"
     )
