@@ -24,6 +24,7 @@ COMMANDS = (
     "mirror",
     "redline",
     "export",
+    "draft",
     "pack",
 )
 
