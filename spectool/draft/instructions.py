@@ -102,6 +102,10 @@ def _structural(base: Spec, edited: Spec, order: dict[str, int]) -> list[_Placed
     """Clauses inserted and omitted (renumbering where the edited numbers show it), and definitions."""
     placed: list[_Placed] = []
     pairs = list(align_specs(base, edited).pairs)
+    retyped = _retyped(pairs)
+    for number, clause in retyped.items():
+        placed.append(_Placed((order[number], 0.0), SubstituteClause(clause.number, clause)))
+    pairs = [p for p in pairs if str((p.old or p.new).number) not in retyped]  # type: ignore[union-attr]
     last: Clause | None = None
     added: list[Clause] = []
     for index, pair in enumerate(pairs):
@@ -129,7 +133,7 @@ def _structural(base: Spec, edited: Spec, order: dict[str, int]) -> list[_Placed
             placed.append(
                 _Placed((order[str(pair.old.number)], 0.0), OmitClause(pair.old.number, None, renumber))
             )
-        if pair.old is not None:
+        elif pair.old is not None:
             last = pair.old
     kept = {definition.term for definition in base.definitions()}
     now = {definition.term: definition for definition in edited.definitions()}
@@ -139,6 +143,16 @@ def _structural(base: Spec, edited: Spec, order: dict[str, int]) -> list[_Placed
         if term not in kept:
             placed.append(_Placed((len(order), 0.0), InsertDefinition(definition)))
     return placed
+
+
+def _retyped(pairs: list[ClausePair]) -> dict[str, Clause]:
+    """Clauses deleted and typed afresh under the same number: each is one substitution."""
+    removed = {str(p.old.number) for p in pairs if p.kind is PairKind.REMOVED and p.old is not None}
+    return {
+        str(p.new.number): p.new
+        for p in pairs
+        if p.kind is PairKind.ADDED and p.new is not None and str(p.new.number) in removed
+    }
 
 
 def _next_kept(pairs: list[ClausePair], index: int) -> ClausePair | None:

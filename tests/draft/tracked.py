@@ -135,7 +135,9 @@ class TrackedDocument:
         kind, text = paragraph.pieces[-1]
         assert kind == "same" and at in text
         start = text.index(at)
-        paragraph.pieces[-1:] = [("same", text[:start].rstrip())]
+        kept = text[:start].rstrip()
+        # The space before the break goes, as a tracked deletion.
+        paragraph.pieces[-1:] = [p for p in (("same", kept), ("del", text[len(kept) : start])) if p[1]]
         paragraph.mark = "ins"
         element = etree.SubElement(paragraph.element.getparent(), w("p"))
         paragraph.element.addnext(element)
@@ -143,6 +145,14 @@ class TrackedDocument:
         if style is not None:
             element.append(etree.fromstring(etree.tostring(style)))
         self.touched[id(element)] = _Paragraph(element, [("ins", number + " "), ("same", text[start:])])
+
+    def join(self, prefix: str, number: str) -> None:
+        """Delete the paragraph mark after `prefix` and the number that starts the next paragraph."""
+        paragraph = self.paragraph(prefix)
+        paragraph.mark = "del"
+        following = self.paragraph(number + " ")
+        kind, text = following.pieces[0]
+        following.pieces[0:1] = [("del", number), ("same", text[len(number) :])]
 
     def comment(self, prefix: str, text: str) -> None:
         """A comment anchored on the paragraph."""
