@@ -2,37 +2,34 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import click
 
 from spectool import __version__
+from spectool.commands import COMMANDS
 from spectool.errors import InputError, SpectoolError
 
-# Each module in spectool/commands/ defines `command`, a click command; one line each.
-COMMANDS = (
-    "parse",
-    "check",
-    "rules",
-    "coverage",
-    "import_docx",
-    "apply",
-    "align",
-    "mirror",
-    "redline",
-    "export",
-    "draft",
-    "pack",
-)
-
 EXIT_INPUT_ERROR = 2
+_BY_NAME = {entry.name: entry for entry in COMMANDS}
 
 
 class SpectoolGroup(click.Group):
-    """Turns spectool's own errors into `file:line:col: message` and exit status 2, never a traceback."""
+    """Turns spectool's own errors into `file:line:col: message` and exit status 2, never a traceback;
+    loads each command's module only when it runs (spectool.commands.COMMANDS)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [entry.name for entry in COMMANDS]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = _BY_NAME.get(cmd_name)
+        return entry.load() if entry is not None else None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(entry.name, entry.summary) for entry in COMMANDS]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -51,13 +48,3 @@ class SpectoolGroup(click.Group):
 @click.version_option(__version__, prog_name="spectool")
 def main() -> None:
     """Check SEC technical specifications and draft their legal text as Word redlines."""
-
-
-def _register(names: tuple[str, ...]) -> None:
-    for name in names:
-        module = importlib.import_module(f"spectool.commands.{name}")
-        command: Callable[..., Any] = module.command
-        main.add_command(command)  # type: ignore[arg-type]
-
-
-_register(COMMANDS)

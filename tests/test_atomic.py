@@ -55,3 +55,44 @@ def test_an_unwritable_place_is_a_usage_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(UsageError, match=r"cannot write"):
         write_text_atomic(blocker / "out.txt", "y")
+
+
+def test_temporaries_of_killed_writes_are_swept_by_the_next_write(tmp_path: Path) -> None:
+    import os
+    import time
+
+    target = tmp_path / "out.spec"
+    stale = tmp_path / ".out.spec.k1ll3d_x.tmp"
+    fresh = tmp_path / ".out.spec.runn1ng_.tmp"
+    someone_elses = tmp_path / ".other.spec.k1ll3d_x.tmp"
+    for path in (stale, fresh, someone_elses):
+        path.write_text("half")
+    an_hour_ago = time.time() - 3600
+    for path in (stale, someone_elses):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    write_text_atomic(target, "whole\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [".out.spec.runn1ng_.tmp", ".other.spec.k1ll3d_x.tmp", "out.spec"]
+    )
+
+
+def test_the_folder_is_synced_after_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from spectool import atomic
+
+    events: list[str] = []
+    replace, fsync = os.replace, os.fsync
+
+    def recording_replace(source: str, target: Path) -> None:
+        events.append("rename")
+        replace(source, target)
+
+    def recording_fsync(descriptor: int) -> None:
+        events.append("folder sync" if os.path.isdir(f"/proc/self/fd/{descriptor}") else "file sync")
+        fsync(descriptor)
+
+    monkeypatch.setattr(atomic.os, "replace", recording_replace)
+    monkeypatch.setattr(atomic.os, "fsync", recording_fsync)
+    write_text_atomic(tmp_path / "out.txt", "x")
+    assert events == ["file sync", "rename", "folder sync"]

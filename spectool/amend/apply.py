@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spectool.amend.model import Amendment, Instruction, Spot
-from spectool.amend.omitted import OmittedReference, references_to_omitted
+from spectool.amend.omitted import OmittedReference, references_to_left, references_to_omitted
+from spectool.amend.ranges import GrownRange, grown_ranges
 from spectool.amend.textedit import EditError
 from spectool.amend.working import AppliedSpec, WorkingCopy
 from spectool.errors import InputError, Problem
@@ -39,7 +42,41 @@ def apply_target(amendment: Amendment, key: str, base: Spec) -> AppliedSpec:
         ]
     if problems:
         raise InputError(problems)
-    return working.finish(key)
+    applied = working.finish(key)
+    return replace(applied, warnings=tuple(_warnings(amendment, key, working)))
+
+
+def _warnings(amendment: Amendment, key: str, working: WorkingCopy) -> list[Problem]:
+    """What applies but may not say what the drafter meant, each at its instruction."""
+    said = [
+        (instruction, f"instruction {instruction.number} {message}")
+        for instruction, message in working.warnings
+    ]
+    for found in references_to_left(working):
+        said.append(
+            (
+                found.instruction,
+                f"instruction {found.instruction.number} leaves {key} {found.instruction.subject} as "
+                f'"Not used.", but {found.referrer} still refers to it ("{found.words}"): amend that '
+                "reference too",
+            )
+        )
+    for grown in grown_ranges(working):
+        said.append((grown.instruction, _grown_range_message(key, grown)))
+    out = []
+    for instruction, message in said:
+        at = instruction.clause_at if instruction.clause_at.line else instruction.at
+        out.append(
+            Problem(
+                amendment.path,
+                at.line,
+                at.column,
+                f"warning: {message}",
+                amendment.source_line(at.line),
+                at.width,
+            )
+        )
+    return out
 
 
 def _omitted_reference_problem(amendment: Amendment, key: str, found: OmittedReference) -> Problem:
@@ -53,6 +90,14 @@ def _omitted_reference_problem(amendment: Amendment, key: str, found: OmittedRef
         f'still {found.verb} it ("{found.words}"): amend that {_what(found)} too',
         amendment.source_line(at.line),
         at.width,
+    )
+
+
+def _grown_range_message(key: str, grown: GrownRange) -> str:
+    return (
+        f"instruction {grown.instruction.number} inserts {key} clause {grown.added} inside the range "
+        f'"{grown.words}" that {grown.referrer} refers to, which now takes it in: amend that '
+        "reference too if it should not"
     )
 
 

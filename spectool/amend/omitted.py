@@ -30,6 +30,28 @@ class OmittedReference:
     verb: str = "refers to"  # "uses" for a defined term
 
 
+def references_to_left(working: WorkingCopy) -> list[OmittedReference]:
+    """Every reference in the spec's own text to a clause left as "Not used.": it still stands, but
+    points at nothing."""
+    found = []
+    for identity, key, text, own_words in existing_text(working):
+        for reference in find_references(text):
+            instruction = working.left.get(reference.target)
+            if instruction is None or reference.spec not in (None, working.base.name):
+                continue
+            end = reference.offset + reference.length
+            number = text.value.find(str(reference.target), reference.offset, end)
+            if within_new_words(own_words, key, number, number + len(str(reference.target))):
+                continue
+            words = " ".join(text.value[reference.offset : end].split())
+            found.append(OmittedReference(instruction, _referrer(identity), words))
+    return found
+
+
+def _referrer(identity: Identity) -> str:
+    return f"clause {identity}" if isinstance(identity, ClauseNumber) else f'the definition of "{identity}"'
+
+
 def references_to_omitted(working: WorkingCopy) -> list[OmittedReference]:
     """Every reference in the spec's own text, as the instructions left it, to a clause they omit,
     and every use there of a term whose definition they omit."""
@@ -43,23 +65,21 @@ def references_to_omitted(working: WorkingCopy) -> list[OmittedReference]:
         return []
     found = []
     users: dict[str, dict[str, str]] = {}  # term -> referrer -> the words that use it
-    for identity, key, text, own_words in _existing_text(working):
-        referrer = (
-            f"clause {identity}" if isinstance(identity, ClauseNumber) else f'the definition of "{identity}"'
-        )
+    for identity, key, text, own_words in existing_text(working):
+        referrer = _referrer(identity)
         for reference in find_references(text):
             instruction = clauses.get(reference.target)
             if instruction is None or reference.spec not in (None, working.base.name):
                 continue
             end = reference.offset + reference.length
             number = text.value.find(str(reference.target), reference.offset, end)
-            if _within_new_words(own_words, key, number, number + len(str(reference.target))):
+            if within_new_words(own_words, key, number, number + len(str(reference.target))):
                 continue
             words = " ".join(text.value[reference.offset : end].split())
             found.append(OmittedReference(instruction, referrer, words))
         for term in terms:
             for start, end in _uses(text.value, term, working.terms):
-                if not _within_new_words(own_words, key, start, end):
+                if not within_new_words(own_words, key, start, end):
                     users.setdefault(term, {}).setdefault(referrer, " ".join(text.value[start:end].split()))
     for term, where in users.items():
         referrer, words = next(iter(where.items()))
@@ -70,7 +90,7 @@ def references_to_omitted(working: WorkingCopy) -> list[OmittedReference]:
     return found
 
 
-def _existing_text(working: WorkingCopy) -> Iterator[tuple[Identity, Key, Text, list[NewWords]]]:
+def existing_text(working: WorkingCopy) -> Iterator[tuple[Identity, Key, Text, list[NewWords]]]:
     """Each piece of the spec's own text as the instructions left it, with the words they wrote in it.
     Text the drafter wrote whole (inserted or substituted) is theirs, left as written; the notes and
     tables a substituted clause kept are still the spec's."""
@@ -94,6 +114,6 @@ def _uses(value: str, term: str, terms: set[str]) -> list[tuple[int, int]]:
     return spans + list(find_words(value, term + "s", terms).spans)
 
 
-def _within_new_words(spans: Sequence[NewWords], key: Key, start: int, end: int) -> bool:
+def within_new_words(spans: Sequence[NewWords], key: Key, start: int, end: int) -> bool:
     """True when the amendment's own quoted words wrote (part of) the clause number at start..end."""
     return any(span.key == key and span.start < end and start < span.end for span in spans)

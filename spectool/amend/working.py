@@ -22,6 +22,7 @@ from spectool.amend.model import (
 from spectool.amend.references import renumber_paragraph
 from spectool.amend.renumbering import shifted
 from spectool.amend.textedit import EditError, NewWords, apply_tracked, moved_spans, segments
+from spectool.errors import Problem
 from spectool.model.document import Block, Clause, Definition, Section, Spec, Text
 from spectool.model.numbers import ClauseNumber
 
@@ -45,6 +46,8 @@ class AppliedSpec:
     # Clause id or term -> where the words that text edits brought in stand in it.
     new_words: dict[str, tuple[NewWords, ...]] = field(default_factory=dict)
     omitted_terms: frozenset[str] = frozenset()  # definitions the amendment omitted
+    # What applies but may not say what the drafter meant (a widened range, a reused number ...).
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def renumbered(self) -> dict[ClauseNumber, ClauseNumber]:
@@ -82,6 +85,10 @@ class WorkingCopy:
         self.omitted: dict[Identity, Instruction] = {}
         self.inserted_after: dict[ClauseNumber, Instruction] = {}
         self.added: set[Identity] = set()
+        self.left: dict[Identity, Instruction] = {}  # clauses left as "Not used."
+        self.renumbered_by: dict[Identity, Instruction] = {}
+        # What applies but may not say what the drafter meant: (instruction, message).
+        self.warnings: list[tuple[Instruction, str]] = []
         self.new_words: dict[Identity, list[NewWords]] = {}
         # Quoted words are not found inside a longer defined term of the spec.
         self.terms: set[str] = {definition.term for definition in base.definitions()}
@@ -104,6 +111,8 @@ class WorkingCopy:
         )
 
     def apply(self, instruction: Instruction) -> None:
+        if instruction.clause is not None:
+            self._warn_of_reused_number(instruction.clause, instruction)
         operation = instruction.operation
         if isinstance(operation, EditText):
             place = operation.place
@@ -143,6 +152,39 @@ class WorkingCopy:
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
 
+    def _warn_of_reused_number(self, number: ClauseNumber, instruction: Instruction) -> None:
+        """A number an earlier renumbering gave to another clause can be read two ways: say so."""
+        found = self.find(number)
+        by = self.renumbered_by.get(number)
+        if found is None or by is None or not isinstance(found[1].block, Clause):
+            return
+        now = found[1].block.number
+        holder = next(
+            (
+                entry
+                for open_section in self.sections
+                for entry in open_section.entries
+                if isinstance(entry.block, Clause) and entry.block.number == number
+            ),
+            None,
+        )
+        if holder is None or now == number:
+            return
+        other = (
+            f"clause {holder.identity}"
+            if isinstance(holder.identity, ClauseNumber)
+            else f"a clause instruction {self.changed[holder.identity].number} inserts"
+        )
+        self.warnings.append(
+            (
+                instruction,
+                f"names clause {number}, which instruction {by.number} renumbered as {now}, and "
+                f"{number} now numbers {other}: numbers in instructions are those of the unamended "
+                f"spec, so this means the clause now numbered {now}; to make that plain, put this "
+                f"instruction before instruction {by.number}",
+            )
+        )
+
     def _insert_clauses(self, operation: InsertClauses, instruction: Instruction) -> None:
         open_section, entry = self.require(operation.after, f"clause {operation.after}")
         earlier = self.inserted_after.get(operation.after)
@@ -166,7 +208,7 @@ class WorkingCopy:
                 "or number the new text otherwise"
             )
         if operation.renumber:
-            self._shift(following, count)
+            self._shift(following, count, instruction)
         new_entries = [
             _Entry((-1, len(self.added) + k), replace(clause, number=number), from_base=False)
             for k, (clause, number) in enumerate(zip(operation.clauses, new_numbers, strict=True))
@@ -184,15 +226,18 @@ class WorkingCopy:
             entry.from_base = False
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
+            self.left[entry.identity] = instruction
             return
         index = open_section.entries.index(entry)
         del open_section.entries[index]
         self.omitted[entry.identity] = instruction
         if operation.renumber:
-            self._shift([e for e in open_section.entries[index:] if isinstance(e.block, Clause)], -1)
+            following = [e for e in open_section.entries[index:] if isinstance(e.block, Clause)]
+            self._shift(following, -1, instruction)
 
-    def _shift(self, entries: list[_Entry], by: int) -> None:
+    def _shift(self, entries: list[_Entry], by: int, instruction: Instruction) -> None:
         for entry in entries:
+            self.renumbered_by[entry.identity] = instruction
             assert isinstance(entry.block, Clause)
             number = entry.block.number
             entry.block = replace(entry.block, number=shifted(number, by))

@@ -69,6 +69,8 @@ def command(
         except InputError as error:
             problems.extend(error.problems)
             continue
+        for warning in applied.warnings:
+            click.echo(warning.render(), err=True)
         found = verify_scope(amendment, key, base, applied.spec) if verify else []
         problems.extend(found)
         if not found:

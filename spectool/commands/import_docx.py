@@ -10,6 +10,7 @@ from spectool.atomic import write_text_atomic
 from spectool.config import load_config
 from spectool.docx_import import import_docx
 from spectool.errors import UsageError
+from spectool.ownership import refuse_to_overwrite, sign_spec_source
 
 
 @click.command("import")
@@ -29,8 +30,15 @@ from spectool.errors import UsageError
     is_flag=True,
     help="Import a document with tracked changes as if every change were accepted.",
 )
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT even if spectool did not write it.")
 def command(
-    document: Path, output: Path, name: str, version: str, title: str | None, accept_changes: bool
+    document: Path,
+    output: Path,
+    name: str,
+    version: str,
+    title: str | None,
+    accept_changes: bool,
+    force: bool,
 ) -> None:
     """Import DOCUMENT (a .docx) as spec source; what cannot be mapped is listed on stderr."""
     if not document.is_file():
@@ -40,7 +48,8 @@ def command(
     if output.exists() and any(path.exists() and output.resolve() == path.resolve() for path in inputs):
         raise UsageError(f"{output}: refusing to write over an input file")
     imported = import_docx(document, name=name, version=version, title=title, accept_changes=accept_changes)
-    write_text_atomic(output, imported.source, inputs=inputs)
+    refuse_to_overwrite(output, force=force)
+    write_text_atomic(output, sign_spec_source(imported.source, document.name), inputs=inputs)
     for issue in imported.issues:
         click.echo(f"{document}: {issue}", err=True)
     spec = imported.spec

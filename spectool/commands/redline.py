@@ -4,11 +4,13 @@ spec, or of a spec and an amendment applied to it."""
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from spectool.amend.apply import apply_target, missing_targets
+from spectool.amend.apply import AppliedSpec, apply_target, missing_targets
+from spectool.amend.model import Amendment
 from spectool.amend.output import consolidated_source
 from spectool.amend.reader import read_amendment
 from spectool.atomic import write_text_atomic
@@ -20,8 +22,9 @@ from spectool.diff.summary import Summary
 from spectool.errors import InputError, UsageError
 from spectool.model.corpus import Corpus, split_key
 from spectool.parsing import read_spec
-from spectool.redline.cover import Modification, cover_view, summary_view
+from spectool.redline.cover import Modification, cover_view, modification_of, summary_view
 from spectool.redline.docx import write_redline_docx
+from spectool.redline.rationale import Rationale, rationales
 from spectool.redline.review import redline_html, redline_markdown
 from spectool.redline.revisions import DEFAULT_AUTHOR, revision_author, revision_date
 
@@ -36,7 +39,10 @@ FORMATS = ("docx", "html", "markdown")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="The file to write.")
 @click.option("--author", default=DEFAULT_AUTHOR, show_default=True, help="The author of every revision.")
 @click.option(
-    "--date", "date_text", metavar="YYYY-MM-DDTHH:MM:SSZ", help="The date of every revision [default: now]."
+    "--date",
+    "date_text",
+    metavar="YYYY-MM-DDTHH:MM:SSZ",
+    help="The date of every revision [default: the amendment's Date, else now].",
 )
 @click.option(
     "--context",
@@ -71,12 +77,14 @@ def command(
     A .docx has real tracked changes (accept all gives the new text, reject all the old), a cover block
     and a summary of changes; --format html or markdown gives the same redline for reviewers."""
     author = revision_author(author)
-    date = revision_date(date_text)
     context = parse_context(context_text)
     if output is None and output_format == "docx":
         raise UsageError("say where to write the .docx with -o FILE")
-    redline, modification, inputs = _build(sources, target, config_path)
+    built = _build(sources, target, config_path)
+    redline, modification, inputs = built.redline, built.modification, built.inputs
+    date = _date(date_text, built)
     shown = with_context(redline, context)
+    notes = built.notes(shown)
     cover = cover_view(shown, author, date, modification)
     review = redline_html if output_format == "html" else redline_markdown  # a .docx goes to -o only
     summary = summary_view(redline)
@@ -95,6 +103,7 @@ def command(
             modification=modification,
             template_dir=template_dir,
             inputs=inputs,
+            notes=notes,
         )
     else:
         write_text_atomic(output, review(shown, cover, template_dir=template_dir), inputs=inputs)
@@ -129,16 +138,46 @@ def summary_table(summary: Summary) -> str:
     return "\n".join(lines)
 
 
-def _build(
-    sources: tuple[Path, ...], target: str | None, config_path: Path | None
-) -> tuple[Redline, Modification | None, list[Path]]:
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """What a redline is made from: the diff, and for an amendment its change request and instructions."""
+
+    redline: Redline
+    inputs: list[Path]
+    amendment: Amendment | None = None
+    applied: AppliedSpec | None = None
+
+    @property
+    def modification(self) -> Modification | None:
+        return modification_of(self.amendment) if self.amendment is not None else None
+
+    def notes(self, shown: Redline) -> tuple[Rationale, ...]:
+        if self.amendment is None or self.applied is None:
+            return ()
+        return rationales(shown, self.amendment, self.applied)
+
+
+def _date(text: str | None, built: _Built) -> str:
+    """--date, else the change request's Date (so the same inputs give the same bytes), else now."""
+    if text is not None or built.amendment is None:
+        return revision_date(text)
+    try:
+        return revision_date(built.amendment.date)
+    except UsageError:
+        raise UsageError(
+            f"{built.amendment.path}: the change request's Date {built.amendment.date!r} is not "
+            "YYYY-MM-DD: write it so, or give --date"
+        ) from None
+
+
+def _build(sources: tuple[Path, ...], target: str | None, config_path: Path | None) -> _Built:
     if len(sources) == 2:
         if target is not None:
             raise UsageError("--target goes with an amendment, not with two spec sources")
         old, new = read_spec(sources[0]), read_spec(sources[1])
         if old.name != new.name:
             raise UsageError(f"{sources[0]} is {old.name} but {sources[1]} is {new.name}: redline one spec")
-        return diff_specs(old, new), None, list(sources)
+        return _Built(diff_specs(old, new), list(sources))
     if len(sources) != 1:
         raise UsageError("give two spec sources (OLD NEW) or one amendment")
     amendment = read_amendment(sources[0])
@@ -160,4 +199,4 @@ def _build(
     consolidated_source(applied)  # an amended text that is no longer a valid spec fails as `apply` does
     inputs = [sources[0], *(Path(spec.path) for spec in corpus)]
     redline = diff_specs(base, applied.spec, applied.numbering)
-    return redline, Modification(amendment.id, amendment.title), inputs
+    return _Built(redline, inputs, amendment, applied)

@@ -15,6 +15,7 @@ class Change(StrEnum):
     CLOSED = "closed"  # a gap on the left, covered on the right
     OPENED = "opened"  # covered on the left, a gap on the right
     RULED = "ruled"  # applicable on one side only (the rows' not-applicable cells differ)
+    SHIFTED = "shifted"  # uncovered on both sides, in different states (a gap, then mentioned only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,9 @@ class CellPair:
             return Change.SAME
         if Status.NOT_APPLICABLE in statuses:
             return Change.RULED
-        return Change.CLOSED if self.right.status is Status.COVERED else Change.OPENED
+        if self.right.status is Status.COVERED:
+            return Change.CLOSED
+        return Change.OPENED if self.left.status is Status.COVERED else Change.SHIFTED
 
 
 @dataclass(frozen=True, slots=True)

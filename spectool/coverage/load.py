@@ -7,12 +7,12 @@ from typing import Any
 
 from spectool.config import Config, read_toml
 from spectool.coverage.matrix import Column, CoverageMatrix, CoverageSettings, NotApplicable, Row
-from spectool.coverage.terms import term_problem
+from spectool.coverage.words import term_problem
 
 COVERAGE_KEYS = ("file", "default", "matrices")
-MATRIX_KEYS = ("title", "description", "subject", "rows", "columns")
-ROW_KEYS = ("label", "spec", "terms", "description", "not-applicable")
-COLUMN_KEYS = ("label", "terms", "description")
+MATRIX_KEYS = ("title", "description", "subject", "synonyms", "rows", "columns")
+ROW_KEYS = ("label", "spec", "terms", "description", "not-applicable", "context", "sections")
+COLUMN_KEYS = ("label", "terms", "description", "parameter")
 
 
 def has_coverage(config: Config) -> bool:
@@ -103,7 +103,39 @@ def _matrix(
         columns=columns,
         not_applicable=tuple(not_applicable),
         subject=_terms(source, f"{key}.subject", body.get("subject", []), allow_empty=True),
+        synonyms=_synonyms(source, f"{key}.synonyms", body.get("synonyms", [])),
     )
+
+
+def _synonyms(source: Config, key: str, value: object) -> tuple[tuple[str, ...], ...]:
+    hint = 'synonyms = [["upgrade", "update"], ["restart", "reboot"]]'
+    if not isinstance(value, list) or not all(
+        isinstance(group, list) and len(group) >= 2 and all(isinstance(word, str) for word in group)
+        for group in value
+    ):
+        raise source.error(key, f"'{key}' must be a list of groups of two or more words", hint=hint)
+    for group in value:
+        for word in group:
+            if len(word.split()) != 1 or not word.replace("-", "").isalpha():
+                raise source.error(key, f"'{key}': {word!r} is not one word", hint=hint)
+    return tuple(tuple(group) for group in value)
+
+
+def _sections(source: Config, key: str, value: object) -> tuple[tuple[str, str], ...]:
+    hint = 'sections = { "SMETS2@4.2" = ["5.6"], "SMETS2@5.0" = ["5.7"] }'
+    table = _table(source, key, value)
+    found: list[tuple[str, str]] = []
+    for spec, numbers in table.items():
+        if (
+            "@" not in spec
+            or not isinstance(numbers, list)
+            or not all(isinstance(number, str) and number.replace(".", "").isdigit() for number in numbers)
+        ):
+            raise source.error(
+                f"{key}.{spec}", f"'{key}' maps SPEC@VERSION to a list of section numbers", hint=hint
+            )
+        found.extend((spec, number) for number in numbers)
+    return tuple(found)
 
 
 def _row(source: Config, key: str, name: str, body: dict[str, Any], known_specs: tuple[str, ...]) -> Row:
@@ -127,6 +159,8 @@ def _row(source: Config, key: str, name: str, body: dict[str, Any], known_specs:
         specs=tuple(specs),
         terms=_terms(source, f"{key}.terms", body.get("terms")),
         description=_text(source, f"{key}.description", body.get("description", ""), allow_empty=True),
+        context=_terms(source, f"{key}.context", body.get("context", []), allow_empty=True),
+        sections=_sections(source, f"{key}.sections", body.get("sections")),
     )
 
 
@@ -137,6 +171,7 @@ def _column(source: Config, key: str, name: str, body: dict[str, Any]) -> Column
         label=_text(source, f"{key}.label", body.get("label")),
         terms=_terms(source, f"{key}.terms", body.get("terms")),
         description=_text(source, f"{key}.description", body.get("description", ""), allow_empty=True),
+        parameter=_text(source, f"{key}.parameter", body.get("parameter", ""), allow_empty=True),
     )
 
 

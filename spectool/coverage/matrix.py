@@ -16,8 +16,13 @@ class Row:
     key: str
     label: str
     specs: tuple[str, ...]
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # the actors whose obligations count for it: "Polyphase ESME"
     description: str = ""
+    # Words an obligation must also use to count for this row ("Hot Shoe", "Gas First"); () for none.
+    context: tuple[str, ...] = ()
+    # (spec version, section number): sections for this row alone, where a bare actor of its
+    # family ("ESME" in "5.6 Additional requirements for Polyphase ESME") means this row.
+    sections: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +33,8 @@ class Column:
     label: str
     terms: tuple[str, ...]
     description: str = ""
+    # A `[parameters]` entry: a duration an obligation states for this column is checked against it.
+    parameter: str = ""
 
 
 Axis = Row | Column
@@ -56,6 +63,7 @@ class CoverageMatrix:
     # use one of these terms too, so that a firmware clause silent on power covers nothing here.
     subject: tuple[str, ...] = ()
     description: str = ""
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words that count as one: ("upgrade", "update")
 
     def rows_for(self, spec_name: str) -> tuple[Row, ...]:
         """The rows `spec_name` is responsible for."""

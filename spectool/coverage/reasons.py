@@ -1,28 +1,38 @@
-"""Say in words why a clause covers a cell or not: which term matched where, or what was missing."""
+"""Say in words what a cell is and why: the deciding sentence, its actor, modality, scope and conditions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spectool.coverage.detect import Decision, Verdict
-from spectool.coverage.hits import Hit
+from spectool.coverage.assess import Cell, Evidence, Status, Verdict
 from spectool.coverage.matrix import CoverageMatrix
 
+_MARK = {
+    Status.CONFLICTING: "CONFLICT",
+    Status.EXCLUDED: "EXCLUDED",
+    Status.MENTIONED: "MENTIONED",
+}
 
-def hit_phrase(hit: Hit) -> str:
-    """`"Polyphase ESME" in its text (line 260)`."""
-    where = f" (line {hit.line})" if hit.line else ""
-    return f'"{hit.found}" in {hit.where}{where}'
+
+def cell_text(cell: Cell) -> str:
+    """A grid cell: the covering clauses; a state's mark and its clauses; GAP; n/a."""
+    if cell.status is Status.COVERED:
+        return " ".join(cell.clauses)
+    if cell.status in _MARK:
+        return f"{_MARK[cell.status]} {' '.join(cell.clauses)}"
+    return "GAP" if cell.status is Status.GAP else "n/a"
 
 
-def hits_phrase(hits: Sequence[Hit], limit: int = 3) -> str:
-    """The first few hits, one per place, and how many more there are."""
-    seen: dict[tuple[str, str], Hit] = {}
-    for hit in hits:
-        seen.setdefault((hit.found.casefold(), hit.where), hit)
-    shown = [hit_phrase(hit) for hit in list(seen.values())[:limit]]
-    more = len(seen) - len(shown)
-    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+def status_words(cell: Cell) -> str:
+    clauses = ", ".join(cell.clauses)
+    return {
+        Status.COVERED: f"covered by {clauses}",
+        Status.CONFLICTING: f"CONFLICTING: {clauses} states a duration the shared parameter contradicts",
+        Status.EXCLUDED: f"EXCLUDED by {clauses}",
+        Status.MENTIONED: f"MENTIONED only, by {clauses}",
+        Status.GAP: "a GAP",
+        Status.NOT_APPLICABLE: "not applicable",
+    }[cell.status]
 
 
 def terms_phrase(terms: Sequence[str], limit: int = 4) -> str:
@@ -30,37 +40,26 @@ def terms_phrase(terms: Sequence[str], limit: int = 4) -> str:
     return shown + (", ..." if len(terms) > limit else "")
 
 
-def decision_reason(decision: Decision, matrix: CoverageMatrix) -> str:
-    """One sentence: the verdict and the evidence for it."""
-    row_part = f"row {hits_phrase(decision.row_hits)}"
-    column_part = f"column {hits_phrase(decision.column_hits)}"
-    verdict = decision.verdict
-    if verdict is Verdict.COVERS:
-        text = f"covers: {row_part}; {column_part}"
-        if decision.subject_hits:
-            text += f"; subject {hits_phrase(decision.subject_hits, limit=1)}"
-    elif verdict is Verdict.NOT_REQUIREMENT:
-        text = f'not a requirement (no "shall"), though it names the {row_part} and the {column_part}'
-    elif verdict is Verdict.OFF_SUBJECT:
-        text = (
-            f"off the subject: {row_part}; {column_part}; but nothing on the subject "
-            f"({terms_phrase(matrix.subject)})"
-        )
-    elif verdict is Verdict.ROW_ONLY:
-        text = f"the row without the column: {row_part}; no term of the column"
-    elif verdict is Verdict.COLUMN_ONLY:
-        text = f"the column without the row: {column_part}; no term of the row"
-    else:
-        text = "named only in informative text"
-    notes = [hit for hit in decision.note_hits if verdict is not Verdict.COVERS]
-    if notes:
-        text += f"; {hits_phrase(notes)} is in an informative note, which states no requirement"
-    if decision.set_aside:
-        first = decision.set_aside[0]
-        text += (
-            f"; the row's {hit_phrase(first.hit)} does not count: the clause itself says "
-            f'"{first.because.found}" ({first.because.where})'
-        )
-    if not decision.requirement and verdict is not Verdict.NOT_REQUIREMENT:
-        text += '; and it says no "shall"'
-    return text
+def evidence_reason(evidence: Evidence, matrix: CoverageMatrix) -> str:
+    """One paragraph: the verdict, the sentence quoted, and what the reader made of it."""
+    where = f"{evidence.where}, line {evidence.line}" if evidence.line else evidence.where
+    if evidence.verdict is Verdict.MENTIONS and not evidence.sentence:
+        return f"mentions only: names the row and the column in {where}, but binds no one to it"
+    quote = f'"{evidence.sentence}" ({where})'
+    if evidence.verdict is Verdict.UNREADABLE:
+        return f"unreadable: {quote}: {evidence.reason}; it covers nothing until it names who must act"
+    labels = {row.key: row.label for row in matrix.rows}
+    scope = ", ".join(labels.get(key, key) for key in evidence.scope) or "no row of the matrix"
+    parts = [f"{evidence.verdict.value}: {quote}", f"actor {evidence.actor or 'none'}", evidence.modality]
+    if evidence.action:
+        parts.append(f'action "{evidence.action}"')
+    parts.append(f"binds {scope}")
+    if evidence.conditions:
+        parts.append(f"conditions: {'; '.join(evidence.conditions)}")
+    if evidence.exceptions:
+        parts.append(f"exceptions: {'; '.join(evidence.exceptions)}")
+    if evidence.via:
+        parts.append(f"inherited from {' -> '.join(evidence.via)}")
+    if evidence.verdict is Verdict.OFF_SUBJECT:
+        parts.append(f"but nothing on the subject ({terms_phrase(matrix.subject)})")
+    return "; ".join(parts)

@@ -8,8 +8,9 @@ from pathlib import Path
 from spectool.amend.apply import apply_amendment
 from spectool.amend.reader import read_amendment
 from spectool.config import Config
-from spectool.coverage.assess import Explanation, assess, assess_all, explain
+from spectool.coverage.assess import Assessor, Explanation, assess, assess_all, explain
 from spectool.coverage.compare import Comparison, compare
+from spectool.coverage.limits import limits_of
 from spectool.coverage.load import load_coverage
 from spectool.coverage.matrix import CoverageMatrix
 from spectool.coverage.reports import renderer
@@ -58,17 +59,24 @@ def run_coverage(config: Config, request: CoverageRequest, corpus: Corpus | None
         raise UsageError("--before-after needs --amendment FILE")
     current = amended.after if amended else corpus
     label = amended.amendment if amended else ""
+    assessor = Assessor(matrix, limits_of(config, current, matrix), current)
     if request.explain:
-        return render.render_explanations(explanations(current, matrix, request))
+        return render.render_explanations(explanations(current, matrix, request, assessor))
     if request.compare:
         left, right = (_responsible(current.require(key), matrix) for key in request.compare)
         return render.render_comparisons(
-            [compare(assess(left, matrix, amended_by=label), assess(right, matrix, amended_by=label))]
+            [
+                compare(
+                    assess(left, matrix, amended_by=label, assessor=assessor),
+                    assess(right, matrix, amended_by=label, assessor=assessor),
+                )
+            ]
         )
     specs = select_specs(current, matrix, request.specs)
     if amended and request.before_after:
-        return render.render_comparisons(before_after(amended, matrix, specs))
-    return render.render_matrices(assess_all(specs, matrix, amended_by=label))
+        before = Assessor(matrix, limits_of(config, amended.before, matrix), amended.before)
+        return render.render_comparisons(before_after(amended, matrix, specs, before, assessor))
+    return render.render_matrices(assess_all(specs, matrix, amended_by=label, assessor=assessor))
 
 
 def select_specs(corpus: Corpus, matrix: CoverageMatrix, keys: tuple[str, ...]) -> list[Spec]:
@@ -85,7 +93,9 @@ def select_specs(corpus: Corpus, matrix: CoverageMatrix, keys: tuple[str, ...]) 
     return list({spec.key: spec for spec in chosen}.values())
 
 
-def explanations(corpus: Corpus, matrix: CoverageMatrix, request: CoverageRequest) -> list[Explanation]:
+def explanations(
+    corpus: Corpus, matrix: CoverageMatrix, request: CoverageRequest, assessor: Assessor | None = None
+) -> list[Explanation]:
     assert request.explain is not None
     row, column = matrix.find_row(request.explain[0]), matrix.find_column(request.explain[1])
     specs = [spec for spec in select_specs(corpus, matrix, request.specs) if spec.name in row.specs]
@@ -93,17 +103,23 @@ def explanations(corpus: Corpus, matrix: CoverageMatrix, request: CoverageReques
         raise UsageError(
             f"row {row.key} is the responsibility of {', '.join(row.specs)}: name a version of it"
         )
-    return [explain(spec, matrix, row, column) for spec in specs]
+    return [explain(spec, matrix, row, column, assessor=assessor) for spec in specs]
 
 
-def before_after(amended: AmendedCorpus, matrix: CoverageMatrix, specs: list[Spec]) -> list[Comparison]:
+def before_after(
+    amended: AmendedCorpus,
+    matrix: CoverageMatrix,
+    specs: list[Spec],
+    before_assessor: Assessor | None = None,
+    after_assessor: Assessor | None = None,
+) -> list[Comparison]:
     """Each chosen spec version the amendment changes, before and after it."""
     comparisons = []
     for spec in specs:
         if spec.key not in amended.changed:
             continue
-        before = assess(amended.before.require(spec.key), matrix)
-        after = assess(spec, matrix, amended_by=amended.amendment)
+        before = assess(amended.before.require(spec.key), matrix, assessor=before_assessor)
+        after = assess(spec, matrix, amended_by=amended.amendment, assessor=after_assessor)
         labels = (f"{spec.key} before {amended.amendment}", f"{spec.key} after {amended.amendment}")
         comparisons.append(compare(before, after, left_label=labels[0], right_label=labels[1]))
     if not comparisons:

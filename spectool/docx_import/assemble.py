@@ -1,4 +1,4 @@
-"""Put classified paragraphs and tables into sections the way the source format reads them back."""
+"""Put classified paragraphs and tables into the model in document order, keeping every one of them."""
 
 from __future__ import annotations
 
@@ -17,19 +17,36 @@ from spectool.docx_import.classify import (
     classify,
 )
 from spectool.docx_import.cover import CoverPage
-from spectool.docx_import.drafts import NoteDraft, ParagraphDraft, SectionDraft, is_roman_item
+from spectool.docx_import.drafts import (
+    BlockList,
+    ContentsDraft,
+    NoteDraft,
+    ParagraphDraft,
+    SectionDraft,
+    is_roman_item,
+)
 from spectool.docx_import.issues import ImportIssue, excerpt
-from spectool.docx_import.normalise import clean_line
+from spectool.docx_import.kept import Kept
+from spectool.docx_import.normalise import clean_line, clean_text
 from spectool.docx_import.reading import Block, WordParagraph, WordTable
 from spectool.docx_import.tables import caption_title, glossary_definitions, is_glossary, plain_table
-from spectool.model.document import Section
+from spectool.model.document import Block as ModelBlock
+from spectool.model.document import Footnote, Placeholder, Section, Text
+from spectool.model.document import Heading as HeadingBlock
 from spectool.model.numbers import ClauseNumber
+from spectool.parsing.references import find_references
 
-TEXT, ITEMS, NOTE, TABLE = "text", "items", "note", "table"
+TEXT, ITEMS, NOTE, TABLE, FREE = "text", "items", "note", "table", "free"
+_PLACEHOLDER_KINDS = {
+    "an equation": "Equation",
+    "an embedded object": "Object",
+    "an embedded document": "Object",
+}
+MAX_HEADING_LEVEL = 9
 
 
 class SpecAssembler:
-    """A state machine over the document: the open section, the clause that gets what follows, warnings."""
+    """A state machine over the document: where the next block goes, the paragraph that gets what follows."""
 
     def __init__(
         self, footnotes: dict[str, str], endnotes: dict[str, str], name: str = "", version: str = ""
@@ -37,17 +54,23 @@ class SpecAssembler:
         self.cover = CoverPage(name, version)
         self.notes = {"Footnote": footnotes, "Endnote": endnotes}
         self.note_numbers: dict[str, dict[str, int]] = {"Footnote": {}, "Endnote": {}}  # by kind, then id
+        self.front = BlockList(attaches=False)
         self.sections: list[SectionDraft] = []
         self.seen: dict[ClauseNumber, int] = {}
         self.stack: list[ClauseNumber] = []
         self.holder: ParagraphDraft | None = None
         self.last = ""
         self.last_note: NoteDraft | None = None
-        self.lost = ""  # why what follows has no place, until the next heading or clause
         self.caption = ""
         self.title = ""
-        self.contents: list[WordParagraph] = []
+        self.contents: ContentsDraft | None = None  # the contents list being read, if any
+        self.kept = Kept()
         self.issues: list[ImportIssue] = []
+
+    @property
+    def here(self) -> BlockList:
+        """Where the next block goes: the open section, or the front matter before the first one."""
+        return self.sections[-1] if self.sections else self.front
 
     def warn(self, paragraph: WordParagraph | None, message: str) -> None:
         if paragraph is None:
@@ -55,31 +78,34 @@ class SpecAssembler:
         else:
             self.issues.append(ImportIssue(paragraph.index, excerpt(paragraph.shown), message))
 
-    def where_lost(self) -> str:
-        return f"after {self.lost}" if self.lost else "before the first numbered heading"
-
     def add(self, blocks: list[Block]) -> None:
         for position, block in enumerate(blocks):
             if isinstance(block, WordTable):
+                self.contents = None
                 self.table(block)
                 continue
             piece = classify(block)
-            for warning in block.warnings:
+            for warning in block.ignored:
                 self.warn(block, warning)
             following = blocks[position + 1] if position + 1 < len(blocks) else None
             if isinstance(piece, Caption) and isinstance(following, WordTable):
                 self.caption = caption_title(piece.title)
                 continue
+            if not isinstance(piece, Contents | Blank):
+                self.contents = None
             self.piece(piece)
-        if self.contents:
-            count = len(self.contents)
-            self.warn(self.contents[0], f"a table of contents ({count} paragraphs) is left out")
+            self.placeholders(block)
+        for paragraph, message in self.kept.summary():
+            self.warn(paragraph, message)
 
     def piece(self, piece: Piece) -> None:
         if isinstance(piece, Contents):
-            self.contents.append(piece.source)
-        elif isinstance(piece, Title) and not self.title:
-            self.title = clean_line(piece.source.text)
+            self.contents_entry(piece.source)
+        elif isinstance(piece, Title):
+            if self.title:
+                self.line(piece.source, piece.source.text)
+            else:  # the header keeps it, and export writes it back as the title
+                self.title = clean_line(piece.source.text)
         elif isinstance(piece, Heading):
             self.heading(piece)
         elif isinstance(piece, ClauseStart):
@@ -95,29 +121,43 @@ class SpecAssembler:
                 self.warn(piece.source, piece.warning)
             if not self.cover_line(piece):
                 self.line(piece.source, piece.text, piece.label)
-        elif isinstance(piece, Caption | Title):
+        elif isinstance(piece, Caption):
             self.line(piece.source, piece.source.text)
         elif not isinstance(piece, Blank):
             raise AssertionError(f"unhandled piece {piece!r}")
 
     def cover_line(self, piece: Line) -> bool:
-        """A cover-page line that fills the header, before the first heading."""
-        if self.sections:
+        """A cover-page line before the first heading that the header keeps: version, status or date."""
+        if self.sections or self.front.blocks:
             return False
         taken, warning = self.cover.read(piece.text)
         if warning:
             self.warn(piece.source, warning)
         return taken
 
+    def contents_entry(self, source: WordParagraph) -> None:
+        entry = clean_line(source.shown)
+        if self.contents is None:
+            self.contents = ContentsDraft()
+            self.here.blocks.append(self.contents)
+            self.holder, self.last = None, ""
+        if entry:
+            self.contents.entries.append(entry)
+        self.kept.add("contents", source)
+
     def heading(self, piece: Heading) -> None:
         self.holder, self.last = None, ""
+        level = min(max(piece.source.heading_level or 1, 1), MAX_HEADING_LEVEL)
         if piece.number is None:
-            self.warn(piece.source, "a heading without a number cannot be a section: left out")
-            self.lost = "an unnumbered heading"
-            self.cite(piece.source, None)
-            return
-        opened = self.open_section(piece.number, piece.title, piece.source)
-        self.lost = "" if opened else f"heading {piece.number}, which was left out"
+            self.here.blocks.append(HeadingBlock(level, piece.title, piece.label))
+            self.kept.add("named heading" if piece.label else "unnumbered heading", piece.source)
+        elif piece.number in self.seen and self.stack and self.stack[-1] == piece.number:
+            # A heading that repeats the open section's number: what follows stays in that section.
+            self.here.blocks.append(HeadingBlock(level, piece.title, str(piece.number)))
+            self.kept.add("repeated heading", piece.source)
+        elif not self.open_section(piece.number, piece.title, piece.source):
+            self.here.blocks.append(HeadingBlock(level, piece.title, str(piece.number)))
+            self.kept.add("misplaced heading", piece.source)
         self.cite(piece.source, None)
 
     def open_section(
@@ -126,26 +166,16 @@ class SpecAssembler:
         """Open section `number`, adding empty headings for missing parents; `subject` is who needs it."""
         added = bool(subject)
         if number in self.seen:
-            if self.stack and self.stack[-1] == number and not added:
-                self.warn(source, f"repeats heading {number}: what follows stays in section {number}")
-                return True
-            self.twice(number, source)
             return False
         parent = number.parent
         if parent is not None and not self.is_open(parent):
             if parent in self.seen:
-                self.warn(
-                    source,
-                    f"{subject or f'section {number}'} belongs under section {parent}, which another section "
-                    "has closed: the source format keeps a section's content under its heading, so it is "
-                    "left out",
-                )
                 return False
             if not self.open_section(parent, "", source, subject or f"section {number}"):
                 return False
         if added:
-            self.warn(source, f"no heading {number} stands above this: an empty heading {number} is added")
-        self.sections.append(SectionDraft(number, title))
+            self.kept.add("added heading", source)
+        self.sections.append(SectionDraft(number=number, title=title))
         self.seen[number] = source.index
         del self.stack[number.depth - 1 :]
         self.stack.append(number)
@@ -155,37 +185,31 @@ class SpecAssembler:
         """True when section `number` is on the heading stack, so a child section may follow."""
         return len(self.stack) >= number.depth and self.stack[number.depth - 1] == number
 
-    def twice(self, number: ClauseNumber, source: WordParagraph) -> None:
-        self.warn(source, f"{number} is numbered twice (first at paragraph {self.seen[number]}): left out")
-
     def clause(self, piece: ClauseStart) -> None:
         number, source = piece.number, piece.source
-        self.holder, self.last, self.lost = None, "", f"clause {number}, which was left out"
-        if not piece.text:
-            self.warn(source, f"clause {number} has no text after its number, as the format needs: left out")
-            return
+        self.holder, self.last = None, ""
         if number in self.seen:
-            self.twice(number, source)
+            self.free(source, [piece.text], str(number), "clause numbered twice")
             return
+        section = self.stack[-1] if self.stack else None
+        # A clause may stand deeper than its heading (3.2.1 directly under section 3), never outside it.
+        inside = section is not None and number.depth > section.depth and number.is_within(section)
         parent = number.parent
         assert parent is not None  # a clause number has at least two parts
-        if not (self.stack and self.stack[-1] == parent):
-            if parent in self.seen:
-                where = f"section {self.stack[-1]}" if self.stack else "no section"
-                self.warn(
-                    source,
-                    f"clause {number} stands under {where}, away from section {parent}: the source format "
-                    "keeps a section's clauses under its heading, so it is left out",
-                )
-                return
-            if not self.open_section(parent, "", source, f"clause {number}"):
-                return
+        if not inside and (
+            parent in self.seen or not self.open_section(parent, "", source, f"clause {number}")
+        ):
+            self.free(source, [piece.text], str(number), "clause away from its section")
+            return
+        if not piece.text:
+            self.free(source, [], str(number), "clause without text")
+            return
         self.start_paragraph(ParagraphDraft([piece.text], number=number), source)
 
     def definition(self, piece: DefinitionStart) -> None:
         self.holder, self.last = None, ""
-        if not self.sections or self.lost:
-            self.warn(piece.source, f"a definition {self.where_lost()}: left out")
+        if not self.sections:
+            self.free(piece.source, [f'"{piece.term}" {piece.text}'], "", "definition before a section")
             return
         self.start_paragraph(ParagraphDraft([piece.text], term=piece.term), piece.source)
 
@@ -193,16 +217,25 @@ class SpecAssembler:
         self.sections[-1].blocks.append(draft)
         if draft.number is not None:
             self.seen[draft.number] = source.index
-        self.holder, self.last, self.lost = draft, TEXT, ""
+        self.holder, self.last = draft, TEXT
         self.cite(source, draft)
+
+    def free(self, source: WordParagraph, lines: list[str], label: str, kind: str) -> None:
+        """Keep text that can be no clause as a free paragraph, with the number it shows."""
+        lines = [line for line in lines if line.strip()]
+        if not lines and not label:
+            return
+        draft = ParagraphDraft(lines, label=label.replace("]", ")"))
+        self.here.blocks.append(draft)
+        self.holder, self.last = draft, FREE
+        self.kept.add(kind, source)
+        self.cite(source, None)
 
     def item(self, piece: Item) -> None:
         holder = self.holder
-        if holder is None or self.lost:
-            self.warn(piece.source, f"sub-item ({piece.label}) with no clause or definition above: left out")
-            return
-        if not piece.text:
-            self.warn(piece.source, f"sub-item ({piece.label}) has no text, as the format needs: left out")
+        if holder is None or not piece.text:
+            self.free(piece.source, [piece.text], f"({piece.label})", "sub-item with no paragraph above")
+            self.holder = None  # the next sub-item is free text too, not a sub-item of this one
             return
         roman = is_roman_item(holder, piece.label, piece.number_format)
         warning = holder.add_item(piece.label, roman, piece.text)
@@ -212,23 +245,19 @@ class SpecAssembler:
         self.cite(piece.source, holder)
 
     def note(self, piece: NoteStart) -> None:
-        if not self.sections or self.lost:
-            self.warn(piece.source, f"a note {self.where_lost()}: left out")
-            return
         draft = NoteDraft(piece.label, [piece.text])
-        self.sections[-1].attach(draft)
+        self.here.attach(draft)
         self.last, self.last_note = NOTE, draft
-        self.cite(piece.source, self.holder)
+        self.cite(piece.source, None if self.holder is None or self.holder.is_free else self.holder)
 
     def line(self, source: WordParagraph, text: str, label: str = "") -> None:
-        """Unnumbered text continues the text or note just before it; anywhere else it is reported."""
-        kept = not self.lost and bool(self.sections)
-        if not kept:
-            self.warn(source, f"text {self.where_lost()}: left out")
-        elif self.last == TEXT and self.holder is not None:
+        """Unnumbered text continues the clause text or note just before it; else it is a free paragraph."""
+        if self.last == TEXT and self.holder is not None:
             self.holder.lines.append(text)
+            self.cite(source, self.holder)
         elif self.last == NOTE and self.last_note is not None:
             self.last_note.lines.append(text)
+            self.cite(source, self.holder)
         elif self.last == ITEMS and self.holder is not None and label:
             deepest = self.holder.items[-1].deepest()
             deepest.lines.append(text)
@@ -236,48 +265,51 @@ class SpecAssembler:
                 source,
                 f"{label} cannot be a sub-item in the source format: kept as text of ({deepest.label})",
             )
+            self.cite(source, self.holder)
         else:
-            kept = False
-            self.warn(source, self.no_place())
-        self.cite(source, self.holder if kept else None)
-
-    def no_place(self) -> str:
-        if self.last == ITEMS and self.holder is not None:
-            return f"unnumbered text after the sub-items of {self.holder.name} has no place: left out"
-        if self.last == TABLE:
-            return "unnumbered text after a table has no place in the source format: left out"
-        where = f"section {self.stack[-1]}" if self.stack else "a heading"
-        return f"text directly under {where} that is no clause, note or table: left out"
+            shown = text
+            if label and text.startswith(label):
+                shown = text[len(label) :].strip()
+            self.free(source, [shown], label, "free paragraph")
 
     def table(self, table: WordTable) -> None:
         caption, self.caption = self.caption, ""
         first = next((cell[0] for row in table.rows for cell in row if cell), None)
-        for paragraph in (paragraph for row in table.rows for cell in row for paragraph in cell):
-            for warning in paragraph.warnings:
+        paragraphs = [paragraph for row in table.rows for cell in row for paragraph in cell]
+        for paragraph in paragraphs:
+            for warning in paragraph.ignored:
                 self.warn(paragraph, warning)
-            self.cite(paragraph, None)
         for warning in table.ignored:
             self.warn(first, warning)
         if table.nested_tables:
             self.warn(first, "a table inside a table cell is flattened into the cell's text")
-        if not self.sections or self.lost:
-            self.warn(first, f"a table {self.where_lost()}: left out")
-            return
-        section = self.sections[-1]
-        if is_glossary(table, section.title):
+        section = self.sections[-1] if self.sections else None
+        if section is not None and is_glossary(table, section.title):
             for draft in glossary_definitions(table, self.warn):
                 section.blocks.append(draft)
                 self.holder = draft
             self.last = TABLE
-            return
-        built = plain_table(table, caption, self.warn)
-        if built is None:
-            return
-        section.attach(built)
-        self.last = TABLE
+        else:
+            built = plain_table(table, caption, self.warn)
+            if built is not None:
+                self.here.attach(built)
+                if section is None:
+                    self.kept.add("table before a section", first)
+            self.last = TABLE
+        for paragraph in paragraphs:
+            self.cite(paragraph, None)
+            self.placeholders(paragraph)
+
+    def placeholders(self, source: WordParagraph) -> None:
+        """Pictures, equations and objects stand after their paragraph as placeholders."""
+        for index, what in enumerate(source.dropped, 1):
+            kind = _PLACEHOLDER_KINDS.get(what, "Image")
+            target = f"word/document.xml#paragraph-{source.index}" + (f"-{index}" if index > 1 else "")
+            self.here.blocks.append(Placeholder(kind, target, what))
+            self.kept.add("placeholder", source)
 
     def cite(self, source: WordParagraph, holder: ParagraphDraft | None) -> None:
-        """Footnotes and endnotes become notes of the clause that cites them, or warnings."""
+        """Footnotes and endnotes go with the clause that cites them, or stand after the paragraph."""
         cited = [("Footnote", key) for key in source.footnotes]
         cited += [("Endnote", key) for key in source.endnotes]
         for kind, key in cited:
@@ -289,11 +321,15 @@ class SpecAssembler:
                 )
                 continue
             number = numbers[key] = len(numbers) + 1
-            text = self.notes[kind].get(key, "")
-            if holder is None:
-                self.warn(source, f"{kind.lower()} {number} has no clause to attach to: left out: {text}")
+            text = Text(clean_text(self.notes[kind].get(key, "")))
+            note = Footnote(kind, str(number), text, find_references(text))
+            if holder is not None and not holder.is_free:
+                holder.attachments.append(note)
             else:
-                holder.attachments.append(NoteDraft("", [f"{kind} {number}: {text}"]))
+                self.here.attach(note)
+
+    def build_front(self) -> tuple[ModelBlock, ...]:
+        return self.front.build_blocks()
 
     def build(self) -> tuple[Section, ...]:
         return tuple(section.build() for section in self.sections)

@@ -9,9 +9,21 @@ from spectool.docx_import.issues import excerpt
 from spectool.docx_import.reading import WordParagraph
 from spectool.model.numbers import ClauseNumber
 
-_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+_DOTTED = re.compile(r"[0-9]+(?:[A-Z]{1,3}(?![A-Za-z]))?(?:\.[0-9]+(?:[A-Z]{1,3}(?![A-Za-z]))?)*")
+# "Annex B", "Appendix C", "Schedule 3", "Section V": a heading numbered in a shape no section has.
+_NAMED_HEADING = re.compile(
+    r"((?:section|annex|appendix|schedule|part|chapter|article|attachment|annexure)\s+"
+    r"(?-i:[0-9]{1,4}[A-Z]?|[IVXLC]{1,6}|[A-Z](?:[0-9]{1,4})?)(?:\.[0-9]{1,4})*)(?![A-Za-z0-9])"
+    r"(?:\s*[.:\-\u2013\u2014]\s*|\s+|$)(.*)",
+    re.DOTALL | re.IGNORECASE,
+)
+# A typed inserted clause ("5.6.4A ESME shall ..."): three parts or more, so "2.5V supply" stays text.
+_TYPED_INSERTED = re.compile(r"([0-9]+(?:\.[0-9]+){2,}[A-Z]{1,3}(?:\.[0-9]+)*)\.?\s+(\S.*)", re.DOTALL)
 _TYPED_CLAUSE = re.compile(r"([0-9]+(?:\.[0-9]+)+)\.?(?:\s+(\S.*))?", re.DOTALL)
-_TYPED_HEADING = re.compile(r"(?:section\s+)?([0-9]+(?:\.[0-9]+)*)\.?(?:\s+(\S.*))?", re.DOTALL | re.I)
+_INSERTED_PART = r"[0-9]+(?:(?-i:[A-Z]{1,3})(?![A-Za-z]))?"
+_TYPED_HEADING = re.compile(
+    rf"(?:section\s+)?({_INSERTED_PART}(?:\.{_INSERTED_PART})*)\.?(?:\s+(\S.*))?", re.DOTALL | re.I
+)
 _ITEM_LABEL = re.compile(r"\(?([a-z]{1,4})[.)]?")
 _TYPED_ITEM = re.compile(r"\(?([a-z]{1,4})\)\s+(\S.*)", re.DOTALL)
 _NOTE_LABEL = re.compile(r"notes?(?:\s+([0-9]+))?\s*[:.\-\u2013\u2014]?", re.IGNORECASE)
@@ -38,6 +50,7 @@ class Heading:
     source: WordParagraph
     number: ClauseNumber | None
     title: str
+    label: str = ""  # without a section number, the number it shows: "Annex B", "V", "Appendix C"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +139,22 @@ def classify(paragraph: WordParagraph) -> Piece:
 def _heading(paragraph: WordParagraph, shown_label: str) -> Piece:
     number = _dotted_number(shown_label, minimum_depth=1)
     title = paragraph.text
+    label = ""
     if number is None:
         typed = _TYPED_HEADING.fullmatch(title)
         number = _clause_number(typed[1]) if typed else None
         if typed and number is not None:
             title = typed[2] or ""
         elif shown_label:
-            title = f"{shown_label} {title}".strip()
+            label = shown_label.rstrip(".:")
+        else:
+            named = _NAMED_HEADING.fullmatch(title)
+            if named:
+                label, title = " ".join(named[1].split()).rstrip("."), named[2]
     if number is not None and number.depth >= 2 and _reads_as_sentence(title):
         # Some documents number their clauses with a heading style; a sentence is no title.
         return ClauseStart(paragraph, number, title)
-    return Heading(paragraph, number, " ".join(title.split()))
+    return Heading(paragraph, number, " ".join(title.split()), " ".join(label.replace("]", ")").split()))
 
 
 def _numbered(paragraph: WordParagraph, shown_label: str) -> Piece:
@@ -162,7 +180,7 @@ def _typed(paragraph: WordParagraph) -> Piece:
     note = _TYPED_NOTE.fullmatch(text)
     if note:
         return NoteStart(paragraph, note[1] or "", note[2])
-    clause = _TYPED_CLAUSE.fullmatch(text)
+    clause = _TYPED_CLAUSE.fullmatch(text) or _TYPED_INSERTED.fullmatch(text)
     if clause:
         number = _clause_number(clause[1])
         if number is None:
@@ -198,9 +216,14 @@ def _dotted_number(label: str, minimum_depth: int) -> ClauseNumber | None:
 def _clause_number(dotted: str) -> ClauseNumber | None:
     """ "5.7.4.12" as a number; None when it has more parts, or a part more digits, than a spec's have."""
     parts = dotted.split(".")
-    if len(parts) > MAX_NUMBER_PARTS or any(len(part) > MAX_PART_DIGITS for part in parts):
+    if len(parts) > MAX_NUMBER_PARTS or any(
+        len(part.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) > MAX_PART_DIGITS for part in parts
+    ):
         return None
-    return ClauseNumber.parse(dotted)
+    try:
+        return ClauseNumber.parse(dotted)
+    except ValueError:
+        return None
 
 
 def _only_words(prefix: str) -> bool:

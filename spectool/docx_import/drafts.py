@@ -7,7 +7,21 @@ from dataclasses import dataclass, field
 
 from spectool.docx_import.list_numbers import roman
 from spectool.docx_import.normalise import ITEM, PARAGRAPH, SUBITEM, safe_lines
-from spectool.model.document import Block, Clause, Definition, Note, Section, SubItem, Table, Text
+from spectool.model.document import (
+    Block,
+    Clause,
+    Contents,
+    Definition,
+    Footnote,
+    Heading,
+    Note,
+    Paragraph,
+    Placeholder,
+    Section,
+    SubItem,
+    Table,
+    Text,
+)
 from spectool.model.numbers import ClauseNumber, letter_value
 from spectool.parsing.references import find_references
 
@@ -48,10 +62,17 @@ class ParagraphDraft:
     number: ClauseNumber | None = None
     term: str = ""
     items: list[ItemDraft] = field(default_factory=list)
-    attachments: list[NoteDraft | Table] = field(default_factory=list)
+    attachments: list[NoteDraft | Table | Footnote] = field(default_factory=list)
+    label: str | None = None  # not None for free text: the number it shows, if any ("" for none)
+
+    @property
+    def is_free(self) -> bool:
+        return self.label is not None
 
     @property
     def name(self) -> str:
+        if self.label is not None:
+            return f"the paragraph {self.label}".rstrip()
         return f"clause {self.number}" if self.number is not None else f'definition "{self.term}"'
 
     def add_item(self, label: str, is_roman: bool, text: str) -> str:
@@ -77,9 +98,11 @@ class ParagraphDraft:
         """True when `label` is the letter after the last first-level sub-item: "(i)" after "(h)"."""
         return bool(self.items) and letter_value(label) == letter_value(self.items[-1].label) + 1
 
-    def build(self) -> Clause | Definition:
+    def build(self) -> Clause | Definition | Paragraph:
         text = Text(safe_lines(self.lines, PARAGRAPH))
         items = tuple(item.build() for item in self.items)
+        if self.label is not None:
+            return Paragraph(text, self.label, items, find_references(text))
         attachments = tuple(a.build() if isinstance(a, NoteDraft) else a for a in self.attachments)
         if self.number is not None:
             return Clause(self.number, text, items, attachments, find_references(text))
@@ -102,21 +125,50 @@ def is_roman_item(draft: ParagraphDraft, label: str, number_format: str | None) 
 
 
 @dataclass
-class SectionDraft:
-    number: ClauseNumber
-    title: str
-    blocks: list[ParagraphDraft | NoteDraft | Table] = field(default_factory=list)
+class ContentsDraft:
+    """A contents list while its entries are read."""
 
-    def attach(self, attachment: NoteDraft | Table) -> None:
-        """A note or table belongs to the clause or definition before it, as the source format reads it."""
-        owner = self.blocks[-1] if self.blocks else None
-        if isinstance(owner, ParagraphDraft):
+    entries: list[str] = field(default_factory=list)
+
+    def build(self) -> Contents:
+        return Contents(tuple(self.entries))
+
+
+FreeDraft = Paragraph | Heading | Placeholder | Footnote | Note | Table
+Draft = ParagraphDraft | NoteDraft | ContentsDraft | FreeDraft
+
+
+@dataclass
+class BlockList:
+    """The blocks of a section, or of the front matter, in document order."""
+
+    blocks: list[Draft] = field(default_factory=list)
+    attaches: bool = True  # the front matter has no clauses to attach notes to
+
+    def attach(self, attachment: NoteDraft | Table | Footnote) -> None:
+        """A note, table or footnote belongs to the clause or definition before it, as the format reads it."""
+        owner = self.blocks[-1] if self.blocks and self.attaches else None
+        if isinstance(owner, ParagraphDraft) and not owner.is_free:
             owner.attachments.append(attachment)
         else:
             self.blocks.append(attachment)
 
-    def build(self) -> Section:
-        blocks: list[Block] = []
+    def build_blocks(self) -> tuple[Block, ...]:
+        built: list[Block] = []
         for block in self.blocks:
-            blocks.append(block.build() if isinstance(block, ParagraphDraft | NoteDraft) else block)
-        return Section(self.number, self.title, tuple(blocks))
+            built.append(
+                block.build() if isinstance(block, ParagraphDraft | NoteDraft | ContentsDraft) else block
+            )
+        return tuple(built)
+
+
+_NO_NUMBER = ClauseNumber((0,))
+
+
+@dataclass
+class SectionDraft(BlockList):
+    number: ClauseNumber = _NO_NUMBER
+    title: str = ""
+
+    def build(self) -> Section:
+        return Section(self.number, self.title, self.build_blocks())

@@ -58,10 +58,13 @@ def import_docx(
     assembler.issues.extend(ImportIssue(0, "", message) for message in styles.rejected + numbering.rejected)
     sections = assembler.build()
     if not any(section.clauses or section.definitions for section in sections):
-        raise refuse(
-            package.path,
-            f"no recognisable clauses in {len(blocks)} paragraphs and "
-            "tables: expected numbered clauses such as '5.7.1 ESME shall ...', typed or numbered by Word",
+        assembler.issues.append(
+            ImportIssue(
+                0,
+                "",
+                f"no numbered clauses in {len(blocks)} paragraphs and tables: imported as free text "
+                "(clauses are numbered such as '5.7.1 ESME shall ...', typed or by Word)",
+            )
         )
     chosen = clean_line(title or "") or assembler.title or clean_line(package.core_title) or Path(path).stem
     spec = Spec(
@@ -69,6 +72,7 @@ def import_docx(
         version=clean_line(version),
         title=chosen,
         sections=sections,
+        front=assembler.build_front(),
         status=assembler.cover.fields.get("status", ""),
         date=assembler.cover.fields.get("date", ""),
     )

@@ -10,7 +10,8 @@ from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
 from spectool.docx_import.runs import FieldState, read_paragraph
 from spectool.docx_import.styles import BODY_TEXT_OUTLINE, StyleSheet, numbering_properties
-from spectool.docx_import.wordml import Element, child, child_value, local_name, w
+from spectool.docx_import.wordml import Element, attribute, child, child_value, local_name, w
+from spectool.model.document import MERGED_ABOVE, MERGED_LEFT
 
 MAX_COLUMNS = GRID_SPAN.high
 
@@ -30,7 +31,7 @@ class WordParagraph:
     contents: bool = False  # part of a table of contents
     footnotes: tuple[str, ...] = ()
     endnotes: tuple[str, ...] = ()
-    dropped: tuple[str, ...] = ()  # pictures, equations ...: what the text leaves out
+    dropped: tuple[str, ...] = ()  # pictures, equations ...: what the text leaves out (placeholders keep)
     ignored: tuple[str, ...] = ()  # attribute values out of bounds, read as if absent
 
     @property
@@ -38,12 +39,6 @@ class WordParagraph:
         """The label and the text, as a reader sees the paragraph."""
         label = self.label.text if self.label is not None and not self.label.is_bullet else ""
         return f"{label} {self.text}".strip()
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        """What the import reports about the paragraph whatever it turns out to be."""
-        dropped = (f"holds {what}, which the source format cannot: left out" for what in self.dropped)
-        return (*dropped, *self.ignored)
 
 
 Cell = tuple[WordParagraph, ...]
@@ -55,6 +50,8 @@ class WordTable:
     header_rows: int = 0  # leading rows marked to repeat as a header (w:tblHeader)
     nested_tables: int = 0  # tables inside cells, flattened into their cell's paragraphs
     ignored: tuple[str, ...] = ()  # spans out of bounds, cells past the widest row Word allows
+    # (row, column) of cells covered by a merged cell, with MERGED_ABOVE or MERGED_LEFT
+    merged: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def index(self) -> int:
@@ -128,6 +125,7 @@ class DocumentReader:
         header_rows = 0
         nested = 0
         values = AttributeReader()
+        merged: list[tuple[int, int, str]] = []
         for row in node.iter(w("tr")):
             if next(row.iterancestors(w("tbl"))) is not node:
                 continue  # a row of a nested table: read with its cell below
@@ -141,6 +139,17 @@ class DocumentReader:
                 span = (
                     values.integer(child_value(child(cell, "tcPr"), "gridSpan"), "gridSpan", GRID_SPAN) or 1
                 )
+                vertical = child(child(cell, "tcPr"), "vMerge")
+                if (
+                    vertical is not None
+                    and attribute(vertical, "val") in (None, "continue")
+                    and width < MAX_COLUMNS
+                ):
+                    merged.append((len(rows), width, MERGED_ABOVE))
+                merged.extend(
+                    (len(rows), column, MERGED_LEFT)
+                    for column in range(width + 1, min(width + span, MAX_COLUMNS))
+                )
                 cells.extend([paragraphs, *[()] * (span - 1)][: max(MAX_COLUMNS - width, 0)])
                 width += span
             if width > MAX_COLUMNS:
@@ -151,7 +160,7 @@ class DocumentReader:
             if len(rows) == header_rows and child(child(row, "trPr"), "tblHeader") is not None:
                 header_rows += 1
             rows.append(tuple(cells))
-        return WordTable(tuple(rows), header_rows, nested, values.taken())
+        return WordTable(tuple(rows), header_rows, nested, values.taken(), tuple(merged))
 
     def _label(
         self, properties: Element | None, style_id: str | None, values: AttributeReader

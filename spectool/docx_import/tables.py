@@ -82,15 +82,18 @@ def _definition(term: str, cell: Cell, report: Report) -> ParagraphDraft | None:
     return draft
 
 
+def cell_paragraphs(cell: Cell) -> str:
+    """A cell's paragraphs, each on a line of its own with the number Word shows before it."""
+    return "\n".join(line for line in (clean_line(paragraph.shown) for paragraph in cell) if line)
+
+
 def plain_table(table: WordTable, title: str, report: Report) -> Table | None:
-    """Header from the first row; every row padded to the widest; '|' cannot stand in a cell."""
+    """Header rows as Word marks them (else the first row); every row padded to the widest."""
     width = table.width
+    merged = {(row, column): mark for row, column, mark in table.merged}
     rows: list[tuple[str, ...]] = []
-    for row in table.rows:
-        cells = [cell_text(cell) for cell in row]
-        if any("|" in cell for cell in cells):
-            report(_row_paragraph(row), "a '|' in a table cell is written as '/'")
-            cells = [cell.replace("|", "/") for cell in cells]
+    for index, row in enumerate(table.rows):
+        cells = [merged.get((index, column)) or cell_paragraphs(cell) for column, cell in enumerate(row)]
         cells += [""] * (width - len(cells))
         if is_separator_row(tuple(cells)):
             report(_row_paragraph(row), "a row of only dashes would read as the line under a header: dropped")
@@ -98,7 +101,8 @@ def plain_table(table: WordTable, title: str, report: Report) -> Table | None:
         rows.append(tuple(cells))
     if not rows:
         return None
-    return Table(title, rows[0], tuple(rows[1:]))
+    heads = max(min(table.header_rows, len(rows)), 1)
+    return Table(title, rows[0], tuple(rows[heads:]), more_header=tuple(rows[1:heads]))
 
 
 def _first_paragraph(cell: Cell) -> WordParagraph | None:

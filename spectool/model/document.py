@@ -209,6 +209,10 @@ class Clause:
     def tables(self) -> tuple[Table, ...]:
         return tuple(item for item in self.attachments if isinstance(item, Table))
 
+    @property
+    def footnotes(self) -> tuple[Footnote, ...]:
+        return tuple(item for item in self.attachments if isinstance(item, Footnote))
+
     def all_items(self) -> Iterator[SubItem]:
         for item in self.items:
             yield from item.walk()

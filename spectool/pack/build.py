@@ -17,9 +17,12 @@ from spectool.errors import SpectoolError
 from spectool.model.corpus import Corpus, split_key
 from spectool.pack.findings import FINDINGS_SARIF, PackFindings, read_pack_findings
 from spectool.pack.index import render_index
+from spectool.pack.manifest import MANIFEST, render_manifest
 from spectool.pack.plan import PackOptions, plan_steps
-from spectool.pack.staging import MARKER, Incomplete, check_destination, staged_directory
+from spectool.pack.staging import Incomplete, check_destination, pack_lock, staged_directory, sweep_leftovers
 from spectool.pack.steps import Outcome, Status, Step, run_step
+
+LOG = "pack.log"
 
 # Called before each step (outcome None) and after it, with the step's place in the plan.
 Progress = Callable[[int, int, Step, Outcome | None], None]
@@ -56,28 +59,48 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
     corpus = Corpus.load(config.spec_paths)
     # The spec folders themselves too: a pack must not replace one, even an empty one.
     inputs = [options.amendment_path, *config.input_paths(), *config.spec_paths]
-    destination = check_destination(destination, inputs)
-    failed = check_destination(failed_folder(destination), inputs)
+    destination = check_destination(destination, inputs)  # refused before any folder is made
+    failed = failed_folder(destination)
+    with pack_lock(destination):
+        for folder in (destination, failed):
+            sweep_leftovers(folder)
+            # Again under the lock: a pack that held it may have changed what is there.
+            check_destination(folder, inputs)
+        try:
+            built = build_staged(amendment, corpus, config, options, destination, failed, progress)
+        except Incomplete as incomplete:
+            return PackResult(amendment, failed, *incomplete.args)
+    return PackResult(amendment, destination, *built)
+
+
+def build_staged(
+    amendment: Amendment,
+    corpus: Corpus,
+    config: Config,
+    options: PackOptions,
+    destination: Path,
+    failed: Path,
+    progress: Progress,
+) -> tuple[tuple[Outcome, ...], PackFindings | None]:
+    """Run every step in a staging folder and swap it in; Incomplete (with the outcomes) if one failed."""
     outcomes: list[Outcome] = []
-    findings: PackFindings | None = None
-    try:
-        with staged_directory(destination, failed=failed) as staging:
-            steps = plan_steps(amendment, config, corpus, options, staging)
-            for index, step in enumerate(steps, start=1):
-                progress(index, len(steps), step, None)
-                outcome = run_step(step, staging)
-                outcomes.append(outcome)
-                progress(index, len(steps), step, outcome)
-            summaries = change_summaries(amendment, corpus)
-            findings = read_pack_findings(staging / FINDINGS_SARIF)
-            page = render_index(amendment, outcomes, summaries, options, findings)
-            write_text_atomic(staging / "index.html", page)
-            write_text_atomic(staging / MARKER, pack_log(outcomes, staging))
-            if any(outcome.status is Status.FAILED for outcome in outcomes):
-                raise Incomplete
-    except Incomplete:
-        return PackResult(amendment, failed, tuple(outcomes), findings)
-    return PackResult(amendment, destination, tuple(outcomes), findings)
+    with staged_directory(destination, failed=failed) as staging:
+        steps = plan_steps(amendment, config, corpus, options, staging)
+        for index, step in enumerate(steps, start=1):
+            progress(index, len(steps), step, None)
+            outcome = run_step(step, staging)
+            outcomes.append(outcome)
+            progress(index, len(steps), step, outcome)
+        summaries = change_summaries(amendment, corpus)
+        findings = read_pack_findings(staging / FINDINGS_SARIF)
+        page = render_index(amendment, outcomes, summaries, options, findings)
+        write_text_atomic(staging / "index.html", page)
+        write_text_atomic(staging / LOG, pack_log(outcomes, staging))
+        # Last, so that it lists every file, and a pack killed before this point is never trusted.
+        write_text_atomic(staging / MANIFEST, render_manifest(staging, amendment.id))
+        if any(outcome.status is Status.FAILED for outcome in outcomes):
+            raise Incomplete(tuple(outcomes), findings)
+    return tuple(outcomes), findings
 
 
 def change_summaries(amendment: Amendment, corpus: Corpus) -> dict[str, Summary | str]:

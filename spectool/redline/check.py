@@ -77,6 +77,7 @@ def check_document(root: Any) -> list[StructureProblem]:
     _check_text(root, report)
     _check_moves(root, report)
     _check_containers(root, report)
+    _check_links(root, report)
     return problems
 
 
@@ -192,3 +193,11 @@ def _check_containers(root: Any, report: Any) -> None:
             mark = last.find(f"{_w('pPr')}/{_w('rPr')}")
             if mark is not None and any(_local(child) in RUN_WRAPPERS for child in mark):
                 report("DOCX007", last, f"the last paragraph of w:{_local(container)} has a tracked mark")
+
+
+def _check_links(root: Any, report: Any) -> None:
+    names = {element.get(_w("name")) for element in root.iter(_w("bookmarkStart"))}
+    for link in root.iter(_w("hyperlink")):
+        anchor = link.get(_w("anchor"))
+        if anchor is not None and anchor not in names:
+            report("DOCX011", link, f"a link to bookmark {anchor!r}, which the document lacks")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spectool.amend.model import Amendment
 from spectool.diff.model import Elision, Redline
 from spectool.diff.page import clean_text
 from spectool.diff.summary import Summary, SummaryRow, summarise
@@ -15,6 +16,24 @@ class Modification:
 
     id: str = ""
     title: str = ""
+    reason: str = ""
+    summary: str = ""
+    consequences: str = ""
+    clauses_affected: str = ""
+    date: str = ""  # as the change request gives it
+
+
+def modification_of(amendment: Amendment) -> Modification:
+    """What a redline's cover shows of an amendment's change request."""
+    return Modification(
+        amendment.id,
+        amendment.title,
+        amendment.reason,
+        amendment.summary,
+        amendment.consequences,
+        amendment.clauses_affected,
+        amendment.date,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +51,19 @@ class CoverView:
     modification_id: str
     modification_title: str
     elided: bool
+    reason: str = ""
+    change_summary: str = ""
+    consequences: str = ""
+    clauses_affected: str = ""
+
+    @property
+    def running_head(self) -> str:
+        """What the header of every page says: the modification, the spec and its version."""
+        if not self.tracked:
+            return f"{self.spec_name} version {self.new_version}"
+        if self.modification_id:
+            return f"{self.modification_id}: {self.spec_name} {self.old_version} as amended"
+        return f"{self.spec_name} version {self.old_version} to version {self.new_version}"
 
     @property
     def day(self) -> str:
@@ -68,6 +100,10 @@ def cover_view(
         flat(modification.id),
         flat(modification.title),
         any(isinstance(unit, Elision) for unit in redline.units),
+        flat(modification.reason),
+        flat(modification.summary),
+        flat(modification.consequences),
+        flat(modification.clauses_affected),
     )
 
 
@@ -75,7 +111,7 @@ def summary_view(redline: Redline) -> Summary:
     """The summary with every string flat (no tabs), as cover fields need."""
     summary = summarise(redline)
     rows = tuple(
-        SummaryRow(flat(r.change), flat(r.what), flat(r.old), flat(r.new), flat(r.detail), r.count)
+        SummaryRow(flat(r.change), flat(r.what), flat(r.old), flat(r.new), flat(r.detail), r.count, r.anchor)
         for r in summary.rows
     )
     return Summary(rows)

@@ -3,7 +3,7 @@ result, and the package is zipped and written atomically."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +11,12 @@ from lxml import etree
 
 from spectool.atomic import write_bytes_atomic
 from spectool.diff.model import Redline
+from spectool.diff.summary import Summary
 from spectool.redline.check import RedlineStructureError, check_document
 from spectool.redline.cover import CoverView, Modification, cover_view, summary_view
+from spectool.redline.marks import place_marks
 from spectool.redline.package import zip_package
+from spectool.redline.rationale import Rationale
 from spectool.redline.revisions import RevisionIds
 from spectool.redline.templates import (
     TemplateOutputError,
@@ -34,6 +37,9 @@ _PARTS = (
     ("docProps/core.xml", "core.xml.j2"),
     ("docProps/app.xml", "app.xml.j2"),
 )
+# Only in a redline: the running header and footer; only with notes: the comments.
+_TRACKED_PARTS = (("word/header1.xml", "header.xml.j2"), ("word/footer1.xml", "footer.xml.j2"))
+_COMMENTS_PART = ("word/comments.xml", "comments.xml.j2")
 
 
 def write_redline_docx(
@@ -45,10 +51,16 @@ def write_redline_docx(
     modification: Modification | None = None,
     template_dir: Path | None = None,
     inputs: Iterable[Path] = (),
+    notes: Sequence[Rationale] = (),
 ) -> None:
     """The redline as a .docx with tracked changes; `inputs` are never written over."""
     data = redline_docx_bytes(
-        redline, author=author, date=date, modification=modification, template_dir=template_dir
+        redline,
+        author=author,
+        date=date,
+        modification=modification,
+        template_dir=template_dir,
+        notes=notes,
     )
     write_bytes_atomic(path, data, inputs=inputs)
 
@@ -61,22 +73,33 @@ def redline_docx_bytes(
     modification: Modification | None = None,
     template_dir: Path | None = None,
     tracked: bool = True,
+    notes: Sequence[Rationale] = (),
 ) -> bytes:
+    """The .docx's bytes: the same for the same inputs, byte for byte (every date is `date`)."""
     cover = cover_view(redline, author, date, modification, tracked=tracked)
     summary = summary_view(redline) if tracked else None
-    return docx_bytes(redline, cover, summary, template_dir)
+    return docx_bytes(redline, cover, summary, template_dir, notes)
 
 
-def docx_bytes(redline: Redline, cover: CoverView, summary: object, template_dir: Path | None) -> bytes:
+def docx_bytes(
+    redline: Redline,
+    cover: CoverView,
+    summary: Summary | None,
+    template_dir: Path | None,
+    notes: Sequence[Rationale] = (),
+) -> bytes:
     environment = template_environment(template_dir)
-    context = {"cover": cover, "summary": summary, "tracked": cover.tracked}
-    document = render_part(environment, "document.xml.j2", **context)
+    document = render_part(
+        environment, "document.xml.j2", cover=cover, summary=summary, tracked=cover.tracked
+    )
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise TemplateOutputError("template document.xml.j2 has no w:body")
     ids = RevisionIds(cover.author, cover.date, start=highest_id(document) + 1)
     section = body.find(f"{{{W}}}sectPr")
-    for views in body_views(redline, ids):
+    units = body_views(redline, ids)
+    comments = place_marks(redline, units, summary.rows if summary else (), notes, ids)
+    for views in units:
         for element in render_fragment(environment, "unit.xml.j2", views=views):
             # Before w:sectPr, which must stay last; addprevious does not walk the body as insert does.
             if section is not None:
@@ -86,7 +109,15 @@ def docx_bytes(redline: Redline, cover: CoverView, summary: object, template_dir
     problems = check_document(document)
     if problems:
         raise RedlineStructureError(problems)
-    parts = [(name, _serialise(render_part(environment, template, **context))) for name, template in _PARTS]
+    templates = [
+        *_PARTS,
+        *(_TRACKED_PARTS if cover.tracked else ()),
+        *((_COMMENTS_PART,) if comments else ()),
+    ]
+    context = {"cover": cover, "summary": summary, "tracked": cover.tracked, "comments": comments}
+    parts = [
+        (name, _serialise(render_part(environment, template, **context))) for name, template in templates
+    ]
     parts.insert(1, ("word/document.xml", _serialise(document)))
     return zip_package(parts, cover.date)
 

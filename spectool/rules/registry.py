@@ -22,7 +22,10 @@ RULE_MODULES: tuple[str, ...] = (
     "structure.struct001",
     "structure.struct002",
     "parameters.param001",
-    "coverage",
+    "coverage.cov001",
+    "coverage.cov002",
+    "coverage.cov003",
+    "coverage.cov004",
     "cross_version",
     "suppressions",
 )

@@ -135,3 +135,71 @@ def test_omitting_a_definition_whose_uses_the_amendment_rewrites_applies() -> No
         small(),
     )
     assert applied.omitted_terms == frozenset({"Polyphase ESME", "Supply Outage"})
+
+
+# Defect 8: three edits that apply but may not say what the drafter meant are warned of.
+
+RANGED = A_NUMBERED.replace("2.1.2A ESME shall keep the time zone.\n", "").replace(
+    "2.1.3 ESME shall show the time zone that clause 2.1.2A requires, and the date of clause 2.1.2.\n",
+    "2.1.3 ESME shall show the date.\n2.1.4 ESME shall meet clauses 2.1.1 to 2.1.3 at all times.\n",
+)
+
+
+def warnings_of(body: str, base: Spec) -> list[str]:
+    applied = apply_target(amendment(f"Amendments to SMETS2 4.2\n\n{body}"), KEY, base)
+    return [warning.message for warning in applied.warnings]
+
+
+def ranged() -> Spec:
+    from spectool.parsing import parse_spec
+
+    return parse_spec(RANGED, "ranged.spec")
+
+
+def test_a_range_that_would_take_in_an_inserted_clause_is_warned_of() -> None:
+    said = warnings_of(
+        "1. After clause 2.1.1 insert:\n    2.1.2 ESME shall keep the day of the week.\n"
+        "   and renumber the following clauses.\n",
+        ranged(),
+    )
+    assert said == [
+        "warning: instruction 1 inserts SMETS2@4.2 clause 2.1.2 inside the range "
+        '"clauses 2.1.1 to 2.1.3" that clause 2.1.4 refers to, which now takes it in: amend that '
+        "reference too if it should not"
+    ]
+
+
+def test_a_clause_inserted_after_a_range_is_no_warning() -> None:
+    said = warnings_of(
+        "1. After clause 2.1.3 insert:\n    2.1.4 ESME shall keep the day of the week.\n"
+        "   and renumber the following clauses.\n",
+        ranged(),
+    )
+    assert said == []
+
+
+def test_leaving_not_used_on_a_clause_still_cited_is_warned_of() -> None:
+    said = warnings_of('1. Omit clause 5.4.2 and leave "Not used.".\n', small())
+    assert said and all('leaves SMETS2@4.2 clause 5.4.2 as "Not used."' in line for line in said)
+    assert any('the definition of "Supply Outage" still refers to it' in line for line in said)
+
+
+def test_a_number_an_earlier_renumbering_reused_is_warned_of() -> None:
+    said = warnings_of(
+        "1. Omit clause 5.4.1 and renumber the following clauses.\n\n"
+        '2. In clause 5.4.2, for "one second" substitute "two seconds".\n',
+        ranged_small(),
+    )
+    assert said == [
+        "warning: instruction 2 names clause 5.4.2, which instruction 1 renumbered as 5.4.1, and 5.4.2 "
+        "now numbers clause 5.4.3: numbers in instructions are those of the unamended spec, so this "
+        "means the clause now numbered 5.4.1; to make that plain, put this instruction before "
+        "instruction 1"
+    ]
+
+
+def ranged_small() -> Spec:
+    from spectool.parsing import parse_spec
+    from tests.amend.helpers import SMALL_SPEC
+
+    return parse_spec(SMALL_SPEC.replace(", as clause 5.4.1 describes", ""), "small.spec")

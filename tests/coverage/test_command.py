@@ -77,6 +77,7 @@ def test_text_report_per_spec_version(repo: Path) -> None:
     assert "SMETS2@5.0  (smets2-5.0.spec)" in result.output
     assert "  gap: ESME x Firmware upgrade" in result.output
     assert result.output.count("gap: ") == 1
+    assert "states: covered = an obligation" in result.output  # the legend
 
 
 def test_json_to_a_file_written_atomically(repo: Path) -> None:
@@ -97,9 +98,11 @@ def test_explain_names_what_matched_and_what_was_missing(repo: Path) -> None:
     result = run("--explain", "esme", "firmware", "SMETS2@4.2")
     assert result.exit_code == 0, result.output
     assert "SMETS2@4.2  ESME x Firmware upgrade: a GAP" in result.output
+    # The deciding sentence quoted, with its actor, modality, scope and condition.
     assert (
-        '5.1  the row without the column: row "ESME" in its text (line 7); no term of the column'
-        in result.output
+        '5.1 other scenario: "ESME shall keep the hub powered while it restarts." (its text, line 7);'
+        ' actor ESME; obligation; action "keep the hub powered while it restarts"; binds ESME;'
+        " conditions: while it restarts" in " ".join(result.output.split())
     )
 
 
@@ -113,7 +116,7 @@ def test_compare_shows_where_one_version_covers_and_the_other_does_not(repo: Pat
 def test_amendment_closes_the_gap_and_before_after_shows_it(repo: Path) -> None:
     after = run("SMETS2@4.2", "--amendment", "MP900.amend")
     assert after.exit_code == 0, after.output
-    assert "SMETS2@4.2 as amended by MP900" in after.output and "gap:" not in after.output
+    assert "SMETS2@4.2 as amended by MP900" in after.output and "  gap:" not in after.output
     both = run("--amendment", "MP900.amend", "--before-after", "--format", "json")
     assert both.exit_code == 0, both.output
     [comparison] = json.loads(both.output)["comparisons"]

@@ -56,7 +56,8 @@ class Page(HTMLParser):
 
 def test_text_grid_marks_covered_gap_and_not_applicable() -> None:
     text = as_text.render_matrices(coverages())
-    assert "ESME               5.1               5.1 5.2" in text
+    # "Three-phase ESME" is one actor, the three-phase meter: its restart binds no other ESME.
+    assert "ESME               5.1               5.1" in text
     assert "Three-phase meter  GAP               5.2" in text
     assert "Communications Hub  GAP               n/a" in text
     assert "  Communications Hub x Reboot: the hub does not reboot in these tests" in text
@@ -74,17 +75,19 @@ def test_json_round_trips_statuses_and_explanations() -> None:
     assert data["matrix"]["name"] == "test"
     assert [c["status"] for c in data["coverage"][0]["cells"]] == ["covered", "covered", "gap", "covered"]
     explained = json.loads(as_json.render_explanations([explain(smets(BODY), MATRIX, ESME, FIRMWARE)]))
-    decision, near_miss = explained["explanations"][0]["decisions"]
-    assert (decision["clause"], decision["verdict"]) == ("5.1", "covers")
-    assert (near_miss["clause"], near_miss["verdict"], near_miss["column"]) == ("5.2", "row only", [])
-    assert decision["column"][0] == {
-        "term": "firmware upgrade",
-        "found": "firmware upgrade",
-        "source": "text",
-        "where": "its text",
-        "line": 7,
-        "column": 46,
+    assert "legend" in data and set(data["legend"]) == {
+        "covered",
+        "conflicting",
+        "excluded",
+        "mentioned only",
+        "gap",
+        "n/a",
     }
+    [decision] = explained["explanations"][0]["decisions"]
+    assert (decision["clause"], decision["verdict"], decision["actor"]) == ("5.1", "covers", "ESME")
+    assert decision["modality"] == "obligation" and decision["scope"] == ["esme"]
+    assert decision["conditions"] == ["during a firmware upgrade & <restart>"]
+    assert (decision["where"], decision["line"]) == ("its text", 7)
 
 
 def test_html_page_is_self_contained_and_links_every_clause_to_its_text() -> None:
@@ -107,7 +110,7 @@ def test_html_escapes_clause_text_and_marks_what_matched() -> None:
 
 def test_html_comparison_outlines_the_cells_that_differ() -> None:
     old = assess(smets("# 5 Meters\n5.1 ESME shall restart.\n", "4.2"), MATRIX)
-    new = assess(smets(BODY, "5.0"), MATRIX)
+    new = assess(smets(BODY + "5.3 ESME shall restart again.\n", "5.0"), MATRIX)
     source = renderer("html").render_comparisons([compare(old, new)])
     assert source.count("covered changed") == 2
     assert source.count('<span class="was">SMETS2@4.2: gap</span>') == 2

@@ -13,7 +13,7 @@ from spectool.coverage.load import load_coverage
 from spectool.coverage.request import amend_corpus
 from spectool.model.corpus import Corpus
 from spectool.rules.base import RuleContext
-from spectool.rules.coverage import CoverageGap
+from spectool.rules.coverage.cov001 import CoverageGap
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -34,9 +34,10 @@ def test_import_writes_source_that_parse_accepts(tmp_path: Path) -> None:
     assert code == 0, err
     assert out == f"wrote {output}: SMETS2@5.0, 2 sections, 1 clause, 0 definitions, 1 warning\n"
     assert err == (
-        f'{document}: paragraph 3 ("Words that stand directly under the heading."): text directly under '
-        "section 5 that is no clause, note or table: left out\n"
+        f'{document}: paragraph 3 ("Words that stand directly under the heading."): 1 paragraph that is no '
+        "clause, definition, note or sub-item: kept as free paragraphs\n"
     )
+    assert "\n> Words that stand directly under the heading.\n" in output.read_text(encoding="utf-8")
     assert output.read_text(encoding="utf-8").startswith(
         "---\nspec: SMETS2\nversion: 5.0\ntitle: Smart Metering Equipment Technical Specifications\n---\n"
     )
@@ -69,7 +70,8 @@ def test_title_option_and_fallbacks(tmp_path: Path) -> None:
 def test_an_existing_output_is_replaced_whole(tmp_path: Path) -> None:
     document = drafted().save(tmp_path / "spec.docx")
     output = tmp_path / "out.spec"
+    # A file spectool did not write is replaced only when asked (issue 16); then it is replaced whole.
     output.write_text("old content\n", encoding="utf-8")
-    code, _, _ = invoke(str(document), "-o", str(output), "--spec", "SMETS2", "--version", "5.0")
+    code, _, _ = invoke(str(document), "-o", str(output), "--spec", "SMETS2", "--version", "5.0", "--force")
     assert code == 0
     assert read_spec(output).clause("5.7.1") is not None

@@ -172,13 +172,16 @@ def test_a_document_without_clauses(tmp_path: Path) -> None:
     builder.paragraph("This document has prose but no numbered clauses.")
     document = builder.save(tmp_path / "prose.docx")
     output = tmp_path / "out.spec"
-    output.write_text("kept\n")
     result = CliRunner().invoke(
         main, ["import", str(document), "-o", str(output), "--spec", "X", "--version", "1"]
     )
-    assert result.exit_code == 2
-    assert f"{document}: no recognisable clauses in 2 paragraphs and tables" in result.stderr
-    assert output.read_text() == "kept\n"
+    # Imported as free text, with a warning: nothing of it is lost.
+    assert result.exit_code == 0, result.stderr
+    assert f"{document}: document: no numbered clauses in 2 paragraphs and tables: imported as free text" in (
+        result.stderr
+    )
+    source = output.read_text()
+    assert "# [] Introduction\n> This document has prose but no numbered clauses.\n" in source
 
 
 def test_a_part_larger_than_the_limit_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:

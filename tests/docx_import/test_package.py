@@ -64,7 +64,9 @@ def test_relationship_targets_may_be_absolute(tmp_path: Path) -> None:
     assert [str(clause.number) for clause in result.spec.clauses()] == ["5.7.1", "5.7.2"]
     clause = result.spec.clause("5.7.1")
     assert clause is not None
-    assert [note.text.value for note in clause.notes] == ["Footnote 1: As measured at the meter."]
+    assert [(note.label, note.text.value) for note in clause.footnotes] == [
+        ("1", "As measured at the meter.")
+    ]
 
 
 def test_without_document_properties_the_title_is_the_file_name(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spectool.docx_import import DocxImport
-from spectool.model.document import Spec
+from spectool.model.document import Clause, Heading, Paragraph, Spec, Text
 
 from .docx_builder import DocxBuilder, abstract_xml, import_built, level_xml, num_xml
 
@@ -82,11 +82,14 @@ def test_a_typed_number_does_not_advance_word_s_count(tmp_path: Path) -> None:
     builder.paragraph("5.1.2 ESME shall be typed.")
     builder.paragraph("ESME shall be numbered by Word.", numbering=(1, 2))
     result = import_built(builder, tmp_path)
-    # Word shows 5.1.2 twice: the import keeps the first and says so about the second.
+    # Word shows 5.1.2 twice: the first is the clause, the second stays as free text with its number.
     assert numbers(result.spec) == ["5.1.1", "5.1.2"]
+    second = result.spec.sections[-1].blocks[-1]
+    assert isinstance(second, Paragraph)
+    assert (second.label, second.text.value) == ("5.1.2", "ESME shall be numbered by Word.")
     assert messages(result) == [
-        'paragraph 5 ("5.1.2 ESME shall be numbered by Word."): 5.1.2 is numbered twice '
-        "(first at paragraph 4): left out"
+        'paragraph 5 ("5.1.2 ESME shall be numbered by Word."): 1 clause number used a second time: '
+        "kept as free paragraphs labelled with the number"
     ]
 
 
@@ -125,10 +128,20 @@ def test_missing_parent_headings_are_added_and_reported(tmp_path: Path) -> None:
     result = import_built(builder, tmp_path)
     assert sections(result.spec) == [("4", ""), ("4.2", "")]
     assert messages(result) == [
-        'paragraph 1 ("4.2.1 CHF shall start."): no heading 4 stands above this: an empty heading 4 is added',
-        'paragraph 1 ("4.2.1 CHF shall start."): no heading 4.2 stands above this: an empty heading 4.2 '
-        "is added",
+        'paragraph 1 ("4.2.1 CHF shall start."): 2 clauses or sections with no heading of their parents '
+        "above them: an empty heading is added for each missing parent (the first is here)",
     ]
+
+
+def test_a_clause_deeper_than_its_heading_needs_no_added_heading(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("3 Communications Hub", 1)
+    builder.paragraph("3.2.1 CHF shall start.")
+    builder.paragraph("3.2.2 CHF shall stop.")
+    result = import_built(builder, tmp_path)
+    assert sections(result.spec) == [("3", "Communications Hub")]
+    assert numbers(result.spec) == ["3.2.1", "3.2.2"]
+    assert result.issues == ()
 
 
 def test_what_cannot_be_placed_is_reported_with_paragraph_and_first_words(tmp_path: Path) -> None:
@@ -145,19 +158,22 @@ def test_what_cannot_be_placed_is_reported_with_paragraph_and_first_words(tmp_pa
     builder.heading("5.2 Display", 2)
     builder.paragraph("5.1.2 ESME shall stand in the wrong section.")
     result = import_built(builder, tmp_path)
-    assert numbers(result.spec) == ["5.1.1"]
+    spec = result.spec
+    assert numbers(spec) == ["5.1.1"]
+    assert spec.front == (Paragraph(Text("Cover page text that belongs to no section.")),)
+    assert spec.sections[0].blocks == (Paragraph(Text("Introductory words directly under the heading.")),)
+    clause, after, annex, under = spec.sections[1].blocks
+    assert isinstance(clause, Clause) and clause.id == "5.1.1"
+    assert after == Paragraph(Text("Words after the sub-items, which the format cannot hold anywhere."))
+    assert annex == Heading(1, "Annex", "")
+    assert under == Paragraph(Text("Text under an unnumbered heading."))
+    assert spec.sections[2].blocks == (Paragraph(Text("ESME shall stand in the wrong section."), "5.1.2"),)
     assert messages(result) == [
-        'paragraph 1 ("Cover page text that belongs to no section."): text before the first numbered '
-        "heading: left out",
-        'paragraph 3 ("Introductory words directly under the heading."): text directly under section 5 '
-        "that is no clause, note or table: left out",
-        'paragraph 7 ("Words after the sub-items, which the format cannot..."): unnumbered text after '
-        "the sub-items of clause 5.1.1 has no place: left out",
-        'paragraph 8 ("Annex"): a heading without a number cannot be a section: left out',
-        'paragraph 9 ("Text under an unnumbered heading."): text after an unnumbered heading: left out',
-        'paragraph 11 ("5.1.2 ESME shall stand in the wrong section."): clause 5.1.2 stands under section '
-        "5.2, away from section 5.1: the source format keeps a section's clauses under its heading, so it "
-        "is left out",
+        'paragraph 1 ("Cover page text that belongs to no section."): 4 paragraphs that are no clause, '
+        "definition, note or sub-item: kept as free paragraphs (the first is here)",
+        'paragraph 8 ("Annex"): 1 heading without a number: kept as headings that open no section',
+        'paragraph 11 ("5.1.2 ESME shall stand in the wrong section."): 1 clause standing away from its '
+        "section: kept as free paragraphs labelled with the number",
     ]
 
 
@@ -216,8 +232,11 @@ def test_the_cover_page_gives_status_and_date_and_is_checked_against_the_version
     )
     assert messages(result)[:2] == [
         'paragraph 2 ("SMETS2 version 4.2"): the cover says SMETS2 version 4.2; imported as SMETS2 5.0',
-        'paragraph 5 ("Document version history"): text before the first numbered heading: left out',
+        'paragraph 5 ("Document version history"): 1 paragraph that is no clause, definition, note or '
+        "sub-item: kept as free paragraphs",
     ]
+    # What the header holds is not repeated; the rest of the cover page is front matter.
+    assert spec.front == (Paragraph(Text("Document version history")),)
 
 
 def test_labels_the_format_has_no_sub_item_for_stay_as_text_of_the_item_above(tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spectool.model.document import Contents, Footnote, Note, Placeholder, Text
 from spectool.model.numbers import ClauseNumber
+from spectool.parsing.references import find_references
 
 from .docx_builder import DocxBuilder, import_built
 
@@ -66,7 +68,7 @@ def test_simple_and_complex_fields_keep_their_displayed_text(tmp_path: Path) -> 
     assert [(str(ref.target), ref.spec) for ref in clause.references] == [("5.7.2", None), ("4.3", "CHTS")]
 
 
-def test_a_table_of_contents_field_is_left_out_and_reported_once(tmp_path: Path) -> None:
+def test_a_table_of_contents_field_is_kept_as_a_contents_list_and_reported_once(tmp_path: Path) -> None:
     builder = DocxBuilder()
     builder.raw(
         '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -80,13 +82,18 @@ def test_a_table_of_contents_field_is_left_out_and_reported_once(tmp_path: Path)
     builder.paragraph("5.7.1 ESME shall supply power.")
     result = import_built(builder, tmp_path)
     assert [str(clause.number) for clause in result.spec.clauses()] == ["5.7.1"]
+    assert result.spec.front == (
+        Contents(("5.7 Power Supply 3", "5.7.1 ESME shall supply power 4", "5.8 Display")),
+    )
     assert [str(issue) for issue in result.issues] == [
-        'paragraph 1 ("5.7 Power Supply 3"): a table of contents (3 paragraphs) is left out',
-        'paragraph 4 ("5.7 Power Supply"): no heading 5 stands above this: an empty heading 5 is added',
+        'paragraph 1 ("5.7 Power Supply 3"): 3 paragraphs of a table of contents: kept as a contents list, '
+        "which export writes afresh (the first is here)",
+        'paragraph 4 ("5.7 Power Supply"): 1 clause or section with no heading of its parent above it: an '
+        "empty heading is added for each missing parent",
     ]
 
 
-def test_footnotes_become_notes_of_the_clause_that_cites_them(tmp_path: Path) -> None:
+def test_footnotes_go_with_the_clause_that_cites_them_or_after_their_paragraph(tmp_path: Path) -> None:
     builder = power_supply()
     builder.footnote("5.7.1 ESME shall supply power", "As measured at the meter.", " continuously.")
     builder.paragraph("Note: informative.")
@@ -97,15 +104,15 @@ def test_footnotes_become_notes_of_the_clause_that_cites_them(tmp_path: Path) ->
     clause = result.spec.clause("5.7.1")
     assert clause is not None
     assert clause.text.value == "ESME shall supply power continuously."
-    assert [note.text.value for note in clause.notes] == [
-        "Footnote 1: As measured at the meter.",
-        "informative.",
-        "Footnote 2: See the 'CHTS'.",
-    ]
-    assert [str(issue) for issue in result.issues] == [
-        'paragraph 7 ("5.8 Display"): footnote 3 has no clause to attach to: left out: '
-        "Headings cannot hold notes."
-    ]
+    assert clause.attachments == (
+        Footnote("Footnote", "1", Text("As measured at the meter.")),
+        Note(Text("informative.")),
+        Footnote("Footnote", "2", Text("See the 'CHTS'."), find_references(Text("See the 'CHTS'."))),
+    )
+    display = result.spec.section("5.8")
+    assert display is not None
+    assert display.blocks == (Footnote("Footnote", "3", Text("Headings cannot hold notes.")),)
+    assert result.issues == ()
 
 
 def test_hidden_text_and_pictures(tmp_path: Path) -> None:
@@ -118,7 +125,11 @@ def test_hidden_text_and_pictures(tmp_path: Path) -> None:
     result = import_built(builder, tmp_path)
     clause = result.spec.clause("5.7.1")
     assert clause is not None and clause.text.value == "ESME shall show the logo."
+    section = result.spec.section("5.7")
+    assert section is not None and section.blocks[-1] == Placeholder(
+        "Image", "word/document.xml#paragraph-3", "a picture"
+    )
     assert [str(issue) for issue in result.issues] == [
-        'paragraph 3 ("5.7.1 ESME shall show the logo."): holds a picture, which the source format '
-        "cannot: left out"
+        'paragraph 3 ("5.7.1 ESME shall show the logo."): 1 picture, equation or embedded object: kept as '
+        "placeholders (the source format holds no binary data)"
     ]

@@ -74,6 +74,7 @@ def test_pack_contents(mp102a: Path) -> None:
     expected = {
         "index.html",
         "pack.log",
+        "spectool-pack.json",
         "check/findings.txt",
         "check/findings.sarif",
         "mirror/in-step.txt",

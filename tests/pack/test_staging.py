@@ -85,10 +85,12 @@ def test_destinations_that_would_lose_inputs_are_refused(
 
 
 def test_a_previous_pack_or_an_empty_folder_may_be_replaced(tmp_path: Path) -> None:
+    from spectool.pack.manifest import MANIFEST, render_manifest
     from spectool.pack.staging import check_destination
 
     (tmp_path / "old").mkdir()
     (tmp_path / "old" / "pack.log").write_text("")
+    (tmp_path / "old" / MANIFEST).write_text(render_manifest(tmp_path / "old", "MP102A"))
     (tmp_path / "empty").mkdir()
     assert check_destination(tmp_path / "old", []) == (tmp_path / "old").resolve()
     assert check_destination(tmp_path / "empty", []) == (tmp_path / "empty").resolve()

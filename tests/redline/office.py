@@ -50,6 +50,11 @@ class Office:
         reply = self._ask({"op": "text", "path": str(path), "revisions": revisions})
         return normalise_lines(str(reply["text"]).split("\n"))
 
+    def comments(self, path: Path) -> list[tuple[str, str]]:
+        """(comment text, the text it is anchored on) for each comment, in document order."""
+        reply = self._ask({"op": "comments", "path": str(path)})
+        return [(str(item["content"]), str(item["anchor"])) for item in reply["comments"]]
+
     def compare(self, old: Path, new: Path, out: Path) -> dict[str, float]:
         """LibreOffice's own Compare Document on the pair, result saved to `out`: seconds to load,
         compare and save, and the number of changes it found."""

@@ -8,14 +8,22 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from spectool.coverage.assess import Cell, Excerpt, Explanation, SpecCoverage, Status
+from spectool.coverage.assess import LEGEND, Cell, Excerpt, Explanation, SpecCoverage, Status
 from spectool.coverage.compare import Change, Comparison
 from spectool.coverage.matrix import CoverageMatrix
-from spectool.coverage.reasons import decision_reason, terms_phrase
+from spectool.coverage.reasons import evidence_reason, status_words, terms_phrase
 from spectool.coverage.reports.as_text import difference_sentence, differences_count
 from spectool.coverage.reports.page import STYLE, page_template
 
 Context = dict[str, Any]
+CSS = {
+    Status.COVERED: "covered",
+    Status.CONFLICTING: "conflicting",
+    Status.EXCLUDED: "excluded",
+    Status.MENTIONED: "mentioned",
+    Status.GAP: "gap",
+    Status.NOT_APPLICABLE: "na",
+}
 
 
 def render_matrices(coverages: Sequence[SpecCoverage]) -> str:
@@ -43,11 +51,7 @@ def render_explanations(explanations: Sequence[Explanation]) -> str:
 
 def _why(explanation: Explanation) -> Context:
     cell = explanation.cell
-    status = {
-        Status.COVERED: f"covered by {', '.join(cell.clauses)}",
-        Status.GAP: "a gap",
-        Status.NOT_APPLICABLE: f"not applicable: {cell.reason}",
-    }[cell.status]
+    status = status_words(cell) + (f": {cell.reason}" if cell.reason else "")
     return {
         "heading": f"{explanation.spec}: {explanation.row.label} x {explanation.column.label}",
         "status": status,
@@ -56,7 +60,7 @@ def _why(explanation: Explanation) -> Context:
                 "clause": decision.clause,
                 "verdict": decision.verdict.value,
                 "css": decision.verdict.name.lower(),
-                "reason": decision_reason(decision, explanation.matrix),
+                "reason": evidence_reason(decision, explanation.matrix),
             }
             for decision in explanation.decisions
         ],
@@ -81,6 +85,7 @@ def _page(
         style=Markup(STYLE),
         columns=[{"label": c.label, "description": c.description} for c in matrix.columns],
         blocks=blocks,
+        legend=[{"css": CSS[status], "state": status.value, "text": text} for status, text in LEGEND.items()],
         comparing=comparing,
         whys=whys,
     )
@@ -108,9 +113,9 @@ def _block(coverage: SpecCoverage, prefix: str = "") -> Context:
         + (f" as amended by {coverage.amended_by}" if coverage.amended_by else ""),
         "subheading": coverage.path,
         "counts": [
-            {"kind": "covered", "number": counts[Status.COVERED], "label": "covered"},
-            {"kind": "gap", "number": counts[Status.GAP], "label": "gaps"},
-            {"kind": "na", "number": counts[Status.NOT_APPLICABLE], "label": "not applicable"},
+            {"kind": CSS[status], "number": counts[status], "label": status.value}
+            for status in Status
+            if counts[status] or status in (Status.COVERED, Status.GAP)
         ],
         "rows": rows,
         "reasons": reasons,
@@ -157,7 +162,7 @@ def _cell(coverage: SpecCoverage, cell: Cell, prefix: str, reasons: list[str]) -
                 "title": excerpt.heading if excerpt else "",
             }
         )
-    css = {Status.COVERED: "covered", Status.GAP: "gap", Status.NOT_APPLICABLE: "na"}[cell.status]
+    css = CSS[cell.status]
     return {
         "row": cell.row,
         "column": cell.column,
@@ -173,7 +178,9 @@ def _cell(coverage: SpecCoverage, cell: Cell, prefix: str, reasons: list[str]) -
 def _cell_words(cell: Cell) -> str:
     if cell.status is Status.COVERED:
         return ", ".join(cell.clauses)
-    return "gap" if cell.status is Status.GAP else "n/a"
+    if cell.status in (Status.GAP, Status.NOT_APPLICABLE):
+        return cell.status.value
+    return f"{cell.status.value} {', '.join(cell.clauses)}"
 
 
 def _excerpt(coverage: SpecCoverage, excerpt: Excerpt, prefix: str) -> Context:

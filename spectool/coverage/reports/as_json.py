@@ -6,13 +6,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from spectool.coverage.assess import Cell, Excerpt, Explanation, SpecCoverage, Status
+from spectool.coverage.assess import LEGEND, Cell, Evidence, Excerpt, Explanation, SpecCoverage, Status
 from spectool.coverage.compare import Comparison
-from spectool.coverage.hits import Hit
 from spectool.coverage.matrix import CoverageMatrix
-from spectool.coverage.reasons import decision_reason
+from spectool.coverage.reasons import evidence_reason
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: cell states from obligations, with their evidence and a legend
 JSON = dict[str, Any]
 
 
@@ -33,8 +32,13 @@ def matrices_data(coverages: Sequence[SpecCoverage]) -> JSON:
     return {
         "schema": SCHEMA_VERSION,
         "matrix": matrix_data(matrix) if matrix else None,
+        "legend": legend_data(),
         "coverage": [coverage_data(coverage) for coverage in coverages],
     }
+
+
+def legend_data() -> JSON:
+    return {status.value: text for status, text in LEGEND.items()}
 
 
 def matrix_data(matrix: CoverageMatrix) -> JSON:
@@ -49,6 +53,7 @@ def matrix_data(matrix: CoverageMatrix) -> JSON:
                 "label": r.label,
                 "specs": list(r.specs),
                 "terms": list(r.terms),
+                "context": list(r.context),
                 "description": r.description,
             }
             for r in matrix.rows
@@ -81,7 +86,27 @@ def cell_data(cell: Cell) -> JSON:
     data["clauses"] = list(cell.clauses)
     if cell.reason:
         data["reason"] = cell.reason
+    if cell.evidence:
+        data["evidence"] = [evidence_data(evidence) for evidence in cell.evidence]
     return data
+
+
+def evidence_data(evidence: Evidence) -> JSON:
+    return {
+        "clause": evidence.clause,
+        "verdict": evidence.verdict.value,
+        "sentence": evidence.sentence,
+        "where": evidence.where,
+        "line": evidence.line,
+        "actor": evidence.actor,
+        "modality": evidence.modality,
+        "action": evidence.action,
+        "scope": list(evidence.scope),
+        "conditions": list(evidence.conditions),
+        "exceptions": list(evidence.exceptions),
+        "via": list(evidence.via),
+        "reason": evidence.reason,
+    }
 
 
 def excerpt_data(excerpt: Excerpt) -> JSON:
@@ -103,33 +128,10 @@ def explanation_data(explanation: Explanation) -> JSON:
         "column": explanation.column.key,
         "cell": cell_data(explanation.cell),
         "decisions": [
-            {
-                "clause": decision.clause,
-                "verdict": decision.verdict.value,
-                "requirement": decision.requirement,
-                "reason": decision_reason(decision, explanation.matrix),
-                "row": [hit_data(hit) for hit in decision.row_hits],
-                "column": [hit_data(hit) for hit in decision.column_hits],
-                "subject": [hit_data(hit) for hit in decision.subject_hits],
-                "notes": [hit_data(hit) for hit in decision.note_hits],
-                "set_aside": [
-                    {**hit_data(item.hit), "because": hit_data(item.because)} for item in decision.set_aside
-                ],
-            }
+            {**evidence_data(decision), "explained": evidence_reason(decision, explanation.matrix)}
             for decision in explanation.decisions
         ],
         "unrelated": explanation.unrelated,
-    }
-
-
-def hit_data(hit: Hit) -> JSON:
-    return {
-        "term": hit.term,
-        "found": hit.found,
-        "source": hit.source.value,
-        "where": hit.where,
-        "line": hit.line,
-        "column": hit.column,
     }
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spectool.coverage.assess import Cell, Explanation, SpecCoverage, Status
+from spectool.coverage.assess import LEGEND, Cell, Explanation, SpecCoverage, Status
 from spectool.coverage.compare import CellPair, Change, Comparison
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
-from spectool.coverage.reasons import decision_reason, terms_phrase
+from spectool.coverage.reasons import evidence_reason, status_words, terms_phrase
 from spectool.coverage.reports.as_text import difference_sentence, differences_count
 
 
@@ -19,15 +19,16 @@ def render_matrices(coverages: Sequence[SpecCoverage]) -> str:
     for coverage in coverages:
         counts = {status: sum(cell.status is status for cell in coverage.cells) for status in Status}
         out.append(f"## {coverage.title}\n")
-        out.append(
-            f"`{coverage.path}`: {counts[Status.COVERED]} covered, {counts[Status.GAP]} gaps, "
-            f"{counts[Status.NOT_APPLICABLE]} not applicable.\n"
-        )
+        said = ", ".join(f"{counts[status]} {status.value}" for status in Status if counts[status])
+        out.append(f"`{coverage.path}`: {said}.\n")
         rows = [
             [cell_markdown(coverage.cell(row.key, c.key)) for c in coverage.columns] for row in coverage.rows
         ]
         out.extend(_table(coverage.rows, coverage.columns, rows))
         out.append("")
+    out.append(
+        "States: " + "; ".join(f"**{status.value}**: {text}" for status, text in LEGEND.items()) + ".\n"
+    )
     shown = {row.key for coverage in coverages for row in coverage.rows}
     notes = [cell for cell in matrix.not_applicable if cell.row in shown]
     if notes:
@@ -45,15 +46,11 @@ def render_explanations(explanations: Sequence[Explanation]) -> str:
 
 def _explanation(explanation: Explanation) -> str:
     row, column, cell = explanation.row, explanation.column, explanation.cell
-    status = {
-        Status.COVERED: f"covered by {', '.join(cell.clauses)}",
-        Status.GAP: "**gap**",
-        Status.NOT_APPLICABLE: f"not applicable: {_escape(cell.reason)}",
-    }[cell.status]
+    status = _escape(status_words(cell) + (f": {cell.reason}" if cell.reason else ""))
     out = [
         f"# {explanation.spec}: {_escape(row.label)} x {_escape(column.label)}\n",
         f"Status: {status}.\n",
-        f"- row terms: {_escape(terms_phrase(row.terms, limit=len(row.terms)))}",
+        f"- row actors: {_escape(terms_phrase(row.terms, limit=len(row.terms)))}",
         f"- column terms: {_escape(terms_phrase(column.terms, limit=len(column.terms)))}",
     ]
     if explanation.matrix.subject:
@@ -61,9 +58,9 @@ def _explanation(explanation: Explanation) -> str:
         out.append(f"- subject terms: {_escape(terms_phrase(subject, limit=len(subject)))}")
     out.extend(["", "| clause | verdict | why |", "| --- | --- | --- |"])
     for decision in explanation.decisions:
-        reason = _escape(decision_reason(decision, explanation.matrix))
+        reason = _escape(evidence_reason(decision, explanation.matrix))
         out.append(f"| {decision.clause} | {decision.verdict.value} | {reason} |")
-    out.append(f"\n{explanation.unrelated} other clauses name neither the row nor the column.\n")
+    out.append(f"\n{explanation.unrelated} other clauses neither bind the row nor name the column.\n")
     return "\n".join(out)
 
 
@@ -88,7 +85,9 @@ def render_comparisons(comparisons: Sequence[Comparison]) -> str:
 def cell_markdown(cell: Cell) -> str:
     if cell.status is Status.COVERED:
         return ", ".join(cell.clauses)
-    return "**gap**" if cell.status is Status.GAP else "n/a"
+    if cell.status in (Status.GAP, Status.NOT_APPLICABLE):
+        return "**gap**" if cell.status is Status.GAP else "n/a"
+    return f"**{cell.status.value}**: {', '.join(cell.clauses)}"
 
 
 def pair_markdown(pair: CellPair) -> str:

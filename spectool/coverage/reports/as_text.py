@@ -5,10 +5,10 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from spectool.coverage.assess import Cell, Explanation, SpecCoverage, Status
+from spectool.coverage.assess import LEGEND, Cell, Explanation, SpecCoverage, Status
 from spectool.coverage.compare import CellPair, Change, Comparison
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
-from spectool.coverage.reasons import decision_reason, terms_phrase
+from spectool.coverage.reasons import cell_text, evidence_reason, status_words, terms_phrase
 
 CELL_WIDTH = 18
 
@@ -25,11 +25,14 @@ def render_matrices(coverages: Sequence[SpecCoverage]) -> str:
         ]
         out.append(_grid(coverage.rows, coverage.columns, cells))
         out.append(_summary(coverage))
-        for gap in coverage.gaps:
-            row, column = matrix.find_row(gap.row), matrix.find_column(gap.column)
-            out.append(f"  gap: {row.label} x {column.label}")
+        for cell in coverage.cells:
+            if cell.status in (Status.COVERED, Status.NOT_APPLICABLE):
+                continue
+            row, column = matrix.find_row(cell.row), matrix.find_column(cell.column)
+            out.append(f"  {cell.status.value}: {row.label} x {column.label}")
         out.append("")
     out.extend(_not_applicable(matrix, coverages))
+    out.append("states: " + "; ".join(f"{status.value} = {text}" for status, text in LEGEND.items()))
     out.append(f"why a cell is what it is: spectool coverage --explain ROW COLUMN {coverages[0].key}")
     return "\n".join(out) + "\n"
 
@@ -41,10 +44,12 @@ def render_explanations(explanations: Sequence[Explanation]) -> str:
 def _explanation(explanation: Explanation) -> str:
     matrix, row, column, cell = explanation.matrix, explanation.row, explanation.column, explanation.cell
     out = [
-        f"{explanation.spec}  {row.label} x {column.label}: {_status_words(cell)}",
-        f"  row {row.key}: {terms_phrase(row.terms, limit=len(row.terms))}",
+        f"{explanation.spec}  {row.label} x {column.label}: {status_words(cell)}",
+        f"  row {row.key}: actors {terms_phrase(row.terms, limit=len(row.terms))}",
         f"  column {column.key}: {terms_phrase(column.terms, limit=len(column.terms))}",
     ]
+    if row.context:
+        out.append(f"  row context: {terms_phrase(row.context, limit=len(row.context))}")
     if matrix.subject:
         out.append(f"  subject: {terms_phrase(matrix.subject, limit=len(matrix.subject))}")
     if cell.status is Status.NOT_APPLICABLE:
@@ -52,13 +57,14 @@ def _explanation(explanation: Explanation) -> str:
     out.append("")
     width = max((len(decision.clause) for decision in explanation.decisions), default=0)
     for decision in explanation.decisions:
-        reason = decision_reason(decision, matrix)
+        reason = evidence_reason(decision, matrix)
         wrapped = textwrap.wrap(reason, 100 - width, subsequent_indent="  ")
         out.append(f"{decision.clause.ljust(width)}  {wrapped[0]}")
         out.extend(f"{' ' * width}  {line}" for line in wrapped[1:])
     others = explanation.unrelated
     out.append(
-        f"{len(explanation.decisions)} clauses considered; {others} more name neither the row nor the column"
+        f"{len(explanation.decisions)} sentences considered; {others} more clauses neither bind the row"
+        " nor name the column"
     )
     return "\n".join(out) + "\n"
 
@@ -82,12 +88,6 @@ def render_comparisons(comparisons: Sequence[Comparison]) -> str:
     return "\n".join(out)
 
 
-def cell_text(cell: Cell) -> str:
-    if cell.status is Status.COVERED:
-        return " ".join(cell.clauses)
-    return "GAP" if cell.status is Status.GAP else "n/a"
-
-
 def pair_text(pair: CellPair) -> str:
     if pair.change is Change.SAME and pair.left.clauses == pair.right.clauses:
         return cell_text(pair.left)
@@ -104,27 +104,34 @@ def difference_sentence(comparison: Comparison, pair: CellPair) -> str:
     row, column = matrix.find_row(pair.row), matrix.find_column(pair.column)
     left, right = comparison.left_label, comparison.right_label
     what = {
-        Change.CLOSED: f"a gap in {left}, covered in {right} by {', '.join(pair.right.clauses)}",
-        Change.OPENED: f"covered in {left} by {', '.join(pair.left.clauses)}, a gap in {right}",
+        Change.CLOSED: f"{_state(pair.left)} in {left}, covered in {right} by {_clauses(pair.right)}",
+        Change.OPENED: f"covered in {left} by {_clauses(pair.left)}, {_state(pair.right)} in {right}",
         Change.RULED: f"{pair.left.status.value} in {left}, {pair.right.status.value} in {right}",
+        Change.SHIFTED: f"{status_words(pair.left)} in {left}; {status_words(pair.right)} in {right}",
     }[pair.change]
     return f"{row.label} x {column.label}: {what}"
+
+
+def _clauses(cell: Cell) -> str:
+    return ", ".join(cell.clauses)
+
+
+def _state(cell: Cell) -> str:
+    return "a gap" if cell.status is Status.GAP else cell.status.value
 
 
 def _title(matrix: CoverageMatrix) -> str:
     return f"{matrix.name}: {matrix.title}\n"
 
 
-def _status_words(cell: Cell) -> str:
-    if cell.status is Status.COVERED:
-        return f"covered by {', '.join(cell.clauses)}"
-    return "a GAP" if cell.status is Status.GAP else "not applicable"
-
-
 def _summary(coverage: SpecCoverage) -> str:
     counts = {status: sum(cell.status is status for cell in coverage.cells) for status in Status}
-    covered, gaps, ruled_out = counts[Status.COVERED], counts[Status.GAP], counts[Status.NOT_APPLICABLE]
-    return f"{covered} covered, {gaps} gap{'s' if gaps != 1 else ''}, {ruled_out} n/a"
+    return ", ".join(
+        f"{counts[status]} {status.value}" for status in Status if counts[status] or status in _ALWAYS
+    )
+
+
+_ALWAYS = (Status.COVERED, Status.GAP, Status.NOT_APPLICABLE)
 
 
 def _not_applicable(matrix: CoverageMatrix, coverages: Sequence[SpecCoverage]) -> list[str]:

@@ -10,7 +10,10 @@ STYLE = """
 :root { --ink:#1f2933; --muted:#52606d; --line:#d9e2ec; --paper:#ffffff; --wash:#f5f7fa;
   --covered:#e3f9e5; --covered-ink:#0e5a1f; --covered-edge:#57ae5b;
   --gap:#ffe3e3; --gap-ink:#8a041a; --gap-edge:#e12d39;
-  --na:#eef2f6; --na-ink:#616e7c; --accent:#2f5dab; }
+  --na:#eef2f6; --na-ink:#616e7c; --accent:#2f5dab;
+  --conflict:#fff0d6; --conflict-ink:#7a4100; --conflict-edge:#e8890c;
+  --excluded:#efe8ff; --excluded-ink:#44257a; --excluded-edge:#8662c7;
+  --mentioned:#fffbe0; --mentioned-ink:#6b5500; --mentioned-edge:#d9b600; }
 * { box-sizing: border-box; }
 body { margin:0; background:var(--wash); color:var(--ink);
   font:16px/1.45 "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
@@ -19,7 +22,12 @@ header.page h1 { margin:0 0 4px; font-size:26px; font-weight:600; letter-spacing
 header.page p { margin:4px 0 0; max-width:1100px; color:#bcccdc; }
 header.page .meta { font-size:13px; color:#9fb3c8; margin-top:10px; }
 main { padding:18px 40px 40px; }
-.legend { display:flex; gap:18px; align-items:center; margin:0 0 14px; font-size:14px; color:var(--muted); }
+.legend { display:grid; grid-template-columns:repeat(3, minmax(0, 1fr)); gap:6px 22px; margin:0 0 14px;
+  font-size:13px; color:var(--muted); }
+.legend b { color:var(--ink); }
+.key-conflicting { background:var(--conflict); border-color:var(--conflict-edge) !important; }
+.key-excluded { background:var(--excluded); border-color:var(--excluded-edge) !important; }
+.key-mentioned { background:var(--mentioned); border-color:var(--mentioned-edge) !important; }
 .key-covered { background:var(--covered); border-color:var(--covered-edge) !important; }
 .key-gap { background:var(--gap); border-color:var(--gap-edge) !important; }
 .key-na { background:repeating-linear-gradient(135deg, var(--na), var(--na) 3px, #d5dce4 3px, #d5dce4 6px); }
@@ -34,6 +42,9 @@ section.spec h2 small { font-weight:400; color:var(--muted); font-size:14px; mar
 .counts b { font-weight:600; }
 .counts .n-gap { color:var(--gap-ink); }
 .counts .n-covered { color:var(--covered-ink); }
+.counts .n-conflicting { color:var(--conflict-ink); }
+.counts .n-excluded { color:var(--excluded-ink); }
+.counts .n-mentioned { color:var(--mentioned-ink); }
 table.matrix { border-collapse:separate; border-spacing:4px; width:100%; table-layout:fixed; }
 table.matrix th { font-size:14px; font-weight:600; color:var(--ink); text-align:left; vertical-align:bottom;
   padding:6px 8px; }
@@ -43,6 +54,15 @@ table.matrix th.row .spec-of { display:block; font-weight:400; font-size:12px; c
 table.matrix td { border-radius:5px; padding:8px 9px; vertical-align:top; font-size:14px; height:58px; }
 td.covered { background:var(--covered); border-left:4px solid var(--covered-edge); color:var(--covered-ink); }
 td.gap { background:var(--gap); border-left:4px solid var(--gap-edge); color:var(--gap-ink); }
+td.conflicting { background:var(--conflict); border-left:4px solid var(--conflict-edge);
+  color:var(--conflict-ink); }
+td.excluded { background:var(--excluded); border-left:4px solid var(--excluded-edge);
+  color:var(--excluded-ink); }
+td.mentioned { background:var(--mentioned); border-left:4px solid var(--mentioned-edge);
+  color:var(--mentioned-ink); }
+td.conflicting a.clause { color:var(--conflict-ink); border-color:var(--conflict-edge); }
+td.excluded a.clause { color:var(--excluded-ink); border-color:var(--excluded-edge); }
+td.mentioned a.clause { color:var(--mentioned-ink); border-color:var(--mentioned-edge); }
 td.na { background:repeating-linear-gradient(135deg, var(--na), var(--na) 6px, #e6ebf0 6px, #e6ebf0 12px);
   color:var(--na-ink); border-left:4px solid #cbd2d9; }
 td .status { font-weight:700; letter-spacing:.6px; font-size:13px; text-transform:uppercase; }
@@ -95,10 +115,11 @@ TEMPLATE = """<!DOCTYPE html>
 </header>
 <main>
 <div class="legend">
-  <span><span class="key key-covered"></span>covered: the clauses that require it</span>
-  <span><span class="key key-gap"></span>gap: no requirement covers it</span>
-  <span><span class="key key-na"></span>not applicable</span>
-  {% if comparing %}<span><span class="key key-changed"></span>differs between the two</span>{% endif %}
+  {% for key in legend %}
+  <span><span class="key key-{{ key.css }}"></span><b>{{ key.state }}</b>: {{ key.text }}</span>
+  {% endfor %}
+  {% if comparing %}
+  <span><span class="key key-changed"></span><b>changed</b>: differs between the two</span>{% endif %}
 </div>
 {% for block in blocks %}
 <section class="spec" id="{{ block.anchor }}">
@@ -116,7 +137,9 @@ TEMPLATE = """<!DOCTYPE html>
         <span class="spec-of">{{ row.specs }}</span></th>
       {% for cell in row.cells %}<td class="{{ cell.css }}">
         {% if cell.was %}<span class="was">{{ cell.was }}</span>{% endif %}
-        {% if cell.status == "covered" %}{% for link in cell.links %}
+        {% if cell.status not in ("covered", "gap", "n/a") %}
+          <span class="status">{{ cell.status }}</span><br>{% endif %}
+        {% if cell.links %}{% for link in cell.links %}
           <a class="clause" href="#{{ link.anchor }}" title="{{ link.title }}">{{ link.clause }}</a>
         {% endfor %}
         {% elif cell.status == "gap" %}<span class="status">Gap</span>
@@ -165,9 +188,9 @@ TEMPLATE = """<!DOCTYPE html>
 </section>
 {% endfor %}
 </main>
-<footer>Made by spectool coverage from {{ specs_line }}. A clause covers a cell when it states a
-requirement ("shall") and its text, sub-items, headings or the definitions it uses name the row and the
-column{% if subject %} and the subject{% endif %}.</footer>
+<footer>Made by spectool coverage from {{ specs_line }}. A cell is covered by an obligation ("shall",
+"must", "shall not") whose actor, less any "other than" or "does not apply to", is the row's device and whose
+action or conditions name the column{% if subject %} and the subject{% endif %}.</footer>
 </body>
 </html>
 """

@@ -1,0 +1,446 @@
+"""Each clause of a spec read into obligations as a matrix sees them: whom they bind, which columns they name.
+
+References are followed: "Polyphase ESME shall meet clause 5.5.3" binds Polyphase ESME to what 5.5.3
+requires of ESME, within a spec and across specs, each clause once however the references loop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from spectool.coverage.limits import Limits
+from spectool.coverage.obligations import (
+    NotApplying,
+    Obligation,
+    Reading,
+    Sentence,
+    Unreadable,
+    has_modal,
+    is_omitted,
+    read_sentence,
+    split_sentences,
+)
+from spectool.coverage.scope import MatrixWords
+from spectool.coverage.words import durations
+from spectool.model.corpus import Corpus
+from spectool.model.document import Clause, Section, Spec, SubItem
+from spectool.model.numbers import ClauseNumber
+from spectool.rules.parameters.quantities import DURATION
+
+# "shall meet clause X", "as set out in Section X of the CHTS": what the actor inherits.
+_INHERITS = re.compile(
+    r"\b(?:meet|meets|comply\s+with|complies\s+with|set\s+out\s+in|in\s+accordance\s+with|specified\s+in"
+    r"|required\s+by|described\s+in)\s+(?:(?:every|each|all|the)\s+(?:requirements?\s+)?(?:of|in)\s+)?"
+    r"(?P<label>clause|section)s?\s+(?P<number>\d+(?:\.\d+)*)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<spec>[A-Z][A-Za-z0-9]*))?",
+    re.IGNORECASE,
+)
+
+
+_SHORTER = re.compile(rf"\b(?:shorter|less|briefer)\s+than\s+{DURATION}", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """One obligation as a matrix sees it: the rows it binds and the columns its action names."""
+
+    clause: str  # the clause that states it, or that inherits it by reference
+    sentence: Sentence
+    obligation: Obligation
+    family: frozenset[str]  # every row its actor may stand for
+    scope: frozenset[str]  # the rows it binds
+    columns: frozenset[str]  # named in its action and conditions
+    excepted: frozenset[str]  # named in its exceptions
+    contexts: frozenset[str]  # rows whose context words it uses
+    on_subject: bool
+    durations: tuple[Fraction, ...]
+    conflicts: tuple[str, ...] = ()  # keys of the columns whose parameter its durations contradict
+    via: tuple[str, ...] = ()  # the clauses it came through: ("5.5.3",), ("CHTS@1.5 4.4.2",)
+    inheritor: Obligation | None = None  # the referring obligation, when inherited
+
+    def binds(self, row: str, context_rows: frozenset[str]) -> bool:
+        return row in self.scope and (row not in context_rows or row in self.contexts)
+
+    @property
+    def decides(self) -> bool:
+        """It can decide a cell: it is on the subject and names a column."""
+        return self.on_subject and bool(self.columns or self.excepted)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A clause (or a definition) that names a row and a column, on the subject, without binding anyone."""
+
+    clause: str
+    rows: frozenset[str]
+    columns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A requirement sentence the reader could not read, that names a column of the matrix."""
+
+    clause: str
+    sentence: Sentence
+    reason: str
+    rows: frozenset[str]
+    columns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    """What an obligation's words say to a matrix, whatever clause it stands in."""
+
+    columns: frozenset[str]
+    excepted: frozenset[str]
+    contexts: frozenset[str]
+    on_subject: bool
+    durations: tuple[Fraction, ...]
+    inherits: bool
+
+
+class SpecJudge:
+    """The obligations, mentions and unreadable sentences of one spec, for one matrix."""
+
+    def __init__(
+        self,
+        spec: Spec,
+        words: MatrixWords,
+        limits: Limits,
+        corpus: Corpus | None = None,
+        *,
+        thorough: bool = False,
+    ) -> None:
+        self.spec = spec
+        # Thorough: read every clause that names a column, for --explain; else only those that can
+        # decide a cell (on the subject) or that inherit by reference.
+        self.thorough = thorough
+        self.words = words
+        self.limits = limits
+        self._corpus = corpus
+        self._own: dict[int, tuple[Judged, ...]] = {}
+        self._closure: dict[int, tuple[Judged, ...]] = {}
+        self._active: set[int] = set()
+        self._unread: dict[int, tuple[Unread, ...]] = {}
+        self._others: dict[str, SpecJudge] = {}
+        self.sections = tuple(
+            (section, block) for section in spec.sections for block in section.blocks if type(block) is Clause
+        )
+        self._section_of = {id(clause): section for section, clause in self.sections}
+        self._headings: dict[int, str] = {}
+        self._narrowed: dict[int, str | None] = {}
+        self._under: dict[str, list[Clause]] | None = None
+        self._not_applying = self._find_not_applying()
+
+    def clauses(self) -> Iterator[Clause]:
+        return (clause for _, clause in self.sections)
+
+    def obligations(self, clause: Clause) -> tuple[Judged, ...]:
+        """Its own obligations and those it inherits by reference."""
+        key = id(clause)
+        found = self._closure.get(key)
+        if found is not None:
+            return found
+        own = self.own(clause)
+        if key in self._active:
+            return own  # a loop of references: what the clause says itself is all it adds
+        self._active.add(key)
+        try:
+            inherited = [each for judged in own for each in self._inherit(judged)]
+        finally:
+            self._active.discard(key)
+        found = self._closure[key] = own + _distinct(inherited) if inherited else own
+        return found
+
+    def own(self, clause: Clause) -> tuple[Judged, ...]:
+        found = self._own.get(id(clause))
+        if found is None:
+            found = self._own[id(clause)] = self._read(clause)
+        return found
+
+    def unread(self, clause: Clause) -> tuple[Unread, ...]:
+        self.own(clause)
+        return self._unread.get(id(clause), ())
+
+    def mention(self, clause: Clause) -> Mention | None:
+        """The rows and columns that the clause's text, notes, tables and headings name, on the subject."""
+        if is_omitted(clause.text.value):
+            return None  # "Not used (formerly ...)": what it once said is gone
+        parts = [clause.full_text, *(note.text.flat for note in clause.notes)]
+        parts.extend("; ".join(row) for table in clause.tables for row in table.rows)
+        section = self._section(clause)
+        return self._mention(clause.id, "\n".join(parts), self._heading_text(section))
+
+    def definition_mentions(self) -> Iterator[Mention]:
+        for definition in self.spec.definitions():
+            found = self._mention(f'definition of "{definition.term}"', definition.text.flat, definition.term)
+            if found is not None:
+                yield found
+
+    def _mention(self, label: str, text: str, around: str) -> Mention | None:
+        words = self.words
+        whole = f"{text}\n{around}"
+        if words.matrix.subject and not words.subject.names(whole):
+            return None
+        if not words.columns.names(whole):
+            return None
+        columns = words.columns.owners(whole)
+        contexts = words.contexts.owners(whole)
+        rows = words.scope(term for _, term, *_ in words.actors.find(whole))
+        rows = frozenset(row for row in rows if row not in words.context_rows or row in contexts)
+        return Mention(label, rows, columns) if rows and columns else None
+
+    def _read(self, clause: Clause) -> tuple[Judged, ...]:
+        if is_omitted(clause.text.value):
+            return ()
+        words = self.words
+        full = clause.full_text
+        if clause.tables:
+            full += " " + " ".join(" ".join(row) for table in clause.tables for row in table.rows)
+        if _INHERITS.search(full) is None:
+            if not words.columns.names(full):
+                return ()  # names no column and refers to nothing: it can decide no cell
+            if not self.thorough and words.matrix.subject and not words.subject.names(full):
+                return ()  # off the subject: it decides no cell
+        judged: list[Judged] = []
+        unread: list[Unread] = []
+        left_out = list(self._not_applying.get(clause.id, ()))
+        readings = [
+            (sentence, reading)
+            for sentence in _sentences(clause)
+            for reading in self._readings(sentence.text)
+        ]
+        left_out.extend(
+            term
+            for _, reading in readings
+            if isinstance(reading, NotApplying) and not reading.target
+            for term in reading.actors
+        )
+        narrowed = self._narrowed_row(self._section(clause))
+        for sentence, reading in readings:
+            if isinstance(reading, Obligation):
+                each = self._judge(clause.id, sentence, reading, tuple(left_out), narrowed)
+                if each.decides or each.columns or self._core(reading).inherits:
+                    judged.append(each)
+            elif isinstance(reading, Unreadable):
+                columns = words.columns.owners(sentence.text)
+                if columns:
+                    rows = words.scope(term for _, term, *_ in words.actors.find(sentence.text))
+                    unread.append(Unread(clause.id, sentence, reading.reason, rows, columns))
+        if unread:
+            self._unread[id(clause)] = tuple(unread)
+        return tuple(judged)
+
+    def _readings(self, text: str) -> list[Reading]:
+        cache = self.words.readings
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = read_sentence(text, self.words.actors)
+        return found
+
+    def _core(self, obligation: Obligation) -> _Core:
+        cache = self.words.cores
+        found = cache.get(obligation)
+        if found is None:
+            words = self.words
+            body = f"{obligation.lead} {obligation.action}" if obligation.lead else obligation.action
+            excepted = " ".join(obligation.exceptions)
+            found = cache[obligation] = _Core(
+                columns=words.columns.owners(body) | self._timed_columns(body),
+                excepted=words.columns.owners(excepted) if excepted else frozenset(),
+                contexts=words.contexts.owners(body) if words.context_rows else frozenset(),
+                on_subject=not words.matrix.subject or words.subject.names(body),
+                durations=durations(body),
+                inherits=_INHERITS.search(obligation.action) is not None,
+            )
+        return found
+
+    def _timed_columns(self, body: str) -> frozenset[str]:
+        """The columns of a duration that `body` bounds with another value.
+
+        "a loss of power shorter than 10 minutes", or the parameter's own phrase with another value
+        ("without power for 2 minutes"), speaks of the column whose term is the 3-minute delay: it is
+        named, so that the disagreement shows as a conflict instead of vanishing.
+        """
+        found = []
+        for column in self.words.timed_columns:
+            limit = self.limits.by_name.get(column.parameter)
+            if _SHORTER.search(body) or (
+                limit is not None and any(True for _ in limit.table.statements(body))
+            ):
+                found.append(column.key)
+        return frozenset(found)
+
+    def _judge(
+        self,
+        clause: str,
+        sentence: Sentence,
+        obligation: Obligation,
+        left_out: tuple[str, ...],
+        narrowed: str | None,
+    ) -> Judged:
+        words = self.words
+        core = self._core(obligation)
+        family = words.family(obligation.actors)
+        scope = words.scope(obligation.actors)
+        if narrowed is not None and narrowed in family:
+            family = scope = frozenset({narrowed})  # "ESME" in a section the matrix gives to one variant
+        if obligation.except_actors or left_out:
+            removed = words.family((*obligation.except_actors, *left_out))
+            scope, family = scope - removed, family - removed
+        conflicts: tuple[str, ...] = ()
+        if core.durations and core.columns:
+            body = f"{obligation.lead} {obligation.action}"
+            conflicts = self.limits.conflicts(words.matrix, core.columns, body, core.durations)
+        return Judged(
+            clause,
+            sentence,
+            obligation,
+            family,
+            scope,
+            core.columns,
+            core.excepted,
+            core.contexts,
+            core.on_subject,
+            core.durations,
+            conflicts,
+        )
+
+    def _inherit(self, judged: Judged) -> Iterator[Judged]:
+        if judged.inheritor is not None or not judged.scope or not self._core(judged.obligation).inherits:
+            return
+        for match in _INHERITS.finditer(judged.obligation.action):
+            judge = self._judge_for(match["spec"])
+            if judge is None:
+                continue
+            prefix = "" if judge is self else f"{judge.spec.key} "
+            for target in judge._targets(match["label"].lower(), match["number"]):
+                for each in judge.obligations(target):
+                    scope = judged.scope & each.family
+                    if not scope or not each.decides:
+                        continue
+                    binding = judged.obligation.modality.binding
+                    modality = each.obligation.modality if binding else judged.obligation.modality
+                    yield replace(
+                        each,
+                        clause=judged.clause,
+                        obligation=replace(each.obligation, modality=modality),
+                        family=judged.family & each.family,
+                        scope=scope,
+                        contexts=each.contexts | judged.contexts,
+                        via=(f"{prefix}{target.id}", *each.via),
+                        inheritor=judged.obligation,
+                    )
+
+    def _judge_for(self, name: str | None) -> SpecJudge | None:
+        if name is None or name.upper() == self.spec.name.upper():
+            return self
+        if self._corpus is None:
+            return None
+        judge = self._others.get(name.upper())
+        if judge is None:
+            specs = [spec for spec in self._corpus if spec.name.upper() == name.upper()]
+            if not specs:
+                return None
+            judge = SpecJudge(specs[-1], self.words, self.limits, self._corpus, thorough=self.thorough)
+            self._others[name.upper()] = judge
+        return judge
+
+    def _targets(self, label: str, number: str) -> list[Clause]:
+        if label == "clause":
+            found = self.spec.clause(number)
+            if found is not None:
+                return [found]
+        if self._under is None:
+            self._under = {}
+            for clause in self.clauses():
+                parts = str(clause.number).split(".")
+                for depth in range(1, len(parts)):
+                    self._under.setdefault(".".join(parts[:depth]), []).append(clause)
+        return self._under.get(number, [])
+
+    def _section(self, clause: Clause) -> Section:
+        section = self._section_of.get(id(clause))
+        return section if section is not None else self.spec.section_of(clause)
+
+    def _heading_text(self, section: Section) -> str:
+        found = self._headings.get(id(section))
+        if found is None:
+            titles = []
+            number: ClauseNumber | None = section.number
+            while number is not None:
+                heading = self.spec.section(number)
+                if heading is not None:
+                    titles.append(heading.title)
+                number = number.parent
+            found = self._headings[id(section)] = "\n".join(titles)
+        return found
+
+    def _narrowed_row(self, section: Section) -> str | None:
+        if id(section) not in self._narrowed:
+            row = self.words.narrowed(self.spec.key, str(section.number))
+            self._narrowed[id(section)] = row.key if row is not None else None
+        return self._narrowed[id(section)]
+
+    def _find_not_applying(self) -> dict[str, list[str]]:
+        """ "Clause 5.5.3 does not apply to Polyphase ESME", wherever it stands: clause -> actors left out."""
+        found: dict[str, list[str]] = {}
+        for _, clause in self.sections:
+            if "apply" not in clause.text.value:
+                continue
+            for sentence in split_sentences(clause.text.value):
+                for reading in self._readings(sentence):
+                    if isinstance(reading, NotApplying) and reading.target:
+                        found.setdefault(reading.target, []).extend(reading.actors)
+        return found
+
+
+def _sentences(clause: Clause) -> Iterator[Sentence]:
+    """The clause's sentences; a lead-in ending in ":" is read with each sub-item, a table with each row."""
+    sentences = split_sentences(clause.text.value)
+    line = clause.position.line
+    for index, text in enumerate(sentences):
+        if index == len(sentences) - 1 and clause.items and text.endswith(":"):
+            yield from _items(text[:-1], clause.items)
+            continue
+        yield Sentence(text, "its text", line)
+        if clause.tables and "table" in text.lower() and has_modal(text):
+            for table in clause.tables:
+                for number, row in enumerate(table.rows, start=1):
+                    where = f"table row {number}"
+                    yield Sentence(f"{text.rstrip('.')} ({'; '.join(row)}).", where, table.position.line)
+    if clause.items and not clause.text.value.rstrip().endswith(":"):
+        yield from _items("", clause.items)
+
+
+def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[Sentence]:
+    for item in items:
+        text = re.sub(r"[;,]\s*(?:and|or)?\s*$", "", " ".join(item.text.flat.split())).rstrip(".:")
+        # A sub-item with a modal verb of its own is a sentence of its own: "(a) ESME shall ...".
+        joined = text if has_modal(text) or not lead else f"{lead} {text}"
+        if item.items:
+            yield from _items(joined, item.items)
+        else:
+            yield Sentence(joined, f"sub-item ({item.label})", item.position.line)
+
+
+def _distinct(judged: list[Judged]) -> tuple[Judged, ...]:
+    """The first of the inherited obligations that bind the same rows to the same columns the same way."""
+    seen: set[tuple[object, ...]] = set()
+    kept: list[Judged] = []
+    for each in judged:
+        key = (
+            each.scope,
+            each.obligation.modality,
+            each.columns,
+            each.excepted,
+            each.contexts,
+            each.conflicts,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(each)
+    return tuple(kept)

@@ -1,0 +1,218 @@
+"""Words as coverage compares them: word forms by stem, hyphens as spaces, synonyms, durations by value.
+
+A configured term becomes one pattern: each word its stem and any ending ("reboot" finds "reboots" and
+"rebooting", "activation" finds "activate"), a space or a hyphen between words ("three-phase" is
+"three phase"), each word of a synonym group standing for the others. A term that is a duration
+("3 minutes") matches any duration of that value: "three (3) minutes", "180 seconds".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+
+from spectool.rules.parameters.quantities import DURATION, quantity_value
+
+_DURATION = re.compile(rf"(?<![\w-]){DURATION}", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
+_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ion", ""), ("ed", ""), ("es", ""), ("s", ""))
+_UNITS = ("sec", "min", "hour", "hr", "ms", "day")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's stem: lower case, less a plural, verb or -ion ending or final "e" ("upgrading")."""
+    word = word.lower()
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: len(word) - len(suffix)] + replacement
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # "stopped" -> "stopp" -> "stop"
+            return word
+    return word[:-1] if word.endswith("e") and len(word) > 4 and word[-2] != "e" else word
+
+
+def stems(text: str) -> list[str]:
+    return [stem(word) for word in _WORD.findall(text)]
+
+
+def term_problem(term: str) -> str | None:
+    """Why `term` cannot be used as a term, or None."""
+    stripped = term.strip()
+    if not re.search(r"\w", stripped):
+        return "has no letters or digits"
+    if "*" in stripped.rstrip("*") or stripped.endswith("**"):
+        return "may only end with one '*' (a word that goes on); it is not a pattern"
+    if stripped.endswith("*") and not re.search(r"\w\*$", stripped):
+        return "must have a letter before its '*'"
+    return None
+
+
+def durations(text: str) -> tuple[Fraction, ...]:
+    """The value in seconds of every duration `text` states."""
+    if not any(unit in text.lower() for unit in _UNITS):
+        return ()
+    found = (quantity_value(match.group(), "duration") for match in _DURATION.finditer(text))
+    return tuple(value for value in found if value is not None)
+
+
+def synonym_map(groups: Iterable[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    """Each word's stem to the stems of its group, itself included."""
+    mapping: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        members = tuple(dict.fromkeys(stem(word) for word in group))
+        for member in members:
+            mapping[member] = members
+    return mapping
+
+
+def term_regex(term: str, synonyms: dict[str, tuple[str, ...]]) -> str:
+    """The pattern of a term in lower-case text: each word by its stem (or a synonym's) and any ending,
+    hyphens as spaces. The word boundary before it is checked by the caller: a pattern that starts
+    with a literal is searched for far faster."""
+    return r"[\s\-]+".join(_word_regex(word, synonyms) for word in _WORD.findall(term.strip().rstrip("*")))
+
+
+def _word_regex(word: str, synonyms: dict[str, tuple[str, ...]]) -> str:
+    key = stem(word)
+    alternatives = "|".join(re.escape(each) for each in synonyms.get(key, (key,)))
+    if len(key) <= 3 and key == word.lower():
+        return rf"(?:{alternatives})(?:'?s)?(?![^\W_])"  # "OTA", "OTAs"; not "other"
+    return rf"(?:{alternatives})[^\W_]*"
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    owner: str
+    term: str
+    needs: tuple[tuple[str, ...], ...]  # for each word, the stems one of which the lower-case text holds
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=512)
+def _lowered(text: str) -> str | None:
+    """`text` in lower case, or None where lower case changes its length (outside ASCII)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Terms by owner (a row, a column, the subject, an actor), found in running text.
+
+    Each term's pattern runs only on a text whose words have the stems of all the term's words: one
+    search for any term's first word, then set lookups, rule out most texts before any pattern runs.
+    """
+
+    terms: tuple[tuple[str, str], ...]  # (owner, term)
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    _words: tuple[_Term, ...] = field(init=False, compare=False, repr=False)
+    _durations: tuple[tuple[str, str, Fraction], ...] = field(init=False, compare=False, repr=False)
+    _screen: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
+    _by_first: dict[str, tuple[_Term, ...]] = field(init=False, compare=False, repr=False)
+    # What `find` found in each text: specs and versions repeat texts, and a text is asked about
+    # several times (its clause, then each obligation's words).
+    _found: dict[str, list[tuple[str, str, int, int]]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        words, timed = [], []
+        for owner, term in self.terms:
+            seconds = quantity_value(term, "duration")
+            if seconds is not None:
+                timed.append((owner, term, seconds))
+                continue
+            needs = tuple(
+                self.synonyms.get(stem(word), (stem(word),)) for word in _WORD.findall(term.rstrip("*"))
+            )
+            words.append(_Term(owner, term, needs, re.compile(term_regex(term, self.synonyms))))
+        firsts = sorted(
+            {alternative for each in words for alternative in each.needs[0]}, key=lambda w: (-len(w), w)
+        )
+        screen = re.compile("|".join(re.escape(word) for word in firsts)) if firsts else None
+        object.__setattr__(self, "_words", tuple(words))
+        object.__setattr__(self, "_durations", tuple(timed))
+        object.__setattr__(self, "_screen", screen)
+        by_first: dict[str, list[_Term]] = {}
+        for each in words:
+            for alternative in each.needs[0]:
+                by_first.setdefault(alternative, []).append(each)
+        object.__setattr__(self, "_by_first", {key: tuple(value) for key, value in by_first.items()})
+        object.__setattr__(self, "_found", {})
+
+    @classmethod
+    def of(
+        cls, owners: Iterable[tuple[str, Sequence[str]]], synonyms: dict[str, tuple[str, ...]] | None = None
+    ) -> Vocabulary:
+        return cls(tuple((owner, term) for owner, terms in owners for term in terms), synonyms or {})
+
+    def names(self, text: str) -> bool:
+        """True when `text` holds a term."""
+        found = self._found.get(text)
+        return bool(found if found is not None else self._search(text, first=True))
+
+    def owners(self, text: str) -> frozenset[str]:
+        return frozenset(owner for owner, *_ in self.find(text))
+
+    def find(self, text: str) -> list[tuple[str, str, int, int]]:
+        """(owner, term, start, end) of every match in the text's order; the longer wins where two overlap."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) > 200_000:
+                self._found.clear()
+            found = self._found[text] = self._search(text)
+        return found
+
+    def _search(self, text: str, *, first: bool = False) -> list[tuple[str, str, int, int]]:
+        matches: list[tuple[int, int, str, str]] = []
+        lowered = _lowered(text)
+        if lowered is None:  # outside ASCII: every term, each case folded by the pattern
+            for each in self._words:
+                pattern = re.compile(each.pattern.pattern, re.IGNORECASE)
+                matches.extend(
+                    (m.start(), m.end(), each.owner, each.term)
+                    for m in pattern.finditer(text)
+                    if _starts_word(text, m.start())
+                )
+        elif self._screen is not None and (firsts := set(self._screen.findall(lowered))):
+            candidates = dict.fromkeys(each for word in firsts for each in self._by_first[word])
+            for each in candidates:
+                if all(any(alternative in lowered for alternative in word) for word in each.needs[1:]):
+                    for m in each.pattern.finditer(lowered):
+                        if _starts_word(lowered, m.start()):
+                            matches.append((m.start(), m.end(), each.owner, each.term))
+                            if first:
+                                return [(each.owner, each.term, m.start(), m.end())]
+        if self._durations and any(unit in lowered_or(text, lowered) for unit in _UNITS):
+            for match in _DURATION.finditer(text):
+                value = quantity_value(match.group(), "duration")
+                for owner, term, seconds in self._durations:
+                    if value == seconds:
+                        matches.append((match.start(), match.end(), owner, term))
+        return _longest(matches) if matches else []
+
+
+def lowered_or(text: str, lowered: str | None) -> str:
+    return lowered if lowered is not None else text.lower()
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum())
+
+
+def _longest(matches: list[tuple[int, int, str, str]]) -> list[tuple[str, str, int, int]]:
+    """Matches that no longer one overlaps; two owners may share the very same words."""
+    matches.sort(key=lambda item: (item[0] - item[1], item[0]))
+    kept: list[tuple[int, int, str, str]] = []
+    for start, end, owner, term in matches:
+        if all(
+            end <= other[0] or other[1] <= start or ((start, end) == other[:2] and owner != other[2])
+            for other in kept
+        ):
+            kept.append((start, end, owner, term))
+    kept.sort()
+    return [(owner, term, start, end) for start, end, owner, term in kept]

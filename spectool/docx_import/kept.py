@@ -1,0 +1,102 @@
+"""What an import kept as something other than a clause, counted: one warning per kind, not per paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spectool.docx_import.reading import WordParagraph
+
+# kind: (one, many, what became of them)
+KINDS: dict[str, tuple[str, str, str]] = {
+    "free paragraph": (
+        "paragraph that is no clause, definition, note or sub-item",
+        "paragraphs that are no clause, definition, note or sub-item",
+        "kept as free paragraphs",
+    ),
+    "unnumbered heading": (
+        "heading without a number",
+        "headings without a number",
+        "kept as headings that open no section",
+    ),
+    "named heading": (
+        "heading numbered in a shape no section has (such as Annex B)",
+        "headings numbered in a shape no section has (such as Annex B)",
+        "kept as headings that open no section, with the number they show",
+    ),
+    "misplaced heading": (
+        "numbered heading that cannot open its section (numbered twice, or its parent already closed)",
+        "numbered headings that cannot open their sections (numbered twice, or their parents already closed)",
+        "kept as headings that open no section, with the number they show",
+    ),
+    "repeated heading": (
+        "heading that repeats the number of the section it stands in",
+        "headings that repeat the number of the section they stand in",
+        "kept as headings that open no section; what follows stays in the section",
+    ),
+    "added heading": (
+        "clause or section with no heading of its parent above it",
+        "clauses or sections with no heading of their parents above them",
+        "an empty heading is added for each missing parent",
+    ),
+    "clause numbered twice": (
+        "clause number used a second time",
+        "clause numbers used a second time",
+        "kept as free paragraphs labelled with the number",
+    ),
+    "clause away from its section": (
+        "clause standing away from its section",
+        "clauses standing away from their sections",
+        "kept as free paragraphs labelled with the number",
+    ),
+    "clause without text": (
+        "clause number with no text after it",
+        "clause numbers with no text after them",
+        "kept as free paragraphs labelled with the number",
+    ),
+    "definition before a section": (
+        "definition before the first numbered heading",
+        "definitions before the first numbered heading",
+        "kept as free paragraphs",
+    ),
+    "sub-item with no paragraph above": (
+        "sub-item with no clause, definition or text above it",
+        "sub-items with no clause, definition or text above them",
+        "kept as free paragraphs labelled with the sub-item's label",
+    ),
+    "contents": (
+        "paragraph of a table of contents",
+        "paragraphs of a table of contents",
+        "kept as a contents list, which export writes afresh",
+    ),
+    "table before a section": (
+        "table before the first numbered heading",
+        "tables before the first numbered heading",
+        "kept in the front matter",
+    ),
+    "placeholder": (
+        "picture, equation or embedded object",
+        "pictures, equations or embedded objects",
+        "kept as placeholders (the source format holds no binary data)",
+    ),
+}
+
+
+@dataclass
+class Kept:
+    """Counts by kind, with the first paragraph of each kind for the warning to point at."""
+
+    first: dict[str, WordParagraph | None] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str, source: WordParagraph | None) -> None:
+        self.first.setdefault(kind, source)
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+
+    def summary(self) -> list[tuple[WordParagraph | None, str]]:
+        """One message per kind, in the order the kinds were first met."""
+        out: list[tuple[WordParagraph | None, str]] = []
+        for kind, count in self.counts.items():
+            one, many, how = KINDS[kind]
+            where = " (the first is here)" if count > 1 else ""
+            out.append((self.first[kind], f"{count} {one if count == 1 else many}: {how}{where}"))
+        return out

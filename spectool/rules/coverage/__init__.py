@@ -1,0 +1,82 @@
+"""Coverage rules (COV): the configured matrices filled once per check, for every COV rule to read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spectool.config import Config
+from spectool.coverage.assess import Assessor, SpecCoverage, assess
+from spectool.coverage.limits import Limits, limits_of
+from spectool.coverage.load import has_coverage, load_coverage
+from spectool.coverage.matrix import CoverageMatrix
+from spectool.model.corpus import Corpus
+from spectool.model.document import Position, Spec
+from spectool.rules.base import RuleContext
+
+# A gap is the absence of text, so it has no place of its own: it is reported at the spec's header.
+HEADER = Position(1, 1, 1, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One matrix filled for the corpus under check, and the gaps it had before an amendment."""
+
+    matrix: CoverageMatrix
+    coverages: tuple[SpecCoverage, ...]
+    limits: Limits
+    known: frozenset[tuple[str, str, str]]  # (spec key, row, column) uncovered in the base corpus
+    opened_by: str  # the amendment's id when an amendment is checked, else ""
+
+
+_CACHE: dict[int, tuple[RuleContext, tuple[Checked, ...]]] = {}
+
+
+def checked(context: RuleContext) -> tuple[Checked, ...]:
+    """Every configured matrix filled for `context`, once however many COV rules ask."""
+    hit = _CACHE.get(id(context))
+    if hit is not None and hit[0] is context:
+        return hit[1]
+    found = tuple(_check(context)) if has_coverage(context.config) else ()
+    _CACHE.clear()  # one check at a time: the last context is all that is kept
+    _CACHE[id(context)] = (context, found)
+    return found
+
+
+def _check(context: RuleContext) -> Iterable[Checked]:
+    opened_by = str(getattr(context.amendment, "id", "")) if context.base is not None else ""
+    for matrix in load_coverage(context.config).matrices:
+        assessed = _Assessed(matrix, context.config, context.corpus)
+        known: frozenset[tuple[str, str, str]] = frozenset()
+        if context.base is not None:
+            base = assessed.all(context.base)
+            known = frozenset((c.key, gap.row, gap.column) for c in base for gap in c.gaps)
+        yield Checked(matrix, assessed.all(context.corpus), assessed.limits, known, opened_by)
+
+
+class _Assessed:
+    """`assess_all` of one matrix, each spec object once: an amendment leaves most specs untouched,
+    and the base and the amended corpus then hold the very same objects."""
+
+    def __init__(self, matrix: CoverageMatrix, config: Config, corpus: Corpus) -> None:
+        self._matrix = matrix
+        self.limits = limits_of(config, corpus, matrix)
+        self._assessor = Assessor(matrix, self.limits, corpus)
+        # By identity; the value holds the spec, so its id cannot pass to another object.
+        self._done: dict[int, tuple[Spec, SpecCoverage]] = {}
+
+    def all(self, specs: Iterable[Spec]) -> tuple[SpecCoverage, ...]:
+        """What `assess_all(specs, matrix)` returns."""
+        return tuple(self._one(spec) for spec in specs if self._matrix.rows_for(spec.name))
+
+    def _one(self, spec: Spec) -> SpecCoverage:
+        done = self._done.get(id(spec))
+        if done is None:
+            done = self._done[id(spec)] = (spec, assess(spec, self._matrix, assessor=self._assessor))
+        return done[1]
+
+
+def clause_position(spec: Spec, clause: str) -> Position:
+    """Where a clause starts, or the spec's header when it is not a clause of `spec`."""
+    found = spec.clause(clause) if clause[:1].isdigit() else None
+    return found.position if found is not None else HEADER
