@@ -1,4 +1,4 @@
-"""Tracked changes already in a Word document: count them, or take the view with all accepted or all rejected."""
+"""Tracked changes already in a Word document: count them, or take the view with all accepted or rejected."""
 
 from __future__ import annotations
 

@@ -151,7 +151,7 @@ class TrackedDocument:
         paragraph = self.paragraph(prefix)
         paragraph.mark = "del"
         following = self.paragraph(number + " ")
-        kind, text = following.pieces[0]
+        _, text = following.pieces[0]
         following.pieces[0:1] = [("del", number), ("same", text[len(number) :])]
 
     def comment(self, prefix: str, text: str) -> None:
