@@ -1,0 +1,221 @@
+"""Import throughput on a synthetic Word document of about 2,000 pages (~20,000 clauses).
+
+The document is written as WordprocessingML directly: headings and clauses numbered by one outline
+list linked to the heading styles, lettered items, a requirement table every 40 clauses and a
+footnote every 25. Prints paragraphs per second (best of a few runs) and the peak memory of one
+import (tracemalloc) against the size of the unzipped XML.
+
+Run: .venv/bin/python bench/import_bench.py [CLAUSES]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+from unittest import mock
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import sentence
+from spectool.docx_import import import_docx, package
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="{TYPE}.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="{TYPE}.styles+xml"/>
+<Override PartName="/word/numbering.xml" ContentType="{TYPE}.numbering+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="{TYPE}.footnotes+xml"/>
+</Types>"""
+PACKAGE_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="{RELS}/officeDocument" Target="word/document.xml"/></Relationships>"""
+DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="{RELS}/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="{RELS}/numbering" Target="numbering.xml"/>
+<Relationship Id="rId3" Type="{RELS}/footnotes" Target="footnotes.xml"/></Relationships>"""
+# (style id, name, list level): headings 1-3, clauses and items all on numbering list 1.
+STYLES = (
+    ("Heading1", "heading 1", 0),
+    ("Heading2", "heading 2", 1),
+    ("Heading3", "heading 3", 2),
+    ("Clause", "Clause", 3),
+    ("ClauseItem", "Clause Item", 4),
+)
+LEVEL_TEXT = ("%1", "%1.%2", "%1.%2.%3", "%1.%2.%3.%4", "(%5)")
+
+
+def styles_xml() -> str:
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+        f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        for style_id, name, level in STYLES
+    )
+    normal = '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}>{normal}{styles}</w:styles>'
+
+
+def numbering_xml() -> str:
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="{"lowerLetter" if level == 4 else "decimal"}"/><w:pStyle w:val="{style_id}"/>'
+        f'<w:lvlText w:val="{LEVEL_TEXT[level]}"/></w:lvl>'
+        for style_id, _, level in STYLES
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
+        f'<w:abstractNum w:abstractNumId="1">{levels}</w:abstractNum>'
+        f'<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
+    )
+
+
+def paragraph(style_id: str, text: str, footnote: int | None = None) -> str:
+    mark = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+    note = f'<w:r>{mark}<w:footnoteReference w:id="{footnote}"/></w:r>' if footnote is not None else ""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r><w:t>{escape(text)}</w:t></w:r>{note}</w:p>'
+    )
+
+
+def table(rows: list[list[str]]) -> str:
+    cells = "".join(
+        "<w:tr>"
+        + "".join(f"<w:tc><w:p><w:r><w:t>{escape(cell)}</w:t></w:r></w:p></w:tc>" for cell in row)
+        + "</w:tr>"
+        for row in rows
+    )
+    return f"<w:tbl>{cells}</w:tbl>"
+
+
+def synthetic_document(clauses: int, seed: int = 1) -> tuple[dict[str, str], int]:
+    """The parts of a Word document of about `clauses` clauses, and how many paragraphs it has."""
+    rng = random.Random(seed)
+    body: list[str] = []
+    notes: list[str] = []
+    written: list[str] = []
+    paragraphs = 0
+    section = 0
+    while len(written) < clauses:
+        section += 1
+        body.append(paragraph("Heading1", f"Section {section}"))
+        paragraphs += 1
+        for sub in range(1, 5):
+            body.append(paragraph("Heading2", f"Requirements {section}.{sub}"))
+            body.append(paragraph("Heading3", f"General requirements {section}.{sub}"))
+            paragraphs += 2
+            for index in range(1, 13):
+                written.append(f"{section}.{sub}.1.{index}")
+                footnote = len(notes) + 1 if len(written) % 25 == 0 else None
+                if footnote is not None:
+                    notes.append(f"A note on clause {written[-1]} for the synthetic document.")
+                body.append(paragraph("Clause", sentence(rng, written[-50:]), footnote))
+                paragraphs += 1
+                if rng.random() < 0.3:
+                    for _ in range(2):
+                        body.append(paragraph("ClauseItem", sentence(rng, written[-50:])))
+                        paragraphs += 1
+                if len(written) % 40 == 0:
+                    rows = [["Reference", "Requirement", "Mandatory"]]
+                    rows += [[f"R{n}", sentence(rng, written[-50:]), "Yes"] for n in range(1, 4)]
+                    body.append(table(rows))
+                    paragraphs += 12
+    section_properties = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W} {R}><w:body>'
+        + "".join(body)
+        + f"{section_properties}</w:body></w:document>"
+    )
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {W}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        "</w:footnote>"
+        + "".join(
+            f'<w:footnote w:id="{key}"><w:p><w:r><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
+            for key, text in enumerate(notes, 1)
+        )
+        + "</w:footnotes>"
+    )
+    parts = {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": PACKAGE_RELS,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/document.xml": document,
+        "word/styles.xml": styles_xml(),
+        "word/numbering.xml": numbering_xml(),
+        "word/footnotes.xml": footnotes,
+    }
+    return parts, paragraphs
+
+
+def write_docx(parts: dict[str, str], path: Path) -> int:
+    """Write the package; the unzipped size of its XML in bytes."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in parts.items():
+            package.writestr(name, text)
+    return sum(len(text.encode("utf-8")) for text in parts.values())
+
+
+def traced_peak(path: Path) -> int:
+    """The peak of memory allocated by Python during one import (tracemalloc), in bytes."""
+    tracemalloc.start()
+    import_docx(path, name="SMETS2", version="9.9")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def exact_read(path: Path, *, limit: int) -> bytes:
+    """Read a file as spectool.inputs does, but into a buffer of the file's size, not of the limit."""
+    data = path.read_bytes()
+    assert len(data) <= limit
+    return data
+
+
+def main() -> None:
+    clauses = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "synthetic.docx"
+        parts, paragraphs = synthetic_document(clauses)
+        xml_size = write_docx(parts, path)
+        tables = parts["word/document.xml"].count("<w:tbl>")
+        footnotes = parts["word/footnotes.xml"].count("<w:footnote ") - 2
+        print(
+            f"corpus: {clauses} clauses (about {clauses // 10} pages), {paragraphs} paragraphs, "
+            f"{tables} tables, {footnotes} footnotes; {xml_size / 1e6:.1f} MB of XML unzipped, "
+            f"{path.stat().st_size / 1e6:.2f} MB zipped"
+        )
+        timings = []
+        imported = None
+        for _ in range(3):
+            start = time.perf_counter()
+            imported = import_docx(path, name="SMETS2", version="9.9")
+            timings.append(time.perf_counter() - start)
+        assert imported is not None
+        best = min(timings)
+        count = sum(1 for _ in imported.spec.clauses())
+        print(f"import: best of 3 {best:.2f} s, {paragraphs / best:,.0f} paragraphs/s, {count} clauses read")
+        peak = traced_peak(path)
+        print(f"peak memory (tracemalloc): {peak / 1e6:.0f} MB = {peak / xml_size:.1f} x the unzipped XML")
+        # spectool.inputs.read_input_bytes reads with read(limit + 1): a buffer of the 100 MB limit,
+        # whatever the file's size. Without that one buffer:
+        with mock.patch.object(package, "read_input_bytes", exact_read):
+            peak = traced_peak(path)
+        print(f"  the import without that buffer: {peak / 1e6:.0f} MB = {peak / xml_size:.1f} x the XML")
+
+
+if __name__ == "__main__":
+    main()
