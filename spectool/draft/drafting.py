@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spectool.amend.apply import apply_target
@@ -14,6 +15,8 @@ from spectool.draft.views import DraftViews
 from spectool.errors import InputError
 from spectool.model.document import Definition, Spec
 
+# "MP102A Power Outage Alerts ..." or "MP102A: ...": a modification's id, then its title.
+_MODIFICATION = re.compile(r"([A-Z]{1,5}\d+[A-Z]?)\b[:\s-]+(.+)")
 # What the drafter must fill in where the document says nothing.
 TO_COMPLETE = "[to be completed by the drafter]"
 
@@ -144,7 +147,7 @@ def _with_reasons(instructions: tuple[Instruction, ...], views: DraftViews) -> t
     for instruction in instructions:
         key = str(instruction.clause) if instruction.clause is not None else ""
         found = reasons.pop(key, None)
-        out.append(replace(instruction, reason="; ".join(found)) if found else instruction)
+        out.append(replace(instruction, reason=" ".join(found)) if found else instruction)
     return tuple(out)
 
 
@@ -152,10 +155,13 @@ def _with_change_request(amendment: Amendment, views: DraftViews, target: Spec) 
     authors = ", ".join(revision.author for revision in views.revisions)
     dates = sorted(r.last[:10] for r in views.revisions if r.last)
     loose = [f"{c.author}: {flat(c.text)}" for c in views.comments if not c.clause]
+    # A document titled as the spec itself names no modification.
+    title = views.title if views.title and views.title != target.title else ""
+    named = _MODIFICATION.match(title)
     return replace(
         amendment,
-        # A document titled as the spec itself names no modification.
-        title=views.title if views.title and views.title != target.title else TO_COMPLETE,
+        id=named.group(1) if named else amendment.id,
+        title=(named.group(2) if named else title) or TO_COMPLETE,
         author=authors or TO_COMPLETE,
         date=dates[-1] if dates else TO_COMPLETE,
         reason="; ".join(loose) or TO_COMPLETE,

@@ -19,10 +19,10 @@ from spectool.amend.model import (
     SubstituteDefinition,
     Target,
 )
-from spectool.amend.textedit import Paragraph, segments
+from spectool.amend.textedit import Paragraph, reflow, segments
 from spectool.draft.phrases import NoTextEdit, flat, text_edits
 from spectool.errors import InputError, SpectoolError
-from spectool.model.document import Clause, Spec
+from spectool.model.document import Clause, Spec, Text
 from spectool.model.numbers import ClauseNumber
 
 NOT_USED = "Not used."
@@ -84,7 +84,12 @@ def _clause_edits(before: Clause, after: Clause, number: ClauseNumber, terms: se
     try:
         return list(text_edits(before, after, Place(number), terms))
     except NoTextEdit:
-        return [SubstituteClause(number, replace(after, number=number))]
+        return [SubstituteClause(number, rewrapped(replace(after, number=number)))]
+
+
+def rewrapped(clause: Clause) -> Clause:
+    """The clause's own text wrapped as the source format wraps it (Word gives one long line)."""
+    return replace(clause, text=Text(reflow(flat(clause.text.value))))
 
 
 def _reading_order(spec: Spec) -> dict[str, int]:
@@ -104,7 +109,7 @@ def _structural(base: Spec, edited: Spec, order: dict[str, int]) -> list[_Placed
     pairs = list(align_specs(base, edited).pairs)
     retyped = _retyped(pairs)
     for number, clause in retyped.items():
-        placed.append(_Placed((order[number], 0.0), SubstituteClause(clause.number, clause)))
+        placed.append(_Placed((order[number], 0.0), SubstituteClause(clause.number, rewrapped(clause))))
     pairs = [p for p in pairs if str((p.old or p.new).number) not in retyped]  # type: ignore[union-attr]
     last: Clause | None = None
     added: list[Clause] = []
@@ -122,7 +127,10 @@ def _structural(base: Spec, edited: Spec, order: dict[str, int]) -> list[_Placed
                 )
             renumber = following is not None and following.kind is PairKind.RENUMBERED
             placed.append(
-                _Placed((order[str(last.number)], 0.5), InsertClauses(last.number, tuple(added), renumber))
+                _Placed(
+                    (order[str(last.number)], 0.5),
+                    InsertClauses(last.number, tuple(rewrapped(c) for c in added), renumber),
+                )
             )
             added = []
             continue

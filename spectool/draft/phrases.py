@@ -47,8 +47,11 @@ def text_edits(old: Paragraph, new: Paragraph, place: Place, terms: Collection[s
             continue
         here = _place_of(key, place)
         before, after = flat(old_text.value), flat(new_text.value)
-        for hunk in _hunks(before, after):
-            edit = _shortest_edit(current, before, after, hunk, here, terms)
+        # One stretch at a time, each found again in the text the previous edits left.
+        for _ in range(len(_tokens(after)) + len(_tokens(before)) + 1):
+            if before == after:
+                break
+            edit = _shortest_edit(current, before, after, _first_hunk(before, after), here, terms)
             current = apply_edit(current, edit, terms)
             edits.append(edit)
             before = flat(_piece(current, key))
@@ -81,8 +84,8 @@ class _Hunk:
     room_after: int
 
 
-def _hunks(before: str, after: str) -> list[_Hunk]:
-    """The first changed stretch of tokens (later ones are found again after it is applied)."""
+def _first_hunk(before: str, after: str) -> _Hunk:
+    """The first changed stretch of tokens, with the changes close after it that read better with it."""
     old, new = [t.text for t in _tokens(before)], [t.text for t in _tokens(after)]
     codes = [c for c in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()]
     changed = [index for index, code in enumerate(codes) if code[0] != "equal"]
@@ -98,7 +101,7 @@ def _hunks(before: str, after: str) -> list[_Hunk]:
     start, end = codes[first], codes[last]
     room_before = codes[first - 1][2] - codes[first - 1][1] if first > 0 else 0
     room_after = codes[last + 1][2] - codes[last + 1][1] if last + 1 < len(codes) else 0
-    return [_Hunk(start[1], end[2], start[3], end[4], room_before, room_after)]
+    return _Hunk(start[1], end[2], start[3], end[4], room_before, room_after)
 
 
 def _shortest_edit(

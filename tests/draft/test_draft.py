@@ -101,12 +101,15 @@ def test_a_move_within_a_clause_round_trips(tmp_path: Path) -> None:
     assert_applies_to_edited(draft, tmp_path)
 
 
-def test_a_clause_deleted_and_retyped_under_its_number_is_substituted(tmp_path: Path) -> None:
+def test_a_clause_deleted_and_retyped_is_drafted_as_the_phrase_that_changed(tmp_path: Path) -> None:
     document = TrackedDocument(exported("SMETS2@4.2"))
     document.delete_paragraph("5.6.4")
-    document.insert_paragraph("5.6.3", "5.6.4 Polyphase ESME shall show the current on each phase.")
+    document.insert_paragraph(
+        "5.6.3", "5.6.4 Polyphase ESME shall show the current on each phase on its display."
+    )
     draft = drafted(document, tmp_path)
-    assert [type(op) for op in operations(draft)] == [SubstituteClause]
+    (edit,) = operations(draft)
+    assert isinstance(edit, EditText) and (edit.anchor, edit.text) == ("voltage", "current")
     assert_applies_to_edited(draft, tmp_path)
 
 
