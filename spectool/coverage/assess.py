@@ -167,18 +167,24 @@ class Assessor:
 
 
 def assess(
-    spec: Spec, matrix: CoverageMatrix, *, amended_by: str = "", assessor: Assessor | None = None
+    spec: Spec,
+    matrix: CoverageMatrix,
+    *,
+    amended_by: str = "",
+    assessor: Assessor | None = None,
+    excerpts: bool = True,
 ) -> SpecCoverage:
-    """The matrix filled in for `spec`."""
+    """The matrix filled in for `spec`; without `excerpts`, the cited clauses' texts are left out
+    (a report shows them, a rule does not: on a large spec thousands of clauses are cited)."""
     assessor = assessor or Assessor(matrix)
     judge = assessor.judge(spec)
     rows = matrix.rows_for(spec.name)
     findings = _Findings(judge, rows)
     cells = tuple(findings.cell(row, column) for row in rows for column in matrix.columns)
-    cited = {clause for cell in cells for clause in cell.clauses}
-    excerpts = tuple(_excerpt(judge, clause) for clause in spec.clauses() if clause.id in cited)
+    cited = {clause for cell in cells for clause in cell.clauses} if excerpts else set()
+    texts = tuple(_excerpt(judge, clause) for clause in judge.clauses() if clause.id in cited)
     return SpecCoverage(
-        matrix, spec.name, spec.version, spec.path, rows, cells, excerpts, amended_by, findings.unread
+        matrix, spec.name, spec.version, spec.path, rows, cells, texts, amended_by, findings.unread
     )
 
 
@@ -261,9 +267,23 @@ class _Findings:
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
+        """What names the cells that no obligation decides; only their columns are looked for."""
         if self._mentions is None:
-            found = [mention for clause in self.judge.clauses() if (mention := self.judge.mention(clause))]
-            found.extend(self.judge.definition_mentions())
+            matrix = self.judge.words.matrix
+            open_columns = {
+                column.key
+                for row in self.rows
+                for column in matrix.columns
+                if matrix.not_applicable_reason(row, column) is None
+                and not any(
+                    verdict in _DECIDING for verdict, _ in self.by_cell.get((row.key, column.key), ())
+                )
+            }
+            found: list[Mention] = []
+            if open_columns:
+                columns = self.judge.words.columns_of(frozenset(open_columns))
+                found = [m for clause in self.judge.clauses() if (m := self.judge.mention(clause, columns))]
+                found.extend(self.judge.definition_mentions(columns))
             self._mentions = tuple(found)
         return self._mentions
 
@@ -313,6 +333,7 @@ class _Findings:
         return Cell(row.key, column.key, Status.GAP)
 
 
+_DECIDING = (Verdict.CONFLICTS, Verdict.COVERS, Verdict.EXCLUDES)
 _PRECEDENCE = (
     (Verdict.CONFLICTS, Status.CONFLICTING),
     (Verdict.COVERS, Status.COVERED),

@@ -24,7 +24,7 @@ from spectool.coverage.obligations import (
     split_sentences,
 )
 from spectool.coverage.scope import MatrixWords
-from spectool.coverage.words import durations
+from spectool.coverage.words import Vocabulary, durations
 from spectool.model.corpus import Corpus
 from spectool.model.document import Clause, Section, Spec, SubItem
 from spectool.model.numbers import ClauseNumber
@@ -165,33 +165,42 @@ class SpecJudge:
         self.own(clause)
         return self._unread.get(id(clause), ())
 
-    def mention(self, clause: Clause) -> Mention | None:
-        """The rows and columns that the clause's text, notes, tables and headings name, on the subject."""
+    def mention(self, clause: Clause, columns: Vocabulary | None = None) -> Mention | None:
+        """The rows and columns (of `columns`, else all) that the clause's text, notes, tables and
+        headings name, on the subject."""
         if is_omitted(clause.text.value):
             return None  # "Not used (formerly ...)": what it once said is gone
-        parts = [clause.full_text, *(note.text.flat for note in clause.notes)]
-        parts.extend("; ".join(row) for table in clause.tables for row in table.rows)
-        section = self._section(clause)
-        return self._mention(clause.id, "\n".join(parts), self._heading_text(section))
+        columns = columns or self.words.columns
+        text = clause.full_text
+        if clause.attachments:
+            parts = [text, *(note.text.flat for note in clause.notes)]
+            parts.extend("; ".join(row) for table in clause.tables for row in table.rows)
+            text = "\n".join(parts)
+        around = self._heading_text(self._section(clause))
+        # Most clauses name no column the caller asks about: that is told before the text is joined.
+        if not columns.names(text) and not columns.names(around):
+            return None
+        return self._mention(clause.id, text, around, columns)
 
-    def definition_mentions(self) -> Iterator[Mention]:
+    def definition_mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
         for definition in self.spec.definitions():
-            found = self._mention(f'definition of "{definition.term}"', definition.text.flat, definition.term)
+            label = f'definition of "{definition.term}"'
+            found = self._mention(label, definition.text.flat, definition.term, columns or self.words.columns)
             if found is not None:
                 yield found
 
-    def _mention(self, label: str, text: str, around: str) -> Mention | None:
+    def _mention(self, label: str, text: str, around: str, vocabulary: Vocabulary) -> Mention | None:
         words = self.words
         whole = f"{text}\n{around}"
         if words.matrix.subject and not words.subject.names(whole):
             return None
-        if not words.columns.names(whole):
+        columns = vocabulary.owners(whole)
+        if not columns:
             return None
-        columns = words.columns.owners(whole)
         contexts = words.contexts.owners(whole)
         rows = words.scope(term for _, term, *_ in words.actors.find(whole))
         rows = frozenset(row for row in rows if row not in words.context_rows or row in contexts)
-        return Mention(label, rows, columns) if rows and columns else None
+        return Mention(label, rows, columns) if rows else None
 
     def _read(self, clause: Clause) -> tuple[Judged, ...]:
         if is_omitted(clause.text.value):

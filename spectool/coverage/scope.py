@@ -27,6 +27,7 @@ class MatrixWords:
         self.cores: dict[Obligation, Any] = {}  # judge._Core, which depends on this module
         self._families: dict[tuple[str, ...], frozenset[str]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[str]] = {}
+        self._columns_of: dict[frozenset[str], Vocabulary] = {}
 
     @cached_property
     def synonyms(self) -> dict[str, tuple[str, ...]]:
@@ -46,6 +47,14 @@ class MatrixWords:
     def context_rows(self) -> frozenset[str]:
         """The rows that need their context words as well as their actor."""
         return frozenset(row.key for row in self.matrix.rows if row.context)
+
+    def columns_of(self, keys: frozenset[str]) -> Vocabulary:
+        """The vocabulary of these columns alone."""
+        found = self._columns_of.get(keys)
+        if found is None:
+            chosen = ((column.key, column.terms) for column in self.matrix.columns if column.key in keys)
+            found = self._columns_of[keys] = Vocabulary.of(chosen, self.synonyms)
+        return found
 
     @cached_property
     def timed_columns(self) -> tuple[Column, ...]:

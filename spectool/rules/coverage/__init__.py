@@ -72,7 +72,8 @@ class _Assessed:
     def _one(self, spec: Spec) -> SpecCoverage:
         done = self._done.get(id(spec))
         if done is None:
-            done = self._done[id(spec)] = (spec, assess(spec, self._matrix, assessor=self._assessor))
+            coverage = assess(spec, self._matrix, assessor=self._assessor, excerpts=False)
+            done = self._done[id(spec)] = (spec, coverage)
         return done[1]
 
 
