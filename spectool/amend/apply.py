@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spectool.amend.cover import clauses_affected_problems
 from spectool.amend.model import Amendment, Instruction, Spot
 from spectool.amend.omitted import OmittedReference, references_to_left, references_to_omitted
 from spectool.amend.ranges import GrownRange, grown_ranges
@@ -63,7 +64,15 @@ def _warnings(amendment: Amendment, key: str, working: WorkingCopy) -> list[Prob
         )
     for grown in grown_ranges(working):
         said.append((grown.instruction, _grown_range_message(key, grown)))
-    out = []
+    out = [
+        Problem(
+            amendment.path,
+            _field_line(amendment, "clauses affected"),
+            1,
+            f"warning: 'Clauses affected' does not match the instructions: {message}",
+        )
+        for message in clauses_affected_problems(amendment.clauses_affected, amendment.targets, key)
+    ]
     for instruction, message in said:
         at = instruction.clause_at if instruction.clause_at.line else instruction.at
         out.append(
@@ -91,6 +100,10 @@ def _omitted_reference_problem(amendment: Amendment, key: str, found: OmittedRef
         amendment.source_line(at.line),
         at.width,
     )
+
+
+def _field_line(amendment: Amendment, name: str) -> int:
+    return next((n for n, text in enumerate(amendment.lines, start=1) if text.lower().startswith(name)), 0)
 
 
 def _grown_range_message(key: str, grown: GrownRange) -> str:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from spectool.amend.matching import Matches, find_words
 from spectool.amend.model import EditText, Instruction, Occurrence, TextEditKind, Which
-from spectool.amend.writer import occurrence_words
 from spectool.model.document import Attachment, Clause, Definition, Footnote, Note, SubItem, Table, Text
 from spectool.parsing.references import find_references
+from spectool.words import ordinal
 
 Paragraph = Clause | Definition
 # Where a piece of running text sits in a paragraph: ("text",), ("item", "a", "i"), ("note", "0"), or
@@ -144,6 +144,7 @@ class Found(list[tuple[Key, int, int]]):
 
     inside_words: tuple[str, ...] = ()
     inside_terms: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()  # the words as written where only capitals or apostrophes differ
 
 
 def matches_in(paragraph: Paragraph, edit: EditText, terms: Collection[str]) -> Found:
@@ -164,6 +165,8 @@ def find_matches(pieces: list[tuple[Key, Text]], edit: EditText, terms: Collecti
         cut.extend(matches.inside_terms)
     found.inside_words = tuple(dict.fromkeys(words))
     found.inside_terms = tuple(dict.fromkeys(cut))
+    if not found:
+        found.near = tuple(_near_misses(pieces, edit.anchor))
     return found
 
 
@@ -176,10 +179,29 @@ def _missing(matches: list[tuple[Key, int, int]], anchor: str) -> str:
             f"{message} outside the defined term {terms}: to change it there too, write "
             f'"{anchor}" (including within {terms})'
         )
+    if isinstance(matches, Found) and matches.near:
+        return f'{message}: did you mean "{matches.near[0]}"?'
     if isinstance(matches, Found) and matches.inside_words:
         inside = ", ".join(f'"{word}"' for word in matches.inside_words[:3])
         return f"{message} as a whole word (only inside {inside}): quote the whole words"
     return message
+
+
+_SAME_MARKS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _near_misses(pieces: list[tuple[Key, Text]], anchor: str) -> list[str]:
+    """The words as the text has them where the quoted words differ only in capitals or in the
+    style of apostrophes and quotation marks."""
+    wanted = anchor.translate(_SAME_MARKS).lower()
+    out = []
+    for _, text in pieces:
+        folded = text.value.translate(_SAME_MARKS).lower()
+        if len(folded) != len(text.value):
+            continue
+        for start, end in find_words(folded, wanted).spans:
+            out.append(" ".join(text.value[start:end].split()))
+    return list(dict.fromkeys(out))
 
 
 def choose(
@@ -197,7 +219,7 @@ def choose(
     if occurrence.which is Which.NTH:
         if occurrence.nth > count:
             raise EditError(
-                f'"{anchor}" occurs {_times(count)}, so there is no {occurrence_words(occurrence).strip()} it'
+                f'"{anchor}" occurs {_times(count)}, so it has no {ordinal(occurrence.nth)} occurrence'
             )
         return [matches[occurrence.nth - 1]]
     if occurrence.which is Which.LAST:

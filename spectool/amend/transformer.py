@@ -30,7 +30,7 @@ from spectool.model.document import Block, Clause, Definition, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.words import ordinal
 
-_CLAUSE_REF = re.compile(r"([0-9.]+)((?:\([a-z]+\))*)")
+_CLAUSE_REF = re.compile(r"([0-9A-Z.]+)((?:\([a-z]+\))*)")
 _ORDINAL_WORDS = (
     "first",
     "second",

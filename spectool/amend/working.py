@@ -18,10 +18,18 @@ from spectool.amend.model import (
     OmitDefinition,
     SubstituteClause,
     SubstituteDefinition,
+    TextEditKind,
 )
 from spectool.amend.references import renumber_paragraph
 from spectool.amend.renumbering import shifted
-from spectool.amend.textedit import EditError, NewWords, apply_tracked, moved_spans, segments
+from spectool.amend.textedit import (
+    EditError,
+    NewWords,
+    apply_tracked,
+    matches_in,
+    moved_spans,
+    segments,
+)
 from spectool.errors import Problem
 from spectool.model.document import Block, Clause, Definition, Section, Spec, Text
 from spectool.model.numbers import ClauseNumber
@@ -87,6 +95,7 @@ class WorkingCopy:
         self.added: set[Identity] = set()
         self.left: dict[Identity, Instruction] = {}  # clauses left as "Not used."
         self.renumbered_by: dict[Identity, Instruction] = {}
+        self.edits_on: dict[Identity, list[Instruction]] = {}  # text edits made so far, per paragraph
         # What applies but may not say what the drafter meant: (instruction, message).
         self.warnings: list[tuple[Instruction, str]] = []
         self.new_words: dict[Identity, list[NewWords]] = {}
@@ -120,7 +129,11 @@ class WorkingCopy:
             _, entry = self.require(identity, instruction.subject)
             assert isinstance(entry.block, Clause | Definition)
             earlier = self.new_words.get(entry.identity, [])
-            entry.block, spans = apply_tracked(entry.block, operation, earlier, instruction, self.terms)
+            try:
+                entry.block, spans = apply_tracked(entry.block, operation, earlier, instruction, self.terms)
+            except EditError as error:
+                raise EditError(self._who_changed(entry.identity, operation, str(error))) from None
+            self.edits_on.setdefault(entry.identity, []).append(instruction)
             self.new_words[entry.identity] = spans
             self.changed[entry.identity] = instruction
         elif isinstance(operation, InsertClauses):
@@ -151,6 +164,26 @@ class WorkingCopy:
             entry.from_base = False
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
+
+    def _who_changed(self, identity: Identity, edit: EditText, message: str) -> str:
+        """`message`, naming the earlier instruction that changed the words, when the unamended text
+        had them and an earlier instruction took them away."""
+        if not message.startswith(f'"{edit.anchor}" does not occur'):
+            return message
+        base = _base_paragraph(self.base, identity)
+        if base is None:
+            return message
+        wanted = {(key, start, end) for key, start, end in matches_in(base, edit, self.terms)}
+        if not wanted:
+            return message
+        for earlier in reversed(self.edits_on.get(identity, [])):
+            operation = earlier.operation
+            if not isinstance(operation, EditText) or operation.kind in _KEEPS_WORDS:
+                continue
+            spans = matches_in(base, operation, self.terms)
+            if any(k == key and s < end and start < e for k, s, e in spans for key, start, end in wanted):
+                return f"{message}: instruction {earlier.number} changed those words before it"
+        return message
 
     def _warn_of_reused_number(self, number: ClauseNumber, instruction: Instruction) -> None:
         """A number an earlier renumbering gave to another clause can be read two ways: say so."""
@@ -322,6 +355,18 @@ def _renumber_attachments(clause: Clause, moved: dict[ClauseNumber, ClauseNumber
     """`clause` with references in its notes and tables (text it kept from the base) renumbered."""
     kept = renumber_paragraph(replace(clause, text=Text(""), items=()), moved, spec)
     return replace(clause, attachments=kept.attachments)
+
+
+# Text edits that leave their quoted words where they were.
+_KEEPS_WORDS = (TextEditKind.INSERT_AFTER, TextEditKind.INSERT_BEFORE)
+
+
+def _base_paragraph(base: Spec, identity: Identity) -> Clause | Definition | None:
+    if isinstance(identity, ClauseNumber):
+        return base.clause(identity)
+    if isinstance(identity, str):
+        return next((d for d in base.definitions() if d.term == identity), None)
+    return None
 
 
 def _identity(block: Block, index: int) -> Identity:

@@ -186,7 +186,7 @@ def test_words_that_occur_more_often_than_allowed_are_an_error() -> None:
 
 def test_an_occurrence_beyond_the_last_is_an_error() -> None:
     problem = failure('1. In clause 5.4.3, omit the 3rd occurrence of "spurious".')
-    assert problem.message.endswith('"spurious" occurs 2 times, so there is no the 3rd occurrence of it')
+    assert problem.message.endswith('"spurious" occurs 2 times, so it has no 3rd occurrence')
 
 
 def test_an_unknown_clause_is_an_error_at_its_number() -> None:

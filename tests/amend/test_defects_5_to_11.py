@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from spectool.amend.apply import apply_target
@@ -203,3 +205,116 @@ def ranged_small() -> Spec:
     from tests.amend.helpers import SMALL_SPEC
 
     return parse_spec(SMALL_SPEC.replace(", as clause 5.4.1 describes", ""), "small.spec")
+
+
+# Defect 9: a number `Omit clause X.` leaves unused is no numbering gap under `check`.
+
+
+def struct001_of(tmp_path: Path, body: str) -> list[str]:
+    from spectool.config import load_config
+    from spectool.rules.runner import check_paths
+    from tests.amend.helpers import PREAMBLE, ROOT
+
+    path = tmp_path / "omit.amend"
+    path.write_text(PREAMBLE.format(specs="SMETS2 4.2") + "\nAmendments to SMETS2 4.2\n\n" + body)
+    findings = check_paths([path], load_config(ROOT / "spectool.toml")).result.findings
+    return [finding.message for finding in findings if finding.code == "STRUCT001"]
+
+
+def test_an_omitted_number_is_no_gap(tmp_path: Path) -> None:
+    assert struct001_of(tmp_path, "1. Omit clause 5.5.4.\n") == []
+
+
+def test_the_same_gap_without_the_amendment_is_still_one() -> None:
+    from spectool.model.corpus import Corpus
+    from spectool.rules.base import RuleContext
+    from spectool.rules.structure.struct001 import NumberingGap
+
+    base = smets2()
+    amended = apply_target(amendment("Amendments to SMETS2 4.2\n\n1. Omit clause 5.5.4.\n"), KEY, base).spec
+    context = RuleContext(corpus=Corpus((amended,)), config=None, base=Corpus((base,)))  # type: ignore[arg-type]
+    assert list(NumberingGap().check(context)) == []
+    without_base = RuleContext(corpus=Corpus((amended,)), config=None)  # type: ignore[arg-type]
+    (gap,) = list(NumberingGap().check(without_base))
+    assert gap.message == "5.5.5 follows 5.5.3: 5.5.4 is missing"
+
+
+# Defect 10: messages that say what is wrong.
+
+
+def test_an_a_numbered_clause_is_read_as_a_clause_number() -> None:
+    message = refusal('1. In clause 5.6.2A, for "x" substitute "y".\n', smets2())
+    assert message.endswith("there is no clause 5.6.2A")
+
+
+def test_a_words_an_earlier_instruction_removed_name_that_instruction() -> None:
+    message = refusal(
+        '1. In clause 5.5.3, for "mains power failure" substitute "Supply Outage".\n\n'
+        '2. In clause 5.5.3, omit "a mains power".\n',
+        smets2(),
+    )
+    assert message.endswith('"a mains power" does not occur: instruction 1 changed those words before it')
+
+
+def test_an_ordinal_beyond_the_count_reads_as_english() -> None:
+    message = refusal('1. In clause 5.5.3, omit the 5th occurrence of "power".\n', smets2())
+    assert message.endswith('"power" occurs 2 times, so it has no 5th occurrence')
+
+
+def test_a_quote_that_differs_in_capitals_or_apostrophes_gets_a_did_you_mean() -> None:
+    message = refusal('1. In clause 5.5.3, for "comms hub" substitute "hub".\n', smets2())
+    assert message.endswith('"comms hub" does not occur: did you mean "Comms Hub"?')
+    from spectool.parsing import parse_spec
+
+    base = parse_spec(A_NUMBERED.replace("keep the date.", "keep the meter\u2019s date."), "q.spec")
+    message = refusal('1. In clause 2.1.2, for "meter\'s date" substitute "date".\n', base)
+    assert message.endswith('"meter\'s date" does not occur: did you mean "meter\u2019s date"?')
+
+
+# Defect 11: "Clauses affected" is checked against the clauses the instructions touch.
+
+
+def test_the_bundled_amendments_list_exactly_the_clauses_they_touch() -> None:
+    from spectool.amend.apply import apply_all
+    from spectool.amend.reader import read_amendment
+    from tests.amend.helpers import AMENDMENTS
+
+    for name in ("MP102A.amend", "MP102A-consultation.amend"):
+        applied = apply_all(read_amendment(AMENDMENTS / name), bundled())
+        assert [w for result in applied.values() for w in result.warnings] == []
+
+
+def test_a_clause_left_out_of_clauses_affected_or_named_needlessly_is_warned_of() -> None:
+    from spectool.amend.reader import parse_amendment
+    from tests.amend.helpers import PREAMBLE
+
+    text = PREAMBLE.format(specs="SMETS2 4.2").replace(
+        "Clauses affected: as below", "Clauses affected: SMETS2 4.2: 5.5.3, new 5.5.6 (5.5.4 moves)"
+    ) + ('\nAmendments to SMETS2 4.2\n\n1. In clause 5.5.4, for "removed" substitute "taken away".\n')
+    applied = apply_target(parse_amendment(text, "x.amend"), KEY, smets2())
+    assert [(w.line, w.message) for w in applied.warnings] == [
+        (
+            9,
+            "warning: 'Clauses affected' does not match the instructions: it leaves out SMETS2 4.2 "
+            "clause 5.5.4 (instruction 1)",
+        ),
+        (
+            9,
+            "warning: 'Clauses affected' does not match the instructions: it names SMETS2 4.2 clause "
+            "5.5.3, which no instruction touches",
+        ),
+        (
+            9,
+            "warning: 'Clauses affected' does not match the instructions: it names SMETS2 4.2 clause "
+            "5.5.6, which no instruction touches",
+        ),
+    ]
+
+
+def test_free_text_in_clauses_affected_is_left_as_written() -> None:
+    applied = apply_target(
+        amendment('Amendments to SMETS2 4.2\n\n1. In clause 5.5.4, for "removed" substitute "taken away".\n'),
+        KEY,
+        smets2(),
+    )
+    assert applied.warnings == ()

@@ -59,6 +59,15 @@ def _children(spec: Spec) -> dict[ClauseNumber | None, list[Numbered]]:
     return groups
 
 
+def _omitted_numbers(spec: Spec, context: RuleContext) -> set[ClauseNumber]:
+    """Clause numbers of the spec before the amendment under check that it no longer has."""
+    base = context.base.get(spec.name, spec.version) if context.base is not None else None
+    if base is None or base is spec:
+        return set()
+    now = {clause.number for clause in spec.clauses()}
+    return {clause.number for clause in base.clauses() if clause.number not in now}
+
+
 def letter_label(value: int) -> str:
     """1 -> "a", 26 -> "z", 27 -> "aa": the inverse of letter_value."""
     label = ""
@@ -113,9 +122,13 @@ class NumberingGap(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         for spec in context.corpus:
+            omitted = _omitted_numbers(spec, context)
             for parent, members in _children(spec).items():
                 within = f"section {parent}" if parent else None
-                yield from self._sequence(spec, members, within, _clause_namer(parent))
+                skipped = frozenset(
+                    number.last for number in omitted if number.parent == parent and not number.is_inserted
+                )
+                yield from self._sequence(spec, members, within, _clause_namer(parent), skipped)
             for clause in spec.clauses():
                 if clause.items:
                     yield from self._items(spec, clause.items, clause, letter=True)
@@ -132,15 +145,21 @@ class NumberingGap(Rule):
                 yield from self._items(spec, item.items, owner, letter=False)
 
     def _sequence(
-        self, spec: Spec, numbered: list[Numbered], within: str | None, name: Callable[[int], str]
+        self,
+        spec: Spec,
+        numbered: list[Numbered],
+        within: str | None,
+        name: Callable[[int], str],
+        omitted: frozenset[int] = frozenset(),
     ) -> Iterator[Finding]:
         """A finding where a number is lower than the one before it, and one for each run of missing
-        numbers, at the number that follows the run. Top-level sections (within None) may start anywhere."""
+        numbers, at the number that follows the run. Top-level sections (within None) may start anywhere.
+        Numbers an amendment under check omitted are no gap: they stand unused on purpose."""
         if not numbered:
             return
         values = [member.value for member in numbered]
         start = 1 if within is not None else min(values)
-        if values == list(range(start, start + len(values))):
+        if not omitted and values == list(range(start, start + len(values))):
             return  # the usual case, decided without a finding's worth of work
         for previous, member in pairwise(numbered):
             if member.value <= previous.value:
@@ -148,7 +167,10 @@ class NumberingGap(Rule):
                 yield self.at_position(spec, member.span, message, clause=member.owner_id)
         first = {member.value: member for member in reversed(numbered)}
         lower = start - 1
-        for value in sorted(first):
+        for value in sorted(set(first) | omitted):
+            if value not in first:
+                lower = value if value == lower + 1 else lower
+                continue
             if value > lower + 1:
                 member = first[value]
                 after = f"follows {first[lower].label}" if lower in first else f"is the first in {within}"
