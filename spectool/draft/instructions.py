@@ -110,7 +110,7 @@ def _structural(base: Spec, edited: Spec, order: dict[str, int]) -> list[_Placed
     retyped = _retyped(pairs)
     for number, clause in retyped.items():
         placed.append(_Placed((order[number], 0.0), SubstituteClause(clause.number, rewrapped(clause))))
-    pairs = [p for p in pairs if str((p.old or p.new).number) not in retyped]  # type: ignore[union-attr]
+    pairs = [pair for pair in pairs if _number_of(pair) not in retyped]
     last: Clause | None = None
     added: list[Clause] = []
     for index, pair in enumerate(pairs):
@@ -161,6 +161,11 @@ def _retyped(pairs: list[ClausePair]) -> dict[str, Clause]:
         for p in pairs
         if p.kind is PairKind.ADDED and p.new is not None and str(p.new.number) in removed
     }
+
+
+def _number_of(pair: ClausePair) -> str:
+    clause = pair.old if pair.old is not None else pair.new
+    return str(clause.number) if clause is not None else ""
 
 
 def _next_kept(pairs: list[ClausePair], index: int) -> ClausePair | None:

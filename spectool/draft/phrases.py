@@ -155,17 +155,11 @@ def _edit(
     if not added and not left and not right:
         return EditText(place, TextEditKind.OMIT, removed)
     anchor = _span(before, old, hunk.old_start - left, hunk.old_end + right)
-    replacement = _join(ahead, added, behind, after, new, hunk, left, right)
+    # The new words with the same context, spaced as the new text spaces them.
+    replacement = _span(after, new, hunk.new_start - left, hunk.new_end + right)
     if not replacement:
         return None
     return EditText(place, TextEditKind.SUBSTITUTE, anchor, replacement)
-
-
-def _join(
-    ahead: str, added: str, behind: str, after: str, new: list[_Token], hunk: _Hunk, left: int, right: int
-) -> str:
-    """The new words with the same context, spaced as the new text spaces them."""
-    return _span(after, new, hunk.new_start - left, hunk.new_end + right)
 
 
 def _span(text: str, tokens: list[_Token], start: int, end: int) -> str:

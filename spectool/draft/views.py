@@ -55,8 +55,9 @@ def read_tracked(path: Path, name: str, version: str) -> DraftViews:
     base = import_docx(path, name=name, version=version, reject_changes=True).spec
     edited = import_docx(path, name=name, version=version, accept_changes=True).spec
     package = open_word_package(path)
+    parts = [part for part in (package.body, package.footnotes, package.endnotes) if part is not None]
     return DraftViews(
-        base, edited, package.core_title, tuple(revisions_of(package.body)), tuple(read_comments(path))
+        base, edited, package.core_title, tuple(revisions_of(*parts)), tuple(read_comments(path))
     )
 
 
@@ -68,10 +69,11 @@ def read_compared(original: Path, edited_path: Path, name: str, version: str) ->
     return DraftViews(base, edited, package.core_title, (), tuple(read_comments(edited_path)))
 
 
-def revisions_of(root: Element) -> list[Revision]:
+def revisions_of(*roots: Element) -> list[Revision]:
     """Tracked text changes by author, in the order authors first appear; formatting changes left out."""
     found: dict[str, list[str]] = {}
-    for element in root.iter(*(w(name) for name in _TEXT_CHANGES)):
+    changes = tuple(w(name) for name in _TEXT_CHANGES)
+    for element in (found_element for root in roots for found_element in root.iter(*changes)):
         author = str(element.get(w("author")) or "unknown")
         found.setdefault(author, []).append(str(element.get(w("date")) or ""))
     out = []

@@ -154,6 +154,13 @@ class TrackedDocument:
         _, text = following.pieces[0]
         following.pieces[0:1] = [("del", number), ("same", text[len(number) :])]
 
+    def renumber(self, prefix: str, number: str) -> None:
+        """Type a new number over the one that starts the paragraph."""
+        paragraph = self.paragraph(prefix + " ")
+        _, text = paragraph.pieces[0]
+        old = text.split(" ", 1)[0]
+        paragraph.pieces[0:1] = [("del", old), ("ins", number), ("same", text[len(old) :])]
+
     def comment(self, prefix: str, text: str) -> None:
         """A comment anchored on the paragraph."""
         identity = len(self.comments)
