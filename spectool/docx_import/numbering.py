@@ -188,7 +188,10 @@ class NumberingDefinitions:
         abstract = self.abstract_of(num_id)
         if abstract is None or style_id is None:
             return None
-        return next((index for index, level in abstract.levels.items() if level.style_id == style_id), None)
+        instance = self.instances.get(num_id)
+        overrides = instance.level_overrides if instance is not None else {}
+        levels = {**abstract.levels, **overrides}  # a w:lvlOverride/w:lvl may tie its level to a style
+        return next((index for index, level in sorted(levels.items()) if level.style_id == style_id), None)
 
     def counter_key(self, num_id: int) -> int | None:
         """Paragraphs of every numId on one abstract list count together (ECMA-376 17.9); None: no list."""

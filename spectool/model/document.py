@@ -27,6 +27,9 @@ class Position:
 
 NOWHERE = Position(0, 0, 0, 0)
 
+# A table cell whose whole text is one of these is covered by a merged cell: the one above, or to the left.
+MERGED_ABOVE, MERGED_LEFT = "^", "<"
+
 
 def _position() -> Position:
     return field(default=NOWHERE, compare=False, repr=False)
@@ -106,6 +109,20 @@ class Table:
     position: Position = _position()
     # Header rows after the first, for tables whose heading spans several rows.
     more_header: tuple[tuple[str, ...], ...] = ()
+    # Where each cell's text starts in the source, (line, column), for header_rows then rows.
+    cell_starts: tuple[tuple[tuple[int, int], ...], ...] = field(default=(), compare=False, repr=False)
+
+    def cells(self) -> Iterator[Text]:
+        """Every cell (title excluded) as running text that knows where it stands in the source."""
+        for row_index, row in enumerate((*self.header_rows, *self.rows)):
+            starts = self.cell_starts[row_index] if row_index < len(self.cell_starts) else ()
+            for column, cell in enumerate(row):
+                if cell in (MERGED_ABOVE, MERGED_LEFT) or not cell:
+                    continue
+                start = starts[column] if column < len(starts) else None
+                # A cell's paragraphs stand on one source line, joined by "<br>": each line starts there.
+                line_starts = tuple(start for _ in cell.split("\n")) if start else ()
+                yield Text(cell, line_starts)
 
     @property
     def header_rows(self) -> tuple[tuple[str, ...], ...]:
@@ -124,9 +141,6 @@ class Footnote:
 
 
 Attachment = Note | Table | Footnote
-
-# A table cell whose whole text is one of these is covered by a merged cell: the one above, or to the left.
-MERGED_ABOVE, MERGED_LEFT = "^", "<"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +166,11 @@ class Heading:
     title: str
     label: str = ""  # "Annex B", "Appendix C", "Schedule 3", "Section V"; "" when it shows no number
     position: Position = _position()
+    title_start: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
+
+    @property
+    def title_text(self) -> Text:
+        return Text(self.title, (self.title_start,) if self.title_start[0] else ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +283,11 @@ class Section:
     title: str
     blocks: tuple[Block, ...] = ()
     position: Position = _position()
+    title_start: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
+
+    @property
+    def title_text(self) -> Text:
+        return Text(self.title, (self.title_start,) if self.title_start[0] else ())
 
     @property
     def id(self) -> str:

@@ -190,6 +190,7 @@ class SpecBuilder:
                 title=open_section.heading.title,
                 blocks=tuple(open_section.blocks),
                 position=token_position(open_section.heading.token),
+                title_start=(open_section.heading.token.line or 0, open_section.heading.title_column),
             )
             for open_section in sections
             if open_section.heading.number is not None
@@ -311,7 +312,7 @@ class SpecBuilder:
             )
 
     def _check_table(self, draft: TableDraft) -> None:
-        rows = [(cells, token) for cells, token in draft.rows if not is_separator_row(cells)]
+        rows = [(row.cells, row.token) for row in draft.rows if not is_separator_row(row.cells)]
         if not rows:
             self.problem(draft.token, "a table needs a header row: expected '| Code | Name |' after 'Table:'")
             return

@@ -63,6 +63,7 @@ class HeadingDraft:
     number: ClauseNumber | None
     title: str
     token: Token
+    title_column: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +77,16 @@ class ClauseDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class RowDraft:
+    cells: tuple[str, ...]
+    token: Token
+    starts: tuple[tuple[int, int], ...]  # (line, column) where each cell's text begins
+
+
+@dataclass(frozen=True, slots=True)
 class TableDraft:
     title: str
-    rows: tuple[tuple[tuple[str, ...], Token], ...]
+    rows: tuple[RowDraft, ...]
     token: Token
 
 
@@ -136,11 +144,13 @@ class SpecTransformer(Transformer[Token, object]):
         labelled = _LABEL_HEAD.match(str(token))
         if labelled is not None:  # "## [Annex B] Title", "## [] Title": a heading that opens no section
             title = str(token)[labelled.end() :].strip()
-            return Heading(len(labelled[1]), title, labelled[2].strip(), token_position(token))
+            start = (token.line or 0, (token.column or 1) + labelled.end())
+            return Heading(len(labelled[1]), title, labelled[2].strip(), token_position(token), start)
         head = _HEADING_HEAD.match(str(token))
         assert head is not None  # the HEADING terminal guarantees the leading hashes
         number = ClauseNumber.parse(head[2]) if head[2] else None
-        return HeadingDraft(len(head[1]), number, str(token)[head.end() :].strip(), token)
+        title = str(token)[head.end() :].strip()
+        return HeadingDraft(len(head[1]), number, title, token, (token.column or 1) + head.end())
 
     def paragraph(self, children: list[object]) -> Paragraph:
         token = children[0]
@@ -224,17 +234,26 @@ class SpecTransformer(Transformer[Token, object]):
         text = _text(_rest(token, head), lines)
         return Note(text, head[1] or "", find_references(text), token_position(token))
 
-    def row(self, children: list[Token]) -> tuple[tuple[str, ...], Token]:
+    def row(self, children: list[Token]) -> RowDraft:
         (token,) = children
-        body = str(token).strip()
+        raw = str(token)
+        body = raw.rstrip()
         if body.endswith("|") and not body.endswith("\\|") and len(body) > 1:
             body = body[:-1]
-        return tuple(read_cell(cell) for cell in _CELL_SPLIT.split(body[1:])), token
+        cells: list[str] = []
+        starts: list[tuple[int, int]] = []
+        offset = 1
+        for piece in _CELL_SPLIT.split(body[1:]):
+            lead = len(piece) - len(piece.lstrip())
+            cells.append(read_cell(piece))
+            starts.append((token.line or 0, (token.column or 1) + offset + lead))
+            offset += len(piece) + 1
+        return RowDraft(tuple(cells), token, tuple(starts))
 
     def table(self, children: list[object]) -> TableDraft:
         token = children[0]
         assert isinstance(token, Token)
-        rows = tuple(child for child in children[1:] if isinstance(child, tuple))
+        rows = tuple(child for child in children[1:] if isinstance(child, RowDraft))
         return TableDraft(str(token).partition(":")[2].strip(), rows, token)
 
     def comment(self, children: list[Token]) -> Comment:
@@ -275,11 +294,17 @@ def is_separator_row(cells: tuple[str, ...]) -> bool:
 
 def build_table(draft: TableDraft) -> Table:
     """Every row before the first separator row is a header row; without a separator, the first one."""
-    rows = [row for row, _ in draft.rows]
+    rows = [row.cells for row in draft.rows]
     separator = next((index for index, row in enumerate(rows) if is_separator_row(row)), None)
-    cells = [row for row in rows if not is_separator_row(row)]
+    kept = [row for row in draft.rows if not is_separator_row(row.cells)]
+    cells = [row.cells for row in kept]
     heads = max(separator or 1, 1) if cells else 0
     header = cells[0] if cells else ()
     return Table(
-        draft.title, header, tuple(cells[heads:]), token_position(draft.token), tuple(cells[1:heads])
+        draft.title,
+        header,
+        tuple(cells[heads:]),
+        token_position(draft.token),
+        tuple(cells[1:heads]),
+        tuple(row.starts for row in kept),
     )

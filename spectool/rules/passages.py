@@ -1,4 +1,5 @@
-"""The running text of a spec as passages: requirement text, notes and definitions, each with its owner."""
+"""The running text of a spec as passages: requirement text, notes, definitions, free text, headings, table
+cells and footnotes, each with its owner."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from spectool.model.document import Clause, Definition, Note, Spec, Table, Text
+from spectool.model.document import (
+    Block,
+    Clause,
+    Definition,
+    Footnote,
+    Heading,
+    Note,
+    Paragraph,
+    Spec,
+    Table,
+    Text,
+)
 from spectool.rules.phrases import PhraseMatch, PhraseSet, fold
 
 # Between passages in a joined text: neither a word character nor whitespace, so no phrase spans two.
@@ -16,8 +28,14 @@ SEPARATOR = "\x00"
 
 class Kind(StrEnum):
     REQUIREMENT = "requirement"  # a clause's own text and its sub-items
-    NOTE = "note"
+    NOTE = "note"  # notes and footnotes: informative
     DEFINITION = "definition"
+    TEXT = "text"  # free paragraphs and their sub-items: no clause, so no requirement
+    HEADING = "heading"  # section titles and headings that open no section
+    CELL = "cell"  # table cells
+
+
+FRONT = "front matter"  # the owner of what stands before the first numbered heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,32 +48,55 @@ class Passage:
 
 
 def all_passages(spec: Spec) -> Iterator[Passage]:
-    """Every piece of running text: clauses, sub-items, notes and definitions."""
+    """Every piece of running text, in document order: the front matter, then each section's title
+    and blocks. Only clauses (and their sub-items) are requirement text."""
+    for block in spec.front:
+        yield from _block_passages(block, FRONT)
     for section in spec.sections:
+        if section.title:
+            yield Passage(section.title_text, section.id, Kind.HEADING)
         for block in section.blocks:
-            if isinstance(block, Clause):
-                owner = block.id
-                yield Passage(block.text, owner, Kind.REQUIREMENT)
-                for item in block.all_items():
-                    yield Passage(item.text, owner, Kind.REQUIREMENT)
-                if block.attachments:
-                    yield from _notes(block.notes, owner)
-            elif isinstance(block, Definition):
-                yield Passage(block.text, block.term, Kind.DEFINITION)
-                for item in block.all_items():
-                    yield Passage(item.text, block.term, Kind.DEFINITION)
-                yield from _notes(tuple(a for a in block.attachments if isinstance(a, Note)), block.term)
-            elif isinstance(block, Note):
-                yield Passage(block.text, section.id, Kind.NOTE)
+            yield from _block_passages(block, section.id)
 
 
-def _notes(notes: tuple[Note, ...], owner: str) -> Iterator[Passage]:
-    for note in notes:
-        yield Passage(note.text, owner, Kind.NOTE)
+def _block_passages(block: Block, where: str) -> Iterator[Passage]:
+    if isinstance(block, Clause):
+        owner = block.id
+        yield Passage(block.text, owner, Kind.REQUIREMENT)
+        for item in block.all_items():
+            yield Passage(item.text, owner, Kind.REQUIREMENT)
+        yield from _attachment_passages(block.attachments, owner)
+    elif isinstance(block, Definition):
+        yield Passage(block.text, block.term, Kind.DEFINITION)
+        for item in block.all_items():
+            yield Passage(item.text, block.term, Kind.DEFINITION)
+        yield from _attachment_passages(block.attachments, block.term)
+    elif isinstance(block, Paragraph):
+        owner = f"{where} {block.label}" if block.label else where
+        yield Passage(block.text, owner, Kind.TEXT)
+        for item in block.all_items():
+            yield Passage(item.text, owner, Kind.TEXT)
+    elif isinstance(block, Heading):
+        if block.title:
+            yield Passage(block.title_text, where, Kind.HEADING)
+    else:
+        yield from _attachment_passages((block,), where) if isinstance(block, Note | Footnote | Table) else ()
+
+
+def _attachment_passages(attachments: tuple[Note | Table | Footnote, ...], owner: str) -> Iterator[Passage]:
+    for attachment in attachments:
+        if isinstance(attachment, Table):
+            for cell in attachment.cells():
+                yield Passage(cell, owner, Kind.CELL)
+        else:
+            yield Passage(attachment.text, owner, Kind.NOTE)
 
 
 def tables(spec: Spec) -> Iterator[tuple[Table, str]]:
     """Every table and the clause, term or section it belongs to."""
+    for block in spec.front:
+        if isinstance(block, Table):
+            yield block, FRONT
     for section in spec.sections:
         for block in section.blocks:
             if isinstance(block, Table):
@@ -69,7 +110,7 @@ def tables(spec: Spec) -> Iterator[tuple[Table, str]]:
 
 def table_text(table: Table) -> str:
     """A table's title and cells, one per line: enough to count words in, not to place findings."""
-    cells = [table.title, *table.header, *(cell for row in table.rows for cell in row)]
+    cells = [table.title, *(cell for row in (*table.header_rows, *table.rows) for cell in row)]
     return "\n".join(cells)
 
 

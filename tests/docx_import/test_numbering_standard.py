@@ -247,3 +247,18 @@ def test_custom_zero_padded_format_written_as_alternate_content() -> None:
     )
     assert labels(count, (1, 0), (1, 0), (2, 0)) == ["R001", "R002", "RI"]
     assert format_number(7, "custom", "01, 02, 03, ...") == "07"
+
+
+def test_a_level_override_can_tie_its_level_to_a_style() -> None:
+    builder = DocxBuilder()
+    override = (
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="1">'
+        + level_xml(1, "%1-%2", style="Requirement")
+        + "</w:lvlOverride></w:num>"
+    )
+    builder.numbering(OUTLINE, num_xml(1, 1), override)
+    builder.style("Requirement", "Requirement", numbering=(2, None))
+    builder.paragraph("part", numbering=(2, 0))
+    builder.paragraph("first", style="Requirement")
+    builder.paragraph("second", style="Requirement")
+    assert document_labels(builder) == ["5", "5-1", "5-2"]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spectool.findings import Finding, Severity
 from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.passages import Passage, joined, table_text, tables
+from spectool.rules.passages import Passage, joined, tables
 from spectool.rules.phrases import PhraseMatch
 from spectool.rules.registry import register
 from spectool.rules.terminology.scope import in_scope
@@ -63,8 +63,9 @@ class MixedVariants(Rule):
                 uses.setdefault(entry.name, {}).setdefault(phrase, []).append((passage, match))
                 counts.setdefault(entry.name, Counter())[phrase] += 1
                 order.setdefault(phrase, len(order))
+        # Cells are passages of their own (found above, with their places); titles count here.
         for found_table, _ in tables(spec):
-            for entry, phrase, _match in table.variant_finder.find(table_text(found_table)):
+            for entry, phrase, _match in table.variant_finder.find(found_table.title):
                 counts.setdefault(entry.name, Counter())[phrase] += 1
                 order.setdefault(phrase, len(order))
         for group in table.variants:
