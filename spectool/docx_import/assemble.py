@@ -303,9 +303,9 @@ class SpecAssembler:
     def placeholders(self, source: WordParagraph) -> None:
         """Pictures, equations and objects stand after their paragraph as placeholders."""
         for index, what in enumerate(source.dropped, 1):
-            kind = _PLACEHOLDER_KINDS.get(what, "Image")
+            kind = _PLACEHOLDER_KINDS.get(what.partition(":")[0], "Image")
             target = f"word/document.xml#paragraph-{source.index}" + (f"-{index}" if index > 1 else "")
-            self.here.blocks.append(Placeholder(kind, target, what))
+            self.here.blocks.append(Placeholder(kind, target, " ".join(what.split())))
             self.kept.add("placeholder", source)
 
     def cite(self, source: WordParagraph, holder: ParagraphDraft | None) -> None:

@@ -66,9 +66,9 @@ def _walk(element: Element, fields: FieldState, content: ParagraphContent, parts
         elif name == "sdt" or name in _TRANSPARENT:
             _walk(node, fields, content, parts)
         elif name in ("oMath", "oMathPara"):
-            content.dropped.append("an equation")
+            content.dropped.append(_with_text("an equation", node, "t"))
         elif name == "AlternateContent":
-            content.dropped.append("a drawing or text box")
+            content.dropped.append(_with_text("a drawing or text box", node, "txbxContent"))
 
 
 def _run(run: Element, fields: FieldState, content: ParagraphContent, parts: list[str]) -> None:
@@ -109,10 +109,32 @@ def _shown(node: Element, name: str, content: ParagraphContent) -> str:
         code = int(attribute(node, "char") or "0", 16) if _is_hex(attribute(node, "char")) else 0
         return chr(code) if 0x20 <= code < 0xE000 else ""
     if name in _DROPPED:
-        content.dropped.append(_DROPPED[name])
+        content.dropped.append(_with_text(_DROPPED[name], node, "txbxContent"))
     elif name == "AlternateContent":
-        content.dropped.append("a drawing or text box")
+        content.dropped.append(_with_text("a drawing or text box", node, "txbxContent"))
     return ""
+
+
+def _with_text(what: str, node: Element, holder: str) -> str:
+    """What was dropped, with the words it shows (a text box's text, an equation's letters), so the
+    placeholder keeps them; a text box drawn twice (DrawingML and its VML fallback) counts once."""
+    texts: list[str] = []
+    for element in node.iter():
+        if not isinstance(element.tag, str) or local_name(element) != holder:
+            continue
+        text = " ".join(((element.text or "") if holder == "t" else " ".join(_texts(element))).split())
+        if text and (holder == "t" or text not in texts):
+            texts.append(text)
+    shown = ("" if holder == "t" else " ").join(texts)
+    return f"{what}: {shown}" if shown else what
+
+
+def _texts(element: Element) -> list[str]:
+    return [
+        piece.text or ""
+        for piece in element.iter()
+        if isinstance(piece.tag, str) and local_name(piece) == "t"
+    ]
 
 
 def _is_hex(value: str | None) -> bool:

@@ -133,3 +133,21 @@ def test_hidden_text_and_pictures(tmp_path: Path) -> None:
         'paragraph 3 ("5.7.1 ESME shall show the logo."): 1 picture, equation or embedded object: kept as '
         "placeholders (the source format holds no binary data)"
     ]
+
+
+def test_a_text_box_keeps_its_words_in_its_placeholder(tmp_path: Path) -> None:
+    builder = power_supply()
+    box = (
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        "<mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>Datum plane</w:t></w:r></w:p>"
+        "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r>"
+        "<w:t>Datum plane</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent>"
+    )
+    builder.raw(f"<w:p>{run('5.7.1 ESME shall show the figure.')}<w:r>{box}</w:r></w:p>")
+    result = import_built(builder, tmp_path)
+    section = result.spec.section("5.7")
+    assert section is not None
+    assert section.blocks[-1] == Placeholder(
+        "Image", "word/document.xml#paragraph-3", "a drawing or text box: Datum plane"
+    )
+    assert "Image: word/document.xml#paragraph-3 -- a drawing or text box: Datum plane" in result.source
