@@ -73,6 +73,12 @@ def _export() -> click.Command:
     return command
 
 
+def _draft() -> click.Command:
+    from spectool.commands.draft import command
+
+    return command
+
+
 def _pack() -> click.Command:
     from spectool.commands.pack import command
 
@@ -131,6 +137,11 @@ COMMANDS = (
         "export",
         "Write SPEC (a spec source file, or SPEC@VERSION from the corpus) as a clean .docx.",
         _export,
+    ),
+    CommandEntry(
+        "draft",
+        "Write the amending instructions for the changes tracked in EDITED.docx to SPEC@VERSION.",
+        _draft,
     ),
     CommandEntry(
         "pack",

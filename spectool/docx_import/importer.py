@@ -12,7 +12,7 @@ from spectool.docx_import.notes import read_note_texts
 from spectool.docx_import.numbering import NumberingDefinitions
 from spectool.docx_import.package import DEFAULT_LIMITS, PackageLimits, WordPackage, open_word_package, refuse
 from spectool.docx_import.reading import DocumentReader
-from spectool.docx_import.revisions import accept_revisions, summarise_revisions
+from spectool.docx_import.revisions import accept_revisions, reject_revisions, summarise_revisions
 from spectool.docx_import.styles import StyleSheet
 from spectool.errors import InputError, Problem, UsageError
 from spectool.model.document import Spec
@@ -35,6 +35,7 @@ def import_docx(
     version: str,
     title: str | None = None,
     accept_changes: bool = False,
+    reject_changes: bool = False,
     limits: PackageLimits = DEFAULT_LIMITS,
 ) -> DocxImport:
     """Read a .docx into a Spec; InputError when the file is no usable Word specification."""
@@ -43,7 +44,7 @@ def import_docx(
         if not clean_line(value) or "\n" in value:
             raise UsageError(f"the {label} must be a non-empty single line")
     package = open_word_package(path, limits)
-    settle_revisions(package, accept_changes)
+    settle_revisions(package, accept_changes, reject_changes)
     styles = StyleSheet.from_element(package.styles)
     numbering = NumberingDefinitions.from_elements(package.numbering, package.styles)
     blocks = DocumentReader(styles, numbering).read(package.body)
@@ -81,14 +82,14 @@ def import_docx(
     return DocxImport(spec, source, tuple(issues))
 
 
-def settle_revisions(package: WordPackage, accept_changes: bool) -> None:
-    """Refuse a document with tracked changes, or accept them all when asked to."""
+def settle_revisions(package: WordPackage, accept_changes: bool, reject_changes: bool = False) -> None:
+    """Refuse a document with tracked changes, or accept (or reject) them all when asked to."""
     parts = [part for part in (package.body, package.footnotes, package.endnotes) if part is not None]
     summaries = [summarise_revisions(part) for part in parts]
     count = sum(summary.count for summary in summaries)
     if not count:
         return
-    if not accept_changes:
+    if not accept_changes and not reject_changes:
         first = next(summary for summary in summaries if summary.count)
         if first is not summaries[0]:
             where = ", the first in a footnote or endnote"
@@ -102,7 +103,7 @@ def settle_revisions(package: WordPackage, accept_changes: bool) -> None:
             "accept or reject them in Word, or pass --accept-changes to import the text with all accepted",
         )
     for part in parts:
-        accept_revisions(part)
+        (reject_revisions if reject_changes else accept_revisions)(part)
 
 
 def check_reads_back(source: str, spec: Spec, path: str) -> None:

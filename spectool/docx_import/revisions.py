@@ -1,4 +1,4 @@
-"""Tracked changes already in a Word document: count them, or take the view with all of them accepted."""
+"""Tracked changes already in a Word document: count them, or take the view with all accepted or rejected."""
 
 from __future__ import annotations
 
@@ -70,23 +70,54 @@ def _paragraph_of(element: Element) -> Element | None:
 
 def accept_revisions(root: Element) -> None:
     """Change `root` in place into the text Word shows once every tracked change is accepted."""
-    _drop_deleted_rows(root)
-    _merge_deleted_paragraph_marks(root)
-    for element in list(root.iter(*(w(name) for name in (*DELETIONS, "cellDel")))):
+    _settle(root, kept=INSERTIONS, gone=DELETIONS, gone_cell="cellDel")
+    for element in list(root.iter(*(w(name) for name in (*PROPERTY_CHANGES, "cellIns", "cellMerge")))):
+        _remove(element)
+
+
+def reject_revisions(root: Element) -> None:
+    """Change `root` in place into the text as it was before any tracked change (all rejected)."""
+    for text in list(root.iter(w("delText"), w("delInstrText"))):
+        text.tag = w("t") if local_name(text) == "delText" else w("instrText")
+    _restore_properties(root)
+    _settle(root, kept=DELETIONS, gone=INSERTIONS, gone_cell="cellIns")
+    for element in list(root.iter(*(w(name) for name in (*PROPERTY_CHANGES, "cellDel", "cellMerge")))):
+        _remove(element)
+
+
+def _settle(root: Element, *, kept: tuple[str, ...], gone: tuple[str, ...], gone_cell: str) -> None:
+    """Drop the content (and rows, cells, paragraph marks) marked `gone`; unwrap what is marked `kept`."""
+    _drop_rows(root, gone)
+    _merge_paragraph_marks(root, gone)
+    for element in list(root.iter(*(w(name) for name in (*gone, gone_cell)))):
         if _is_mark(element):
             continue
-        if local_name(element) == "cellDel":
+        if local_name(element) == gone_cell:
             cell = next(element.iterancestors(w("tc")), None)
             _remove(cell)
         else:
             _remove(element)
-    for element in list(root.iter(*(w(name) for name in INSERTIONS))):
+    for element in list(root.iter(*(w(name) for name in kept))):
         if _is_mark(element):
             _remove(element)
         else:
             _unwrap(element)
-    for element in list(root.iter(*(w(name) for name in (*PROPERTY_CHANGES, "cellIns", "cellMerge")))):
-        _remove(element)
+
+
+def _restore_properties(root: Element) -> None:
+    """Put back the run and paragraph properties a formatting change recorded as they were."""
+    for change in list(root.iter(w("rPrChange"), w("pPrChange"))):
+        current = change.getparent()
+        before = change.find(w("rPr" if local_name(change) == "rPrChange" else "pPr"))
+        if current is None:
+            continue
+        # A paragraph's own mark (rPr) and section break stay: the change recorded neither.
+        staying = ("rPr", "sectPr") if local_name(change) == "pPrChange" else ()
+        for node in list(current):
+            if local_name(node) not in staying:
+                current.remove(node)
+        for offset, node in enumerate(list(before) if before is not None else []):
+            current.insert(offset, node)
 
 
 def _is_mark(element: Element) -> bool:
@@ -94,18 +125,18 @@ def _is_mark(element: Element) -> bool:
     return parent is not None and local_name(parent) in _MARK_HOLDERS
 
 
-def _drop_deleted_rows(root: Element) -> None:
+def _drop_rows(root: Element, gone: tuple[str, ...]) -> None:
     for row in list(root.iter(w("tr"))):
         properties = row.find(w("trPr"))
-        if properties is not None and any(properties.find(w(name)) is not None for name in DELETIONS):
+        if properties is not None and any(properties.find(w(name)) is not None for name in gone):
             _remove(row)
 
 
-def _merge_deleted_paragraph_marks(root: Element) -> None:
-    """A deleted paragraph mark joins its paragraph to the next; the next keeps its own properties."""
+def _merge_paragraph_marks(root: Element, gone: tuple[str, ...]) -> None:
+    """A paragraph mark that goes joins its paragraph to the next; the next keeps its own properties."""
     for paragraph in list(root.iter(w("p"))):
         mark = paragraph.find(f"{w('pPr')}/{w('rPr')}")
-        if mark is None or not any(mark.find(w(name)) is not None for name in DELETIONS):
+        if mark is None or not any(mark.find(w(name)) is not None for name in gone):
             continue
         following = paragraph.getnext()
         if following is None or following.tag != w("p"):

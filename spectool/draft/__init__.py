@@ -1,0 +1,1 @@
+"""Drafting an amendment from Word: tracked changes (or two clean documents) in, instructions out."""
