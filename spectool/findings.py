@@ -25,6 +25,16 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedLocation:
+    """Another place a finding concerns (SARIF's `relatedLocations`)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One thing a rule found, at a place in a file (1-based line and column; end column exclusive)."""
 
@@ -41,6 +51,7 @@ class Finding:
     suggestion: str | None = None  # replacement text for the span, where the rule knows it
     fingerprints: tuple[tuple[str, str], ...] = ()  # (kind, hash): spectool.baseline.fingerprint
     baseline: BaselineState | None = None  # None: no baseline was asked for
+    related: tuple[RelatedLocation, ...] = ()
 
     def fingerprint(self, kind: str) -> str:
         return dict(self.fingerprints).get(kind, "")

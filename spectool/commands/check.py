@@ -208,7 +208,11 @@ def fingerprint_findings(
     renamed = {finding.path: moved(finding.path) for finding in findings}
     lines = _sources(list(renamed))
     sources = {renamed[path]: text for path, text in lines.items()}
-    return fingerprinted([replace(f, path=renamed[f.path]) for f in findings], corpus, sources)
+    shown = [
+        replace(f, path=renamed[f.path], related=tuple(replace(r, path=moved(r.path)) for r in f.related))
+        for f in findings
+    ]
+    return fingerprinted(shown, corpus, sources)
 
 
 def _check_copy(

@@ -73,6 +73,18 @@ def _result(finding: Finding, index: dict[str, int], print_: str) -> dict[str, o
     }
     if finding.baseline is not None:
         result["baselineState"] = finding.baseline.value
+    if finding.related:
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(place.path)},
+                    "region": {"startLine": place.line, "startColumn": max(place.column, 1)},
+                },
+                "message": {"text": place.message},
+            }
+            for number, place in enumerate(finding.related, start=1)
+        ]
     if finding.suggestion is not None and region is not None and "endColumn" in region:
         result["fixes"] = [
             {

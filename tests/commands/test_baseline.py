@@ -102,3 +102,22 @@ def test_a_saved_report_serves_as_the_baseline(repository: Path) -> None:
 def test_a_baseline_that_is_neither_file_nor_revision_is_a_usage_error(repository: Path) -> None:
     code, _, err = run("check", "--baseline", "no-such-thing")
     assert code == 2 and "neither a file nor a revision" in err
+
+
+def test_a_coverage_gap_sits_where_the_matrix_names_the_device(repository: Path) -> None:
+    code, out, err = run("check", "--select", "COV001", "--format", "sarif")
+    assert code == 1, err
+    results = json.loads(out)["runs"][0]["results"]
+    coverage = (repository / "config" / "coverage.toml").read_text(encoding="utf-8").split("\n")
+    for result in results:
+        place = result["locations"][0]["physicalLocation"]
+        assert place["artifactLocation"]["uri"] == "config/coverage.toml"
+        row_header = coverage[place["region"]["startLine"] - 1]
+        assert row_header.startswith("[matrices.ota-power.rows.")
+        related = result["relatedLocations"]
+        assert related[0]["physicalLocation"]["artifactLocation"]["uri"].startswith("specs/")
+        column_header = coverage[related[1]["physicalLocation"]["region"]["startLine"] - 1]
+        assert column_header.startswith("[matrices.ota-power.columns.")
+    polyphase = [r for r in results if "ESME polyphase" in r["message"]["text"]]
+    sections = {x["message"]["text"] for r in polyphase for x in r["relatedLocations"][2:]}
+    assert any("Polyphase ESME" in text for text in sections)

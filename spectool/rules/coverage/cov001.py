@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spectool.coverage.assess import Status
-from spectool.findings import Finding, Severity
+from spectool.coverage.matrix import Column, CoverageMatrix, Row
+from spectool.findings import Finding, RelatedLocation, Severity
+from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.coverage import HEADER, checked
+from spectool.rules.coverage.places import MatrixPlaces, concerned_sections
 from spectool.rules.registry import register
 
 
@@ -44,7 +48,9 @@ class CoverageGap(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
+        places = MatrixPlaces(context.config) if checked(context) else None
         for each in checked(context):
+            assert places is not None
             matrix = each.matrix
             for coverage in each.coverages:
                 spec = context.corpus.require(coverage.key)
@@ -61,4 +67,42 @@ class CoverageGap(Rule):
                         f"{f' (opened by {each.opened_by})' if opened else ''} "
                         f"(see `spectool coverage --explain {row.key} {column.key} {coverage.key}`)"
                     )
-                    yield self.at_position(spec, HEADER, message)
+                    yield self._located(spec, places, matrix, row, column, message)
+
+    def _located(
+        self,
+        spec: Spec,
+        places: MatrixPlaces,
+        matrix: CoverageMatrix,
+        row: Row,
+        column: Column,
+        message: str,
+    ) -> Finding:
+        """At the row's definition in the coverage file, where the matrix says what must be covered;
+        the column's definition and the spec's sections on the device and scenario as related places.
+        Without a coverage file to point at, at the spec's header."""
+        finding = self.at_position(spec, HEADER, message)
+        at_row = places.of(matrix, "rows", row.key)
+        if at_row is None:
+            return finding
+        related = [
+            RelatedLocation(
+                spec.path, HEADER.line, HEADER.column, f"{spec.name} {spec.version}, which lacks it"
+            )
+        ]
+        at_column = places.of(matrix, "columns", column.key)
+        if at_column is not None:
+            related.append(
+                RelatedLocation(
+                    at_column.path, at_column.line, at_column.column, f"the scenario {column.label}"
+                )
+            )
+        related.extend(concerned_sections(spec, matrix, row, column))
+        return replace(
+            finding,
+            path=at_row.path,
+            line=at_row.line,
+            column=at_row.column,
+            end_column=at_row.end_column,
+            related=tuple(related),
+        )
