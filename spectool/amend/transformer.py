@@ -156,12 +156,26 @@ class AmendmentTransformer(Transformer[Token, object]):
     def every_occurrence(self, children: list[Token]) -> Occurrence:
         return Occurrence(Which.EVERY)
 
+    def in_place(self, children: list[Token]) -> Occurrence:
+        return self.nth_occurrence(children)
+
+    def where_occurs(self, children: list[Token]) -> Occurrence:
+        return self.nth_occurrence(children)
+
+    def wherever(self, children: list[Token]) -> Occurrence:
+        return Occurrence(Which.EVERY)
+
     def within(self, children: list[Token]) -> tuple[str, ...]:
         return tuple(quoted(token) for token in children)
 
     def _edit(self, kind: TextEditKind, children: list[object]) -> _Edit:
-        occurrence = children[0] if isinstance(children[0], Occurrence) else Occurrence()
+        said = [child for child in children if isinstance(child, Occurrence)]
+        occurrence = said[0] if said else Occurrence()
         strings = [child for child in children if isinstance(child, Token)]
+        if len(said) > 1:
+            self.problem(
+                spot(strings[0]), "the occurrence is said twice: say which occurrence once, before or after"
+            )
         within = next((child for child in children if isinstance(child, tuple)), ())
         anchor, text = strings[0], strings[1] if len(strings) > 1 else None
         if not quoted(anchor).strip():

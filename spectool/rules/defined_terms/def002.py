@@ -54,8 +54,10 @@ class UndefinedTerm(Rule):
     In clause text and sub-items, finds runs of two or more capitalised words ("Power
     Outage Notice") that are not a term defined by the spec's glossary, or by the glossary
     of a spec it refers to, and not a name listed in `[terminology] names` or the title of
-    a spec in the corpus. Defined terms are set aside first, so "Twin Element ESME" or
-    "Communications Hub Interface" never count. A sentence's first word is dropped when it
+    a spec in the corpus. A run made only of defined terms and names is fine ("Supply
+    Outage Alert" where both are defined); a run in which a defined term is only a part
+    ("Supply Outage Report") is reported whole, naming the part that is defined. Acronyms
+    break a run, so "Twin Element ESME" is read as "Twin Element". A sentence's first word is dropped when it
     is an ordinary opener ("Where", "Each", "The"). Acronyms break a run. The closest
     defined term, if one is close, is offered as the fix.
 
@@ -77,28 +79,50 @@ class UndefinedTerm(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        names = terminology_of(context.config).names
+        table = terminology_of(context.config)
         titles = tuple(spec.title for spec in context.corpus if spec.title)
         for spec in context.corpus:
             glossary = glossary_for(spec, context.corpus)
-            known = tuple(sorted({*glossary.terms, *names, *titles}))
+            known = tuple(sorted({*glossary.terms, *table.names, *titles}))
             text = joined(spec, requirements_only=True)
-            masked = phrase_set(known, case_sensitive=True).mask(text.value, _BLANK) if known else text.value
-            for words in capitalised_runs(text.value, masked):
-                yield self._finding(spec, text, words, glossary)
+            covered = list(phrase_set(known, case_sensitive=True).spans(text.value)) if known else []
+            for words in capitalised_runs(text.value, text.value):
+                if _within(words, covered):
+                    continue
+                yield self._finding(spec, text, words, glossary, _parts(words, covered, text.value))
 
     def _finding(
-        self, spec: Spec, text: JoinedText, words: list[tuple[int, int, str]], glossary: Glossary
+        self,
+        spec: Spec,
+        text: JoinedText,
+        words: list[tuple[int, int, str]],
+        glossary: Glossary,
+        parts: list[str],
     ) -> Finding:
         passage, offset = text.locate(words[0][0])
         phrase = " ".join(word for _, _, word in words)
-        best = process.extractOne(phrase, list(glossary.terms), score_cutoff=85) if glossary.terms else None
+        # A defined term inside the phrase is no fix for it: the phrase says more than the term.
+        fuzzy = glossary.terms and not parts
+        best = process.extractOne(phrase, list(glossary.terms), score_cutoff=85) if fuzzy else None
         suggestion = best[0] if best else None
         searched = ", ".join(glossary.sources) or spec.key
         message = f'"{phrase}" is capitalised like a defined term, but no glossary defines it ({searched})'
+        if parts:
+            message += ": " + " and ".join(f'"{part}"' for part in parts) + " alone is defined"
         if suggestion:
             message += f': did you mean "{suggestion}"?'
         start, end = words[0][0] - offset, words[-1][1] - offset
         return self.in_text(
             spec, passage.text, start, end, message, clause=passage.owner, suggestion=suggestion
         )
+
+
+def _within(words: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
+    """Every word of the run lies inside a known phrase: the run is defined terms side by side."""
+    return all(any(start <= word[0] and word[1] <= end for start, end in spans) for word in words)
+
+
+def _parts(words: list[tuple[int, int, str]], spans: list[tuple[int, int]], value: str) -> list[str]:
+    """The known phrases inside the run, as written."""
+    first, last = words[0][0], words[-1][1]
+    return [" ".join(value[start:end].split()) for start, end in spans if first <= start and end <= last]
