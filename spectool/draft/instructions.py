@@ -79,12 +79,16 @@ def _words(paragraph: Paragraph) -> list[tuple[tuple[str, ...], str]]:
 
 
 def _clause_edits(before: Clause, after: Clause, number: ClauseNumber, terms: set[str]) -> list[Operation]:
-    if flat(after.text.value) == NOT_USED and not after.items and not after.attachments:
+    if _not_used(after):
         return [OmitClause(number, leave=NOT_USED)]
     try:
         return list(text_edits(before, after, Place(number), terms))
     except NoTextEdit:
         return [SubstituteClause(number, rewrapped(replace(after, number=number)))]
+
+
+def _not_used(clause: Clause) -> bool:
+    return flat(clause.text.value) == NOT_USED and not clause.items and not clause.attachments
 
 
 def rewrapped(clause: Clause) -> Clause:
@@ -109,7 +113,12 @@ def _structural(base: Spec, edited: Spec, order: dict[str, int]) -> list[_Placed
     pairs = list(align_specs(base, edited).pairs)
     retyped = _retyped(pairs)
     for number, clause in retyped.items():
-        placed.append(_Placed((order[number], 0.0), SubstituteClause(clause.number, rewrapped(clause))))
+        retyped_as: Operation = (
+            OmitClause(clause.number, leave=NOT_USED)
+            if _not_used(clause)
+            else SubstituteClause(clause.number, rewrapped(clause))
+        )
+        placed.append(_Placed((order[number], 0.0), retyped_as))
     pairs = [pair for pair in pairs if _number_of(pair) not in retyped]
     last: Clause | None = None
     added: list[Clause] = []

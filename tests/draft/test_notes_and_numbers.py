@@ -60,3 +60,18 @@ def test_clauses_renumbered_by_hand_give_omit_and_renumber(tmp_path: Path) -> No
     (instruction,) = amendment.targets[0].instructions
     assert instruction.operation == OmitClause(instruction.operation.number, None, True)  # type: ignore[union-attr]
     assert str(instruction.clause) == "5.4.5.4"
+
+
+def test_a_clause_left_as_not_used_keeps_its_number(tmp_path: Path) -> None:
+    spec = corpus().require("SMETS2@4.2")
+    clause = spec.clause("5.6.4")
+    assert clause is not None
+    document = TrackedDocument(exported("SMETS2@4.2"))
+    document.substitute("5.6.4", " " + clause.text.flat, " Not used.")
+    views = read_tracked(document.save(tmp_path / "edited.docx"), "SMETS2", "4.2")
+    amendment = draft_amendment(views, spec).amendment
+    (instruction,) = amendment.targets[0].instructions
+    assert instruction.operation == OmitClause(clause.number, "Not used.", False)
+    result = apply_target(amendment, spec.key, spec).spec
+    kept = result.clause("5.6.4")
+    assert kept is not None and kept.text.flat == "Not used."
