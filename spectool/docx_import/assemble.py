@@ -252,13 +252,14 @@ class SpecAssembler:
 
     def line(self, source: WordParagraph, text: str, label: str = "") -> None:
         """Unnumbered text continues the clause text or note just before it; else it is a free paragraph."""
-        if self.last == TEXT and self.holder is not None:
+        # A numbered line ("(iii) ...") would read back as a sub-item of a free paragraph: it stands apart.
+        if self.last == TEXT and self.holder is not None and not (label and self.holder.is_free):
             self.holder.lines.append(text)
             self.cite(source, self.holder)
         elif self.last == NOTE and self.last_note is not None:
             self.last_note.lines.append(text)
             self.cite(source, self.holder)
-        elif self.last == ITEMS and self.holder is not None and label:
+        elif self.last == ITEMS and self.holder is not None and self.holder.items and label:
             deepest = self.holder.items[-1].deepest()
             deepest.lines.append(text)
             self.warn(

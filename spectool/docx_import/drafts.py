@@ -29,6 +29,19 @@ FIRST_LEVEL_LABEL = re.compile(r"[a-z]{1,2}")  # what the source format accepts 
 SECOND_LEVEL_LABEL = re.compile(r"[ivxl]+")  # and as "(iv)"
 
 
+# A line that opens with "(iii)" reads back as a sub-item of its own.
+LABEL_START = re.compile(r"\([a-z]{1,4}\)(?:\s|$)")
+
+
+def append_line(lines: list[str], text: str) -> None:
+    """`text` as a further line, or, where a line of its own would read back as a sub-item, on the
+    end of the line before it."""
+    if lines and LABEL_START.match(text):
+        lines[-1] = f"{lines[-1]} {text}".strip()
+    else:
+        lines.append(text)
+
+
 @dataclass
 class ItemDraft:
     label: str
@@ -82,7 +95,7 @@ class ParagraphDraft:
             if SECOND_LEVEL_LABEL.fullmatch(label):
                 parent.children.append(ItemDraft(label, [text]))
                 return ""
-            parent.deepest().lines.append(f"({label}) {text}")
+            append_line(parent.deepest().lines, f"({label}) {text}")
             return f"sub-item ({label}) is not a roman numeral under ({parent.label}): kept as its text"
         if FIRST_LEVEL_LABEL.fullmatch(label):
             self.items.append(ItemDraft(label, [text]))
@@ -92,7 +105,7 @@ class ParagraphDraft:
 
     def add_line(self, text: str) -> None:
         """Text to the last sub-item, or to the paragraph itself when it has none."""
-        (self.items[-1].deepest().lines if self.items else self.lines).append(text)
+        append_line(self.items[-1].deepest().lines if self.items else self.lines, text)
 
     def follows_letter(self, label: str) -> bool:
         """True when `label` is the letter after the last first-level sub-item: "(i)" after "(h)"."""
