@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
+from spectool.amend.reader import read_amendment
 from spectool.commands.redline import parse_context
 from spectool.config import load_config
 from spectool.pack.build import PackResult, build_pack
 from spectool.pack.plan import PackOptions
 from spectool.pack.steps import Outcome, Status, Step
-from spectool.redline.revisions import DEFAULT_AUTHOR, revision_date
+from spectool.redline.revisions import DEFAULT_AUTHOR, change_request_date
 
 EXIT_NOT_CLEAN = 1
 EXIT_STEP_FAILED = 2
@@ -52,7 +53,10 @@ class ProgressLines:
 )
 @click.option("--author", default=DEFAULT_AUTHOR, show_default=True, help="The author of every revision.")
 @click.option(
-    "--date", "date_text", metavar="YYYY-MM-DDTHH:MM:SSZ", help="The date of every revision [default: now]."
+    "--date",
+    "date_text",
+    metavar="YYYY-MM-DDTHH:MM:SSZ",
+    help="The date of every revision [default: the change request's Date].",
 )
 @click.option(
     "--context",
@@ -78,7 +82,9 @@ def command(
     """
     config = load_config(config_path)
     parse_context(context)  # a bad value is a usage error now, not a failed step later
-    options = PackOptions(amendment, author, revision_date(date_text), config_path, context)
+    request = read_amendment(amendment)
+    date = change_request_date(date_text, request.date, str(amendment))
+    options = PackOptions(amendment, author, date, config_path, context)
     result = build_pack(options, output, config, ProgressLines())
     click.echo(describe(result))
     if result.findings is not None:

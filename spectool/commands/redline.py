@@ -27,7 +27,7 @@ from spectool.redline.docx import write_redline_docx
 from spectool.redline.rationale import Rationale, rationales
 from spectool.redline.resolved import resolved_findings
 from spectool.redline.review import redline_html, redline_markdown
-from spectool.redline.revisions import DEFAULT_AUTHOR, revision_author, revision_date
+from spectool.redline.revisions import DEFAULT_AUTHOR, change_request_date, revision_author, revision_date
 
 FORMATS = ("docx", "html", "markdown")
 # A pull-request comment shows the changes with this many clauses either side, unless told otherwise.
@@ -169,15 +169,9 @@ class _Built:
 
 def _date(text: str | None, built: _Built) -> str:
     """--date, else the change request's Date (so the same inputs give the same bytes), else now."""
-    if text is not None or built.amendment is None:
+    if built.amendment is None:
         return revision_date(text)
-    try:
-        return revision_date(built.amendment.date)
-    except UsageError:
-        raise UsageError(
-            f"{built.amendment.path}: the change request's Date {built.amendment.date!r} is not "
-            "YYYY-MM-DD: write it so, or give --date"
-        ) from None
+    return change_request_date(text, built.amendment.date, str(built.amendment.path))
 
 
 def _build(sources: tuple[Path, ...], target: str | None, config_path: Path | None) -> _Built:

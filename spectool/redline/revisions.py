@@ -38,6 +38,17 @@ def revision_date(text: str | None = None, *, now: datetime | None = None) -> st
     return text
 
 
+def change_request_date(given: str | None, request_date: str, where: str) -> str:
+    """--date when given, else the change request's Date: the same inputs give the same bytes."""
+    if given is not None:
+        return revision_date(given)
+    try:
+        return revision_date(request_date)
+    except UsageError:
+        message = f"{where}: the change request's Date {request_date!r} is not YYYY-MM-DD"
+        raise UsageError(f"{message}: write it so, or give --date") from None
+
+
 def revision_author(text: str) -> str:
     author = " ".join(text.split())
     if not author:
