@@ -225,3 +225,20 @@ def test_a_repository_without_coverage_matrices_gets_no_coverage_steps(
     assert result.exit_code == 0, result.stderr
     assert "13 steps, clean" in result.stdout
     assert not (repo / "out" / "coverage").exists()
+
+
+def test_a_pack_that_introduces_nothing_is_clean_on_a_base_with_findings(tmp_path: Path) -> None:
+    from tests.commands.test_check_command import AMENDMENT
+
+    amendment = tmp_path / "clean.amend"
+    amendment.write_text(AMENDMENT.replace(" a spurious", " a"), encoding="utf-8")
+    out = tmp_path / "pack"
+    result = CliRunner().invoke(main, ["pack", str(amendment), "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    first, counts = result.stdout.split("\n")[:2]
+    assert first.endswith("clean")
+    # The bundled base has findings of its own; they are counted apart and do not dirty the pack.
+    introduced, in_base = re.match(
+        r"Findings: (\d+) introduced by the amendment, (\d+) already", counts
+    ).groups()  # type: ignore[union-attr]
+    assert introduced == "0" and int(in_base) > 0
