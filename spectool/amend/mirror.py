@@ -202,7 +202,9 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
         if operation is not None:
             number += 1
             operation = _with_carried_occurrence(instruction.operation, operation, original, working, notes)
-            proposed = Instruction(number, operation)
+            proposed = Instruction(
+                number, operation, reason=instruction.reason
+            )  # the same why, for reviewers
             try:
                 working.apply(proposed)
             except EditError as error:
