@@ -176,11 +176,9 @@ def command(
             return _check_copy(copy, root, paths, config, _patterns(select), _patterns(ignore))
 
         before = load_baseline(against, config.root, check_at)
-    elif run.amendments:
+    elif run.base is not None:
         # An amendment is measured against its own base: what it introduces is new.
-        spec_paths = [path for path in paths if path.suffix != ".amend"]
-        base = check_paths(spec_paths, config, select=_patterns(select), ignore=_patterns(ignore))
-        before = fingerprint_findings(base.result.findings, base.corpus)
+        before = fingerprint_findings(run.base.findings, run.corpus)
     if against is not None or run.amendments:
         anew = [shown_path(str(path)) for path in run.amendments]
         measured = against_baseline(shown, before, written_anew=anew)

@@ -130,9 +130,6 @@ class SpecCoverage:
         """The cells the matrix needs that no requirement covers (gaps and mentioned-only cells)."""
         return tuple(cell for cell in self.cells if cell.status.uncovered)
 
-    def with_status(self, status: Status) -> tuple[Cell, ...]:
-        return tuple(cell for cell in self.cells if cell.status is status)
-
     def excerpt(self, clause: str) -> Excerpt | None:
         return next((excerpt for excerpt in self.excerpts if excerpt.clause == clause), None)
 

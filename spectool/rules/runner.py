@@ -24,6 +24,8 @@ class CheckRun:
     result: CheckResult
     corpus: Corpus  # the corpus as loaded (before any amendment)
     amendments: tuple[Path, ...]
+    # With amendments: the same rules on the corpus they amend, so that what each introduces shows.
+    base: CheckResult | None = None
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -51,6 +53,7 @@ def check_paths(
     if not amendments:
         context = RuleContext(corpus=corpus, config=config)
         return CheckRun(run_rules(context, rules, settings), corpus, ())
+    base = run_rules(RuleContext(corpus=corpus, config=config), rules, settings)
     results = []
     for path in amendments:
         check = prepare_amendment_check(path, corpus)
@@ -62,4 +65,4 @@ def check_paths(
         rules,
         {code: sum(r.seconds.get(code, 0.0) for r in results) for code in (rule.code for rule in rules)},
     )
-    return CheckRun(merged, corpus, tuple(amendments))
+    return CheckRun(merged, corpus, tuple(amendments), base)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from spectool.config import Config
-from spectool.coverage.assess import Assessor, SpecCoverage, assess
+from spectool.coverage.assess import Assessor, Cell, SpecCoverage, assess
 from spectool.coverage.limits import Limits, limits_of
 from spectool.coverage.load import has_coverage, load_coverage
-from spectool.coverage.matrix import CoverageMatrix
+from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.model.corpus import Corpus
 from spectool.model.document import Position, Spec
 from spectool.rules.base import RuleContext
@@ -27,6 +28,29 @@ class Checked:
     limits: Limits
     known: frozenset[tuple[str, str, str]]  # (spec key, row, column) uncovered in the base corpus
     opened_by: str  # the amendment's id when an amendment is checked, else ""
+    file: Path | None  # the coverage file the matrix came from; None when inline in the configuration
+
+
+@dataclass(frozen=True, slots=True)
+class CellOf:
+    """One cell of one spec's filled matrix, with what a finding about it needs."""
+
+    checked: Checked
+    spec: Spec
+    row: Row
+    column: Column
+    cell: Cell
+
+
+def cells_of(context: RuleContext, wanted: Callable[[Cell], bool]) -> Iterator[CellOf]:
+    """Every cell `wanted` picks, matrix by matrix and spec by spec."""
+    for each in checked(context):
+        for coverage in each.coverages:
+            spec = context.corpus.require(coverage.key)
+            for cell in coverage.cells:
+                if wanted(cell):
+                    row, column = each.matrix.find_row(cell.row), each.matrix.find_column(cell.column)
+                    yield CellOf(each, spec, row, column, cell)
 
 
 _CACHE: dict[int, tuple[RuleContext, tuple[Checked, ...]]] = {}
@@ -45,13 +69,15 @@ def checked(context: RuleContext) -> tuple[Checked, ...]:
 
 def _check(context: RuleContext) -> Iterable[Checked]:
     opened_by = str(getattr(context.amendment, "id", "")) if context.base is not None else ""
-    for matrix in load_coverage(context.config).matrices:
+    settings = load_coverage(context.config)
+    for matrix in settings.matrices:
         assessed = _Assessed(matrix, context.config, context.corpus)
         known: frozenset[tuple[str, str, str]] = frozenset()
         if context.base is not None:
             base = assessed.all(context.base)
             known = frozenset((c.key, gap.row, gap.column) for c in base for gap in c.gaps)
-        yield Checked(matrix, assessed.all(context.corpus), assessed.limits, known, opened_by)
+        coverages = assessed.all(context.corpus)
+        yield Checked(matrix, coverages, assessed.limits, known, opened_by, settings.path)
 
 
 class _Assessed:

@@ -10,7 +10,7 @@ from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.findings import Finding, RelatedLocation, Severity
 from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.coverage import HEADER, checked
+from spectool.rules.coverage import HEADER, cells_of
 from spectool.rules.coverage.places import MatrixPlaces, concerned_sections
 from spectool.rules.registry import register
 
@@ -48,26 +48,17 @@ class CoverageGap(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        places = MatrixPlaces(context.config) if checked(context) else None
-        for each in checked(context):
-            assert places is not None
-            matrix = each.matrix
-            for coverage in each.coverages:
-                spec = context.corpus.require(coverage.key)
-                for gap in coverage.gaps:
-                    row, column = matrix.find_row(gap.row), matrix.find_column(gap.column)
-                    opened = each.opened_by and (coverage.key, gap.row, gap.column) not in each.known
-                    only = (
-                        f" (only mentioned, by {', '.join(gap.clauses)})"
-                        if gap.status is Status.MENTIONED
-                        else ""
-                    )
-                    message = (
-                        f"{matrix.name}: no requirement covers {row.label} x {column.label}{only}"
-                        f"{f' (opened by {each.opened_by})' if opened else ''} "
-                        f"(see `spectool coverage --explain {row.key} {column.key} {coverage.key}`)"
-                    )
-                    yield self._located(spec, places, matrix, row, column, message)
+        for found in cells_of(context, lambda cell: cell.status.uncovered):
+            each, spec, row, column, gap = found.checked, found.spec, found.row, found.column, found.cell
+            opened = each.opened_by and (spec.key, gap.row, gap.column) not in each.known
+            only = f" (only mentioned, by {', '.join(gap.clauses)})" if gap.status is Status.MENTIONED else ""
+            message = (
+                f"{each.matrix.name}: no requirement covers {row.label} x {column.label}{only}"
+                f"{f' (opened by {each.opened_by})' if opened else ''} "
+                f"(see `spectool coverage --explain {row.key} {column.key} {spec.key}`)"
+            )
+            places = MatrixPlaces(context.config, each.file)
+            yield self._located(spec, places, each.matrix, row, column, message)
 
     def _located(
         self,

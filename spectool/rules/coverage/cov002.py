@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spectool.coverage.assess import Status
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.coverage import checked, clause_position
+from spectool.rules.coverage import cells_of, clause_position
 from spectool.rules.registry import register
 
 
@@ -38,18 +38,15 @@ class ExcludedCell(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        for each in checked(context):
+        for found in cells_of(context, lambda cell: cell.status is Status.EXCLUDED):
+            each, spec, row, column, cell = found.checked, found.spec, found.row, found.column, found.cell
             matrix = each.matrix
-            for coverage in each.coverages:
-                spec = context.corpus.require(coverage.key)
-                for cell in coverage.with_status(Status.EXCLUDED):
-                    row, column = matrix.find_row(cell.row), matrix.find_column(cell.column)
-                    evidence = cell.evidence[0]
-                    message = (
-                        f"{matrix.name}: {row.label} x {column.label} is excluded ({evidence.modality}"
-                        f"{', ' + evidence.exceptions[0] if evidence.exceptions else ''}), but the matrix "
-                        f"requires it: require it, or mark the cell not applicable with its reason"
-                    )
-                    yield self.at_position(
-                        spec, clause_position(spec, cell.clauses[0]), message, clause=cell.clauses[0]
-                    )
+            evidence = cell.evidence[0]
+            message = (
+                f"{matrix.name}: {row.label} x {column.label} is excluded ({evidence.modality}"
+                f"{', ' + evidence.exceptions[0] if evidence.exceptions else ''}), but the matrix "
+                f"requires it: require it, or mark the cell not applicable with its reason"
+            )
+            yield self.at_position(
+                spec, clause_position(spec, cell.clauses[0]), message, clause=cell.clauses[0]
+            )

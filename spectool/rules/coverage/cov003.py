@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spectool.coverage.assess import Status
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.coverage import checked, clause_position
+from spectool.rules.coverage import cells_of, clause_position
 from spectool.rules.parameters.quantities import shown_value
 from spectool.rules.registry import register
 
@@ -37,17 +37,14 @@ class ConflictingDuration(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        for each in checked(context):
+        for found in cells_of(context, lambda cell: cell.status is Status.CONFLICTING):
+            each, spec, row, column, cell = found.checked, found.spec, found.row, found.column, found.cell
             matrix = each.matrix
-            for coverage in each.coverages:
-                spec = context.corpus.require(coverage.key)
-                for cell in coverage.with_status(Status.CONFLICTING):
-                    row, column = matrix.find_row(cell.row), matrix.find_column(cell.column)
-                    limit = each.limits.by_name.get(column.parameter)
-                    stated = f" ({shown_value(limit.value, 'duration')}, {limit.stated_in})" if limit else ""
-                    for clause in cell.clauses:
-                        message = (
-                            f"{matrix.name}: {row.label} x {column.label}: the duration this clause states "
-                            f"disagrees with {column.parameter}{stated}"
-                        )
-                        yield self.at_position(spec, clause_position(spec, clause), message, clause=clause)
+            limit = each.limits.by_name.get(column.parameter)
+            stated = f" ({shown_value(limit.value, 'duration')}, {limit.stated_in})" if limit else ""
+            for clause in cell.clauses:
+                message = (
+                    f"{matrix.name}: {row.label} x {column.label}: the duration this clause states "
+                    f"disagrees with {column.parameter}{stated}"
+                )
+                yield self.at_position(spec, clause_position(spec, clause), message, clause=clause)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spectool.config import Config, locate_key
-from spectool.coverage.load import load_coverage
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.findings import RelatedLocation
 from spectool.model.document import Spec
@@ -27,10 +26,9 @@ class Place:
 class MatrixPlaces:
     """Lines of the rows and columns of the configured matrices, in the file that defines them."""
 
-    def __init__(self, config: Config) -> None:
-        settings = load_coverage(config)
-        if settings.path is not None:
-            self._path: Path | None = settings.path
+    def __init__(self, config: Config, coverage_file: Path | None) -> None:
+        if coverage_file is not None:
+            self._path: Path | None = coverage_file
             self._prefix: tuple[str, ...] = ("matrices",)
         else:  # inline in the configuration
             self._path = config.path
