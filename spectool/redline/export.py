@@ -1,9 +1,11 @@
-"""The clean DOCX of one spec version: the redline templates with no revisions and no summary.
+"""The clean DOCX of one spec version, written by spectool.docx_export (docs/import.md, "Export").
 
 The structure is kept simple for importers (docs/redline.md): section headings in "Heading N"
 styles; each clause one paragraph that starts with its typed number ("5.7.1 "); sub-items as
 "(a) " paragraphs; notes as "Note:" paragraphs; tables as Word tables after a "Table: title"
-caption; definitions in a two-column Term/Definition table under their section's heading.
+caption; definitions in a two-column Term/Definition table under their section's heading; and the
+blocks of real documents (front matter, free paragraphs, other headings, contents, footnotes,
+placeholders) as docs/import.md describes.
 """
 
 from __future__ import annotations
@@ -11,14 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from spectool.atomic import write_bytes_atomic
-from spectool.diff.document import page_as_redline
-from spectool.diff.page import spec_page
-from spectool.errors import UsageError
+from spectool.docx_export import export_docx_bytes
+from spectool.docx_export.package import EXPORT_AUTHOR
 from spectool.model.document import Spec
-from spectool.redline.docx import redline_docx_bytes
-from spectool.redline.revisions import revision_date
 
-EXPORT_AUTHOR = "spectool"
+__all__ = ["EXPORT_AUTHOR", "export_docx_bytes", "export_spec"]
 
 
 def export_spec(
@@ -27,21 +26,3 @@ def export_spec(
     """Write `spec` as a clean .docx at `path` (atomically; never over `inputs` or the spec's source)."""
     sources = (*inputs, Path(spec.path)) if spec.path else inputs
     write_bytes_atomic(path, export_docx_bytes(spec, template_dir), inputs=sources)
-
-
-def export_docx_bytes(spec: Spec, template_dir: Path | None = None) -> bytes:
-    return redline_docx_bytes(
-        page_as_redline(spec_page(spec)),
-        author=EXPORT_AUTHOR,
-        date=_document_date(spec.date),
-        template_dir=template_dir,
-        tracked=False,
-    )
-
-
-def _document_date(text: str) -> str:
-    """The spec's own date, so that exporting the same source twice gives the same bytes."""
-    try:
-        return revision_date(text) if text else revision_date("1980-01-01")
-    except UsageError:
-        return revision_date("1980-01-01")

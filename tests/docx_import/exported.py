@@ -1,0 +1,50 @@
+"""What a spec becomes through Word and back, by the rules docs/import.md ("Export") states.
+
+A contents list is written afresh from the headings; Word numbers footnotes and endnotes in the order
+they are cited; a placeholder is written as the line naming it, which reads back as free text; and a
+source line wrap is layout (Word reflows paragraphs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from spectool.docx_export.contents import contents_entries
+from spectool.model.document import Block, Contents, Footnote, Paragraph, Placeholder, Section, Spec, Text
+from spectool.model.numbers import ClauseNumber
+from spectool.parsing.references import find_references
+from tests.docx_import.test_roundtrip import as_word_keeps_it, unwrapped
+
+
+def as_exported(spec: Spec) -> Spec:
+    """The model `import(export(spec))` is expected to equal."""
+    spec = unwrapped(as_word_keeps_it(spec))
+    # unwrapped() reads sections: the front matter is unwrapped as the blocks of a section of its own.
+    holder = Section(ClauseNumber((0,)), "", spec.front)
+    spec = dataclasses.replace(
+        spec, front=unwrapped(dataclasses.replace(spec, sections=(holder,))).sections[0].blocks
+    )
+    entries = tuple(text for _, text in contents_entries(spec))
+    counts = {"Footnote": 0, "Endnote": 0}
+
+    def block(item: Any) -> Any:
+        if isinstance(item, Contents):
+            return Contents(entries)
+        if isinstance(item, Footnote):
+            counts[item.kind] += 1
+            return dataclasses.replace(item, label=str(counts[item.kind]))
+        if isinstance(item, Placeholder):
+            described = f" -- {item.description}" if item.description else ""
+            text = Text(f"{item.kind}: {item.target}{described}")
+            return Paragraph(text, references=find_references(text))
+        changes = {
+            name: tuple(block(child) for child in getattr(item, name))
+            for name in ("attachments", "blocks")
+            if hasattr(item, name)
+        }
+        return dataclasses.replace(item, **changes) if changes else item
+
+    front: tuple[Block, ...] = tuple(block(item) for item in spec.front)
+    sections = tuple(block(section) for section in spec.sections)
+    return dataclasses.replace(spec, front=front, sections=sections)
