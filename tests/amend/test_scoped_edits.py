@@ -189,7 +189,10 @@ def test_verify_catches_a_change_outside_the_quoted_words_in_a_scoped_clause() -
 
 
 def test_clauses_affected_counts_the_clauses_a_scope_changed() -> None:
-    body = 'Amendments to SMETS2 4.2\n\n1. In Section 5.5, for the 2nd occurrence of "power" substitute "energy".\n'
+    body = (
+        "Amendments to SMETS2 4.2\n\n"
+        '1. In Section 5.5, for the 2nd occurrence of "power" substitute "energy".\n'
+    )
     text = PREAMBLE.format(specs="SMETS2 4.2").replace("as below", "{}") + "\n" + body
     right = parse_amendment(text.format("SMETS2 4.2: 5.5.2"), "x.amend")
     assert apply_target(right, KEY, smets2()).warnings == ()
