@@ -8,8 +8,10 @@ from typing import Any
 
 import docx
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
+from spectool.cli import main
 from spectool.docx_import import import_docx
 from spectool.model.document import Spec
 from spectool.parsing import read_spec
@@ -136,3 +138,22 @@ def test_placeholders_are_lines_naming_them(tmp_path: Path) -> None:
     root = part(path, "word/document.xml")
     picture = paragraph_with(root, "Image: word/media/image1.png -- the scheme logo")
     assert picture.xpath("w:pPr/w:pStyle/@w:val", namespaces=NS) == ["Placeholder"]
+
+
+def test_spectool_export_then_spectool_import_from_the_command_line(tmp_path: Path) -> None:
+    exported_path, imported_path = tmp_path / "blocks.docx", tmp_path / "blocks.spec"
+    result = CliRunner().invoke(main, ["export", str(BLOCKS), "-o", str(exported_path)])
+    assert result.exit_code == 0, result.output
+    arguments = [
+        "import",
+        str(exported_path),
+        "-o",
+        str(imported_path),
+        "--spec",
+        "SMETS2",
+        "--version",
+        "5.0",
+    ]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert read_spec(imported_path) == as_exported(read_spec(BLOCKS))
