@@ -11,7 +11,6 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from spectool.docx_import.wordml import Element, local_name
 from spectool.errors import InputError, Problem
 from spectool.model.document import Spec
 from spectool.model.provenance import (
@@ -24,6 +23,7 @@ from spectool.model.provenance import (
     keyed_blocks,
     origin_index,
 )
+from spectool.wordml.names import Element, local_name
 
 _TAGS = {PARAGRAPH: "p", TABLE: "tbl", ROW: "tr"}
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from spectool.docx_import.package import open_word_package
 from spectool.docx_import.provenance import ProvenanceError, check_document, element_at, origins_of
 from spectool.model.document import Clause, Definition, Footnote, Section, Spec, Table
 from spectool.model.provenance import FOOTNOTE, PARAGRAPH, ROW, TABLE, WordLocation, keyed_blocks
 from spectool.model.serialize import spec_from_dict, spec_to_dict
 from spectool.parsing import parse_spec, render_spec
+from spectool.wordml.package import open_word_package
 
 from .docx_builder import import_built
 from .sec_shapes import specification
