@@ -13,11 +13,11 @@ from spectool.errors import UsageError
 from spectool.model.document import Spec
 from spectool.redline.check import RedlineStructureError, check_document
 from spectool.redline.cover import CoverView, flat
+from spectool.redline.export import EXPORT_AUTHOR
 from spectool.redline.package import zip_package
 from spectool.redline.revisions import revision_date
 from spectool.redline.templates import render_fragment, render_part, template_environment
 
-EXPORT_AUTHOR = "spectool"
 NO_DATE = "1980-01-01"  # the earliest date a zip entry can carry
 
 # (part name in the package, template), shared with the redline

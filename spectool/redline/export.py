@@ -13,11 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from spectool.atomic import write_bytes_atomic
-from spectool.docx_export import export_docx_bytes
-from spectool.docx_export.package import EXPORT_AUTHOR
 from spectool.model.document import Spec
 
 __all__ = ["EXPORT_AUTHOR", "export_docx_bytes", "export_spec"]
+
+EXPORT_AUTHOR = "spectool"
 
 
 def export_spec(
@@ -26,3 +26,11 @@ def export_spec(
     """Write `spec` as a clean .docx at `path` (atomically; never over `inputs` or the spec's source)."""
     sources = (*inputs, Path(spec.path)) if spec.path else inputs
     write_bytes_atomic(path, export_docx_bytes(spec, template_dir), inputs=sources)
+
+
+def export_docx_bytes(spec: Spec, template_dir: Path | None = None) -> bytes:
+    """The clean .docx's bytes (spectool.docx_export.export_docx_bytes)."""
+    # Imported here: spectool.docx_export builds on spectool.redline, whose package imports this module.
+    from spectool.docx_export.package import export_docx_bytes as written
+
+    return written(spec, template_dir)

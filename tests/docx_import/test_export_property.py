@@ -18,6 +18,7 @@ from spectool.model.document import (
     Block,
     Clause,
     Contents,
+    Definition,
     Footnote,
     Heading,
     Note,
@@ -104,6 +105,10 @@ def word_documents(draw: st.DrawFn) -> Spec:
     for major in range(1, draw(st.integers(1, 3)) + 1):
         number = ClauseNumber((major,))
         blocks: list[Block] = draw(st.one_of(st.just([]), free_run()))
+        if major == 1:  # a glossary: definitions are written as one Term / Definition table
+            for term in draw(st.lists(st.sampled_from(["Supply Outage", "Firmware", "Alert"]), unique=True)):
+                text = draw(texts(PLAIN))
+                blocks.append(Definition(term, text, draw(sub_items()), references=find_references(text)))
         for minor in range(1, draw(st.integers(1, 3)) + 1):
             deep = number.child(minor).child(1) if draw(st.booleans()) else number.child(minor)
             blocks.append(draw(clause(deep)))
