@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spectool.amend.align import Alignment, align_specs
 from spectool.amend.apply import AppliedSpec, missing_targets
 from spectool.amend.model import Amendment
 from spectool.amend.output import output_paths
 from spectool.amend.scope import verify_scope
+from spectool.diff.align import Alignment, align_specs
 from spectool.diff.document import diff_specs
 from spectool.diff.model import Redline
 from spectool.errors import InputError, Problem, UsageError

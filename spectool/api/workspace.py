@@ -8,7 +8,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spectool.amend.align import Alignment, align_specs
 from spectool.amend.apply import apply_target, missing_targets
 from spectool.amend.mirror import Mirror, mirror_amendment
 from spectool.amend.model import Amendment
@@ -20,6 +19,7 @@ from spectool.api.redlining import Drafting, RedlineDraft
 from spectool.atomic import write_text_atomic
 from spectool.config import Config, load_config
 from spectool.coverage.request import CoverageRequest, run_coverage
+from spectool.diff.align import Alignment, align_specs
 from spectool.diff.context import with_context
 from spectool.diff.document import diff_specs
 from spectool.docx_import import import_docx
@@ -28,7 +28,7 @@ from spectool.errors import InputError, Problem, UsageError
 from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus, split_key
 from spectool.model.document import Spec
-from spectool.parsing import read_spec
+from spectool.parsing import load_corpus, read_spec
 from spectool.redline.cover import modification_of
 from spectool.redline.export import export_spec
 from spectool.redline.rationale import rationales
@@ -72,7 +72,7 @@ class Workspace:
     def corpus(self) -> Corpus:
         """Every spec version the configuration names, parsed on first use."""
         if self._corpus is None:
-            self._corpus = Corpus.load(self.config.spec_paths)
+            self._corpus = load_corpus(self.config.spec_paths)
         return self._corpus
 
     def spec(self, key: str) -> Spec:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from spectool.amend.align import PairKind
 from spectool.api import Workspace
+from spectool.diff.align import PairKind
 
 
 @click.command("align")

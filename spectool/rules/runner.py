@@ -12,6 +12,7 @@ from spectool.amend.reader import read_amendment
 from spectool.config import Config
 from spectool.memo import RunMemo
 from spectool.model.corpus import Corpus
+from spectool.parsing import load_corpus
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.engine import CheckResult, run_rules, select_rules
 from spectool.rules.parameters.table import parameters_of
@@ -65,7 +66,7 @@ def check_paths(
     parameters_of(config, memo)
     spec_paths, amendments = split_paths(paths)
     loaded = (
-        corpus() if corpus is not None and not spec_paths else Corpus.load(spec_paths or config.spec_paths)
+        corpus() if corpus is not None and not spec_paths else load_corpus(spec_paths or config.spec_paths)
     )
     return check_corpus(loaded, amendments, config, rules, settings, memo, read)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,23 @@ from spectool.config import load_config
 from spectool.diff.summary import summarise
 from spectool.errors import InputError, UsageError
 from spectool.model.corpus import Corpus
+from spectool.parsing import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 MP102A = ROOT / "amendments" / "MP102A.amend"
+
+
+def counted_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each corpus parsed from here on, by the paths it was parsed from."""
+    loads: list[object] = []
+
+    def counting(paths: Iterable[str | Path]) -> Corpus:
+        loads.append(paths)
+        return load_corpus(paths)
+
+    for module in ("spectool.api.workspace", "spectool.rules.runner", "spectool.coverage.request"):
+        monkeypatch.setattr(f"{module}.load_corpus", counting)
+    return loads
 
 
 @pytest.fixture
@@ -27,14 +42,7 @@ def workspace() -> Workspace:
 def test_the_corpus_is_parsed_once_however_many_things_the_run_does(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    loads: list[object] = []
-    real = Corpus.load.__func__  # type: ignore[attr-defined]
-
-    def counting(cls: type[Corpus], paths: object) -> Corpus:
-        loads.append(paths)
-        return real(cls, paths)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(Corpus, "load", classmethod(counting))
+    loads = counted_loads(monkeypatch)
     workspace.check(select=["TERM"])
     workspace.check([MP102A], select=["XVER"])
     applied = workspace.apply(MP102A)
@@ -92,7 +100,7 @@ def test_a_target_that_does_not_apply_is_a_problem_of_the_applied_amendment(
 
 def test_a_target_the_corpus_lacks_is_a_problem_at_the_specs_affected(tmp_path: Path) -> None:
     config = load_config(ROOT / "spectool.toml")
-    full = Corpus.load(config.spec_paths)
+    full = load_corpus(config.spec_paths)
     workspace = Workspace(config, Corpus(tuple(spec for spec in full if spec.name != "CHTS")))
     applied = workspace.apply(MP102A)
     assert [target.key for target in applied.targets] == ["SMETS2@4.2", "SMETS2@5.0"]
@@ -140,14 +148,7 @@ def test_a_pack_parses_the_corpus_and_reads_the_amendment_once(
     from spectool.pack.plan import PackOptions
 
     monkeypatch.chdir(ROOT)
-    loads: list[object] = []
-    real = Corpus.load.__func__  # type: ignore[attr-defined]
-
-    def counting(cls: type[Corpus], paths: object) -> Corpus:
-        loads.append(paths)
-        return real(cls, paths)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(Corpus, "load", classmethod(counting))
+    loads = counted_loads(monkeypatch)
     reads: list[str] = []
     read = reader.read_amendment
     monkeypatch.setattr(
