@@ -136,7 +136,8 @@ def _check_headings(
         elif not confined(before.title, after.title, spans):
             problem(
                 before.position,
-                f"the heading to Section {before.number} changed outside the whole words its instructions quote",
+                f"the heading to Section {before.number} changed outside the whole words its "
+                "instructions quote",
             )
 
 
