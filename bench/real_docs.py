@@ -337,7 +337,8 @@ def compare_numbers(result: DocumentResult, path: Path, office_text: str, source
 
 
 def _find_line(lines: list[str], text: str, cursor: int) -> int | None:
-    for index in [*range(cursor, len(lines)), *range(cursor)]:
+    order: list[int] = [*range(cursor, len(lines)), *range(cursor)]
+    for index in order:
         line = lines[index]
         if line == text or line.endswith(" " + text) or (line.endswith(text) and len(line) > len(text)):
             return index

@@ -79,8 +79,6 @@ def test_temporaries_of_killed_writes_are_swept_by_the_next_write(tmp_path: Path
 def test_the_folder_is_synced_after_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from spectool import atomic
-
     events: list[str] = []
     replace, fsync = os.replace, os.fsync
 
@@ -92,7 +90,7 @@ def test_the_folder_is_synced_after_the_rename(tmp_path: Path, monkeypatch: pyte
         events.append("folder sync" if os.path.isdir(f"/proc/self/fd/{descriptor}") else "file sync")
         fsync(descriptor)
 
-    monkeypatch.setattr(atomic.os, "replace", recording_replace)
-    monkeypatch.setattr(atomic.os, "fsync", recording_fsync)
+    monkeypatch.setattr("spectool.atomic.os.replace", recording_replace)
+    monkeypatch.setattr("spectool.atomic.os.fsync", recording_fsync)
     write_text_atomic(tmp_path / "out.txt", "x")
     assert events == ["file sync", "rename", "folder sync"]

@@ -27,14 +27,14 @@ def v50_half() -> list[Instruction]:
 def test_mp102a_4_2_half_mirrors_to_its_5_0_half() -> None:
     mirror = mirrored("MP102A.amend")
     clean = [entry.proposed for entry in mirror.entries if not entry.notes]
-    assert [instruction.operation for instruction in clean] == [i.operation for i in v50_half()]  # type: ignore[union-attr]
+    assert [instruction.operation for instruction in clean] == [i.operation for i in v50_half()]
 
 
 def test_each_proposal_keeps_the_reason_of_the_instruction_it_mirrors() -> None:
     mirror = mirrored("MP102A.amend")
     reasoned = [entry for entry in mirror.entries if entry.source.reason and entry.proposed is not None]
     assert reasoned
-    assert all(entry.proposed.reason == entry.source.reason for entry in reasoned)  # type: ignore[union-attr]
+    assert all(entry.proposed.reason == entry.source.reason for entry in reasoned)
 
 
 def test_what_does_not_carry_over_is_noted_for_the_drafter() -> None:

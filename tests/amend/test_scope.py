@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spectool.amend.apply import apply_all
+from spectool.amend.apply import AppliedSpec, apply_all
+from spectool.amend.model import Amendment
 from spectool.amend.reader import read_amendment
 from spectool.amend.scope import expected_numbering, verify_scope
-from spectool.model.document import Clause, Spec, Text
+from spectool.model.document import Clause, Definition, Spec, Text
 from spectool.model.numbers import ClauseNumber
 from tests.amend.helpers import AMENDMENTS, amendment, bundled, small_corpus
 
 
-def mp102a():  # type: ignore[no-untyped-def]
+def mp102a() -> tuple[Amendment, dict[str, AppliedSpec]]:
     read = read_amendment(AMENDMENTS / "MP102A.amend")
     return read, apply_all(read, bundled())
 
@@ -76,7 +77,7 @@ def test_a_definition_or_heading_changed_is_an_error() -> None:
     sections = list(result.spec.sections)
     glossary = next(i for i, s in enumerate(sections) if s.definitions)
     blocks = tuple(
-        replace(b, text=Text("means the hub.")) if getattr(b, "term", "") == "HAN" else b
+        replace(b, text=Text("means the hub.")) if isinstance(b, Definition) and b.term == "HAN" else b
         for b in sections[glossary].blocks
     )
     sections[glossary] = replace(sections[glossary], blocks=blocks, title="Definitions")

@@ -21,7 +21,7 @@ from spectool.amend.textedit import segments
 from spectool.amend.writer import render_amendment, render_instruction
 from spectool.errors import InputError
 from spectool.model.corpus import Corpus
-from spectool.model.document import Clause, Spec
+from spectool.model.document import Clause, Definition, Spec
 from spectool.model.numbers import ClauseNumber
 from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
 from tests.amend.redlining import assert_applied_verified_and_redlined
@@ -80,7 +80,7 @@ def test_wherever_it_occurs_in_this_specification_changes_every_clause_and_defin
 
     def holding(spec: Spec) -> set[str]:
         """Clauses and definitions with the words in their text, sub-items, notes or table cells."""
-        paragraphs = [*spec.clauses(), *spec.definitions()]
+        paragraphs: list[Clause | Definition] = [*spec.clauses(), *spec.definitions()]
         return {
             p.id if isinstance(p, Clause) else p.term
             for p in paragraphs

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from spectool.amend.model import Amendment
 from spectool.api import Drafting, Workspace
 from spectool.cli import main
 from spectool.config import load_config
@@ -151,9 +152,12 @@ def test_a_pack_parses_the_corpus_and_reads_the_amendment_once(
     loads = counted_loads(monkeypatch)
     reads: list[str] = []
     read = reader.read_amendment
-    monkeypatch.setattr(
-        "spectool.api.workspace.read_amendment", lambda path: reads.append(str(path)) or read(path)
-    )
+
+    def counted_read(path: Path) -> Amendment:
+        reads.append(str(path))
+        return read(path)
+
+    monkeypatch.setattr("spectool.api.workspace.read_amendment", counted_read)
     workspace = Workspace.open(ROOT / "spectool.toml")
     options = PackOptions(Path("amendments/MP102A.amend"), "SECAS", "2026-11-25T09:00:00Z")
     result = workspace.pack(options, tmp_path / "MP102A")

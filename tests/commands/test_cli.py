@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "spectool" / "commands"
 
 def test_every_command_module_has_an_entry() -> None:
     modules = {path.stem for path in PACKAGE.glob("*.py") if path.stem != "__init__"}
-    loaded = {entry.load().callback.__module__.rsplit(".", 1)[1] for entry in COMMANDS}  # type: ignore[union-attr]
+    loaded = {entry.load().callback.__module__.rsplit(".", 1)[1] for entry in COMMANDS}
     assert loaded == modules
 
 

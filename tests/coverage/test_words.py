@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from spectool.coverage.words import Vocabulary, durations, stem, synonym_map, term_problem
@@ -70,7 +72,11 @@ def test_stems_meet_across_word_forms() -> None:
 
 
 def test_durations_are_normalised_to_seconds() -> None:
-    assert durations("within three (3) minutes or 90 seconds, not 2 hours") == (180, 90, 7200)
+    assert durations("within three (3) minutes or 90 seconds, not 2 hours") == (
+        Fraction(180),
+        Fraction(90),
+        Fraction(7200),
+    )
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,12 @@ from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.text.paragraph import Paragraph
 
 from spectool.docx_import import DocxImport, import_docx
-from spectool.model.document import Clause, Definition, Note, Spec, SubItem, Table
+from spectool.model.document import Block, Clause, Definition, Note, Spec, SubItem, Table
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
@@ -104,6 +104,7 @@ class DocxBuilder:
     def numbering(self, *definitions: str) -> None:
         """Replace numbering.xml with these w:abstractNum and w:num elements (abstracts first)."""
         part = self.document.part.part_related_by(RT.NUMBERING)
+        assert isinstance(part, XmlPart)
         part._element = parse_xml(f"<w:numbering {NSDECL}>{''.join(definitions)}</w:numbering>")
 
     def style(
@@ -216,11 +217,13 @@ def _add_item(builder: DocxBuilder, item: SubItem) -> None:
         _add_item(builder, child)
 
 
-def _add_attachment(builder: DocxBuilder, attachment: Note | Table) -> None:
+def _add_attachment(builder: DocxBuilder, attachment: Block) -> None:
     if isinstance(attachment, Note):
         label = f"Note {attachment.label}:" if attachment.label else "Note:"
         builder.paragraph(f"{label} {attachment.text.value}")
         return
+    if not isinstance(attachment, Table):
+        raise TypeError(f"the builder writes notes and tables, not {type(attachment).__name__}")
     if attachment.title:
         builder.paragraph(f"Table: {attachment.title}", style="Caption")
     builder.table([list(attachment.header), *(list(row) for row in attachment.rows)])

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from spectool.docx_import import import_docx
 from spectool.docx_import.normalise import clean_line
-from spectool.model.document import Block, Section, Spec, Text
+from spectool.model.document import Block, Clause, Definition, Section, Spec, Text
 from spectool.parsing import read_spec
 
 from .docx_builder import DocxBuilder, docx_from_spec, import_built
@@ -28,7 +28,7 @@ def as_word_keeps_it(spec: Spec) -> Spec:
     """What survives Word: suppression comments live only in the source format."""
 
     def block(item: Block) -> Block:
-        return dataclasses.replace(item, suppressions=()) if hasattr(item, "suppressions") else item
+        return dataclasses.replace(item, suppressions=()) if isinstance(item, Clause | Definition) else item
 
     def section(item: Section) -> Section:
         return dataclasses.replace(item, blocks=tuple(block(b) for b in item.blocks))

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "redline"))
 
-import uno  # type: ignore[import-not-found]
-from office_worker import Office, _property  # type: ignore[import-not-found]
+import uno  # type: ignore[import-not-found, unused-ignore]
+from office_worker import Office, _property  # type: ignore[import-not-found, unused-ignore]
 
 PARAGRAPH_BREAK = 0  # com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK
 
 
-def _found(document: object, words: str) -> object:
-    search = document.createSearchDescriptor()  # type: ignore[attr-defined]
+def _found(document: Any, words: str) -> Any:
+    search = document.createSearchDescriptor()
     search.SearchString = words
-    found = document.findFirst(search)  # type: ignore[attr-defined]
+    found = document.findFirst(search)
     if found is None:
         raise LookupError(words)
     return found

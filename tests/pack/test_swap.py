@@ -75,7 +75,7 @@ def test_the_swap_is_one_exchange_and_a_kill_after_it_leaves_the_new_pack(
         assert (destination / "index.html").read_text() == "new"  # swapped in before the old one goes
         raise KeyboardInterrupt  # the process dies before it removes the old pack
 
-    monkeypatch.setattr(staging.shutil, "rmtree", killed)
+    monkeypatch.setattr("spectool.pack.staging.shutil.rmtree", killed)
     with pytest.raises(KeyboardInterrupt), staged_directory(destination) as folder:
         write_pack(folder, "new")
     monkeypatch.undo()
@@ -101,7 +101,7 @@ def test_without_an_exchange_a_kill_between_the_renames_is_repaired_by_the_next_
         replace(source, target)
 
     monkeypatch.setattr(staging, "exchange_paths", lambda first, second: False)
-    monkeypatch.setattr(staging.os, "replace", rename_then_die)
+    monkeypatch.setattr("spectool.pack.staging.os.replace", rename_then_die)
     with pytest.raises(KeyboardInterrupt), staged_directory(destination) as folder:
         write_pack(folder, "new")
     monkeypatch.undo()

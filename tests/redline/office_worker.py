@@ -22,9 +22,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import uno  # type: ignore[import-not-found]
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
-from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+import uno  # type: ignore[import-not-found, unused-ignore]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found, unused-ignore]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found, unused-ignore]
 
 _DISPATCH = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges"}
 

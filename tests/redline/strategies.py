@@ -125,9 +125,9 @@ def _edited_clause(draw: st.DrawFn, clause: ClauseDraft) -> ClauseDraft | None:
         return replace(clause, text=draw(reworded(clause.text)))
     if action == "items":
         items = list(clause.items)
-        if items and draw(st.booleans()):
+        if len(items) > 0 and draw(st.booleans()):
             del items[draw(st.integers(0, len(items) - 1))]
-        if items and draw(st.booleans()):
+        if len(items) > 0 and draw(st.booleans()):
             at = draw(st.integers(0, len(items) - 1))
             items[at] = draw(reworded(items[at]))
         if draw(st.booleans()):
@@ -138,11 +138,11 @@ def _edited_clause(draw: st.DrawFn, clause: ClauseDraft) -> ClauseDraft | None:
         draw(st.none() | words) if note is None else draw(st.sampled_from((None, note, note + " and more")))
     )
     rows = list(clause.rows or [])
-    if rows and draw(st.booleans()):
+    if len(rows) > 0 and draw(st.booleans()):
         del rows[draw(st.integers(0, len(rows) - 1))]
     if draw(st.booleans()):
         rows.insert(draw(st.integers(0, len(rows))), (draw(short), draw(short)))
-    if rows and draw(st.booleans()):
+    if len(rows) > 0 and draw(st.booleans()):
         code, name = rows[0]
         rows[0] = (code, draw(reworded(name)))
     return replace(clause, note=note, rows=rows or None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from spectool.findings import Finding, Severity
 from spectool.reporting import ReportMeta, RuleInfo
@@ -32,7 +33,7 @@ RULES = (
 
 
 def finding(
-    code: str, severity: Severity, path: str, line: int, column: int, end: int, **rest: str
+    code: str, severity: Severity, path: str, line: int, column: int, end: int, **rest: Any
 ) -> Finding:
     return Finding(code, severity, rest.pop("message", f"{code} message"), path, line, column, end, **rest)
 

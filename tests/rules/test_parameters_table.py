@@ -58,7 +58,7 @@ def test_statements_are_found_across_lines_and_only_in_their_phrases(tmp_path: P
     table = load_parameters(load_config(path))
     text = "once it has been without\n  power for three minutes, or for 4 minutes without power"
     (statement,) = table.statements(text)
-    assert (statement.text, statement.value) == ("three minutes", 180)
+    assert (statement.text, statement.value) == ("three minutes", Fraction(180))
     assert text[statement.start : statement.end] == "three minutes"
     assert list(ParameterTable().statements(text)) == []
 
