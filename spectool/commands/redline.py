@@ -24,6 +24,7 @@ from spectool.model.corpus import Corpus, split_key
 from spectool.parsing import read_spec
 from spectool.redline.cover import Modification, cover_view, modification_of, summary_view
 from spectool.redline.docx import write_redline_docx
+from spectool.redline.inplace.writer import write_redline_onto
 from spectool.redline.rationale import Rationale, rationales
 from spectool.redline.resolved import resolved_findings
 from spectool.redline.review import redline_html, redline_markdown
@@ -62,6 +63,11 @@ MARKDOWN_CONTEXT = 1
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="spectool.toml to use."
 )
+@click.option(
+    "--onto",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the tracked changes into a copy of this Word original of the target spec.",
+)
 def command(
     sources: tuple[Path, ...],
     target: str | None,
@@ -73,6 +79,7 @@ def command(
     template_dir: Path | None,
     print_summary: bool,
     config_path: Path | None,
+    onto: Path | None,
 ) -> None:
     """Redline OLD against NEW (two spec sources), or AMENDMENT applied to --target SPEC@VERSION.
 
@@ -84,6 +91,8 @@ def command(
     context = parse_context(context_text)
     if output is None and output_format == "docx":
         raise UsageError("say where to write the .docx with -o FILE")
+    if onto is not None:
+        _check_onto(output_format, context)
     built = _build(sources, target, config_path)
     redline, modification, inputs = built.redline, built.modification, built.inputs
     date = _date(date_text, built)
@@ -98,7 +107,22 @@ def command(
             click.echo(summary_table(summary), err=True)
         return
     inputs = [*load_config(config_path).input_paths(), *inputs]
-    if output_format == "docx":
+    if onto is not None:
+        if built.applied is None:
+            raise UsageError("--onto goes with an amendment and --target, not with two spec sources")
+        write_redline_onto(
+            redline,
+            onto,
+            output,
+            base=built.applied.base,
+            author=author,
+            date=date,
+            modification=modification,
+            notes=notes,
+            template_dir=template_dir,
+            inputs=inputs,
+        )
+    elif output_format == "docx":
         write_redline_docx(
             shown,
             output,
@@ -117,6 +141,13 @@ def command(
     if modification is not None:
         what = f"{modification.id} on {redline.old.key}"
     click.echo(f"{output}: {what}: {summary.line()}")
+
+
+def _check_onto(output_format: str, context: int | None) -> None:
+    if output_format != "docx":
+        raise UsageError("--onto writes a Word document: leave out --format or say --format docx")
+    if context is not None:
+        raise UsageError("--onto writes the changes into the whole document: leave out --context")
 
 
 def parse_context(text: str) -> int | None:
