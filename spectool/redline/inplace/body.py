@@ -66,28 +66,33 @@ class BodyWriter:
         self.last_paragraph: dict[str, Element] = {}  # by redline style, the last located paragraph
         self.any_paragraph: Element | None = None
         self.last_table: Element | None = None
-        self.moved_from: dict[str, list[Element | None]] = {}
+        self.moved_from: dict[str, dict[int, Element]] = {}  # a move's old paragraphs by block number
         self.move_names: dict[str, int] = {}
+        self._new_rows: list[Element] = []
 
     def write(self) -> BodyChanges:
         for index, unit in enumerate(self.redline.units):
             if not isinstance(unit, UnitDiff):
                 raise UnplacedChange("a redline in place holds the whole text: leave out --context")
             self._unit(index, unit)
+        for container in {_container(p) for paragraphs in self.changes.touched.values() for p in paragraphs}:
+            _hand_marks_back(container)
         return self.changes
 
     def _unit(self, index: int, unit: UnitDiff) -> None:
         if unit.side is Side.OLD:
-            self.moved_from[unit.move] = []
+            self.moved_from[unit.move] = {}
         written: list[Element] = []
         for number, block in enumerate(unit.blocks):
             place = (index, None, None)
+            if unit.side is not None and not block.presence.on(unit.side):
+                continue  # the half of a move that does not show this block
             if isinstance(block, ParagraphDiff):
                 paragraph = self._paragraph(index, number, block, unit)
                 if paragraph is not None:
                     written.append(paragraph)
                 if unit.side is Side.OLD:
-                    self.moved_from[unit.move].append(self.located.paragraphs.get((index, number)))
+                    self.moved_from[unit.move][number] = self.located.paragraphs[(index, number)]
             else:
                 self._table(index, number, block, unit, place)
         if unit.move and written:
@@ -98,8 +103,7 @@ class BodyWriter:
         place = (index, None, None)
         side = unit.side
         if side is Side.NEW:
-            source = self.moved_from.get(unit.move, [])
-            like = source[number] if number < len(source) else None
+            like = self.moved_from.get(unit.move, {}).get(number)
             if like is None:
                 like = self._like(block.style)
             paragraph = self._new_paragraph(block, like, moved=True)
@@ -210,6 +214,13 @@ class BodyWriter:
         if unit.side is Side.NEW or block.presence is Presence.NEW:
             table = self._new_table(block, path)
             self._after_cursor(table)
+            following = table.getnext()
+            if following is None or local_name(following) == "sectPr":
+                # A body (or cell) ends with a paragraph: Word adds one after a last table too.
+                table.addnext(w_element("p"))
+            for row_number, row in enumerate(block.rows):
+                if row.presence.on(Side.NEW):
+                    self._touch_row((index, number, row_number), self._new_rows.pop(0))
             return
         table = self.located.tables[path]
         self.last_table = table
@@ -330,6 +341,7 @@ class BodyWriter:
                 _unmark_last(cell_element)
                 element.append(cell_element)
             table.append(element)
+            self._new_rows.append(element)
         return table
 
 
@@ -369,6 +381,55 @@ def _mark_paragraph(paragraph: Element, mark: Element) -> None:
         else:
             properties.append(marks)
     marks.insert(0, mark)
+
+
+def _container(paragraph: Element) -> Element:
+    """The body or table cell a paragraph stands in (through content controls)."""
+    for ancestor in paragraph.iterancestors():
+        if local_name(ancestor) in ("body", "tc"):
+            return ancestor
+    return paragraph.getparent()
+
+
+def _hand_marks_back(container: Element) -> None:
+    """A run of new paragraphs whose last is followed by no paragraph (the end of the body or cell, or a
+    table) cannot end with a new mark: Word could not remove it. As Word records typing there, the
+    paragraph just before the run takes a new mark and the run's last paragraph keeps its own."""
+    paragraphs = list(container.iterchildren(w("p")))
+    for index, paragraph in enumerate(paragraphs):
+        kind = _new_mark(paragraph)
+        if kind is None:
+            continue
+        following = paragraph.getnext()
+        while following is not None and local_name(following) in ("bookmarkStart", "bookmarkEnd"):
+            following = following.getnext()
+        if following is not None and local_name(following) == "p":
+            continue
+        start = index
+        while start > 0 and _new_mark(paragraphs[start - 1]) is not None:
+            start -= 1
+        before = paragraphs[start - 1] if start else None
+        marks = kind.getparent()
+        if marks is not None:
+            marks.remove(kind)
+        # With no paragraph just before the run to take the mark, the run's last mark stays untracked:
+        # rejecting leaves an empty paragraph there, as Word keeps one after a table.
+        if before is not None and before.getnext() is paragraphs[start] and not _has_mark(before):
+            _mark_paragraph(before, kind)
+
+
+def _new_mark(paragraph: Element) -> Element | None:
+    marks = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+    if marks is None:
+        return None
+    return next((node for node in marks if local_name(node) in (INSERT, MOVE_TO)), None)
+
+
+def _has_mark(paragraph: Element) -> bool:
+    marks = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+    return marks is not None and any(
+        local_name(node) in (INSERT, DELETE, MOVE_TO, MOVE_FROM) for node in marks
+    )
 
 
 def _unmark_last(cell: Element) -> None:

@@ -32,6 +32,10 @@ class Located:
     tables: dict[Path, Element] = field(default_factory=dict)
     rows: dict[Path, Element] = field(default_factory=dict)
 
+    @property
+    def any(self) -> bool:
+        return bool(self.paragraphs or self.tables)
+
 
 class _RecordingReader(DocumentReader):
     """The importer's reader, keeping the element each paragraph it numbers came from."""
@@ -82,6 +86,9 @@ def locate(redline: Redline, package: WordPackage) -> Located:
                 raise PlacementError(
                     "no table for" if isinstance(block, TableDiff) else "no paragraph", wanted
                 )
+            skipped = next((text for text, _ in shown[cursor:found] if text), None) if located.any else None
+            if skipped is not None:
+                raise PlacementError("a paragraph the spec does not hold:", skipped)
             element = shown[found][1]
             cursor = found + 1
             if isinstance(block, TableDiff):
