@@ -185,7 +185,7 @@ def word_package(opened: OpenedPackage) -> WordPackage:
         footnotes=parts.root(related.get(FOOTNOTES)),
         endnotes=parts.root(related.get(ENDNOTES)),
         core_title=(title or "").strip(),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=hashlib.sha256(opened.data).hexdigest(),
     )
 
 
