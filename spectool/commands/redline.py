@@ -24,7 +24,7 @@ from spectool.model.corpus import Corpus, split_key
 from spectool.parsing import read_spec
 from spectool.redline.cover import Modification, cover_view, modification_of, summary_view
 from spectool.redline.docx import write_redline_docx
-from spectool.redline.inplace.writer import write_redline_onto
+from spectool.redline.inplace import recorded_original, write_redline_onto
 from spectool.redline.rationale import Rationale, rationales
 from spectool.redline.resolved import resolved_findings
 from spectool.redline.review import redline_html, redline_markdown
@@ -107,6 +107,8 @@ def command(
             click.echo(summary_table(summary), err=True)
         return
     inputs = [*load_config(config_path).input_paths(), *inputs]
+    if onto is None and built.applied is not None and output_format == "docx" and context is None:
+        onto = recorded_original(built.applied.base)  # an imported spec's own document, beside it
     if onto is not None:
         if built.applied is None:
             raise UsageError("--onto goes with an amendment and --target, not with two spec sources")

@@ -42,23 +42,25 @@ def run(*arguments: str) -> tuple[int, str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Workspace:
-    """A corpus imported from Word: `word/NAME.docx` the originals, `specs/` their imports."""
+    """A corpus imported from Word: `word/NAME.docx` the originals (or `specs/NAME.docx`, beside their
+    imports, where a redline finds them by itself), `specs/` their imports."""
 
     root: Path
+    beside: bool = False
 
     @property
     def config(self) -> Path:
         return self.root / "spectool.toml"
 
     def original(self, source: str) -> Path:
-        return self.root / "word" / source.replace(".spec", ".docx")
+        return self.root / ("specs" if self.beside else "word") / source.replace(".spec", ".docx")
 
 
-def word_workspace(root: Path) -> Workspace:
+def word_workspace(root: Path, *, beside: bool = False) -> Workspace:
     """Export each bundled spec to Word and import it back, as a corpus with its own spectool.toml."""
     (root / "word").mkdir(parents=True)
     (root / "specs").mkdir()
-    workspace = Workspace(root)
+    workspace = Workspace(root, beside)
     for source, name, version in BUNDLED:
         original = workspace.original(source)
         code, _, stderr = run("export", str(ROOT / "specs" / source), "-o", str(original))

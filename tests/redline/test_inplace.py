@@ -163,7 +163,7 @@ def test_a_changed_original_is_refused_and_nothing_is_written(workspace: Workspa
         str(workspace.config),
     )
     assert code == 2
-    assert f"{edited}" in stderr and "no longer matches CHTS 1.5" in stderr
+    assert f"{edited}" in stderr and "SHA-256 differs" in stderr
     assert "Traceback" not in stderr
     assert not out.exists()
 
@@ -221,9 +221,14 @@ def test_libreoffice_accepts_to_the_amended_text_rejects_to_the_original_and_fin
     name: str,
     version: str,
 ) -> None:
-    redline, original = redlines[source], workspace.original(source)
-    want_old = office.lines(original, None)
     want_new = consolidated_lines(workspace, source, name, version, tmp_path)
+    judge(office, redlines[source], workspace.original(source), want_new)
+
+
+def judge(office: Office, redline: Path, original: Path, want_new: list[str]) -> None:
+    """LibreOffice: accepting all gives the amended text, rejecting all the original's, after the same
+    change request; one comment per note in comments.xml, each anchored on text."""
+    want_old = office.lines(original, None)
     accepted, rejected = office.lines(redline, Side.NEW), office.lines(redline, Side.OLD)
     assert rejected[-len(want_old) :] == want_old
     assert accepted[-len(want_new) :] == want_new
@@ -235,6 +240,7 @@ def test_libreoffice_accepts_to_the_amended_text_rejects_to_the_original_and_fin
     assert comments and len(comments) == len(written)
     for text, anchor in comments:
         assert text.startswith("MP102A instruction ") and anchor.strip()
+    assert docx.Document(str(redline)).paragraphs
 
 
 def _inserted(paragraph: etree._Element) -> bool:
@@ -243,3 +249,57 @@ def _inserted(paragraph: etree._Element) -> bool:
     if mark is not None and any(mark.find(w(kind)) is not None for kind in ("ins", "moveTo")):
         return True
     return any(row.find(f"{w('trPr')}/{w('ins')}") is not None for row in paragraph.iterancestors(w("tr")))
+
+
+def test_a_spec_that_records_no_document_is_checked_by_its_text(workspace: Workspace, tmp_path: Path) -> None:
+    """Without `source-sha256` (a spec imported before provenance), --onto still refuses a document
+    that no longer imports to the spec's text, and accepts the one that does."""
+    source, name, version = BUNDLED[2]
+    (tmp_path / "specs").mkdir()
+    text = (workspace.root / "specs" / source).read_text(encoding="utf-8")
+    unrecorded = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("source"))
+    (tmp_path / "specs" / source).write_text(unrecorded, encoding="utf-8")
+    for other, _, _ in BUNDLED[:2]:
+        (tmp_path / "specs" / other).write_bytes((workspace.root / "specs" / other).read_bytes())
+    (tmp_path / "spectool.toml").write_bytes(workspace.config.read_bytes())
+    arguments = ("redline", str(AMENDMENT), "--target", f"{name}@{version}", "--config")
+    out = tmp_path / "out.docx"
+    original = workspace.original(source)
+    code, _, stderr = run(
+        *arguments, str(tmp_path / "spectool.toml"), "--onto", str(original), "-o", str(out)
+    )
+    assert code == 0, stderr
+    assert side_lines(out, Side.OLD) == plain_lines(original)
+    edited = tmp_path / "edited.docx"
+    with zipfile.ZipFile(original) as before, zipfile.ZipFile(edited, "w") as after:
+        for info in before.infolist():
+            data = before.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b" shall implement ", b" may implement ", 1)
+            after.writestr(info, data)
+    code, _, stderr = run(
+        *arguments, str(tmp_path / "spectool.toml"), "--onto", str(edited), "-o", str(tmp_path / "no.docx")
+    )
+    assert code == 2 and "no longer matches CHTS 1.5: 3.1.2 differs" in stderr
+    assert not (tmp_path / "no.docx").exists()
+
+
+def test_pack_writes_each_redline_into_the_original_beside_its_spec(
+    office: Office, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """The originals stand beside their imported specs: `spectool pack` (and `spectool redline` without
+    --onto) write in place into copies of them, and leave the originals as they were."""
+    workspace = word_workspace(tmp_path_factory.mktemp("beside"), beside=True)
+    before = {source: workspace.original(source).read_bytes() for source, _, _ in BUNDLED}
+    pack = tmp_path / "pack"
+    code, _, stderr = run("pack", str(AMENDMENT), "-o", str(pack), "--config", str(workspace.config))
+    assert code in (0, 1), stderr
+    for source, name, version in BUNDLED:
+        redline = pack / "redlines" / f"{name}-{version}.docx"
+        assert side_lines(redline, Side.OLD) == plain_lines(workspace.original(source))
+        want_new = consolidated_lines(workspace, source, name, version, tmp_path)
+        assert side_lines(redline, Side.NEW) == want_new
+        judge(office, redline, workspace.original(source), want_new)
+        names = {mark.get(w("name")) for mark in document(redline).iter(w("bookmarkStart"))}
+        assert "_SpectoolCover" in names
+        assert workspace.original(source).read_bytes() == before[source]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from spectool.redline.inplace.writer import check_matches, redline_onto_bytes, write_redline_onto
+from spectool.redline.inplace.originals import check_original, recorded_original
+from spectool.redline.inplace.writer import redline_onto_bytes, write_redline_onto
 
-__all__ = ["check_matches", "redline_onto_bytes", "write_redline_onto"]
+__all__ = ["check_original", "recorded_original", "redline_onto_bytes", "write_redline_onto"]

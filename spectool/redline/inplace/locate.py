@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDiff
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
-from spectool.docx_import.reading import DocumentReader, WordParagraph, WordTable
+from spectool.docx_import.provenance import ProvenanceError, element_at
+from spectool.docx_import.reading import DocumentReader, WordParagraph
 from spectool.docx_import.styles import StyleSheet
+from spectool.model.provenance import WordLocation
 from spectool.wordml.names import Element, w
 from spectool.wordml.package import WordPackage
 
@@ -37,21 +39,6 @@ class Located:
         return bool(self.paragraphs or self.tables)
 
 
-class _RecordingReader(DocumentReader):
-    """The importer's reader, keeping the element each paragraph it numbers came from."""
-
-    def __init__(self, styles: StyleSheet, numbering: NumberingDefinitions) -> None:
-        super().__init__(styles, numbering)
-        self.elements: list[Element] = []
-        self.shown: dict[Element, str] = {}
-
-    def paragraph(self, node: Element, contents: bool = False) -> WordParagraph:
-        read = super().paragraph(node, contents)
-        self.elements.append(node)
-        self.shown[node] = same_text(read.shown)
-        return read
-
-
 def same_text(text: str) -> str:
     """Text as both sides are compared: the importer's characters, spaces folded."""
     return " ".join(clean_text(text).split())
@@ -59,19 +46,27 @@ def same_text(text: str) -> str:
 
 def locate(redline: Redline, package: WordPackage) -> Located:
     """Pair every block of the old version with its element; PlacementError names the first that has none."""
-    reader = _RecordingReader(
+    reader = DocumentReader(
         StyleSheet.from_element(package.styles),
         NumberingDefinitions.from_elements(package.numbering, package.styles),
     )
-    blocks = reader.read(package.body)
+    body = package.body
     shown: list[tuple[str, Element]] = []
-    for read in blocks:
+    cells: dict[Element, str] = {}  # each table cell's paragraph and its text
+    for read in reader.read(body):
+        element = _element(body, read.location)
+        if element is None:
+            continue
         if isinstance(read, WordParagraph):
-            shown.append((same_text(read.shown), reader.elements[read.index - 1]))
-        elif isinstance(read, WordTable) and read.index:
-            table = next(reader.elements[read.index - 1].iterancestors(w("tbl")), None)
-            if table is not None:
-                shown.append(("\x00table", table))
+            shown.append((same_text(read.shown), element))
+            continue
+        shown.append(("\x00table", element))
+        for row in read.rows:
+            for cell in row:
+                for paragraph in cell:
+                    found = _element(body, paragraph.location)
+                    if found is not None:
+                        cells[found] = same_text(paragraph.shown)
     located = Located()
     cursor = 0
     for index, unit in enumerate(redline.units):
@@ -93,7 +88,7 @@ def locate(redline: Redline, package: WordPackage) -> Located:
             cursor = found + 1
             if isinstance(block, TableDiff):
                 located.tables[(index, number)] = element
-                _locate_rows(block, element, (index, number), located, reader.shown)
+                _locate_rows(block, element, (index, number), located, cells)
             else:
                 located.paragraphs[(index, number)] = element
     return located
@@ -126,6 +121,14 @@ def _locate_rows(
                     raise PlacementError("no paragraph in a table cell for", wanted)
                 located.paragraphs[(*path, number, cell_number, block_number)] = paragraphs[found]
                 cursor = found + 1
+
+
+def _element(body: Element, location: WordLocation) -> Element | None:
+    """The w:p or w:tbl the reader read at `location` (None for what is neither, an embedded document)."""
+    try:
+        return element_at(body, location)
+    except ProvenanceError:
+        return None
 
 
 def _first_text(table: TableDiff) -> str:

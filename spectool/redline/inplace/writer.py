@@ -17,9 +17,7 @@ from lxml import etree
 
 from spectool.atomic import write_bytes_atomic
 from spectool.diff.model import Redline
-from spectool.diff.page import spec_page
 from spectool.diff.summary import Summary, change_anchor
-from spectool.docx_import.importer import import_docx
 from spectool.errors import InputError, Problem
 from spectool.model.document import Spec
 from spectool.redline.check import RedlineStructureError, check_document
@@ -27,6 +25,7 @@ from spectool.redline.cover import CoverView, Modification, cover_view, summary_
 from spectool.redline.docx import highest_id
 from spectool.redline.inplace.body import BodyChanges, BodyWriter, UnplacedChange
 from spectool.redline.inplace.locate import PlacementError, locate
+from spectool.redline.inplace.originals import check_original
 from spectool.redline.inplace.runs import w_element
 from spectool.redline.marks import CommentView
 from spectool.redline.package import zip_package
@@ -86,7 +85,7 @@ def redline_onto_bytes(
     opened = read_word_parts(original)
     package = word_package(opened)
     _refuse_tracked(package.body, str(original))
-    check_matches(original, base)
+    check_original(original, base)
     document = opened.parts.root(opened.main)
     assert document is not None  # word_package has found its body
     before = Counter(problem.code for problem in check_document(document))
@@ -112,20 +111,6 @@ def redline_onto_bytes(
     if comments:
         replaced.update(_comment_parts(opened, environment, comments))
     return zip_package(_entries(opened, replaced), date)
-
-
-def check_matches(original: Path, base: Spec) -> None:
-    """Refuse a document that no longer reads as the spec it was imported to (the importer is exact)."""
-    imported = import_docx(original, name=base.name, version=base.version, title=base.title).spec
-    old, new = spec_page(base).units, spec_page(imported).units
-    if old == new:
-        return
-    differing = next((a.label for a, b in zip(old, new, strict=False) if a != b), "its length")
-    raise _refused(
-        original,
-        f"the document no longer matches {base.name} {base.version}: {differing} differs",
-        f"redline onto the document {base.name} {base.version} was imported from, or import it again",
-    )
 
 
 def _refused(original: Path, message: str, hint: str = "") -> InputError:
