@@ -19,10 +19,12 @@ from spectool.diff.model import (
 )
 from spectool.redline.inplace.locate import Located, Path
 from spectool.redline.inplace.runs import (
+    OffsetMap,
     changes_of,
     new_run,
     revision,
     run_properties,
+    run_text,
     runs_of,
     w_element,
     wrap_all,
@@ -69,6 +71,7 @@ class BodyWriter:
         self.moved_from: dict[str, dict[int, Element]] = {}  # a move's old paragraphs by block number
         self.move_names: dict[str, int] = {}
         self._new_rows: list[Element] = []
+        self.numbered: dict[Element, bool] = {}
 
     def write(self) -> BodyChanges:
         for index, unit in enumerate(self.redline.units):
@@ -91,8 +94,9 @@ class BodyWriter:
                 paragraph = self._paragraph(index, number, block, unit)
                 if paragraph is not None:
                     written.append(paragraph)
-                if unit.side is Side.OLD:
-                    self.moved_from[unit.move][number] = self.located.paragraphs[(index, number)]
+                moved = self.located.paragraphs.get((index, number))
+                if unit.side is Side.OLD and moved is not None:
+                    self.moved_from[unit.move][number] = moved
             else:
                 self._table(index, number, block, unit, place)
         if unit.move and written:
@@ -115,8 +119,12 @@ class BodyWriter:
             self._after_cursor(paragraph)
             self.changes.touch(place, paragraph)
             return paragraph
-        paragraph = self.located.paragraphs[(index, number)]
-        self._remember(block.style, paragraph)
+        paragraph = self.located.paragraphs.get((index, number))
+        if paragraph is None:  # a footnote or endnote, which stands in its own part
+            if block.changed:
+                raise UnplacedChange("a change in a footnote or endnote")
+            return None
+        self._remember(block.style, paragraph, block.text(Side.OLD))
         self.cursor = _top(paragraph)
         if side is Side.OLD:
             self._moved_away(paragraph, block)
@@ -161,7 +169,7 @@ class BodyWriter:
             paragraph.append(copied)
         template_run = runs_of(like)[0] if like is not None and runs_of(like) else None
         style = run_properties(template_run)
-        label = like is not None and _numbered_automatically(like)
+        label = like is not None and (self.numbered.get(like) or _numbered_automatically(like))
         segments = [s for s in block.segments if s.on(Side.NEW)]
         if label:
             segments = _without_label(segments)
@@ -177,9 +185,12 @@ class BodyWriter:
         found = self.last_paragraph.get(style)
         return found if found is not None else self.any_paragraph
 
-    def _remember(self, style: str, paragraph: Element) -> None:
+    def _remember(self, style: str, paragraph: Element, text: str) -> None:
         self.last_paragraph[style] = paragraph
         self.any_paragraph = paragraph
+        runs = "".join(run_text(run) for run in runs_of(paragraph))
+        # Its runs lack the number the spec's text starts with: Word numbers it (w:numPr or its style).
+        self.numbered[paragraph] = OffsetMap(text, runs).label_length > 0
 
     def _after_cursor(self, element: Element) -> None:
         if self.cursor is None:

@@ -24,7 +24,7 @@ from spectool.redline.check import RedlineStructureError, check_document
 from spectool.redline.cover import CoverView, Modification, cover_view, summary_view
 from spectool.redline.docx import highest_id
 from spectool.redline.inplace.body import BodyChanges, BodyWriter, UnplacedChange
-from spectool.redline.inplace.locate import PlacementError, locate
+from spectool.redline.inplace.locate import PlacementError, added_headings, free_texts, locate
 from spectool.redline.inplace.originals import check_original
 from spectool.redline.inplace.runs import w_element
 from spectool.redline.marks import CommentView
@@ -91,7 +91,7 @@ def redline_onto_bytes(
     before = Counter(problem.code for problem in check_document(document))
     ids = RevisionIds(author, date, start=_highest_id(opened) + 1)
     try:
-        located = locate(redline, package)
+        located = locate(redline, package, free_texts(base), added_headings(base))
         changes = BodyWriter(redline, located, ids).write()
     except PlacementError as error:
         message = f"the document does not hold the text of {base.name} {base.version}: {error}"
