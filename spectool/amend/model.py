@@ -104,18 +104,33 @@ class EditText:
 
 @dataclass(frozen=True, slots=True)
 class InsertClauses:
-    """After clause X insert: the new clauses, numbered from X+1."""
+    """After (or before) clause X insert: the new clauses, numbered from X+1 (from X, before it), or
+    with inserted numbers (5.6.4A, 5.6.4AA, 5.6.4B) that leave the other clauses as they are."""
 
-    after: ClauseNumber
+    after: ClauseNumber  # the clause named: X
     clauses: tuple[Clause, ...]
     renumber: bool = False  # "and renumber the following clauses"
+    before: bool = False  # "Before clause X insert:": the new clauses go in front of X
+
+    @property
+    def lettered(self) -> bool:
+        """Are the new clauses numbered with letters (5.6.4A), so that nothing is renumbered?"""
+        return any(clause.number.is_inserted for clause in self.clauses)
 
 
 @dataclass(frozen=True, slots=True)
 class OmitClause:
+    """Omit clause X (or clauses X to Y: every clause of X's level from X to Y, both included)."""
+
     number: ClauseNumber
     leave: str | None = None  # 'and leave "Not used."'
     renumber: bool = False
+    through: ClauseNumber | None = None  # Y of "Omit clauses X to Y"
+
+    def __str__(self) -> str:
+        if self.through is None:
+            return f"clause {self.number}"
+        return f"clauses {self.number} to {self.through}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +215,8 @@ class Instruction:
         operation = self.operation
         if isinstance(operation, EditText) and operation.place.scope is not None:
             return str(operation.place.scope)
+        if isinstance(operation, OmitClause):
+            return str(operation)
         if self.clause is not None:
             return f"clause {self.clause}"
         return f'the definition of "{self.term}"'

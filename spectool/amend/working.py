@@ -22,7 +22,7 @@ from spectool.amend.model import (
 )
 from spectool.amend.references import renumber_paragraph
 from spectool.amend.renumbering import shifted
-from spectool.amend.scoped import Member, member_edit, scope_members, spread
+from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
 from spectool.amend.textedit import (
     EditError,
     Found,
@@ -93,7 +93,7 @@ class WorkingCopy:
         ]
         self.changed: dict[Identity, Instruction] = {}
         self.omitted: dict[Identity, Instruction] = {}
-        self.inserted_after: dict[ClauseNumber, Instruction] = {}
+        self.inserted_after: dict[tuple[bool, ClauseNumber], Instruction] = {}  # (before?, clause)
         self.added: set[Identity] = set()
         self.left: dict[Identity, Instruction] = {}  # clauses left as "Not used."
         self.renumbered_by: dict[Identity, Instruction] = {}
@@ -101,7 +101,7 @@ class WorkingCopy:
         # What applies but may not say what the drafter meant: (instruction, message).
         self.warnings: list[tuple[Instruction, str]] = []
         self.new_words: dict[Identity, list[NewWords]] = {}
-        self.scoped: list[tuple[Identity, Instruction]] = []  # paragraphs scoped edits changed
+        self.reached: list[tuple[Identity, Instruction]] = []  # paragraphs scopes and ranges reached
         # Quoted words are not found inside a longer defined term of the spec.
         self.terms: set[str] = {definition.term for definition in base.definitions()}
 
@@ -178,7 +178,7 @@ class WorkingCopy:
         stand now (those omitted before it are gone), each paragraph then edited on its own."""
         for member, occurrence in spread(self.scope_matches(edit), edit):
             self._edit_paragraph(member, member_edit(edit, member, occurrence), instruction)
-            self.scoped.append((member, instruction))
+            self.reached.append((member, instruction))
 
     def scope_matches(self, edit: EditText) -> list[tuple[Member, Found]]:
         """The paragraphs of the edit's scope still standing, each with its matches of the words."""
@@ -252,20 +252,27 @@ class WorkingCopy:
 
     def _insert_clauses(self, operation: InsertClauses, instruction: Instruction) -> None:
         open_section, entry = self.require(operation.after, f"clause {operation.after}")
-        earlier = self.inserted_after.get(operation.after)
+        where = "before" if operation.before else "after"
+        earlier = self.inserted_after.get((operation.before, operation.after))
         if earlier is not None:
             raise EditError(
-                f"instruction {earlier.number} already inserts after clause {operation.after}: "
+                f"instruction {earlier.number} already inserts {where} clause {operation.after}: "
                 "insert all the new clauses in one instruction"
             )
-        self.inserted_after[operation.after] = instruction
+        self.inserted_after[(operation.before, operation.after)] = instruction
         assert isinstance(entry.block, Clause)
         first = entry.block.number
         count = len(operation.clauses)
-        index = open_section.entries.index(entry) + 1
+        index = open_section.entries.index(entry) + (0 if operation.before else 1)
         following = [e for e in open_section.entries[index:] if isinstance(e.block, Clause)]
+        if operation.lettered:
+            # Written against the unamended numbering: they move with the clause they are placed at.
+            new_numbers = [shifted(c.number, first.last - operation.after.last) for c in operation.clauses]
+            _check_lettered(open_section.entries[:index], following, new_numbers)
+        else:
+            start = first.last + (0 if operation.before else 1)
+            new_numbers = [first.sibling(start + k) for k in range(count)]
         taken = {e.block.number for e in following if isinstance(e.block, Clause)}
-        new_numbers = [first.sibling(first.last + k) for k in range(1, count + 1)]
         clash = [number for number in new_numbers if number in taken]
         if clash and not operation.renumber:
             raise EditError(
@@ -293,12 +300,23 @@ class WorkingCopy:
             self.changed[entry.identity] = instruction
             self.left[entry.identity] = instruction
             return
-        index = open_section.entries.index(entry)
-        del open_section.entries[index]
-        self.omitted[entry.identity] = instruction
+        gone = [entry]
+        if operation.through is not None:
+            gone = [
+                self.require(number, f"clause {number}")[1] for number in omitted_range(operation, self.base)
+            ]
+            self.reached.extend((g.identity, instruction) for g in gone)
+        stray = next((each for each in gone if each not in open_section.entries), None)
+        if stray is not None:
+            raise EditError(
+                f"clause {stray.identity} does not stand in the section of clause {operation.number}"
+            )
+        later = open_section.entries[open_section.entries.index(gone[-1]) + 1 :]
+        for each in gone:
+            open_section.entries.remove(each)
+            self.omitted[each.identity] = instruction
         if operation.renumber:
-            following = [e for e in open_section.entries[index:] if isinstance(e.block, Clause)]
-            self._shift(following, -1, instruction)
+            self._shift([e for e in later if isinstance(e.block, Clause)], -len(gone), instruction)
 
     def _shift(self, entries: list[_Entry], by: int, instruction: Instruction) -> None:
         for entry in entries:
@@ -381,6 +399,20 @@ class WorkingCopy:
             if new_texts[key].value != text.value:
                 spans = moved_spans(spans, key, text.value, new_texts[key].value)
         self.new_words[identity] = spans
+
+
+def _check_lettered(before: list[_Entry], after: list[_Entry], numbers: list[ClauseNumber]) -> None:
+    """Inserted numbers must sort between the clauses either side of the place they go in."""
+    previous = next((e.block.number for e in reversed(before) if isinstance(e.block, Clause)), None)
+    following = next((e.block.number for e in after if isinstance(e.block, Clause)), None)
+    if previous is not None and not previous < numbers[0]:
+        raise EditError(
+            f"clause {numbers[0]} would stand after clause {previous}: number it after {previous}"
+        )
+    if following is not None and not numbers[-1] < following:
+        raise EditError(
+            f"clause {numbers[-1]} would stand before clause {following}: number it before {following}"
+        )
 
 
 def _renumber_attachments(clause: Clause, moved: dict[ClauseNumber, ClauseNumber], spec: str) -> Clause:
