@@ -17,6 +17,7 @@ from spectool.diff.model import (
     TableDiff,
     UnitDiff,
 )
+from spectool.diff.words import diff_words
 from spectool.redline.inplace.locate import Located, Path
 from spectool.redline.inplace.runs import (
     OffsetMap,
@@ -131,11 +132,25 @@ class BodyWriter:
         elif block.presence is Presence.OLD:
             self._gone(paragraph)
         elif block.changed:
-            write_changes(paragraph, block.text(Side.OLD), changes_of(block.segments), self.ids)
+            self._reworded(paragraph, block)
         else:
             return None
         self.changes.touch(place, paragraph)
         return paragraph
+
+    def _reworded(self, paragraph: Element, block: ParagraphDiff) -> None:
+        """Write a changed paragraph's words; where Word numbers it, the words after the numbers are
+        compared afresh, so that a new number never reaches the text (Word shows it)."""
+        old = block.text(Side.OLD)
+        label = OffsetMap(old, "".join(run_text(run) for run in runs_of(paragraph))).label_length
+        if not label:
+            write_changes(paragraph, old, changes_of(block.segments), self.ids)
+            return
+        new = "".join(
+            segment.text for segment in _without_label([s for s in block.segments if s.on(Side.NEW)])
+        )
+        body = old[label:]
+        write_changes(paragraph, body, changes_of(diff_words(body, new)), self.ids)
 
     def _moved_away(self, paragraph: Element, block: ParagraphDiff) -> None:
         kept = [segment for segment in block.segments if segment.on(Side.OLD)]
@@ -285,7 +300,7 @@ class BodyWriter:
                 if block.presence is Presence.OLD:
                     self._gone(paragraph)
                 elif block.changed:
-                    write_changes(paragraph, block.text(Side.OLD), changes_of(block.segments), self.ids)
+                    self._reworded(paragraph, block)
                 else:
                     continue
                 self.changes.touch(place, paragraph)
