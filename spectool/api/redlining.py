@@ -8,12 +8,46 @@ from pathlib import Path
 from spectool.atomic import write_text_atomic
 from spectool.diff.model import Redline
 from spectool.diff.summary import Summary
+from spectool.errors import UsageError
+from spectool.model.document import Spec
 from spectool.redline.cover import CoverView, Modification, cover_view, summary_view
 from spectool.redline.docx import redline_docx_bytes, write_redline_docx
+from spectool.redline.inplace import recorded_original, write_redline_onto
 from spectool.redline.rationale import Rationale
 from spectool.redline.review import redline_html, redline_markdown
+from spectool.redline.revisions import DEFAULT_AUTHOR
 
 FORMATS = ("docx", "html", "markdown")
+# A pull-request comment shows the changes with this many clauses either side, unless told otherwise.
+MARKDOWN_CONTEXT = 1
+
+
+def default_context(output_format: str) -> int | None:
+    """The context a redline shows unless told: MARKDOWN_CONTEXT for markdown, else all of the text."""
+    return MARKDOWN_CONTEXT if output_format == "markdown" else None
+
+
+@dataclass(frozen=True, slots=True)
+class Drafting:
+    """How a redline is drafted: who and when each revision is by, how much context, which templates."""
+
+    author: str = DEFAULT_AUTHOR
+    date: str | None = None  # YYYY-MM-DDTHH:MM:SSZ; None: the change request's Date, else now
+    context: int | None = None  # show only changed clauses with this many either side; None: all
+    template_dir: Path | None = None  # your copy of templates/
+
+
+def parse_context(text: str) -> int | None:
+    """`all` -> None (the whole text); a whole number N -> N."""
+    if text.strip().lower() == "all":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise UsageError(f"--context {text!r}: expected a whole number or 'all'") from None
+    if value < 0:
+        raise UsageError(f"--context {text!r}: expected a whole number of clauses, 0 or more")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +62,15 @@ class RedlineDraft:
     notes: tuple[Rationale, ...] = ()  # each instruction's reason, beside its change
     template_dir: Path | None = None
     inputs: tuple[Path, ...] = ()  # what it is made from, never written over
+    base: Spec | None = None  # the spec an amendment was applied to
+    context: int | None = None  # as drafted; None: the whole text
+
+    def original(self, onto: Path | None = None) -> Path | None:
+        """The Word original to write into: `onto`, else, for the whole text of an amendment's redline,
+        the document the base spec was imported from when it stands beside the spec file."""
+        if onto is not None or self.base is None or self.context is not None:
+            return onto
+        return recorded_original(self.base)
 
     @property
     def summary(self) -> Summary:
@@ -37,6 +80,13 @@ class RedlineDraft:
     @property
     def cover(self) -> CoverView:
         return cover_view(self.shown, self.author, self.date, self.modification)
+
+    def written_line(self, path: Path) -> str:
+        """What was written: `out.docx: MP102A on SMETS2@4.2: 3 changed, ...`."""
+        what = f"{self.redline.old.key} -> {self.redline.new.key}"
+        if self.modification is not None:
+            what = f"{self.modification.id} on {self.redline.old.key}"
+        return f"{path}: {what}: {self.summary.line()}"
 
     def docx(self) -> bytes:
         """The Word document with tracked changes: the same bytes for the same inputs."""
@@ -56,10 +106,34 @@ class RedlineDraft:
         render = redline_html if output_format == "html" else redline_markdown
         return render(self.shown, self.cover, template_dir=self.template_dir, notes=self.notes)
 
-    def write(self, path: Path, output_format: str = "docx", *, inputs: tuple[Path, ...] = ()) -> None:
-        """Write the redline at `path` atomically, never over its inputs or `inputs`."""
+    def write(
+        self,
+        path: Path,
+        output_format: str = "docx",
+        *,
+        inputs: tuple[Path, ...] = (),
+        onto: Path | None = None,
+    ) -> None:
+        """Write the redline at `path` atomically, never over its inputs or `inputs`; a .docx in place
+        into a copy of `original(onto)` when there is one (docs/redline.md#in-place)."""
         never = (*self.inputs, *inputs)
-        if output_format == "docx":
+        original = self.original(onto) if output_format == "docx" else None
+        if original is not None:
+            if self.base is None:
+                raise UsageError("--onto goes with an amendment and --target, not with two spec sources")
+            write_redline_onto(
+                self.redline,
+                original,
+                path,
+                base=self.base,
+                author=self.author,
+                date=self.date,
+                modification=self.modification,
+                notes=self.notes,
+                template_dir=self.template_dir,
+                inputs=never,
+            )
+        elif output_format == "docx":
             write_redline_docx(
                 self.shown,
                 path,
