@@ -9,8 +9,10 @@ from spectool.atomic import write_text_atomic
 from spectool.diff.model import Redline
 from spectool.diff.summary import Summary
 from spectool.errors import UsageError
+from spectool.model.document import Spec
 from spectool.redline.cover import CoverView, Modification, cover_view, summary_view
 from spectool.redline.docx import redline_docx_bytes, write_redline_docx
+from spectool.redline.inplace import recorded_original, write_redline_onto
 from spectool.redline.rationale import Rationale
 from spectool.redline.review import redline_html, redline_markdown
 from spectool.redline.revisions import DEFAULT_AUTHOR
@@ -60,6 +62,15 @@ class RedlineDraft:
     notes: tuple[Rationale, ...] = ()  # each instruction's reason, beside its change
     template_dir: Path | None = None
     inputs: tuple[Path, ...] = ()  # what it is made from, never written over
+    base: Spec | None = None  # the spec an amendment was applied to
+    context: int | None = None  # as drafted; None: the whole text
+
+    def original(self, onto: Path | None = None) -> Path | None:
+        """The Word original to write into: `onto`, else, for the whole text of an amendment's redline,
+        the document the base spec was imported from when it stands beside the spec file."""
+        if onto is not None or self.base is None or self.context is not None:
+            return onto
+        return recorded_original(self.base)
 
     @property
     def summary(self) -> Summary:
@@ -95,10 +106,34 @@ class RedlineDraft:
         render = redline_html if output_format == "html" else redline_markdown
         return render(self.shown, self.cover, template_dir=self.template_dir, notes=self.notes)
 
-    def write(self, path: Path, output_format: str = "docx", *, inputs: tuple[Path, ...] = ()) -> None:
-        """Write the redline at `path` atomically, never over its inputs or `inputs`."""
+    def write(
+        self,
+        path: Path,
+        output_format: str = "docx",
+        *,
+        inputs: tuple[Path, ...] = (),
+        onto: Path | None = None,
+    ) -> None:
+        """Write the redline at `path` atomically, never over its inputs or `inputs`; a .docx in place
+        into a copy of `original(onto)` when there is one (docs/redline.md#in-place)."""
         never = (*self.inputs, *inputs)
-        if output_format == "docx":
+        original = self.original(onto) if output_format == "docx" else None
+        if original is not None:
+            if self.base is None:
+                raise UsageError("--onto goes with an amendment and --target, not with two spec sources")
+            write_redline_onto(
+                self.redline,
+                original,
+                path,
+                base=self.base,
+                author=self.author,
+                date=self.date,
+                modification=self.modification,
+                notes=self.notes,
+                template_dir=self.template_dir,
+                inputs=never,
+            )
+        elif output_format == "docx":
             write_redline_docx(
                 self.shown,
                 path,

@@ -222,6 +222,8 @@ class Workspace:
             rationales(shown, amendment, target.applied, resolved),
             drafting.template_dir,
             (Path(amendment.path), *(Path(spec.path) for spec in applied.base)),
+            target.applied.base,
+            drafting.context,
         )
 
     def redline_specs(self, old: Spec, new: Spec, drafting: Drafting = DEFAULT_DRAFTING) -> RedlineDraft:

@@ -44,6 +44,11 @@ from spectool.redline.revisions import DEFAULT_AUTHOR
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), help="spectool.toml to use."
 )
+@click.option(
+    "--onto",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the tracked changes into a copy of this Word original of the target spec.",
+)
 def command(
     sources: tuple[Path, ...],
     target: str | None,
@@ -55,6 +60,7 @@ def command(
     template_dir: Path | None,
     print_summary: bool,
     config_path: Path | None,
+    onto: Path | None,
 ) -> None:
     """Redline OLD against NEW (two spec sources), or AMENDMENT applied to --target SPEC@VERSION.
 
@@ -63,6 +69,8 @@ def command(
     context = default_context(output_format) if context_text is None else parse_context(context_text)
     if output is None and output_format == "docx":
         raise UsageError("say where to write the .docx with -o FILE")
+    if onto is not None:
+        _check_onto(output_format, context, len(sources))
     workspace = Workspace.open(config_path)
     draft = _draft(workspace, sources, target, Drafting(author, date_text, context, template_dir))
     summary = draft.summary
@@ -71,10 +79,19 @@ def command(
         if print_summary:
             click.echo(summary_table(summary), err=True)
         return
-    draft.write(output, output_format, inputs=workspace.input_paths())
+    draft.write(output, output_format, inputs=workspace.input_paths(), onto=onto)
     if print_summary:
         click.echo(summary_table(summary))
     click.echo(draft.written_line(output))
+
+
+def _check_onto(output_format: str, context: int | None, sources: int) -> None:
+    if output_format != "docx":
+        raise UsageError("--onto writes a Word document: leave out --format or say --format docx")
+    if context is not None:
+        raise UsageError("--onto writes the changes into the whole document: leave out --context")
+    if sources != 1:
+        raise UsageError("--onto goes with an amendment and --target, not with two spec sources")
 
 
 def _draft(

@@ -146,13 +146,32 @@ def refuse(path: str, message: str, hint: str = "") -> InputError:
     return InputError([Problem(path, 0, 0, message, hint=hint)])
 
 
+@dataclass(frozen=True, slots=True)
+class OpenedPackage:
+    """A checked Word package: its bytes, its XML parts and the name of its main part."""
+
+    data: bytes
+    parts: PackageParts
+    main: str
+
+
 def open_word_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> WordPackage:
     """Check that `path` is a bounded Word document without DTDs and parse the parts an import reads."""
+    return word_package(read_word_parts(path, limits))
+
+
+def read_word_parts(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> OpenedPackage:
+    """Check that `path` is a bounded Word document without DTDs; its parts, none parsed yet."""
     shown = str(path)
     data = read_bounded(Path(path), limits)
     check_file_kind(data, shown)
     parts = read_parts(data, shown, limits)
-    main = main_part_name(parts)
+    return OpenedPackage(data, parts, main_part_name(parts))
+
+
+def word_package(opened: OpenedPackage) -> WordPackage:
+    """The parts an import reads, parsed: the body, styles, numbering, notes and the title."""
+    parts, main, shown = opened.parts, opened.main, opened.parts.path
     document = parts.root(main)
     body = child(document, "body") if document is not None and document.tag == w("document") else None
     if body is None:
@@ -170,7 +189,7 @@ def open_word_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) 
         footnotes=parts.root(related.get(FOOTNOTES)),
         endnotes=parts.root(related.get(ENDNOTES)),
         core_title=(title or "").strip(),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=hashlib.sha256(opened.data).hexdigest(),
     )
 
 

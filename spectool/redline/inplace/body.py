@@ -1,0 +1,508 @@
+"""Write a redline's changes into the body of the Word original: changed paragraphs in their own runs,
+new paragraphs, rows and tables shaped like their neighbours, gone ones marked, moves as moves."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from spectool.diff.model import (
+    Op,
+    ParagraphDiff,
+    Presence,
+    Redline,
+    RowDiff,
+    Segment,
+    Side,
+    TableDiff,
+    UnitDiff,
+)
+from spectool.diff.words import diff_words
+from spectool.redline.inplace.locate import Located, Path
+from spectool.redline.inplace.runs import (
+    OffsetMap,
+    changes_of,
+    new_run,
+    revision,
+    run_properties,
+    run_text,
+    runs_of,
+    w_element,
+    wrap_all,
+    write_changes,
+)
+from spectool.redline.revisions import DELETE, INSERT, MOVE_FROM, MOVE_TO, RevisionIds
+from spectool.wordml.names import Element, local_name, w
+
+# Marks that a copied paragraph, row or table must not carry twice: ids are unique in a part.
+_UNIQUE = ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "commentReference")
+TEXT_WIDTH = 9026  # twips between the margins of an A4 page with 1-inch margins
+
+
+class UnplacedChange(ValueError):
+    """A change the redline holds that the writer cannot place in the document."""
+
+
+@dataclass(slots=True)
+class BodyChanges:
+    """What was written: the changed paragraphs of each unit (and of each definition's row)."""
+
+    touched: dict[tuple[int, int | None, int | None], list[Element]] = field(default_factory=dict)
+
+    def touch(self, place: tuple[int, int | None, int | None], paragraph: Element) -> None:
+        found = self.touched.setdefault(place, [])
+        if not found or found[-1] is not paragraph:
+            found.append(paragraph)
+        if place[1] is not None:
+            self.touch((place[0], None, None), paragraph)
+
+
+class BodyWriter:
+    """Walks the units in reading order with a cursor: the element new blocks go after."""
+
+    def __init__(self, redline: Redline, located: Located, ids: RevisionIds) -> None:
+        self.redline = redline
+        self.located = located
+        self.ids = ids
+        self.changes = BodyChanges()
+        self.cursor: Element | None = None
+        self.last_paragraph: dict[str, Element] = {}  # by redline style, the last located paragraph
+        self.any_paragraph: Element | None = None
+        self.last_table: Element | None = None
+        self.moved_from: dict[str, dict[int, Element]] = {}  # a move's old paragraphs by block number
+        self.move_names: dict[str, int] = {}
+        self._new_rows: list[Element] = []
+        self.numbered: dict[Element, bool] = {}
+
+    def write(self) -> BodyChanges:
+        for index, unit in enumerate(self.redline.units):
+            if not isinstance(unit, UnitDiff):
+                raise UnplacedChange("a redline in place holds the whole text: leave out --context")
+            self._unit(index, unit)
+        for container in {_container(p) for paragraphs in self.changes.touched.values() for p in paragraphs}:
+            _hand_marks_back(container)
+        return self.changes
+
+    def _unit(self, index: int, unit: UnitDiff) -> None:
+        if unit.side is Side.OLD:
+            self.moved_from[unit.move] = {}
+        written: list[Element] = []
+        for number, block in enumerate(unit.blocks):
+            place = (index, None, None)
+            if unit.side is not None and not block.presence.on(unit.side):
+                continue  # the half of a move that does not show this block
+            if isinstance(block, ParagraphDiff):
+                paragraph = self._paragraph(index, number, block, unit)
+                if paragraph is not None:
+                    written.append(paragraph)
+                moved = self.located.paragraphs.get((index, number))
+                if unit.side is Side.OLD and moved is not None:
+                    self.moved_from[unit.move][number] = moved
+            else:
+                self._table(index, number, block, unit, place)
+        if unit.move and written:
+            self._move_range(unit, written)
+
+    # Paragraphs of the body
+    def _paragraph(self, index: int, number: int, block: ParagraphDiff, unit: UnitDiff) -> Element | None:
+        place = (index, None, None)
+        side = unit.side
+        if side is Side.NEW:
+            like = self.moved_from.get(unit.move, {}).get(number)
+            if like is None:
+                like = self._like(block.style)
+            paragraph = self._new_paragraph(block, like, moved=True)
+            self._after_cursor(paragraph)
+            self.changes.touch(place, paragraph)
+            return paragraph
+        if block.presence is Presence.NEW:
+            paragraph = self._new_paragraph(block, self._like(block.style))
+            self._after_cursor(paragraph)
+            self.changes.touch(place, paragraph)
+            return paragraph
+        paragraph = self.located.paragraphs.get((index, number))
+        if paragraph is None:  # a footnote or endnote, which stands in its own part
+            if block.changed:
+                raise UnplacedChange("a change in a footnote or endnote")
+            return None
+        self._remember(block.style, paragraph, block.text(Side.OLD))
+        self.cursor = _top(paragraph)
+        if side is Side.OLD:
+            self._moved_away(paragraph, block)
+        elif block.presence is Presence.OLD:
+            self._gone(paragraph)
+        elif block.changed:
+            self._reworded(paragraph, block)
+        else:
+            return None
+        self.changes.touch(place, paragraph)
+        return paragraph
+
+    def _reworded(self, paragraph: Element, block: ParagraphDiff) -> None:
+        """Write a changed paragraph's words; where Word numbers it, the words after the numbers are
+        compared afresh, so that a new number never reaches the text (Word shows it)."""
+        old = block.text(Side.OLD)
+        label = OffsetMap(old, "".join(run_text(run) for run in runs_of(paragraph))).label_length
+        if not label:
+            write_changes(paragraph, old, changes_of(block.segments), self.ids)
+            return
+        new = "".join(
+            segment.text for segment in _without_label([s for s in block.segments if s.on(Side.NEW)])
+        )
+        body = old[label:]
+        write_changes(paragraph, body, changes_of(diff_words(body, new)), self.ids)
+
+    def _moved_away(self, paragraph: Element, block: ParagraphDiff) -> None:
+        kept = [segment for segment in block.segments if segment.on(Side.OLD)]
+        write_changes(paragraph, block.text(Side.OLD), changes_of(kept, removed=MOVE_FROM), self.ids)
+        self._mark(paragraph, MOVE_FROM)
+
+    def _gone(self, paragraph: Element) -> None:
+        wrap_all(paragraph, DELETE, self.ids)
+        self._mark(paragraph, DELETE)
+
+    def _mark(self, paragraph: Element, kind: str) -> None:
+        """Mark the paragraph mark as gone, where Word can remove it: not before a table, and not on the
+        last paragraph of the body or of a cell (an empty paragraph stays there instead)."""
+        following = paragraph.getnext()
+        while following is not None and local_name(following) in ("bookmarkEnd", "commentRangeEnd"):
+            following = following.getnext()
+        if following is None or local_name(following) != "p":
+            return
+        _mark_paragraph(paragraph, revision(kind, self.ids))
+
+    def _new_paragraph(self, block: ParagraphDiff, like: Element | None, *, moved: bool = False) -> Element:
+        """A paragraph of the new version only, with the properties of `like` (its style and automatic
+        numbering: a typed number is left out where the neighbour's number is Word's)."""
+        paragraph = w_element("p")
+        properties = like.find(w("pPr")) if like is not None else None
+        if properties is not None:
+            copied = copy.deepcopy(properties)
+            for name in ("rPr", "sectPr", "pPrChange"):
+                for node in copied.findall(w(name)):
+                    copied.remove(node)
+            paragraph.append(copied)
+        template_run = runs_of(like)[0] if like is not None and runs_of(like) else None
+        style = run_properties(template_run)
+        label = like is not None and (self.numbered.get(like) or _numbered_automatically(like))
+        segments = [s for s in block.segments if s.on(Side.NEW)]
+        if label:
+            segments = _without_label(segments)
+        for segment in segments:
+            kind = MOVE_TO if moved and segment.op is Op.EQUAL else INSERT
+            wrapper = revision(kind, self.ids)
+            wrapper.append(new_run(segment.text, style))
+            paragraph.append(wrapper)
+        _mark_paragraph(paragraph, revision(MOVE_TO if moved else INSERT, self.ids))
+        return paragraph
+
+    def _like(self, style: str) -> Element | None:
+        found = self.last_paragraph.get(style)
+        return found if found is not None else self.any_paragraph
+
+    def _remember(self, style: str, paragraph: Element, text: str) -> None:
+        self.last_paragraph[style] = paragraph
+        self.any_paragraph = paragraph
+        runs = "".join(run_text(run) for run in runs_of(paragraph))
+        # Its runs lack the number the spec's text starts with: Word numbers it (w:numPr or its style).
+        self.numbered[paragraph] = OffsetMap(text, runs).label_length > 0
+
+    def _after_cursor(self, element: Element) -> None:
+        if self.cursor is None:
+            first = _first_located(self.located)
+            if first is None:
+                raise UnplacedChange("the document has no paragraph of the old version to start from")
+            first.addprevious(element)
+        else:
+            self.cursor.addnext(element)
+        self.cursor = element
+
+    def _move_range(self, unit: UnitDiff, paragraphs: list[Element]) -> None:
+        kind = "moveFrom" if unit.side is Side.OLD else "moveTo"
+        name = self.move_names.setdefault(unit.move, len(self.move_names) + 1)
+        start = revision(f"{kind}RangeStart", self.ids)
+        start.set(w("name"), f"move{name}")
+        end = w_element(f"{kind}RangeEnd")
+        end.set(w("id"), start.get(w("id")) or "")
+        first = paragraphs[0]
+        properties = first.find(w("pPr"))
+        if properties is not None:
+            properties.addnext(start)
+        else:
+            first.insert(0, start)
+        paragraphs[-1].append(end)
+
+    # Tables
+    def _table(
+        self, index: int, number: int, block: TableDiff, unit: UnitDiff, place: tuple[int, None, None]
+    ) -> None:
+        path = (index, number)
+        if unit.side is Side.NEW or block.presence is Presence.NEW:
+            table = self._new_table(block, path)
+            self._after_cursor(table)
+            following = table.getnext()
+            if following is None or local_name(following) == "sectPr":
+                # A body (or cell) ends with a paragraph: Word adds one after a last table too.
+                table.addnext(w_element("p"))
+            for row_number, row in enumerate(block.rows):
+                if row.presence.on(Side.NEW):
+                    self._touch_row((index, number, row_number), self._new_rows.pop(0))
+            return
+        table = self.located.tables[path]
+        self.last_table = table
+        self.cursor = _top(table)
+        gone = unit.side is Side.OLD or block.presence is Presence.OLD
+        previous_row: Element | None = None
+        for row_number, row in enumerate(block.rows):
+            row_path = (*path, row_number)
+            row_place = (index, number, row_number)
+            if row.presence is Presence.NEW and not gone:
+                if previous_row is None:
+                    raise UnplacedChange("a new first row of a table")
+                element = self._new_row(row, previous_row, row_path)
+                previous_row.addnext(element)
+                previous_row = element
+                self._touch_row(row_place, element)
+                continue
+            if not row.presence.on(Side.OLD):
+                continue
+            element = self.located.rows[row_path]
+            previous_row = element
+            if gone or row.presence is Presence.OLD:
+                _mark_row(element, revision(DELETE, self.ids))
+                for paragraph in element.iter(w("p")):
+                    wrap_all(paragraph, DELETE, self.ids)
+                self._touch_row(row_place, element)
+                continue
+            self._cells(row, row_path, row_place)
+
+    def _cells(self, row: RowDiff, path: Path, place: tuple[int, int, int]) -> None:
+        for cell_number, cell in enumerate(row.cells):
+            previous: Element | None = None
+            for block_number, block in enumerate(cell.blocks):
+                key = (*path, cell_number, block_number)
+                if not isinstance(block, ParagraphDiff):
+                    if block.changed:
+                        raise UnplacedChange("a change in a table inside a table cell")
+                    continue
+                if block.presence is Presence.NEW:
+                    paragraph = self._new_paragraph(block, previous)
+                    if previous is None:
+                        raise UnplacedChange("a new first paragraph of a table cell")
+                    previous.addnext(paragraph)
+                    previous = paragraph
+                    self.changes.touch(place, paragraph)
+                    continue
+                if not block.presence.on(Side.OLD):
+                    continue
+                paragraph = self.located.paragraphs[key]
+                previous = paragraph
+                if block.presence is Presence.OLD:
+                    self._gone(paragraph)
+                elif block.changed:
+                    self._reworded(paragraph, block)
+                else:
+                    continue
+                self.changes.touch(place, paragraph)
+
+    def _touch_row(self, place: tuple[int, int, int], row: Element) -> None:
+        for paragraph in row.iter(w("p")):
+            self.changes.touch(place, paragraph)
+
+    def _new_row(self, row: RowDiff, like: Element, path: Path) -> Element:
+        """A copy of the row before it, emptied and filled with the new row's text, marked inserted."""
+        element = copy.deepcopy(like)
+        _strip_unique(element)
+        cells = list(element.iterchildren(w("tc")))
+        if len(cells) != len(row.cells):
+            raise UnplacedChange(f"a new row of {len(row.cells)} cells beside a row of {len(cells)}")
+        for cell, content in zip(cells, row.cells, strict=True):
+            paragraphs = list(cell.iterchildren(w("p")))
+            like_paragraph = paragraphs[0] if paragraphs else None
+            for node in list(cell):
+                if local_name(node) != "tcPr":
+                    cell.remove(node)
+            for block in content.blocks:
+                if isinstance(block, ParagraphDiff):
+                    cell.append(self._new_paragraph(block, like_paragraph))
+            if cell.find(w("p")) is None:
+                cell.append(w_element("p"))
+            _unmark_last(cell)
+        _mark_row(element, revision(INSERT, self.ids))
+        for old in element.findall(f"{w('trPr')}/{w('del')}"):
+            old.getparent().remove(old)
+        return element
+
+    def _new_table(self, block: TableDiff, path: Path) -> Element:
+        """A new table: the properties of the last table of the document, a grid of even columns."""
+        table = w_element("tbl")
+        if self.last_table is not None and self.last_table.find(w("tblPr")) is not None:
+            table.append(copy.deepcopy(self.last_table.find(w("tblPr"))))
+        else:
+            properties = w_element("tblPr")
+            width = w_element("tblW")
+            width.set(w("w"), "0")
+            width.set(w("type"), "auto")
+            properties.append(width)
+            table.append(properties)
+        grid = w_element("tblGrid")
+        for _ in range(block.columns):
+            column = w_element("gridCol")
+            column.set(w("w"), str(TEXT_WIDTH // max(block.columns, 1)))
+            grid.append(column)
+        table.append(grid)
+        like = self.any_paragraph
+        for row in block.rows:
+            if not row.presence.on(Side.NEW):
+                continue
+            element = w_element("tr")
+            _mark_row(element, revision(INSERT, self.ids))
+            for cell in row.cells:
+                cell_element = w_element("tc")
+                for content in cell.blocks:
+                    if isinstance(content, ParagraphDiff):
+                        cell_element.append(self._new_paragraph(content, like))
+                if cell_element.find(w("p")) is None:
+                    cell_element.append(w_element("p"))
+                _unmark_last(cell_element)
+                element.append(cell_element)
+            table.append(element)
+            self._new_rows.append(element)
+        return table
+
+
+def _top(element: Element) -> Element:
+    """The element itself, or the table that holds it: new body blocks go after whole tables."""
+    outer = element
+    for ancestor in element.iterancestors():
+        if local_name(ancestor) == "body":
+            return outer
+        outer = ancestor
+    return outer
+
+
+def _first_located(located: Located) -> Element | None:
+    candidates = [*located.paragraphs.values(), *located.tables.values()]
+    if not candidates:
+        return None
+    body = next(candidates[0].iterancestors(w("body")), None)
+    if body is None:
+        return None
+    tops = {_top(element) for element in candidates}
+    return next((node for node in body if node in tops), None)
+
+
+def _mark_paragraph(paragraph: Element, mark: Element) -> None:
+    properties = paragraph.find(w("pPr"))
+    if properties is None:
+        properties = w_element("pPr")
+        paragraph.insert(0, properties)
+    marks = properties.find(w("rPr"))
+    if marks is None:
+        marks = w_element("rPr")
+        # w:rPr comes after the other paragraph properties but before w:sectPr and w:pPrChange.
+        later = [node for node in properties if local_name(node) in ("sectPr", "pPrChange")]
+        if later:
+            later[0].addprevious(marks)
+        else:
+            properties.append(marks)
+    marks.insert(0, mark)
+
+
+def _container(paragraph: Element) -> Element:
+    """The body or table cell a paragraph stands in (through content controls)."""
+    for ancestor in paragraph.iterancestors():
+        if local_name(ancestor) in ("body", "tc"):
+            return ancestor
+    return paragraph.getparent()
+
+
+def _hand_marks_back(container: Element) -> None:
+    """A run of new paragraphs whose last is followed by no paragraph (the end of the body or cell, or a
+    table) cannot end with a new mark: Word could not remove it. As Word records typing there, the
+    paragraph just before the run takes a new mark and the run's last paragraph keeps its own."""
+    paragraphs = list(container.iterchildren(w("p")))
+    for index, paragraph in enumerate(paragraphs):
+        kind = _new_mark(paragraph)
+        if kind is None:
+            continue
+        following = paragraph.getnext()
+        while following is not None and local_name(following) in ("bookmarkStart", "bookmarkEnd"):
+            following = following.getnext()
+        if following is not None and local_name(following) == "p":
+            continue
+        start = index
+        while start > 0 and _new_mark(paragraphs[start - 1]) is not None:
+            start -= 1
+        before = paragraphs[start - 1] if start else None
+        marks = kind.getparent()
+        if marks is not None:
+            marks.remove(kind)
+        # With no paragraph just before the run to take the mark, the run's last mark stays untracked:
+        # rejecting leaves an empty paragraph there, as Word keeps one after a table.
+        if before is not None and before.getnext() is paragraphs[start] and not _has_mark(before):
+            _mark_paragraph(before, kind)
+
+
+def _new_mark(paragraph: Element) -> Element | None:
+    marks = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+    if marks is None:
+        return None
+    return next((node for node in marks if local_name(node) in (INSERT, MOVE_TO)), None)
+
+
+def _has_mark(paragraph: Element) -> bool:
+    marks = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+    return marks is not None and any(
+        local_name(node) in (INSERT, DELETE, MOVE_TO, MOVE_FROM) for node in marks
+    )
+
+
+def _unmark_last(cell: Element) -> None:
+    """Word cannot remove a cell's last paragraph mark: the last paragraph keeps an untracked one."""
+    paragraphs = cell.findall(w("p"))
+    if not paragraphs:
+        return
+    marks = paragraphs[-1].find(f"{w('pPr')}/{w('rPr')}")
+    if marks is None:
+        return
+    for name in (INSERT, DELETE, MOVE_TO, MOVE_FROM):
+        for node in marks.findall(w(name)):
+            marks.remove(node)
+
+
+def _mark_row(row: Element, mark: Element) -> None:
+    properties = row.find(w("trPr"))
+    if properties is None:
+        properties = w_element("trPr")
+        position = 1 if row.find(w("tblPrEx")) is not None else 0
+        row.insert(position, properties)
+    properties.append(mark)
+
+
+def _strip_unique(element: Element) -> None:
+    for node in list(element.iter(*(w(name) for name in _UNIQUE))):
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+
+
+def _numbered_automatically(paragraph: Element) -> bool:
+    """Does Word number the paragraph itself (w:numPr), rather than its text holding the number?"""
+    properties = paragraph.find(w("pPr"))
+    return properties is not None and properties.find(w("numPr")) is not None
+
+
+def _without_label(segments: list[Segment]) -> list[Segment]:
+    """The segments less the typed number they start with (the first word and its space)."""
+    text = "".join(segment.text for segment in segments)
+    head = text.split(" ", 1)
+    cut = len(head[0]) + 1 if len(head) == 2 and any(ch.isdigit() for ch in head[0]) else 0
+    out: list[Segment] = []
+    for segment in segments:
+        if cut >= len(segment.text):
+            cut -= len(segment.text)
+            continue
+        out.append(Segment(segment.op, segment.text[cut:]))
+        cut = 0
+    return out

@@ -1,0 +1,105 @@
+"""Random edits written in place into documents shaped as SEC specifications are (tests/docx_import/
+sec_shapes.py: automatic numbering on linked heading and clause styles, free paragraphs, a glossary
+table, a footnote, annexes, legal numbering under Roman parts). The judge is the importer itself: the
+document with every change accepted imports to the amended spec, with every change rejected to the
+original one, clause numbers as Word's automatic numbering shows them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from spectool.diff.document import diff_specs
+from spectool.diff.page import spec_page
+from spectool.docx_import import import_docx
+from spectool.parsing import parse_spec
+from spectool.redline.check import check_document
+from spectool.redline.inplace import redline_onto_bytes
+from spectool.wordml.names import w
+from spectool.wordml.revisions import accept_revisions, reject_revisions
+from tests.docx_import import sec_shapes
+from tests.docx_import.docx_builder import import_built, replace_part
+from tests.redline.inplace_helpers import document, split_cover
+
+DATE = "2024-05-01T09:30:00Z"
+_CLAUSE = re.compile(r"(\d+(?:\.\d+)+) (.*)")
+NEW_WORDS = ("must", "promptly", "each time", "Supply Outage", "(including a restart)")
+
+
+@st.composite
+def edited_sources(draw: st.DrawFn, source: str) -> str:
+    """The source with some clauses reworded, deleted or followed by a new one; clause numbers after a
+    deleted or inserted one move as Word's automatic numbering would move them."""
+    lines = source.splitlines()
+    # A section keeps one clause at least: a table left alone under its heading reads otherwise.
+    left: dict[str, int] = {}
+    for line in lines:
+        if (found := _CLAUSE.fullmatch(line)) is not None:
+            group = found[1].rpartition(".")[0]
+            left[group] = left.get(group, 0) + 1
+    out: list[str] = []
+    shift: dict[str, int] = {}  # clause group ("3.2.1") -> how far its later numbers move
+    for index, line in enumerate(lines):
+        found = _CLAUSE.fullmatch(line)
+        items_follow = index + 1 < len(lines) and lines[index + 1].startswith("  ")
+        if found is None or "Provenance" in line:
+            out.append(line)
+            continue
+        number, text = found.groups()
+        group, _, last = number.rpartition(".")
+        renumbered = f"{group}.{int(last) + shift.get(group, 0)}"
+        action = draw(st.sampled_from(("keep", "keep", "reword", "delete", "insert")))
+        if action == "delete" and not items_follow and left[group] > 1:
+            shift[group] = shift.get(group, 0) - 1
+            left[group] -= 1
+            continue
+        if action == "reword":
+            words = text.split(" ")
+            words.insert(draw(st.integers(1, len(words))), draw(st.sampled_from(NEW_WORDS)))
+            text = " ".join(words)
+        out.append(f"{renumbered} {text}")
+        if action == "insert" and not items_follow:
+            shift[group] = shift.get(group, 0) + 1
+            out.append(
+                f"{group}.{int(last) + shift[group]} The meter shall {draw(st.sampled_from(NEW_WORDS))}."
+            )
+    return "\n".join(out) + "\n"
+
+
+def settled(redline: Path, folder: Path, *, accepted: bool) -> Path:
+    """The redline with its change request taken out and every change accepted (or rejected)."""
+    root = document(redline)
+    body = root.find(w("body"))
+    cover, _ = split_cover(root)
+    for node in cover:
+        body.remove(node)
+    (accept_revisions if accepted else reject_revisions)(root)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    path = folder / ("accepted.docx" if accepted else "rejected.docx")
+    path.write_bytes(replace_part(redline.read_bytes(), "word/document.xml", data))
+    return path
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(shape=st.sampled_from(sorted(sec_shapes.SHAPES)), data=st.data())
+def test_random_edits_on_sec_shaped_documents(tmp_path: Path, shape: str, data: st.DataObject) -> None:
+    folder = tmp_path / shape
+    folder.mkdir(exist_ok=True)
+    imported = import_built(sec_shapes.SHAPES[shape](), folder)
+    base = parse_spec(imported.source, str(folder / "built.spec"))
+    original = folder / "built.docx"
+    new = parse_spec(data.draw(edited_sources(imported.source)), str(folder / "new.spec"))
+    redline = folder / "onto.docx"
+    redline.write_bytes(
+        redline_onto_bytes(diff_specs(base, new), original, base=base, author="SECAS", date=DATE)
+    )
+    assert check_document(document(redline)) == []
+    docx.Document(str(redline))
+    for accepted, want in ((True, new), (False, base)):
+        read = import_docx(settled(redline, folder, accepted=accepted), name="SMETS2", version="5.0").spec
+        assert spec_page(read).units == spec_page(want).units
