@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,9 +19,14 @@ class Run:
     note_id: int = 0
 
     @property
-    def preserve(self) -> bool:
-        # Word drops edge spaces (and may fold runs of spaces) unless xml:space is preserve.
-        return bool(self.text) and (self.text[0].isspace() or self.text[-1].isspace() or "  " in self.text)
+    def pieces(self) -> tuple[tuple[str, bool], ...]:
+        """The text cut at tabs and line breaks: (text, preserve) pieces, "\t" and "\n" standing alone."""
+        return tuple((piece, _preserve(piece)) for piece in re.split(r"([\t\n])", self.text) if piece)
+
+
+def _preserve(text: str) -> bool:
+    """Whether Word must keep the text's spaces as they are (it drops edge spaces otherwise)."""
+    return text[0].isspace() or text[-1].isspace() or "  " in text
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,3 +157,19 @@ def test_spectool_export_then_spectool_import_from_the_command_line(tmp_path: Pa
     result = CliRunner().invoke(main, arguments)
     assert result.exit_code == 0, result.output
     assert read_spec(imported_path) == as_exported(read_spec(BLOCKS))
+
+
+def test_a_tab_in_clause_text_is_a_word_tab_and_comes_back(tmp_path: Path) -> None:
+    """A tab is written as w:tab, never inside w:t (DOCX009); the import reads it as a space between words."""
+    source = (
+        "---\nspec: SMETS2\nversion: 4.2\ntitle: Smart Metering Equipment Technical Specifications\n---\n"
+        "# 2 ESME\n2.1 ESME shall\tlog the event.\n"
+    )
+    (tmp_path / "tabs.spec").write_text(source, encoding="utf-8")
+    spec = read_spec(tmp_path / "tabs.spec")
+    path, back = exported(spec, tmp_path)
+    root = part(path, "word/document.xml")
+    clause = paragraph_with(root, "2.1")
+    assert clause.xpath(".//w:tab", namespaces=NS)
+    assert all("\t" not in (text.text or "") for text in clause.iter(f"{{{W}}}t"))
+    assert back.sections[0].blocks[0].text.value == "ESME shall log the event."
