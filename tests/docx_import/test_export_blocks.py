@@ -13,7 +13,7 @@ from lxml import etree
 
 from spectool.cli import main
 from spectool.docx_import import import_docx
-from spectool.model.document import Spec
+from spectool.model.document import Clause, Spec
 from spectool.parsing import read_spec
 from spectool.redline.export import export_spec
 
@@ -172,4 +172,6 @@ def test_a_tab_in_clause_text_is_a_word_tab_and_comes_back(tmp_path: Path) -> No
     clause = paragraph_with(root, "2.1")
     assert clause.xpath(".//w:tab", namespaces=NS)
     assert all("\t" not in (text.text or "") for text in clause.iter(f"{{{W}}}t"))
-    assert back.sections[0].blocks[0].text.value == "ESME shall log the event."
+    clause_back = back.sections[0].blocks[0]
+    assert isinstance(clause_back, Clause)
+    assert clause_back.text.value == "ESME shall log the event."
