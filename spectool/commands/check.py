@@ -19,6 +19,7 @@ from spectool.config import Config, load_config
 from spectool.errors import ConfigError, InputError, Problem, UsageError
 from spectool.findings import BaselineState, Finding, Severity
 from spectool.model.corpus import Corpus
+from spectool.ownership import refuse_to_overwrite
 from spectool.parsing.reader import expand_spec_paths
 from spectool.reporting import FORMATS, ReportMeta, RuleInfo, reporter
 from spectool.reporting.github import step_summary
@@ -109,6 +110,7 @@ def _inputs(paths: Sequence[Path], config: Config) -> list[Path]:
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here."
 )
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT even if spectool did not write it.")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -141,6 +143,7 @@ def command(
     ignore: tuple[str, ...],
     output_format: str,
     output: Path | None,
+    force: bool,
     fail_on: str,
     baseline: str | None,
     changed_since: str | None,
@@ -149,6 +152,8 @@ def command(
     """Check spec sources (or, with none, the configured corpus) and .amend amendments against the rules."""
     config = load_config(config_path)
     inputs = _inputs(paths, config)
+    if output is not None:
+        refuse_to_overwrite(output, force=force, inputs=inputs)
     fail_level = None if fail_on == "never" else Severity(fail_on)
     color = (
         output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ

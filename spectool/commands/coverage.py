@@ -13,6 +13,7 @@ from spectool.config import load_config
 from spectool.coverage.reports import RENDERERS
 from spectool.coverage.request import CoverageRequest, run_coverage
 from spectool.model.corpus import Corpus
+from spectool.ownership import refuse_to_overwrite
 
 
 @click.command("coverage")
@@ -34,6 +35,7 @@ from spectool.model.corpus import Corpus
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file (atomically) instead of printing it.",
 )
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT even if spectool did not write it.")
 @click.option(
     "--explain", nargs=2, metavar="ROW COLUMN", help="Why one cell is covered or not, clause by clause."
 )
@@ -60,6 +62,7 @@ def command(
     matrix: str | None,
     output_format: str,
     output: Path | None,
+    force: bool,
     explain: tuple[str, str] | None,
     compare: tuple[str, str] | None,
     amendment: Path | None,
@@ -68,6 +71,9 @@ def command(
 ) -> None:
     """Show which clauses cover each cell of a coverage matrix (devices x scenarios), and the gaps."""
     config = load_config(config_path)
+    inputs = [*config.input_paths(), *([amendment] if amendment else [])]
+    if output is not None:
+        refuse_to_overwrite(output, force=force, inputs=inputs)
     request = CoverageRequest(
         matrix=matrix,
         specs=specs,
@@ -84,6 +90,5 @@ def command(
     if output is None:
         click.echo(report, nl=False)
         return
-    inputs = [*config.input_paths(), *([amendment] if amendment else [])]
     write_text_atomic(output, report, inputs=inputs)
     click.echo(f"wrote {output}", err=True)

@@ -10,6 +10,7 @@ from spectool.atomic import write_text_atomic
 from spectool.config import load_config
 from spectool.docx_import import import_docx
 from spectool.errors import UsageError
+from spectool.inputs import refuse_unless_regular
 from spectool.ownership import refuse_to_overwrite, sign_spec_source
 
 
@@ -41,8 +42,9 @@ def command(
     force: bool,
 ) -> None:
     """Import DOCUMENT (a .docx) as spec source; what cannot be mapped is listed on stderr."""
-    if not document.is_file():
+    if not document.exists():
         raise UsageError(f"{document}: no such file")
+    refuse_unless_regular(document, document.stat().st_mode)
     inputs = [*load_config().input_paths(), document]
     # Refuse before the import's work rather than after it; the atomic write checks again.
     if output.exists() and any(path.exists() and output.resolve() == path.resolve() for path in inputs):

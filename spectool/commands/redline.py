@@ -21,6 +21,7 @@ from spectool.diff.model import Redline
 from spectool.diff.summary import Summary
 from spectool.errors import InputError, UsageError
 from spectool.model.corpus import Corpus, split_key
+from spectool.ownership import refuse_to_overwrite
 from spectool.parsing import read_spec
 from spectool.redline.cover import Modification, cover_view, modification_of, summary_view
 from spectool.redline.docx import write_redline_docx
@@ -40,6 +41,7 @@ MARKDOWN_CONTEXT = 1
 )
 @click.option("--target", metavar="SPEC@VERSION", help="The spec version the amendment is applied to.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="The file to write.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT even if spectool did not write it.")
 @click.option("--author", default=DEFAULT_AUTHOR, show_default=True, help="The author of every revision.")
 @click.option(
     "--date",
@@ -66,6 +68,7 @@ def command(
     sources: tuple[Path, ...],
     target: str | None,
     output: Path | None,
+    force: bool,
     author: str,
     date_text: str | None,
     context_text: str | None,
@@ -86,6 +89,9 @@ def command(
         raise UsageError("say where to write the .docx with -o FILE")
     built = _build(sources, target, config_path)
     redline, modification, inputs = built.redline, built.modification, built.inputs
+    if output is not None:
+        inputs = [*load_config(config_path).input_paths(), *inputs]
+        refuse_to_overwrite(output, force=force, inputs=inputs)
     date = _date(date_text, built)
     shown = with_context(redline, context)
     notes = built.notes(shown)
@@ -97,7 +103,6 @@ def command(
         if print_summary:
             click.echo(summary_table(summary), err=True)
         return
-    inputs = [*load_config(config_path).input_paths(), *inputs]
     if output_format == "docx":
         write_redline_docx(
             shown,
