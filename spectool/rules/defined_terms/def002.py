@@ -80,12 +80,12 @@ class UndefinedTerm(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        table = terminology_of(context.config)
+        table = terminology_of(context.config, context.memo)
         titles = tuple(spec.title for spec in context.corpus if spec.title)
         for spec in context.corpus:
-            glossary = glossary_for(spec, context.corpus)
+            glossary = glossary_for(spec, context.corpus, context.memo)
             known = tuple(sorted({*glossary.terms, *table.names, *titles}))
-            text = joined(spec, requirements_only=True)
+            text = joined(spec, context.memo, requirements_only=True)
             covered = list(phrase_set(known, case_sensitive=True).spans(text.value)) if known else []
             # A deprecated phrase is TERM001's to report: one place gets one finding.
             deprecated = list(table.deprecated_finder.phrases.spans(text.value))
