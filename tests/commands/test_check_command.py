@@ -17,7 +17,8 @@ from spectool.resources import resource_dir
 ROOT = Path(__file__).resolve().parents[2]
 
 # specs/README.md, "Where each planted phrase stands". The one undefined capitalised term, "Comms Hub",
-# is a deprecated short form, reported once as TERM001 (one place, one finding). COV001 (coverage gaps, another family) is left out: these tests are about wording and structure.
+# is a deprecated short form, reported once as TERM001 (one place, one finding).
+# COV001 (coverage gaps, another family) is left out: these tests are about wording and structure.
 MINE = ("--ignore", "COV")
 PLANTED = {
     ("TERM002", "specs/smets2-v4.2.spec", 221, 55),
