@@ -19,6 +19,7 @@ RULE_MODULES: tuple[str, ...] = (
     "defined_terms.def005",
     "references.xref001",
     "references.xref002",
+    "references.xref003",
     "structure.struct001",
     "structure.struct002",
     "parameters.param001",
