@@ -13,6 +13,7 @@ from spectool.rules.base import Rule, RuleContext
 from spectool.rules.defined_terms.def001 import sentence_start
 from spectool.rules.defined_terms.glossary import Glossary, glossary_for, phrase_set
 from spectool.rules.passages import JoinedText, joined
+from spectool.rules.references.names import spec_names_of
 from spectool.rules.registry import register
 from spectool.rules.terminology.table import terminology_of
 
@@ -81,10 +82,11 @@ class UndefinedTerm(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         table = terminology_of(context.config, context.memo)
-        titles = tuple(spec.title for spec in context.corpus if spec.title)
+        # Proper names: the table's, and every name a spec goes by (titles, short names, aliases).
+        names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
-            glossary = glossary_for(spec, context.corpus, context.memo)
-            known = tuple(sorted({*glossary.terms, *table.names, *titles}))
+            glossary = glossary_for(spec, context.corpus, context.memo, names)
+            known = tuple(sorted({*glossary.terms, *table.names, *names.written}))
             text = joined(spec, context.memo, requirements_only=True)
             covered = list(phrase_set(known, case_sensitive=True).spans(text.value)) if known else []
             # A deprecated phrase is TERM001's to report: one place gets one finding.

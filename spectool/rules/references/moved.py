@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spectool.amend.model import Amendment, Instruction, OmitClause
 from spectool.amend.scope import expected_numbering
 from spectool.config import Config
+from spectool.memo import RunMemo
 from spectool.model.corpus import Corpus
 from spectool.model.document import Spec
 from spectool.model.numbers import ClauseNumber
@@ -43,11 +44,11 @@ class MovedTarget:
 
 
 def moved_targets(
-    amendment: Amendment, base: Corpus, amended: Corpus, config: Config
+    amendment: Amendment, base: Corpus, amended: Corpus, config: Config, memo: RunMemo
 ) -> Iterator[MovedTarget]:
     """Each clause the amendment renumbers or omits that a live version of another spec still refers to,
     as the amendment leaves that other spec."""
-    names = spec_names_of(config, base)
+    names = spec_names_of(config, base, memo)
     live = config.live_versions
     for key in amendment.keys:
         target = base.get(*key.split("@", 1))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spectool.config import Config
+from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus
 from spectool.model.document import Spec
 from spectool.rules.config_values import TableReader
@@ -27,6 +28,7 @@ class SpecNames:
     """Every name of every spec, matched whatever the case, spacing or a final plural "s"."""
 
     by_key: dict[str, str] = field(default_factory=dict)  # folded name -> the spec's name in the corpus
+    written: tuple[str, ...] = ()  # every name as configured or written in a spec's header
 
     def resolve(self, written: str) -> str | None:
         """The corpus name of the spec that `written` names, or None."""
@@ -40,8 +42,10 @@ def name_key(name: str) -> str:
 def load_spec_names(config: Config, corpus: Corpus) -> SpecNames:
     """`[specs.NAME]` of the configuration, with each spec's own name and title; ConfigError at a bad key."""
     by_key: dict[str, str] = {}
+    written: list[str] = []
     for spec in corpus:
         by_key.setdefault(name_key(spec.name), spec.name)
+        written.append(spec.name)
     for entry in TableReader.top(config, "specs").subtables():
         entry.reject_unknown(("title", "short-names", "aliases"))
         names = (
@@ -49,6 +53,7 @@ def load_spec_names(config: Config, corpus: Corpus) -> SpecNames:
             *entry.strings("short-names", default=()),
             *entry.strings("aliases", default=()),
         )
+        written.extend(names)
         for name in names:
             other = by_key.setdefault(name_key(name), entry.name)
             if other != entry.name:
@@ -56,22 +61,16 @@ def load_spec_names(config: Config, corpus: Corpus) -> SpecNames:
     for spec in corpus:
         if spec.title:
             by_key.setdefault(name_key(spec.title), spec.name)
-    return SpecNames(by_key)
+            written.append(spec.title)
+    return SpecNames(by_key, tuple(dict.fromkeys(written)))
 
 
-_CACHE: dict[tuple[int, int], tuple[Config, Corpus, SpecNames]] = {}
+_NAMES: MemoKind[SpecNames] = MemoKind("spec names")
 
 
-def spec_names_of(config: Config, corpus: Corpus) -> SpecNames:
-    """The names of this configuration and corpus, read once."""
-    hit = _CACHE.get((id(config), id(corpus)))
-    if hit is not None and hit[0] is config and hit[1] is corpus:
-        return hit[2]
-    names = load_spec_names(config, corpus)
-    if len(_CACHE) > 32:
-        _CACHE.clear()
-    _CACHE[(id(config), id(corpus))] = (config, corpus, names)
-    return names
+def spec_names_of(config: Config, corpus: Corpus, memo: RunMemo) -> SpecNames:
+    """The names of this configuration and corpus, read once per run."""
+    return memo.once(_NAMES, (config, corpus), lambda: load_spec_names(config, corpus))
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ class MissingTarget(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        names = spec_names_of(context.config, context.corpus)
+        names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
             for named in named_references(spec, names):
                 located, reference = named.located, named.located.reference

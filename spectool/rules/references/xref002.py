@@ -40,7 +40,7 @@ class UnknownSpec(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         loaded = set(context.corpus.names())
-        names = spec_names_of(context.config, context.corpus)
+        names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
             for named in named_references(spec, names):
                 located, reference = named.located, named.located.reference

@@ -52,7 +52,7 @@ class MovedCrossSpecTarget(Rule):
         if not isinstance(amendment, Amendment):
             return
         base = context.base or context.corpus
-        for moved in moved_targets(amendment, base, context.corpus, context.config):
+        for moved in moved_targets(amendment, base, context.corpus, context.config, context.memo):
             yield self._finding(amendment, moved)
 
     def _finding(self, amendment: Amendment, moved: MovedTarget) -> Finding:
