@@ -6,12 +6,9 @@ from pathlib import Path
 
 import click
 
-from spectool.amend.mirror import mirror_amendment
-from spectool.amend.reader import read_amendment
+from spectool.api import Workspace
+from spectool.api.messages import mirror_notes
 from spectool.atomic import write_text_atomic
-from spectool.config import load_config
-from spectool.errors import UsageError
-from spectool.model.corpus import Corpus
 from spectool.ownership import refuse_to_overwrite
 
 
@@ -42,28 +39,15 @@ def command(
     Clause numbers follow the alignment of the two versions; each proposal is tried against the
     other version's text, and what does not carry over is noted as a `//` comment above it.
     """
-    config = load_config(config_path)
-    inputs = [*config.input_paths(), amendment_path]
+    workspace = Workspace.open(config_path)
+    inputs = workspace.input_paths(amendment_path)
     if output is not None:
         refuse_to_overwrite(output, force=force, inputs=inputs)
-    corpus = Corpus.load(config.spec_paths)
-    amendment = read_amendment(amendment_path)
-    source, target = corpus.require(source_key), corpus.require(target_key)
-    if source.key not in amendment.keys:
-        raise UsageError(
-            f"{amendment_path} does not amend {source.key} (it amends {', '.join(amendment.keys)})"
-        )
-    if source.name != target.name or source.key == target.key:
-        raise UsageError(f"mirror between two versions of one spec, not {source.key} and {target.key}")
-    mirror = mirror_amendment(amendment, source, target)
+    mirror = workspace.mirror(amendment_path, source_key, target_key)
     if output is None:
         click.echo(mirror.render(), nl=False)
     else:
         write_text_atomic(output, mirror.render(), inputs=inputs)
         click.echo(f"wrote {output}", err=True)
-    notes = mirror.notes
-    if notes:
-        click.echo(
-            f"{len(notes)} note{'s' if len(notes) != 1 else ''} for the drafter, shown as // comments",
-            err=True,
-        )
+    if mirror.notes:
+        click.echo(mirror_notes(mirror), err=True)
