@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spectool.amend.model import Amendment, Instruction, OmitClause
 from spectool.amend.scope import expected_numbering
+from spectool.amend.scoped import named_paragraphs
 from spectool.config import Config
 from spectool.memo import RunMemo
 from spectool.model.corpus import Corpus
@@ -77,7 +78,9 @@ def _moves(
     for index, instruction in enumerate(instructions):
         operation = instruction.operation
         if isinstance(operation, OmitClause) and operation.leave is not None:
-            moves.setdefault(operation.number, (instruction, operation.number, None))
+            for number in named_paragraphs(instruction, base):
+                if isinstance(number, ClauseNumber):
+                    moves.setdefault(number, (instruction, number, None))
             continue
         now = expected_numbering(base, instructions[: index + 1])
         for old, new in now.items():
