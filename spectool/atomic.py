@@ -6,6 +6,7 @@ import ctypes
 import ctypes.util
 import errno
 import functools
+import hashlib
 import os
 import re
 import tempfile
@@ -34,6 +35,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = ()) 
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            mark_as_written(stream.fileno(), data)
             os.fsync(stream.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain write would have.
         os.chmod(temporary, mode)
@@ -45,6 +47,22 @@ def write_bytes_atomic(path: Path, data: bytes, *, inputs: Iterable[Path] = ()) 
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+# The hash of what spectool wrote, kept beside the file's bytes (an extended attribute), so that `-o`
+# can tell its own unedited output from a person's file without adding anything to the output itself.
+WRITTEN_ATTRIBUTE = "user.spectool.sha256"
+
+
+def mark_as_written(descriptor: int, data: bytes) -> None:
+    """Record on the open file that spectool wrote `data` to it (where the filesystem keeps attributes)."""
+    setxattr = getattr(os, "setxattr", None)
+    if setxattr is None:
+        return  # a platform without extended attributes: -o then needs --force to replace the file
+    try:
+        setxattr(descriptor, WRITTEN_ATTRIBUTE, hashlib.sha256(data).hexdigest().encode("ascii"))
+    except OSError:
+        return  # a filesystem that keeps no user attributes: the same
 
 
 def refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:

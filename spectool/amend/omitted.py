@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spectool.amend.matching import find_words
 from spectool.amend.model import Instruction
+from spectool.amend.references import refers_within
 from spectool.amend.textedit import Key, NewWords, segments
 from spectool.amend.working import Identity, WorkingCopy
 from spectool.model.document import Clause, Definition, Text
@@ -37,7 +38,7 @@ def references_to_left(working: WorkingCopy) -> list[OmittedReference]:
     for identity, key, text, own_words in existing_text(working):
         for reference in find_references(text):
             instruction = working.left.get(reference.target)
-            if instruction is None or reference.spec not in (None, working.base.name):
+            if instruction is None or not refers_within(reference, text.value, working.base.name):
                 continue
             end = reference.offset + reference.length
             number = text.value.find(str(reference.target), reference.offset, end)
@@ -69,7 +70,7 @@ def references_to_omitted(working: WorkingCopy) -> list[OmittedReference]:
         referrer = _referrer(identity)
         for reference in find_references(text):
             instruction = clauses.get(reference.target)
-            if instruction is None or reference.spec not in (None, working.base.name):
+            if instruction is None or not refers_within(reference, text.value, working.base.name):
                 continue
             end = reference.offset + reference.length
             number = text.value.find(str(reference.target), reference.offset, end)

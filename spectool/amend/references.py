@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spectool.amend.textedit import Paragraph, rebuild, segments
-from spectool.model.document import Text
+from spectool.model.document import Reference, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.references import find_references
+
+# "clause 4.4.2 of the Communications Hub Technical Specification": a document named after the number.
+_OTHER_DOCUMENT = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def refers_within(reference: Reference, value: str, spec: str) -> bool:
+    """True when `reference` (found in `value`) points into `spec`: it names it, or names no spec and
+    no other document by its title ("Section 4 of the Smart Energy Code" points elsewhere)."""
+    if reference.spec is not None:
+        return reference.spec == spec
+    return _OTHER_DOCUMENT.match(value, reference.offset + reference.length) is None
 
 
 def renumber_text(value: str, numbering: Mapping[ClauseNumber, ClauseNumber], spec: str) -> str:
@@ -17,7 +29,7 @@ def renumber_text(value: str, numbering: Mapping[ClauseNumber, ClauseNumber], sp
         return value
     out = value
     for reference in sorted(find_references(Text(value)), key=lambda ref: ref.offset, reverse=True):
-        if reference.spec not in (None, spec):
+        if not refers_within(reference, value, spec):
             continue
         new = numbering.get(reference.target)
         if new is None or new == reference.target:

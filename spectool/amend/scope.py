@@ -171,12 +171,15 @@ def _check_definitions(
     named = {
         member for ins in instructions for member in named_paragraphs(ins, base) if isinstance(member, str)
     }
-    after = {definition.term: definition for definition in amended.definitions()}
+    # A term defined twice (DEF004's business) pairs its definitions in order, first with first.
+    after: dict[str, list[Definition]] = {}
+    for definition in amended.definitions():
+        after.setdefault(definition.term, []).append(definition)
     terms = {definition.term for definition in base.definitions()}
     for definition in base.definitions():
         if definition.term in named:
             edits = _edits_naming(instructions, definition.term, base)
-            found = after.get(definition.term)
+            found = _take(after, definition.term)
             if edits is None or found is None:
                 continue
             expected = renumber_paragraph(definition, moved, base.name)
@@ -188,7 +191,7 @@ def _check_definitions(
                     f"instructions quote: {stray}",
                 )
             continue
-        found = after.pop(definition.term, None)
+        found = _take(after, definition.term)
         if found is None:
             problem(definition.position, f'the definition of "{definition.term}" is missing')
         elif found != renumber_paragraph(definition, moved, base.name):
@@ -197,9 +200,15 @@ def _check_definitions(
                 f'the definition of "{definition.term}" changed, but no instruction names it',
             )
     inserted = {ins.term for ins in instructions if isinstance(ins.operation, InsertDefinition)}
-    for term, definition in after.items():
-        if term not in named and term not in inserted:
-            problem(definition.position, f'the definition of "{term}" is new, but no instruction inserts it')
+    for term, left in after.items():
+        if left and term not in named and term not in inserted:
+            problem(left[0].position, f'the definition of "{term}" is new, but no instruction inserts it')
+
+
+def _take(definitions: dict[str, list[Definition]], term: str) -> Definition | None:
+    """The first definition of `term` not yet paired, taken out of `definitions`."""
+    left = definitions.get(term)
+    return left.pop(0) if left else None
 
 
 def _edits_naming(

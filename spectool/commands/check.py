@@ -13,6 +13,7 @@ from spectool.api import Workspace
 from spectool.api.checking import CheckReport, CheckRequest, check_inputs, patterns
 from spectool.atomic import write_text_atomic
 from spectool.findings import Severity
+from spectool.ownership import refuse_to_overwrite
 from spectool.reporting import FORMATS
 from spectool.reporting.github import step_summary
 
@@ -43,6 +44,7 @@ def emit(text: str, output: Path | None, inputs: Sequence[Path], *, color: bool)
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here."
 )
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT even if spectool did not write it.")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -75,6 +77,7 @@ def command(
     ignore: tuple[str, ...],
     output_format: str,
     output: Path | None,
+    force: bool,
     fail_on: str,
     baseline: str | None,
     changed_since: str | None,
@@ -82,6 +85,9 @@ def command(
 ) -> None:
     """Check spec sources (or, with none, the configured corpus) and .amend amendments against the rules."""
     workspace = Workspace.open(config_path)
+    inputs = check_inputs(paths, workspace.config)
+    if output is not None:
+        refuse_to_overwrite(output, force=force, inputs=inputs)
     color = (
         output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
@@ -96,7 +102,7 @@ def command(
         color=color,
     )
     report = workspace.check_report(request)
-    emit(report.text, output, check_inputs(paths, workspace.config), color=color and not report.input_error)
+    emit(report.text, output, inputs, color=color and not report.input_error)
     _summarise(output_format, report)
     if report.input_error:
         sys.exit(EXIT_INPUT_ERROR)

@@ -11,6 +11,7 @@ from spectool.api.checking import shown_path
 from spectool.atomic import write_text_atomic
 from spectool.coverage.reports import RENDERERS
 from spectool.coverage.request import CoverageRequest
+from spectool.ownership import refuse_to_overwrite
 
 
 @click.command("coverage")
@@ -32,6 +33,7 @@ from spectool.coverage.request import CoverageRequest
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file (atomically) instead of printing it.",
 )
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT even if spectool did not write it.")
 @click.option(
     "--explain", nargs=2, metavar="ROW COLUMN", help="Why one cell is covered or not, clause by clause."
 )
@@ -58,6 +60,7 @@ def command(
     matrix: str | None,
     output_format: str,
     output: Path | None,
+    force: bool,
     explain: tuple[str, str] | None,
     compare: tuple[str, str] | None,
     amendment: Path | None,
@@ -66,6 +69,9 @@ def command(
 ) -> None:
     """Show which clauses cover each cell of a coverage matrix (devices x scenarios), and the gaps."""
     workspace = Workspace.open(config_path)
+    inputs = workspace.input_paths(*([amendment] if amendment else []))
+    if output is not None:
+        refuse_to_overwrite(output, force=force, inputs=inputs)
     request = CoverageRequest(
         matrix=matrix,
         specs=specs,
@@ -79,5 +85,5 @@ def command(
     if output is None:
         click.echo(report, nl=False)
         return
-    write_text_atomic(output, report, inputs=workspace.input_paths(*([amendment] if amendment else [])))
+    write_text_atomic(output, report, inputs=inputs)
     click.echo(f"wrote {output}", err=True)

@@ -9,6 +9,7 @@ import click
 from spectool.api import Workspace
 from spectool.atomic import write_text_atomic
 from spectool.errors import UsageError
+from spectool.inputs import refuse_unless_regular
 from spectool.ownership import refuse_to_overwrite, sign_spec_source
 
 
@@ -40,8 +41,9 @@ def command(
     force: bool,
 ) -> None:
     """Import DOCUMENT (a .docx) as spec source; what cannot be mapped is listed on stderr."""
-    if not document.is_file():
+    if not document.exists():
         raise UsageError(f"{document}: no such file")
+    refuse_unless_regular(document, document.stat().st_mode)
     workspace = Workspace.open()
     inputs = workspace.input_paths(document)
     # Refuse before the import's work rather than after it; the atomic write checks again.

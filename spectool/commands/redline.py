@@ -12,6 +12,7 @@ from spectool.api import RedlineDraft, Workspace
 from spectool.api.redlining import FORMATS, MARKDOWN_CONTEXT, Drafting, default_context, parse_context
 from spectool.diff.summary import Summary
 from spectool.errors import UsageError
+from spectool.ownership import refuse_to_overwrite
 from spectool.parsing import read_spec
 from spectool.redline.revisions import DEFAULT_AUTHOR
 
@@ -22,6 +23,7 @@ from spectool.redline.revisions import DEFAULT_AUTHOR
 )
 @click.option("--target", metavar="SPEC@VERSION", help="The spec version the amendment is applied to.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="The file to write.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT even if spectool did not write it.")
 @click.option("--author", default=DEFAULT_AUTHOR, show_default=True, help="The author of every revision.")
 @click.option(
     "--date",
@@ -53,6 +55,7 @@ def command(
     sources: tuple[Path, ...],
     target: str | None,
     output: Path | None,
+    force: bool,
     author: str,
     date_text: str | None,
     context_text: str | None,
@@ -73,6 +76,8 @@ def command(
         _check_onto(output_format, context, len(sources))
     workspace = Workspace.open(config_path)
     draft = _draft(workspace, sources, target, Drafting(author, date_text, context, template_dir))
+    if output is not None:
+        refuse_to_overwrite(output, force=force, inputs=(*draft.inputs, *workspace.input_paths()))
     summary = draft.summary
     if output is None:
         sys.stdout.write(draft.review(output_format))

@@ -32,7 +32,7 @@ def rule_modules() -> tuple[ModuleType, ...]:
     from spectool.rules.coverage import cov001, cov002, cov003, cov004
     from spectool.rules.defined_terms import def001, def002, def003, def004, def005
     from spectool.rules.parameters import param001
-    from spectool.rules.references import xref001, xref002
+    from spectool.rules.references import xref001, xref002, xref003
     from spectool.rules.structure import struct001, struct002
     from spectool.rules.terminology import term001, term002, term003
 
@@ -47,6 +47,7 @@ def rule_modules() -> tuple[ModuleType, ...]:
         def005,
         xref001,
         xref002,
+        xref003,
         struct001,
         struct002,
         param001,

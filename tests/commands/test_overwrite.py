@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from spectool.cli import main
 from spectool.ownership import sign_spec_source, written_by_spectool
+from tests.commands.test_outputs_never_over_inputs import repo  # noqa: F401 - the repository fixture
 from tests.docx_import.docx_builder import DocxBuilder
 
 SAMPLE = Path(__file__).parent.parent / "fixtures" / "sample.spec"
@@ -85,3 +88,64 @@ def test_force_never_writes_over_an_input(tmp_path: Path) -> None:
     code, stderr = run("export", str(source), "-o", str(source), "--force")
     assert code == 2 and "refusing to write over an input file" in stderr
     assert source.read_text() == SAMPLE.read_text()
+
+
+# Each command that writes a report, a redline or a proposal with -o, run in the repository of
+# test_outputs_never_over_inputs (the fixture `repo`, which makes tmp_path the current folder).
+WRITERS = {
+    "check": ("check", "--format", "json"),
+    "coverage": ("coverage",),
+    "redline docx": ("redline", "specs/smets2-v4.2.spec", "specs/smets2-v5.0.spec"),
+    "redline markdown": ("redline", "MP900.amend", "--format", "markdown"),
+    "mirror": ("mirror", "MP900.amend", "--from", "SMETS2@4.2", "--to", "SMETS2@5.0"),
+}
+
+
+@pytest.mark.usefixtures("repo")
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_output_refuses_a_file_not_its_own_and_force_overrides(tmp_path: Path, writer: str) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a report\n")
+    code, stderr = run(*WRITERS[writer], "-o", str(notes))
+    assert code == 2
+    assert f"{notes}: {REFUSED}; pass --force to replace it" in stderr
+    assert notes.read_text() == "my notes, not a report\n"
+    code, stderr = run(*WRITERS[writer], "-o", str(notes), "--force")
+    assert code in (0, 1), stderr  # check exits 1 on findings, after writing its report
+    assert notes.read_bytes() != b"my notes, not a report\n"
+    assert written_by_spectool(notes)
+
+
+@pytest.mark.usefixtures("repo")
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_output_replaces_its_own_file_until_someone_edits_it(tmp_path: Path, writer: str) -> None:
+    output = tmp_path / "out" / "result"
+    assert run(*WRITERS[writer], "-o", str(output))[0] in (0, 1)
+    first = output.read_bytes()
+    assert run(*WRITERS[writer], "-o", str(output))[0] in (0, 1)  # its own, unedited: replaced
+    assert output.read_bytes() == first
+    output.write_bytes(b"edited by hand\n")
+    code, stderr = run(*WRITERS[writer], "-o", str(output))
+    assert code == 2 and REFUSED in stderr
+    assert output.read_bytes() == b"edited by hand\n"
+
+
+@pytest.mark.usefixtures("repo")
+def test_output_refuses_to_replace_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, stderr = run("check", "-o", str(pipe))
+    assert code == 2 and "exists and is not a regular file: refusing to replace it" in stderr
+
+
+def test_import_names_what_a_device_or_pipe_is_instead_of_no_such_file(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for source, kind in ((Path("/dev/zero"), "a character device"), (pipe, "a named pipe")):
+        code, stderr = import_to(source, tmp_path / "out.spec")
+        assert code == 2
+        assert f"{source}: is {kind}, not a regular file" in stderr
+        assert "no such file" not in stderr
+    assert not (tmp_path / "out.spec").exists()
+    code, stderr = import_to(tmp_path / "missing.docx", tmp_path / "out.spec")
+    assert code == 2 and "missing.docx: no such file" in stderr

@@ -10,7 +10,7 @@ from spectool.rules.registry import all_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_DOC = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
-MINE = ("TERM", "DEF", "XREF", "STRUCT", "PARAM", "SUPP")
+MINE = ("TERM", "DEF", "XREF", "STRUCT", "PARAM", "SUPP", "COV", "XVER")
 
 
 def test_every_check_rule_is_in_the_table_with_its_name_and_severity() -> None:

@@ -10,7 +10,7 @@ import pytest
 from spectool.config import load_config
 from spectool.errors import ConfigError
 from spectool.rules.parameters.quantities import quantity_value, shown_value, words_value
-from spectool.rules.parameters.table import ParameterTable, load_parameters
+from spectool.rules.parameters.table import Parameter, ParameterTable, load_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,3 +94,31 @@ def test_bad_entries_are_refused_at_their_line(tmp_path: Path, change: str, line
     (problem,) = caught.value.problems
     assert problem.line == line
     assert problem.message.startswith(start), problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("without power for 3 minutes", "3 minutes"),
+        ("without power continuously for three minutes", "three minutes"),
+        ("without power at the premises or the street for 180 seconds", "180 seconds"),
+        ("without power at all. It then waits for 3 minutes", None),  # a sentence's end
+        ("without power, and waits for 3 minutes", None),  # a comma
+        ("without power one two three four five six seven for 3 minutes", None),  # seven words
+    ],
+)
+def test_a_gap_stands_for_up_to_six_words_within_one_statement(text: str, stated: str | None) -> None:
+    parameter = Parameter("delay", "d", "duration", ("without power {...} for {quantity}",), None, (), ())
+    found = [statement.text for statement in ParameterTable((parameter,)).statements(text)]
+    assert found == ([stated] if stated else [])
+
+
+@pytest.mark.parametrize("phrase", ["{...} without power for {quantity}", "{quantity} without power {...}"])
+def test_a_gap_at_either_end_of_a_phrase_is_refused_at_its_line(tmp_path: Path, phrase: str) -> None:
+    path = tmp_path / "spectool.toml"
+    path.write_text(ENTRY.replace('"without power for {quantity}"', f'"{phrase}"'), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_parameters(load_config(path))
+    (problem,) = caught.value.problems
+    assert problem.line == 3
+    assert problem.message.startswith("a gap {...} stands between words, not at an end"), problem.message

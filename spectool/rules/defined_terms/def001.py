@@ -8,6 +8,7 @@ from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.defined_terms.glossary import glossary_for, phrase_set
 from spectool.rules.passages import SEPARATOR, joined
+from spectool.rules.references.names import spec_names_of
 from spectool.rules.registry import register
 
 
@@ -50,8 +51,9 @@ class TermCapitalisation(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
+        names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
-            glossary = glossary_for(spec, context.corpus, context.memo)
+            glossary = glossary_for(spec, context.corpus, context.memo, names)
             terms = tuple(sorted(term for term in glossary.terms if len(term.split()) > 1))
             if not terms:
                 continue

@@ -13,6 +13,7 @@ from spectool.rules.base import Rule, RuleContext
 from spectool.rules.defined_terms.def001 import sentence_start
 from spectool.rules.defined_terms.glossary import Glossary, glossary_for, phrase_set
 from spectool.rules.passages import JoinedText, joined
+from spectool.rules.references.names import spec_names_of
 from spectool.rules.registry import register
 from spectool.rules.terminology.table import terminology_of
 
@@ -58,8 +59,9 @@ class UndefinedTerm(Rule):
     Outage Alert" where both are defined); a run in which a defined term is only a part
     ("Supply Outage Report") is reported whole, naming the part that is defined. Acronyms
     break a run, so "Twin Element ESME" is read as "Twin Element". A sentence's first word is dropped when it
-    is an ordinary opener ("Where", "Each", "The"). Acronyms break a run. The closest
-    defined term, if one is close, is offered as the fix.
+    is an ordinary opener ("Where", "Each", "The"). A run that holds a phrase the terminology
+    table deprecates ("Comms Hub") is left to TERM001, so one place gets one finding. The
+    closest defined term, if one is close, is offered as the fix.
 
     ## Why
     Capitals tell the reader to look a phrase up. A capitalised phrase with no definition
@@ -80,14 +82,17 @@ class UndefinedTerm(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         table = terminology_of(context.config, context.memo)
-        titles = tuple(spec.title for spec in context.corpus if spec.title)
+        # Proper names: the table's, and every name a spec goes by (titles, short names, aliases).
+        names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
-            glossary = glossary_for(spec, context.corpus, context.memo)
-            known = tuple(sorted({*glossary.terms, *table.names, *titles}))
+            glossary = glossary_for(spec, context.corpus, context.memo, names)
+            known = tuple(sorted({*glossary.terms, *table.names, *names.written}))
             text = joined(spec, context.memo, requirements_only=True)
             covered = list(phrase_set(known, case_sensitive=True).spans(text.value)) if known else []
+            # A deprecated phrase is TERM001's to report: one place gets one finding.
+            deprecated = list(table.deprecated_finder.phrases.spans(text.value))
             for words in capitalised_runs(text.value, text.value):
-                if _within(words, covered):
+                if _within(words, covered) or _overlaps(words, deprecated):
                     continue
                 yield self._finding(spec, text, words, glossary, _parts(words, covered, text.value))
 
@@ -120,6 +125,11 @@ class UndefinedTerm(Rule):
 def _within(words: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
     """Every word of the run lies inside a known phrase: the run is defined terms side by side."""
     return all(any(start <= word[0] and word[1] <= end for start, end in spans) for word in words)
+
+
+def _overlaps(words: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
+    """Some word of the run lies inside one of `spans`."""
+    return any(start < word[1] and word[0] < end for start, end in spans for word in words)
 
 
 def _parts(words: list[tuple[int, int, str]], spans: list[tuple[int, int]], value: str) -> list[str]:

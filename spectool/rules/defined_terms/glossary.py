@@ -10,6 +10,7 @@ from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus
 from spectool.model.document import Definition, Reference, Spec
 from spectool.rules.phrases import PhraseSet, normalise
+from spectool.rules.references.names import SpecNames, named_references
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +34,17 @@ def spec_references(spec: Spec) -> Iterator[Reference]:
             yield from item.references
 
 
-def referenced_specs(spec: Spec, corpus: Corpus) -> list[Spec]:
-    """The other specs this one refers to ("Section 4.3 of the CHTS") or defines by name, latest versions."""
+def referenced_specs(spec: Spec, corpus: Corpus, spec_names: SpecNames | None = None) -> list[Spec]:
+    """The other specs this one refers to ("Section 4.3 of the CHTS", or by any name in `spec_names`)
+    or defines by name, latest versions."""
     names = [reference.spec for reference in spec_references(spec) if reference.spec]
+    if spec_names is not None:
+        names = [spec_names.resolve(name) or name for name in names]
+        names.extend(
+            named.located.reference.spec
+            for named in named_references(spec, spec_names)
+            if named.located.reference.spec
+        )
     names.extend(definition.term for definition in spec.definitions())
     found: list[Spec] = []
     for name in dict.fromkeys(names):
@@ -48,14 +57,15 @@ def referenced_specs(spec: Spec, corpus: Corpus) -> list[Spec]:
 _GLOSSARY: MemoKind[Glossary] = MemoKind("glossary")
 
 
-def glossary_for(spec: Spec, corpus: Corpus, memo: RunMemo) -> Glossary:
-    """The glossary for `spec` within `corpus`, worked out once per run, spec and corpus."""
-    return memo.once(_GLOSSARY, (spec, corpus), lambda: _glossary(spec, corpus))
+def glossary_for(spec: Spec, corpus: Corpus, memo: RunMemo, names: SpecNames | None = None) -> Glossary:
+    """The glossary for `spec` within `corpus` (its references resolved by `names`, the run's spec
+    names), worked out once per run, spec and corpus."""
+    return memo.once(_GLOSSARY, (spec, corpus), lambda: _glossary(spec, corpus, names))
 
 
-def _glossary(spec: Spec, corpus: Corpus) -> Glossary:
+def _glossary(spec: Spec, corpus: Corpus, names: SpecNames | None) -> Glossary:
     terms: dict[str, str] = {}
-    for source in (spec, *referenced_specs(spec, corpus)):
+    for source in (spec, *referenced_specs(spec, corpus, names)):
         for definition in source.definitions():
             terms.setdefault(definition.term, source.key)
     return Glossary(terms)

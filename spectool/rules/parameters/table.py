@@ -40,15 +40,34 @@ class Statement:
     value: Fraction
 
 
+GAP = "{...}"
+GAP_WORDS = 6
+# Up to GAP_WORDS intervening words, each with the space after it; a gap never runs past a comma or
+# a sentence's end, where the words after it would belong to another statement.
+_GAP_PATTERN = rf"(?:[^\s.,;:!?]+\s+){{0,{GAP_WORDS}}}?"
+
+
 def _literal(words: str) -> str:
-    return r"\s+".join(re.escape(word) for word in words.split())
+    """The words of a phrase as a regex: any spacing between words, a gap for each `{...}`."""
+    parts: list[str] = []
+    after_gap = False
+    for index, word in enumerate(words.split()):
+        if word == GAP:
+            parts.append((r"\s+" if index else "") + _GAP_PATTERN)
+        else:
+            parts.append(("" if index == 0 or after_gap else r"\s+") + re.escape(word))
+        after_gap = word == GAP
+    return "".join(parts)
 
 
 def template_pattern(template: str, group: str, kind: str) -> str:
-    """ "without power for {quantity}" -> a whole-word regex with the quantity in group `group`."""
+    """ "without power for {quantity}" -> a whole-word regex with the quantity in group `group`;
+    "{...}" in the phrase stands for up to GAP_WORDS intervening words ("without power {...} for")."""
     template = template.lower()  # matched against lower-cased text: see spectool.rules.phrases
     before, _, after = template.partition(PLACEHOLDER)
-    parts = [_literal(before), r"\s+" if before[-1:].isspace() else ""] if before.strip() else []
+    ends_in_gap = before.split()[-1:] == [GAP]
+    spacing = r"\s+" if before[-1:].isspace() and not ends_in_gap else ""
+    parts = [_literal(before), spacing] if before.strip() else []
     parts.append(f"(?P<{group}>{KINDS[kind]})")
     if after.strip():
         parts.extend([r"\s+" if after[:1].isspace() else "", _literal(after)])
@@ -115,6 +134,9 @@ def load_parameters(config: Config) -> ParameterTable:
         for phrase in phrases:
             if phrase.count(PLACEHOLDER) != 1:
                 raise entry.error("phrases", f"each phrase needs {PLACEHOLDER} exactly once: {phrase!r}")
+            words = phrase.split()
+            if GAP in (words[0], words[-1]):
+                raise entry.error("phrases", f"a gap {GAP} stands between words, not at an end: {phrase!r}")
         owner = entry.data.get("owner")
         if owner is not None:
             owner = entry.string("owner")

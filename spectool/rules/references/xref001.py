@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.references.targets import located_references, names_other_document, target_spec
+from spectool.rules.references.names import named_references, spec_names_of
+from spectool.rules.references.targets import names_other_document, target_spec
 from spectool.rules.registry import register
 
 
@@ -41,11 +42,14 @@ class MissingTarget(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
+        names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
-            for located in located_references(spec):
-                reference = located.reference
+            for named in named_references(spec, names):
+                located, reference = named.located, named.located.reference
                 target = target_spec(spec, reference, context.corpus)
-                if target is None or names_other_document(located) or target.has_number(reference.target):
+                if named.unknown is not None or target is None or names_other_document(located):
+                    continue
+                if target.has_number(reference.target):
                     continue
                 kind = reference.label.lower().rstrip("s")
                 where = "this spec" if target is spec else target.key

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.references.targets import located_references
+from spectool.rules.references.names import named_references, spec_names_of
 from spectool.rules.registry import register
 
 
@@ -16,8 +16,11 @@ class UnknownSpec(Rule):
 
     ## What it does
     For every reference that names a spec ("Section 12 of the GBCS"), checks that some
-    version of that spec is in the corpus. If none is, the reference is reported once
-    per place it occurs, as a warning: it may be right, but nothing has checked it.
+    version of that spec is in the corpus. A spec goes by its name, its title and the
+    short names and aliases of its `[specs.NAME]` entry; a reference that names a document
+    by two or more capitalised words ("Section 3 of the Smart Energy Code") and matches
+    none of them is reported with the name as written. Each is reported once per place it
+    occurs, as a warning: it may be right, but nothing has checked it.
 
     ## Why
     A check that silently skips what it cannot resolve gives false comfort. Adding the
@@ -37,17 +40,19 @@ class UnknownSpec(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         loaded = set(context.corpus.names())
+        names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
-            for located in located_references(spec):
-                reference = located.reference
-                if reference.spec is None or reference.spec in loaded:
+            for named in named_references(spec, names):
+                located, reference = named.located, named.located.reference
+                missing = named.unknown or (reference.spec if reference.spec not in loaded else None)
+                if missing is None:
                     continue
                 yield self.in_text(
                     spec,
                     located.text,
                     reference.offset,
                     reference.offset + reference.length,
-                    f"{reference.spec} is not in the corpus, so this reference to "
+                    f"{missing} is not in the corpus, so this reference to "
                     f"{reference.label.lower()} {reference.target} cannot be checked",
                     clause=located.owner,
                 )
