@@ -23,7 +23,8 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import sentence
-from spectool.docx_import import import_docx, package
+from spectool.docx_import import import_docx
+from spectool.wordml import package
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'

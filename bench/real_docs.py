@@ -33,10 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from spectool.docx_import import import_docx
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
-from spectool.docx_import.package import open_word_package
 from spectool.docx_import.reading import Block, DocumentReader, WordParagraph, WordTable
 from spectool.docx_import.styles import StyleSheet
 from spectool.errors import SpectoolError
+from spectool.wordml.package import open_word_package
 
 DEFAULT_CACHE = Path.home() / ".cache" / "spectool-real-docs"
 SIMPLE_INDEX = "https://pypi.org/simple"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spectool.docx_import.importer import DocxImport, import_docx
 from spectool.docx_import.issues import ImportIssue
-from spectool.docx_import.package import DEFAULT_LIMITS, PackageLimits
+from spectool.wordml.package import DEFAULT_LIMITS, PackageLimits
 
 __all__ = [
     "DEFAULT_LIMITS",

@@ -10,13 +10,13 @@ from spectool.docx_import.issues import ImportIssue, excerpt
 from spectool.docx_import.normalise import clean_line
 from spectool.docx_import.notes import read_note_texts
 from spectool.docx_import.numbering import NumberingDefinitions
-from spectool.docx_import.package import DEFAULT_LIMITS, PackageLimits, WordPackage, open_word_package, refuse
 from spectool.docx_import.reading import DocumentReader
-from spectool.docx_import.revisions import accept_revisions, reject_revisions, summarise_revisions
 from spectool.docx_import.styles import StyleSheet
 from spectool.errors import InputError, Problem, UsageError
 from spectool.model.document import Spec
 from spectool.parsing import parse_spec, render_spec
+from spectool.wordml.package import DEFAULT_LIMITS, PackageLimits, WordPackage, open_word_package, refuse
+from spectool.wordml.revisions import accept_revisions, reject_revisions, summarise_revisions
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spectool.docx_import.normalise import clean_lines
 from spectool.docx_import.runs import FieldState, read_paragraph
-from spectool.docx_import.wordml import Element, attribute, w
+from spectool.wordml.names import Element, attribute, w
 
 _NOT_NOTES = ("separator", "continuationSeparator", "continuationNotice")
 

@@ -15,7 +15,7 @@ from spectool.docx_import.attributes import (
     AttributeReader,
 )
 from spectool.docx_import.number_formats import custom_format
-from spectool.docx_import.wordml import Element, attribute, child, child_value, is_on, w
+from spectool.wordml.names import Element, attribute, child, child_value, is_on, w
 
 MAX_LEVEL = LIST_LEVEL.high  # w:ilvl runs from 0 to 8
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -10,8 +10,8 @@ from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
 from spectool.docx_import.runs import FieldState, read_paragraph
 from spectool.docx_import.styles import BODY_TEXT_OUTLINE, StyleSheet, numbering_properties
-from spectool.docx_import.wordml import Element, attribute, child, child_value, local_name, w
 from spectool.model.document import MERGED_ABOVE, MERGED_LEFT
+from spectool.wordml.names import Element, attribute, child, child_value, local_name, w
 
 MAX_COLUMNS = GRID_SPAN.high
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spectool.docx_import.wordml import Element, attribute, is_on, local_name, w
+from spectool.wordml.names import Element, attribute, is_on, local_name, w
 
 # Containers whose content Word shows as if it stood in the paragraph itself.
 _TRANSPARENT = frozenset(("hyperlink", "smartTag", "customXml", "sdtContent", "ins", "moveTo", "dir", "bdo"))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spectool.docx_import.attributes import LIST_ID, LIST_LEVEL, OUTLINE_LEVEL, AttributeReader
-from spectool.docx_import.wordml import Element, attribute, child, child_value, w
+from spectool.wordml.names import Element, attribute, child, child_value, w
 
 _HEADING_NAME = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
 _NOTE_NAME = re.compile(r"\bnotes?\b", re.IGNORECASE)

@@ -11,10 +11,10 @@ from pathlib import Path
 from lxml import etree
 
 from spectool.docx_import.importer import import_docx
-from spectool.docx_import.package import open_word_package
-from spectool.docx_import.revisions import DELETIONS, INSERTIONS
-from spectool.docx_import.wordml import Element, safe_parser, w
 from spectool.model.document import Spec
+from spectool.wordml.names import Element, safe_parser, w
+from spectool.wordml.package import open_word_package
+from spectool.wordml.revisions import DELETIONS, INSERTIONS
 
 _CLAUSE_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)+[A-Z]?)\b")
 _TEXT_CHANGES = (*INSERTIONS, *DELETIONS)

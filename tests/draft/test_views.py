@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spectool.docx_import.package import open_word_package
 from spectool.draft.views import read_comments, read_tracked, revisions_of
+from spectool.wordml.package import open_word_package
 from tests.docx_import.docx_builder import import_built
 from tests.docx_import.test_revisions import revised
 

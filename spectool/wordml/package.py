@@ -13,9 +13,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from spectool.docx_import.wordml import Element, child, safe_parser, w
 from spectool.errors import InputError, Problem, UsageError
 from spectool.inputs import read_input_bytes
+from spectool.wordml.names import Element, child, safe_parser, w
 
 MB = 1024 * 1024
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")

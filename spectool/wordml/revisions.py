@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spectool.docx_import.wordml import Element, local_name, w
+from spectool.wordml.names import Element, local_name, w
 
 # Content revisions wrap runs (or, as markers inside w:rPr / w:trPr, paragraph marks and table rows).
 INSERTIONS = ("ins", "moveTo")

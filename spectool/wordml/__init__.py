@@ -1,0 +1,1 @@
+"""WordprocessingML shared by the importer and the redline writers: names, packages, text, revisions."""
