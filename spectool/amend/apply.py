@@ -13,6 +13,7 @@ from spectool.amend.working import AppliedSpec, WorkingCopy
 from spectool.errors import InputError, Problem
 from spectool.model.corpus import Corpus
 from spectool.model.document import Spec
+from spectool.model.numbers import ClauseNumber
 
 __all__ = ["AppliedSpec", "apply_all", "apply_amendment", "apply_target", "missing_targets"]
 
@@ -64,6 +65,10 @@ def _warnings(amendment: Amendment, key: str, working: WorkingCopy) -> list[Prob
         )
     for grown in grown_ranges(working):
         said.append((grown.instruction, _grown_range_message(key, grown)))
+    scoped: dict[ClauseNumber, int] = {}
+    for member, instruction in working.scoped:
+        if isinstance(member, ClauseNumber):
+            scoped.setdefault(member, instruction.number)
     out = [
         Problem(
             amendment.path,
@@ -71,7 +76,7 @@ def _warnings(amendment: Amendment, key: str, working: WorkingCopy) -> list[Prob
             1,
             f"warning: 'Clauses affected' does not match the instructions: {message}",
         )
-        for message in clauses_affected_problems(amendment.clauses_affected, amendment.targets, key)
+        for message in clauses_affected_problems(amendment.clauses_affected, amendment.targets, key, scoped)
     ]
     for instruction, message in said:
         at = instruction.clause_at if instruction.clause_at.line else instruction.at

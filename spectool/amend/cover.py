@@ -9,6 +9,7 @@ read. Free text ("as below") is left as written. A mismatch is a warning of `app
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from spectool.amend.model import InsertClauses, Target
 from spectool.model.numbers import ClauseNumber
@@ -50,14 +51,20 @@ def touched_clauses(targets: tuple[Target, ...], key: str) -> dict[ClauseNumber,
     return out
 
 
-def clauses_affected_problems(written: str, targets: tuple[Target, ...], key: str) -> list[str]:
-    """What the structured "Clauses affected" leaves out or names needlessly for `key`, one message each."""
+def clauses_affected_problems(
+    written: str, targets: tuple[Target, ...], key: str, scoped: Mapping[ClauseNumber, int] | None = None
+) -> list[str]:
+    """What the structured "Clauses affected" leaves out or names needlessly for `key`, one message each.
+    `scoped`: the clauses edits over a scope changed ("In Section 5.5, ..."), which only applying
+    them tells -> the instruction's number."""
     listed = parse_clauses_affected(written)
     if listed is None:
         return []
     problems = []
     if key:
         touched = touched_clauses(targets, key)
+        for number, instruction in (scoped or {}).items():
+            touched.setdefault(number, instruction)
         named = listed.get(key, set())
         label = key.replace("@", " ")
         for number, instruction in touched.items():

@@ -27,7 +27,8 @@ from spectool.amend.model import (
     TextEditKind,
 )
 from spectool.amend.scope import expected_numbering
-from spectool.amend.textedit import segments
+from spectool.amend.scoped import scope_members
+from spectool.amend.textedit import EditError, segments
 from spectool.model.corpus import Corpus
 from spectool.model.document import Clause, Definition, Spec
 from spectool.model.numbers import ClauseNumber
@@ -75,7 +76,7 @@ def _compare(amendment: Amendment, source: Spec, other: Spec, amended: Corpus) -
         if value is not None
     }
     source_numbering = expected_numbering(source, amendment.instructions_for(source.key))
-    check = _Outcome(after_source, after_other, source_numbering, numbering)
+    check = _Outcome(after_source, after_other, source_numbering, numbering, (source, other))
     found = []
     for instruction in amendment.instructions_for(source.key):
         if other.key in amendment.target_of(instruction).keys:
@@ -99,7 +100,9 @@ class _Outcome:
         other: Spec,
         source_numbering: Mapping[ClauseNumber, ClauseNumber | None],
         other_numbering: Mapping[ClauseNumber, ClauseNumber],
+        bases: tuple[Spec, Spec],
     ) -> None:
+        self.bases = bases  # the two versions before the amendment, which scopes are named in
         self.source = source
         self.other = other
         self.source_numbering = source_numbering
@@ -129,6 +132,8 @@ class _Outcome:
 
     def _edit_holds(self, original: EditText, mirrored: EditText) -> bool:
         place = mirrored.place
+        if place.scope is not None and original.place.scope is not None:
+            return self._scope_holds(original, mirrored)
         if place.clause is not None:
             other: Clause | Definition | None = self._other_clause(place.clause)
             number = original.place.clause
@@ -146,9 +151,44 @@ class _Outcome:
             return False
         return not mirrored.text or _count(other, replace(mirrored, anchor=mirrored.text), other_terms) >= 1
 
+    def _scope_holds(self, original: EditText, mirrored: EditText) -> bool:
+        """A scoped edit holds when the other version's scope, as amended, keeps no more of the
+        quoted words than the source's and shows the new words."""
+        source = _scope_paragraphs(original, self.bases[0], self.source_numbering, self.source)
+        other = _scope_paragraphs(mirrored, self.bases[1], self.other_numbering, self.other)
+        removes = original.kind in (TextEditKind.SUBSTITUTE, TextEditKind.OMIT)
+        other_terms = [definition.term for definition in self.other.definitions()]
+        source_terms = [definition.term for definition in self.source.definitions()]
+        left_here = sum(_count(paragraph, original, source_terms) for paragraph in source)
+        if removes and sum(_count(paragraph, mirrored, other_terms) for paragraph in other) > left_here:
+            return False
+        shown = replace(mirrored, anchor=mirrored.text)
+        return not mirrored.text or any(_count(paragraph, shown, other_terms) for paragraph in other)
+
     def _other_clause(self, number: ClauseNumber) -> Clause | None:
         moved = self.other_numbering.get(number)
         return self.other.clause(moved) if moved is not None else None
+
+
+def _scope_paragraphs(
+    edit: EditText, base: Spec, numbering: Mapping[ClauseNumber, ClauseNumber | None], amended: Spec
+) -> list[Clause | Definition]:
+    """The paragraphs of the edit's scope (named in `base`) as `amended` has them."""
+    assert edit.place.scope is not None
+    try:
+        members = scope_members(edit.place.scope, base)
+    except EditError:
+        return []
+    out: list[Clause | Definition] = []
+    for member in members:
+        if isinstance(member, str):
+            found: Clause | Definition | None = _definition(amended, member)
+        else:
+            moved = numbering.get(member)
+            found = amended.clause(moved) if moved is not None else None
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def _count(paragraph: Clause | Definition, edit: EditText, terms: list[str]) -> int:

@@ -18,18 +18,23 @@ from spectool.amend.model import (
     InsertClauses,
     InsertDefinition,
     Instruction,
+    Occurrence,
     OmitClause,
     Operation,
     Place,
+    Scope,
+    ScopeKind,
     SubstituteClause,
     SubstituteDefinition,
     Target,
+    Which,
 )
 from spectool.amend.ordinal import carry_occurrence
 from spectool.amend.references import renumber_paragraph, renumber_text
+from spectool.amend.scoped import member_edit, spread
 from spectool.amend.textedit import EditError
 from spectool.amend.working import WorkingCopy
-from spectool.amend.writer import render_instruction
+from spectool.amend.writer import occurrence_words, render_instruction
 from spectool.model.document import Clause, Definition, Spec
 from spectool.model.numbers import ClauseNumber
 
@@ -156,12 +161,40 @@ class _Carry:
 
     def _edit(self, edit: EditText) -> EditText | None:
         place = edit.place
-        if place.clause is not None:
+        if place.scope is not None:
+            scope = self._scope(place.scope)
+            if scope is None:
+                return None
+            place = Place(scope=scope)
+        elif place.clause is not None:
             number = self.clause(place.clause)
             if number is None:
                 return None
             place = Place(clause=number, items=place.items)
         return replace(edit, place=place, anchor=self.text(edit.anchor), text=self.text(edit.text))
+
+    def _scope(self, scope: Scope) -> Scope | None:
+        """The scope in the target version: the section where most of its clauses went, the clauses
+        listed or the range's ends where they went."""
+        if scope.kind is ScopeKind.SPEC:
+            return scope
+        if scope.kind is ScopeKind.SECTION:
+            section = self.mapping.numbers.get(scope.numbers[0])
+            if section is None or self.mapping.target.section(section) is None:
+                self.notes.append(
+                    f"Section {scope.numbers[0]} has no counterpart in {self.mapping.target.key}: "
+                    "not mirrored"
+                )
+                return None
+            return Scope(scope.kind, (section,))
+        numbers = [self.clause(number) for number in scope.numbers]
+        kept = [number for number in numbers if number is not None]
+        if len(kept) != len(numbers) or len(set(kept)) != len(kept):
+            return None
+        if scope.kind is ScopeKind.RANGE and not kept[0] < kept[1]:
+            self.notes.append(f"clauses {kept[0]} and {kept[1]} stand the other way round here: not mirrored")
+            return None
+        return Scope(scope.kind, tuple(kept))
 
     def _definition(self, operation: Operation) -> Operation:
         if isinstance(operation, InsertDefinition):
@@ -201,7 +234,9 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
         proposed = None
         if operation is not None:
             number += 1
-            operation = _with_carried_occurrence(instruction.operation, operation, original, working, notes)
+            operation = _with_carried_occurrence(
+                instruction.operation, operation, original, working, notes, mapping
+            )
             proposed = Instruction(
                 number, operation, reason=instruction.reason
             )  # the same why, for reviewers
@@ -221,10 +256,13 @@ def _with_carried_occurrence(
     source: WorkingCopy,
     target: WorkingCopy,
     notes: list[str],
+    mapping: ClauseMap,
 ) -> Operation:
     """`proposed` picking, by the words around it, the occurrence `operation` picks in the source."""
     if not isinstance(operation, EditText) or not isinstance(proposed, EditText):
         return proposed
+    if operation.place.scope is not None:
+        return _carried_across_scope(operation, proposed, source, target, notes, mapping)
     here = _paragraph(source, operation.place)
     there = _paragraph(target, proposed.place)
     if here is None or there is None:
@@ -243,3 +281,57 @@ def _paragraph(working: WorkingCopy, place: Place) -> Clause | Definition | None
     if found is None or not isinstance(found[1].block, Clause | Definition):
         return None
     return found[1].block
+
+
+def _carried_across_scope(
+    edit: EditText,
+    proposed: EditText,
+    source: WorkingCopy,
+    target: WorkingCopy,
+    notes: list[str],
+    mapping: ClauseMap,
+) -> EditText:
+    """A scoped edit picking one occurrence: the paragraph it falls in is carried over by the
+    alignment, the occurrence there by the words around it, and the ordinal counted afresh across
+    the other version's scope."""
+    if edit.occurrence.which not in (Which.NTH, Which.LAST):
+        return proposed
+    with suppress(EditError):
+        ((member, local),) = spread(source.scope_matches(edit), edit)
+        there = mapping.clause(member) if isinstance(member, ClauseNumber) else member
+        found = target.scope_matches(proposed)
+        index = next((k for k, (other, _) in enumerate(found) if other == there), None)
+        here_paragraph, there_paragraph = source.paragraph(member), target.paragraph(there or "")
+        if index is None or here_paragraph is None or there_paragraph is None:
+            notes.append(
+                f"the occurrence falls in {member}, which is not in the scope here: check the ordinal"
+            )
+            return proposed
+        carried = carry_occurrence(
+            member_edit(edit, member, local),
+            here_paragraph,
+            source.terms,
+            member_edit(proposed, there or "", local),
+            there_paragraph,
+            target.terms,
+        )
+        count = len(found[index][1])
+        which = carried.occurrence if carried is not None else local
+        if count == 0 or (carried is not None and carried.note.startswith("the words around")):
+            return proposed
+        at = sum(len(matches) for _, matches in found[:index]) + (
+            0 if which.which is Which.ONLY else count - 1 if which.which is Which.LAST else which.nth - 1
+        )
+        total = sum(len(matches) for _, matches in found)
+        if total == 1:
+            occurrence = Occurrence()
+        elif edit.occurrence.which is Which.LAST and at == total - 1:
+            occurrence = edit.occurrence
+        else:
+            occurrence = Occurrence(Which.NTH, at + 1)
+        if occurrence != edit.occurrence:
+            was = occurrence_words(edit.occurrence).strip()
+            now = occurrence_words(occurrence).strip() or "no ordinal (the words occur once)"
+            notes.append(f'"{was}" becomes "{now}" here, by the words around it')
+        return replace(proposed, occurrence=occurrence)
+    return proposed

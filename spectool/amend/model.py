@@ -47,15 +47,45 @@ class TextEditKind(StrEnum):
     OMIT = "omit"  # omit "old"
 
 
+class ScopeKind(StrEnum):
+    """How a scope names the paragraphs a text edit looks through."""
+
+    SPEC = "spec"  # In this Specification, ...
+    SECTION = "section"  # In Section 5.5, ...
+    CLAUSES = "clauses"  # In clauses 5.5.3 and 5.5.5, ...
+    RANGE = "range"  # In clauses 5.5.1 to 5.5.4, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Several paragraphs one text edit looks through as one text (`spectool.amend.scoped`)."""
+
+    kind: ScopeKind
+    numbers: tuple[ClauseNumber, ...] = ()  # the section, the clauses listed, or a range's two ends
+
+    def __str__(self) -> str:
+        if self.kind is ScopeKind.SPEC:
+            return "this Specification"
+        if self.kind is ScopeKind.SECTION:
+            return f"Section {self.numbers[0]}"
+        if self.kind is ScopeKind.RANGE:
+            return f"clauses {self.numbers[0]} to {self.numbers[-1]}"
+        *listed, last = (str(number) for number in self.numbers)
+        return f"clauses {', '.join(listed)} and {last}"
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a text edit applies: a clause (or one of its sub-items), or a definition."""
+    """Where a text edit applies: a clause (or one of its sub-items), a definition, or a scope."""
 
     clause: ClauseNumber | None = None
     items: tuple[str, ...] = ()  # sub-item labels: ("a", "i") for clause 5.5.3(a)(i)
     term: str | None = None
+    scope: Scope | None = None
 
     def __str__(self) -> str:
+        if self.scope is not None:
+            return str(self.scope)
         if self.term is not None:
             return f'the definition of "{self.term}"'
         return f"clause {self.clause}" + "".join(f"({label})" for label in self.items)
@@ -166,7 +196,10 @@ class Instruction:
 
     @property
     def subject(self) -> str:
-        """`clause 5.5.3` or `the definition of "Supply Outage"`, for messages."""
+        """`clause 5.5.3`, `the definition of "Supply Outage"` or `Section 5.5`, for messages."""
+        operation = self.operation
+        if isinstance(operation, EditText) and operation.place.scope is not None:
+            return str(operation.place.scope)
         if self.clause is not None:
             return f"clause {self.clause}"
         return f'the definition of "{self.term}"'

@@ -21,6 +21,7 @@ from spectool.amend.model import (
 )
 from spectool.amend.references import renumber_paragraph
 from spectool.amend.renumbering import follows, shifted
+from spectool.amend.scoped import named_paragraphs
 from spectool.errors import Problem
 from spectool.model.document import Clause, Definition, Position, Spec
 from spectool.model.numbers import ClauseNumber
@@ -32,7 +33,12 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
     """Every difference between `base` and `amended` that the amendment's instructions for `key`
     do not account for (changed, added or lost clauses and definitions, headings, header)."""
     instructions = amendment.instructions_for(key)
-    named = {ins.clause for ins in instructions if not isinstance(ins.operation, InsertClauses)}
+    named = {
+        member
+        for ins in instructions
+        if not isinstance(ins.operation, InsertClauses)
+        for member in named_paragraphs(ins, base)
+    }
     numbering = expected_numbering(base, instructions)
     moved = {old: new for old, new in numbering.items() if new is not None and new != old}
     problems: list[Problem] = []
@@ -65,7 +71,7 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
             if found != _numbered(expected, new_number):
                 problem(clause.position, f"clause {clause.number} changed, but no instruction names it")
         else:
-            edits = _edits_naming(instructions, clause.number)
+            edits = _edits_naming(instructions, clause.number, base)
             expected = renumber_paragraph(clause, moved, base.name)
             stray = stray_change(expected, found, edits, terms) if edits is not None else None
             if stray is not None:
@@ -130,12 +136,14 @@ def _check_definitions(
     moved: Mapping[ClauseNumber, ClauseNumber],
     problem: Report,
 ) -> None:
-    named = {ins.term for ins in instructions if ins.term is not None}
+    named = {
+        member for ins in instructions for member in named_paragraphs(ins, base) if isinstance(member, str)
+    }
     after = {definition.term: definition for definition in amended.definitions()}
     terms = {definition.term for definition in base.definitions()}
     for definition in base.definitions():
         if definition.term in named:
-            edits = _edits_naming(instructions, definition.term)
+            edits = _edits_naming(instructions, definition.term, base)
             found = after.get(definition.term)
             if edits is None or found is None:
                 continue
@@ -162,12 +170,16 @@ def _check_definitions(
             problem(definition.position, f'the definition of "{term}" is new, but no instruction inserts it')
 
 
-def _edits_naming(instructions: list[Instruction], name: ClauseNumber | str) -> list[EditText] | None:
-    """The text edits that name the clause or term, or None when an instruction replaces it whole."""
+def _edits_naming(
+    instructions: list[Instruction], name: ClauseNumber | str, base: Spec
+) -> list[EditText] | None:
+    """The text edits that name the clause or term (by itself or in a scope), or None when an
+    instruction replaces it whole."""
     edits = []
     for instruction in instructions:
-        named = instruction.term if isinstance(name, str) else instruction.clause
-        if named != name or isinstance(instruction.operation, InsertClauses):
+        if name not in named_paragraphs(instruction, base) or isinstance(
+            instruction.operation, InsertClauses
+        ):
             continue
         if not isinstance(instruction.operation, EditText):
             return None

@@ -19,6 +19,8 @@ from spectool.amend.model import (
     OmitDefinition,
     Operation,
     Place,
+    Scope,
+    ScopeKind,
     Spot,
     SubstituteClause,
     SubstituteDefinition,
@@ -199,6 +201,37 @@ class AmendmentTransformer(Transformer[Token, object]):
         assert isinstance(reference, Token) and isinstance(edit, _Edit)
         number, items = self._clause_ref(reference, allow_items=True)
         return self._text_operation(Place(clause=number, items=items), edit, spot(reference))
+
+    # Scopes: (the scope, where it is named in the .amend file).
+    def whole_spec(self, children: list[Token]) -> tuple[Scope, Spot]:
+        return Scope(ScopeKind.SPEC), NOWHERE
+
+    def in_section(self, children: list[Token]) -> tuple[Scope, Spot]:
+        (token,) = children
+        return Scope(ScopeKind.SECTION, (ClauseNumber.parse(str(token)),)), spot(token)
+
+    def clause_list(self, children: list[Token]) -> tuple[Scope, Spot]:
+        numbers = tuple(self._clause_ref(token)[0] for token in children)
+        repeated = next((n for i, n in enumerate(numbers) if n in numbers[:i]), None)
+        if repeated is not None:
+            self.problem(spot(children[0]), f"clause {repeated} is named twice: name each clause once")
+        return Scope(ScopeKind.CLAUSES, numbers), spot(children[0])
+
+    def clause_range(self, children: list[Token]) -> tuple[Scope, Spot]:
+        first, last = (self._clause_ref(token)[0] for token in children)
+        if not first < last:
+            self.problem(
+                spot(children[0]),
+                f"a range runs from the earlier clause: expected 'clauses {last} to {first}'",
+            )
+        return Scope(ScopeKind.RANGE, (first, last)), spot(children[0])
+
+    def in_scope(self, children: list[object]) -> _Draft:
+        named, edit = children
+        assert isinstance(named, tuple) and isinstance(edit, _Edit)
+        scope, at = named
+        assert isinstance(scope, Scope) and isinstance(at, Spot)
+        return self._text_operation(Place(scope=scope), edit, at)
 
     def in_definition(self, children: list[object]) -> _Draft:
         term, edit = children

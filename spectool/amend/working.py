@@ -22,8 +22,10 @@ from spectool.amend.model import (
 )
 from spectool.amend.references import renumber_paragraph
 from spectool.amend.renumbering import shifted
+from spectool.amend.scoped import Member, member_edit, scope_members, spread
 from spectool.amend.textedit import (
     EditError,
+    Found,
     NewWords,
     apply_tracked,
     matches_in,
@@ -99,6 +101,7 @@ class WorkingCopy:
         # What applies but may not say what the drafter meant: (instruction, message).
         self.warnings: list[tuple[Instruction, str]] = []
         self.new_words: dict[Identity, list[NewWords]] = {}
+        self.scoped: list[tuple[Identity, Instruction]] = []  # paragraphs scoped edits changed
         # Quoted words are not found inside a longer defined term of the spec.
         self.terms: set[str] = {definition.term for definition in base.definitions()}
 
@@ -123,19 +126,12 @@ class WorkingCopy:
         if instruction.clause is not None:
             self._warn_of_reused_number(instruction.clause, instruction)
         operation = instruction.operation
-        if isinstance(operation, EditText):
+        if isinstance(operation, EditText) and operation.place.scope is not None:
+            self._edit_scope(operation, instruction)
+        elif isinstance(operation, EditText):
             place = operation.place
             identity: Identity = place.clause if place.clause is not None else place.term or ""
-            _, entry = self.require(identity, instruction.subject)
-            assert isinstance(entry.block, Clause | Definition)
-            earlier = self.new_words.get(entry.identity, [])
-            try:
-                entry.block, spans = apply_tracked(entry.block, operation, earlier, instruction, self.terms)
-            except EditError as error:
-                raise EditError(self._who_changed(entry.identity, operation, str(error))) from None
-            self.edits_on.setdefault(entry.identity, []).append(instruction)
-            self.new_words[entry.identity] = spans
-            self.changed[entry.identity] = instruction
+            self._edit_paragraph(identity, operation, instruction)
         elif isinstance(operation, InsertClauses):
             self._insert_clauses(operation, instruction)
         elif isinstance(operation, OmitClause):
@@ -164,6 +160,42 @@ class WorkingCopy:
             entry.from_base = False
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
+
+    def _edit_paragraph(self, identity: Identity, edit: EditText, instruction: Instruction) -> None:
+        _, entry = self.require(identity, instruction.subject)
+        assert isinstance(entry.block, Clause | Definition)
+        earlier = self.new_words.get(entry.identity, [])
+        try:
+            entry.block, spans = apply_tracked(entry.block, edit, earlier, instruction, self.terms)
+        except EditError as error:
+            raise EditError(self._who_changed(entry.identity, edit, str(error))) from None
+        self.edits_on.setdefault(entry.identity, []).append(instruction)
+        self.new_words[entry.identity] = spans
+        self.changed[entry.identity] = instruction
+
+    def _edit_scope(self, edit: EditText, instruction: Instruction) -> None:
+        """A text edit over a scope: its occurrences counted across the scope's paragraphs as they
+        stand now (those omitted before it are gone), each paragraph then edited on its own."""
+        for member, occurrence in spread(self.scope_matches(edit), edit):
+            self._edit_paragraph(member, member_edit(edit, member, occurrence), instruction)
+            self.scoped.append((member, instruction))
+
+    def scope_matches(self, edit: EditText) -> list[tuple[Member, Found]]:
+        """The paragraphs of the edit's scope still standing, each with its matches of the words."""
+        assert edit.place.scope is not None
+        found = []
+        for member in scope_members(edit.place.scope, self.base):
+            standing = self.find(member)
+            if standing is not None and isinstance(standing[1].block, Clause | Definition):
+                paragraph_edit = member_edit(edit, member, edit.occurrence)
+                found.append((member, matches_in(standing[1].block, paragraph_edit, self.terms)))
+        return found
+
+    def paragraph(self, identity: Identity) -> Clause | Definition | None:
+        """The clause or definition that stands for `identity` now, if it still stands."""
+        found = self.find(identity)
+        block = found[1].block if found is not None else None
+        return block if isinstance(block, Clause | Definition) else None
 
     def _who_changed(self, identity: Identity, edit: EditText, message: str) -> str:
         """`message`, naming the earlier instruction that changed the words, when the unamended text

@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from spectool.config import Config
 from spectool.coverage.matrix import CoverageMatrix
+from spectool.memo import RunMemo
 from spectool.model.corpus import Corpus
 from spectool.rules.parameters.table import Parameter, ParameterTable, parameters_of
 
@@ -54,13 +55,15 @@ class Limits:
         return tuple(found)
 
 
-def limits_of(config: Config, corpus: Corpus, matrix: CoverageMatrix) -> Limits:
-    """The value of each parameter the matrix's columns name, from the owner spec, else the commonest."""
+def limits_of(config: Config, corpus: Corpus, matrix: CoverageMatrix, memo: RunMemo | None = None) -> Limits:
+    """The value of each parameter the matrix's columns name, from the owner spec, else the commonest.
+
+    `memo`: the run's, where the parameter table may already be read; else it is read here."""
     names = {column.parameter for column in matrix.columns if column.parameter}
     if not names or "parameters" not in config.data:
         return Limits()
     found: dict[str, Limit] = {}
-    for parameter in parameters_of(config).parameters:
+    for parameter in parameters_of(config, memo if memo is not None else RunMemo()).parameters:
         if parameter.name in names:
             limit = _limit(parameter, corpus)
             if limit is not None:

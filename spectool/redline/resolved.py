@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from spectool.amend.model import Amendment, EditText, Instruction
 from spectool.amend.working import AppliedSpec
 from spectool.config import Config
 from spectool.findings import Finding
+from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus
 from spectool.model.numbers import ClauseNumber
 from spectool.rules.base import Rule, RuleContext
@@ -18,20 +19,22 @@ from spectool.rules.settings import RuleSettings, load_rule_settings
 
 
 def resolved_findings(
-    amendment: Amendment, applied: AppliedSpec, corpus: Corpus, config: Config
+    amendment: Amendment, applied: AppliedSpec, corpus: Corpus, config: Config, memo: RunMemo | None = None
 ) -> dict[int, tuple[Finding, ...]]:
     """By `id(instruction)`: the findings in a clause or definition an instruction changes that the
     rules report on the base but no longer on the amended spec (same code, same clause as renumbered).
-    Findings that name no clause (a whole spec's coverage) are left out: no one instruction owns them."""
+    Findings that name no clause (a whole spec's coverage) are left out: no one instruction owns them.
+    `memo`: the run's, so that the base's findings are worked out once however many redlines ask."""
+    memo = memo if memo is not None else RunMemo()
     registry = all_rules()
     settings = load_rule_settings(config, registry)
     rules = select_rules(registry, (), (), settings)
     base, amended = applied.base, applied.spec
-    before = [f for f in _findings(corpus, config, rules, settings) if _of(f, base.name, base.version)]
+    before = [f for f in _findings(corpus, config, rules, settings, memo) if _of(f, base.name, base.version)]
     after_corpus = corpus.with_spec(amended)
     after = Counter(
         (f.code, f.clause)
-        for f in _findings(after_corpus, config, rules, settings)
+        for f in _findings(after_corpus, config, rules, settings, memo)
         if _of(f, amended.name, amended.version)
     )
     owners = amendment.instructions_for(applied.key)
@@ -46,10 +49,16 @@ def resolved_findings(
     return {key: tuple(found) for key, found in out.items()}
 
 
+_FINDINGS: MemoKind[tuple[Finding, ...]] = MemoKind("findings of every rule")
+
+
 def _findings(
-    corpus: Corpus, config: Config, rules: Iterable[type[Rule]], settings: RuleSettings
+    corpus: Corpus, config: Config, rules: Sequence[type[Rule]], settings: RuleSettings, memo: RunMemo
 ) -> tuple[Finding, ...]:
-    return run_rules(RuleContext(corpus=corpus, config=config), rules, settings).findings
+    def run() -> tuple[Finding, ...]:
+        return run_rules(RuleContext(corpus=corpus, config=config, memo=memo), rules, settings).findings
+
+    return memo.once(_FINDINGS, (corpus, config), run)
 
 
 def _of(finding: Finding, name: str, version: str) -> bool:

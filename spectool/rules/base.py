@@ -8,24 +8,28 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from spectool.findings import Finding, Severity
+from spectool.memo import RunMemo
 from spectool.model.corpus import Corpus
 from spectool.model.document import Position, Spec, Text
 
 if TYPE_CHECKING:
+    from spectool.amend.model import Amendment
     from spectool.config import Config
 
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What every rule sees: the whole corpus, the configuration, and the amendment under check."""
+    """What every rule sees: the whole corpus, the configuration, the amendment under check, and the
+    run's memo (what the rules of one run work out once: tables, joined texts, glossaries, coverage)."""
 
     corpus: Corpus
     config: Config
-    # The amendment being checked (spectool.amend), when `spectool check AMENDMENT` runs.
-    amendment: object | None = None
+    # The amendment being checked, when `spectool check AMENDMENT` runs.
+    amendment: Amendment | None = None
     # The corpus before the amendment was applied, for rules that compare the two.
     base: Corpus | None = None
     options: dict[str, object] = field(default_factory=dict)
+    memo: RunMemo = field(default_factory=RunMemo)
 
 
 class Rule(ABC):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from spectool.memo import MemoKind, RunMemo
 from spectool.model.document import (
     Block,
     Clause,
@@ -145,21 +146,17 @@ class JoinedText:
             yield passage, match.shifted(start)
 
 
-_JOINED: dict[tuple[int, bool], tuple[Spec, JoinedText]] = {}
+_JOINED: MemoKind[JoinedText] = MemoKind("joined text")
+_JOINED_REQUIREMENTS: MemoKind[JoinedText] = MemoKind("joined requirement text")
 
 
-def joined(spec: Spec, *, requirements_only: bool = False) -> JoinedText:
-    """The joined text of a spec's passages (requirement text only, or all), built once per spec."""
-    key = (id(spec), requirements_only)
-    hit = _JOINED.get(key)
-    if hit is not None and hit[0] is spec:
-        return hit[1]
+def joined(spec: Spec, memo: RunMemo, *, requirements_only: bool = False) -> JoinedText:
+    """The joined text of a spec's passages (requirement text only, or all), built once per run and spec."""
     if requirements_only:
         # The same passage objects as in the joined text of all passages, found once.
-        text = JoinedText(tuple(p for p in joined(spec).passages if p.kind is Kind.REQUIREMENT))
-    else:
-        text = JoinedText(tuple(all_passages(spec)))
-    if len(_JOINED) > 64:
-        _JOINED.clear()
-    _JOINED[key] = (spec, text)
-    return text
+        return memo.once(
+            _JOINED_REQUIREMENTS,
+            (spec,),
+            lambda: JoinedText(tuple(p for p in joined(spec, memo).passages if p.kind is Kind.REQUIREMENT)),
+        )
+    return memo.once(_JOINED, (spec,), lambda: JoinedText(tuple(all_passages(spec))))

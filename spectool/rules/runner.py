@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spectool.amend.checking import prepare_amendment_check
 from spectool.config import Config
+from spectool.memo import RunMemo
 from spectool.model.corpus import Corpus
-from spectool.rules.base import RuleContext
+from spectool.rules.base import Rule, RuleContext
 from spectool.rules.engine import CheckResult, run_rules, select_rules
 from spectool.rules.parameters.table import parameters_of
 from spectool.rules.registry import all_rules
-from spectool.rules.settings import load_rule_settings
+from spectool.rules.settings import RuleSettings, load_rule_settings
 from spectool.rules.terminology.table import terminology_of
 
 AMENDMENT_SUFFIX = ".amend"
@@ -39,25 +40,51 @@ def split_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
 
 
 def check_paths(
-    paths: Sequence[Path], config: Config, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
+    paths: Sequence[Path],
+    config: Config,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    memo: RunMemo | None = None,
+    corpus: Callable[[], Corpus] | None = None,
 ) -> CheckRun:
-    """Check the specs named (or, with none, the configuration's corpus), and each amendment named."""
+    """Check the specs named (or, with none, the configuration's corpus), and each amendment named.
+
+    `memo`: the run's (a fresh one if None); `corpus`: gives the configuration's corpus already loaded.
+    """
+    memo = memo if memo is not None else RunMemo()
     registry = all_rules()
     settings = load_rule_settings(config, registry)
     rules = select_rules(registry, select, ignore, settings)
     # Read the tables before any spec, so that a bad configuration is reported as such.
-    terminology_of(config)
-    parameters_of(config)
+    terminology_of(config, memo)
+    parameters_of(config, memo)
     spec_paths, amendments = split_paths(paths)
-    corpus = Corpus.load(spec_paths or config.spec_paths)
+    loaded = (
+        corpus() if corpus is not None and not spec_paths else Corpus.load(spec_paths or config.spec_paths)
+    )
+    return check_corpus(loaded, amendments, config, rules, settings, memo)
+
+
+def check_corpus(
+    corpus: Corpus,
+    amendments: Sequence[Path],
+    config: Config,
+    rules: tuple[type[Rule], ...],
+    settings: RuleSettings,
+    memo: RunMemo,
+) -> CheckRun:
+    """Run `rules` on `corpus`, and on it as each amendment leaves it."""
     if not amendments:
-        context = RuleContext(corpus=corpus, config=config)
+        context = RuleContext(corpus=corpus, config=config, memo=memo)
         return CheckRun(run_rules(context, rules, settings), corpus, ())
-    base = run_rules(RuleContext(corpus=corpus, config=config), rules, settings)
+    base = run_rules(RuleContext(corpus=corpus, config=config, memo=memo), rules, settings)
     results = []
     for path in amendments:
         check = prepare_amendment_check(path, corpus)
-        context = RuleContext(corpus=check.corpus, config=config, amendment=check.amendment, base=check.base)
+        context = RuleContext(
+            corpus=check.corpus, config=config, amendment=check.amendment, base=check.base, memo=memo
+        )
         results.append(run_rules(context, rules, settings, attribute=check.attribute))
     merged = CheckResult(
         tuple(sorted({f for r in results for f in r.findings}, key=lambda finding: finding.key)),

@@ -122,3 +122,50 @@ def test_every_change_lies_inside_whole_words_the_instruction_quotes(
         if other.number != clause.number:
             assert amended.clause(other.number) == other
     assert verify_scope(draft, KEY, base(), amended) == []
+
+
+@st.composite
+def scoped_edits(draw: st.DrawFn) -> tuple[Clause, tuple[Clause, ...], str, str]:
+    """A clause, a scope that takes it in (its section, a list or a range with a neighbour), the
+    quoted words, and one instruction over that scope."""
+    clause, quoted, instruction = draw(text_edits())
+    section = [c for c in base().clauses() if c.number.parent == clause.number.parent]
+    neighbour = draw(st.sampled_from(section))
+    assume(neighbour.number != clause.number or len(section) == 1)
+    first, last = sorted((clause, neighbour), key=lambda c: section.index(c))
+    scopes = [(f"Section {clause.number.parent}", tuple(section))]
+    if first is not last:
+        scopes.append((f"clauses {first.number} and {last.number}", (first, last)))
+        inside = tuple(section[section.index(first) : section.index(last) + 1])
+        scopes.append((f"clauses {first.number} to {last.number}", inside))
+    words, scope = draw(st.sampled_from(scopes))
+    return clause, scope, quoted, instruction.replace(f"In clause {clause.number},", f"In {words},", 1)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scoped_edits())
+def test_a_scoped_edit_changes_only_whole_words_it_quotes_and_only_inside_its_scope(
+    drawn: tuple[Clause, tuple[Clause, ...], str, str],
+) -> None:
+    _, scope, quoted, instruction = drawn
+    draft = amendment(f"Amendments to SMETS2 4.2\n\n1. {instruction}\n")
+    try:
+        amended = apply_target(draft, KEY, base()).spec
+    except InputError:
+        return  # refused, with a message: never a silent change
+    inside = {clause.number for clause in scope}
+    changed = False
+    for clause in base().clauses():
+        after = amended.clause(clause.number)
+        assert after is not None
+        if clause.number not in inside:
+            assert after == clause, (instruction, clause.number)
+            continue
+        old_pieces, new_pieces = dict(segments(clause)), dict(segments(after))
+        assert old_pieces.keys() == new_pieces.keys()
+        for key, text in old_pieces.items():
+            old, new = text.value, new_pieces[key].value
+            changed = changed or old.split() != new.split()
+            assert stray_changes(old, new, quoted) == [], (instruction, clause.number, key)
+    assert changed, instruction
+    assert verify_scope(draft, KEY, base(), amended) == []

@@ -8,6 +8,7 @@ import pytest
 
 from spectool.config import load_config
 from spectool.errors import ConfigError
+from spectool.memo import RunMemo
 from spectool.rules.terminology.table import Scope, load_terminology, terminology_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -121,9 +122,12 @@ def test_a_phrase_claimed_twice_or_replaced_by_itself_is_refused(tmp_path: Path)
     assert error_from(tmp_path, itself)[1] == "'Supply Outage' is both the term to use and a deprecated one"
 
 
-def test_the_table_is_compiled_once_per_configuration(tmp_path: Path) -> None:
+def test_the_table_is_compiled_once_per_run_and_configuration(tmp_path: Path) -> None:
     path = tmp_path / "spectool.toml"
     path.write_text(GOOD, encoding="utf-8")
     config = load_config(path)
-    assert terminology_of(config) is terminology_of(config)
-    assert terminology_of(load_config(path)) is not terminology_of(config)
+    memo = RunMemo()
+    assert terminology_of(config, memo) is terminology_of(config, memo)
+    assert terminology_of(load_config(path), memo) is not terminology_of(config, memo)
+    # Another run reads the table again: nothing is kept process-wide.
+    assert terminology_of(config, RunMemo()) is not terminology_of(config, memo)

@@ -11,6 +11,7 @@ from spectool.coverage.assess import Assessor, Cell, SpecCoverage, assess
 from spectool.coverage.limits import Limits, limits_of
 from spectool.coverage.load import has_coverage, load_coverage
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
+from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus
 from spectool.model.document import Position, Spec
 from spectool.rules.base import RuleContext
@@ -53,25 +54,22 @@ def cells_of(context: RuleContext, wanted: Callable[[Cell], bool]) -> Iterator[C
                     yield CellOf(each, spec, row, column, cell)
 
 
-_CACHE: dict[int, tuple[RuleContext, tuple[Checked, ...]]] = {}
+_CHECKED: MemoKind[tuple[Checked, ...]] = MemoKind("coverage matrices filled")
 
 
 def checked(context: RuleContext) -> tuple[Checked, ...]:
-    """Every configured matrix filled for `context`, once however many COV rules ask."""
-    hit = _CACHE.get(id(context))
-    if hit is not None and hit[0] is context:
-        return hit[1]
-    found = tuple(_check(context)) if has_coverage(context.config) else ()
-    _CACHE.clear()  # one check at a time: the last context is all that is kept
-    _CACHE[id(context)] = (context, found)
-    return found
+    """Every configured matrix filled for `context`, once per run however many COV rules ask."""
+    sources = (context.corpus, context.base, context.config, context.amendment)
+    return context.memo.once(
+        _CHECKED, sources, lambda: tuple(_check(context)) if has_coverage(context.config) else ()
+    )
 
 
 def _check(context: RuleContext) -> Iterable[Checked]:
-    opened_by = str(getattr(context.amendment, "id", "")) if context.base is not None else ""
+    opened_by = context.amendment.id if context.amendment is not None and context.base is not None else ""
     settings = load_coverage(context.config)
     for matrix in settings.matrices:
-        assessed = _Assessed(matrix, context.config, context.corpus)
+        assessed = _Assessed(matrix, context.config, context.corpus, context.memo)
         known: frozenset[tuple[str, str, str]] = frozenset()
         if context.base is not None:
             base = assessed.all(context.base)
@@ -84,9 +82,9 @@ class _Assessed:
     """`assess_all` of one matrix, each spec object once: an amendment leaves most specs untouched,
     and the base and the amended corpus then hold the very same objects."""
 
-    def __init__(self, matrix: CoverageMatrix, config: Config, corpus: Corpus) -> None:
+    def __init__(self, matrix: CoverageMatrix, config: Config, corpus: Corpus, memo: RunMemo) -> None:
         self._matrix = matrix
-        self.limits = limits_of(config, corpus, matrix)
+        self.limits = limits_of(config, corpus, matrix, memo)
         self._assessor = Assessor(matrix, self.limits, corpus)
         # By identity; the value holds the spec, so its id cannot pass to another object.
         self._done: dict[int, tuple[Spec, SpecCoverage]] = {}

@@ -51,14 +51,14 @@ class TermCapitalisation(Rule):
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
         for spec in context.corpus:
-            glossary = glossary_for(spec, context.corpus)
+            glossary = glossary_for(spec, context.corpus, context.memo)
             terms = tuple(sorted(term for term in glossary.terms if len(term.split()) > 1))
             if not terms:
                 continue
             # Most matches are written right: recognise those without working out which term they are.
             right = {term + ending for term in terms for ending in ("", "s", "es")}
             phrases = phrase_set(terms, case_sensitive=False)
-            text = joined(spec, requirements_only=True)
+            text = joined(spec, context.memo, requirements_only=True)
             for start, end in phrases.spans(text.value, text.folded):
                 written = text.value[start:end]
                 if written in right:

@@ -81,12 +81,12 @@ class UndefinedTerm(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        table = terminology_of(context.config)
+        table = terminology_of(context.config, context.memo)
         titles = tuple(spec.title for spec in context.corpus if spec.title)
         for spec in context.corpus:
-            glossary = glossary_for(spec, context.corpus)
+            glossary = glossary_for(spec, context.corpus, context.memo)
             known = tuple(sorted({*glossary.terms, *table.names, *titles}))
-            text = joined(spec, requirements_only=True)
+            text = joined(spec, context.memo, requirements_only=True)
             covered = _Spans(phrase_set(known, case_sensitive=True).spans(text.value) if known else ())
             for words in capitalised_runs(text.value, text.value):
                 if covered.hold_all(words):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spectool.findings import Finding, Severity
+from spectool.memo import MemoKind, RunMemo
 from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.defined_terms.glossary import phrase_set
@@ -12,11 +13,13 @@ from spectool.rules.passages import SEPARATOR, Kind, joined, table_text, tables
 from spectool.rules.phrases import fold
 from spectool.rules.registry import register
 
+_USAGE: MemoKind[tuple[str, str]] = MemoKind("text outside definitions")
 
-def _usage_text(spec: Spec) -> tuple[str, str]:
+
+def _usage_text(spec: Spec, memo: RunMemo) -> tuple[str, str]:
     """Every text of a spec but its definitions (headings and tables included), and its folded form."""
     parts = [section.title for section in spec.sections]
-    parts.extend(p.text.value for p in joined(spec).passages if p.kind is not Kind.DEFINITION)
+    parts.extend(p.text.value for p in joined(spec, memo).passages if p.kind is not Kind.DEFINITION)
     parts.extend(table_text(table) for table, _ in tables(spec))
     value = SEPARATOR.join(parts)
     return value, fold(value)
@@ -66,12 +69,8 @@ class UnusedDefinition(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        usage: dict[int, tuple[str, str]] = {}
-
         def usage_of(spec: Spec) -> tuple[str, str]:
-            if id(spec) not in usage:
-                usage[id(spec)] = _usage_text(spec)
-            return usage[id(spec)]
+            return context.memo.once(_USAGE, (spec,), lambda: _usage_text(spec, context.memo))
 
         for spec in context.corpus:
             definitions = list(spec.definitions())

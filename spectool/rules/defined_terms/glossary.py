@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus
 from spectool.model.document import Definition, Reference, Spec
 from spectool.rules.phrases import PhraseSet, normalise
@@ -44,20 +45,12 @@ def referenced_specs(spec: Spec, corpus: Corpus) -> list[Spec]:
     return found
 
 
-_GLOSSARIES: dict[tuple[int, int], tuple[Spec, Corpus, Glossary]] = {}
+_GLOSSARY: MemoKind[Glossary] = MemoKind("glossary")
 
 
-def glossary_for(spec: Spec, corpus: Corpus) -> Glossary:
-    """The glossary for `spec` within `corpus`, worked out once per spec and corpus."""
-    key = (id(spec), id(corpus))
-    hit = _GLOSSARIES.get(key)
-    if hit is not None and hit[0] is spec and hit[1] is corpus:
-        return hit[2]
-    glossary = _glossary(spec, corpus)
-    if len(_GLOSSARIES) > 64:
-        _GLOSSARIES.clear()
-    _GLOSSARIES[key] = (spec, corpus, glossary)
-    return glossary
+def glossary_for(spec: Spec, corpus: Corpus, memo: RunMemo) -> Glossary:
+    """The glossary for `spec` within `corpus`, worked out once per run, spec and corpus."""
+    return memo.once(_GLOSSARY, (spec, corpus), lambda: _glossary(spec, corpus))
 
 
 def _glossary(spec: Spec, corpus: Corpus) -> Glossary:

@@ -65,12 +65,12 @@ class ParameterMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        table = parameters_of(context.config)
+        table = parameters_of(context.config, context.memo)
         if not table.parameters:
             return
         stated: dict[str, list[Stated]] = {}
         for spec in context.corpus:
-            text = joined(spec)
+            text = joined(spec, context.memo)
             for statement in table.statements(text.value, text.folded):
                 passage, offset = text.locate(statement.start)
                 statement = replace(statement, start=statement.start - offset, end=statement.end - offset)

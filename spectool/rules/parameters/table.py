@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from spectool.config import Config
+from spectool.memo import MemoKind, RunMemo
 from spectool.rules.config_values import TableReader
 from spectool.rules.parameters.quantities import KINDS, quantity_value
 from spectool.rules.phrases import fold
@@ -156,16 +157,9 @@ def _run_examples(entry: TableReader, parameter: Parameter) -> None:
             raise entry.error("passes", f"this example should state nothing but does: {text!r}", hint=hint)
 
 
-_CACHE: dict[int, tuple[Config, ParameterTable]] = {}
+_TABLE: MemoKind[ParameterTable] = MemoKind("parameter table")
 
 
-def parameters_of(config: Config) -> ParameterTable:
-    """The table of this configuration, read and compiled once."""
-    hit = _CACHE.get(id(config))
-    if hit is not None and hit[0] is config:
-        return hit[1]
-    table = load_parameters(config)
-    if len(_CACHE) > 32:
-        _CACHE.clear()
-    _CACHE[id(config)] = (config, table)
-    return table
+def parameters_of(config: Config, memo: RunMemo) -> ParameterTable:
+    """The table of this configuration, read and compiled once per run."""
+    return memo.once(_TABLE, (config,), lambda: load_parameters(config))

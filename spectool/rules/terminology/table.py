@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from spectool.config import Config
 from spectool.errors import ConfigError
+from spectool.memo import MemoKind, RunMemo
 from spectool.rules.config_values import TableReader
 from spectool.rules.passages import JoinedText, Passage
 from spectool.rules.phrases import PhraseMatch, PhraseSet, normalise
@@ -188,16 +189,9 @@ def _example_error(where: TableReader, key: str, message: str) -> ConfigError:
     return where.error(key, message, hint="the table's own examples check it: fix the phrases or the example")
 
 
-_CACHE: dict[int, tuple[Config, TerminologyTable]] = {}
+_TABLE: MemoKind[TerminologyTable] = MemoKind("terminology table")
 
 
-def terminology_of(config: Config) -> TerminologyTable:
-    """The table of this configuration, read and compiled once."""
-    hit = _CACHE.get(id(config))
-    if hit is not None and hit[0] is config:
-        return hit[1]
-    table = load_terminology(config)
-    if len(_CACHE) > 32:
-        _CACHE.clear()
-    _CACHE[id(config)] = (config, table)
-    return table
+def terminology_of(config: Config, memo: RunMemo) -> TerminologyTable:
+    """The table of this configuration, read and compiled once per run."""
+    return memo.once(_TABLE, (config,), lambda: load_terminology(config))

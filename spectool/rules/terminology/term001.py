@@ -43,11 +43,11 @@ class DeprecatedTerm(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        table = terminology_of(context.config)
+        table = terminology_of(context.config, context.memo)
         if not table.replacements:
             return
         for spec in context.corpus:
-            for entry, phrase, passage, match in table.deprecated_finder.find_in(joined(spec)):
+            for entry, phrase, passage, match in table.deprecated_finder.find_in(joined(spec, context.memo)):
                 assert isinstance(entry, Replacement)
                 if not in_scope(entry.scope, passage.kind):
                     continue

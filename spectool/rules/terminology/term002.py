@@ -45,11 +45,11 @@ class BannedWord(Rule):
     severity = Severity.ERROR
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        table = terminology_of(context.config)
+        table = terminology_of(context.config, context.memo)
         if not table.banned:
             return
         for spec in context.corpus:
-            for entry, _, passage, match in table.banned_finder.find_in(joined(spec)):
+            for entry, _, passage, match in table.banned_finder.find_in(joined(spec, context.memo)):
                 assert isinstance(entry, BannedEntry)
                 if not in_scope(entry.scope, passage.kind):
                     continue

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spectool.findings import Finding, Severity
 from spectool.model.document import Spec
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.passages import Passage, joined, tables
+from spectool.rules.passages import JoinedText, Passage, joined, tables
 from spectool.rules.phrases import PhraseMatch
 from spectool.rules.registry import register
 from spectool.rules.terminology.scope import in_scope
@@ -47,17 +47,17 @@ class MixedVariants(Rule):
     severity = Severity.WARNING
 
     def check(self, context: RuleContext) -> Iterator[Finding]:
-        table = terminology_of(context.config)
+        table = terminology_of(context.config, context.memo)
         if not table.variants:
             return
         for spec in context.corpus:
-            yield from self._check_spec(spec, table)
+            yield from self._check_spec(spec, table, joined(spec, context.memo))
 
-    def _check_spec(self, spec: Spec, table: TerminologyTable) -> Iterator[Finding]:
+    def _check_spec(self, spec: Spec, table: TerminologyTable, text: JoinedText) -> Iterator[Finding]:
         uses: dict[str, dict[str, list[Use]]] = {}
         counts: dict[str, Counter[str]] = {}
         order: dict[str, int] = {}
-        for entry, phrase, passage, match in table.variant_finder.find_in(joined(spec)):
+        for entry, phrase, passage, match in table.variant_finder.find_in(text):
             assert isinstance(entry, VariantGroup)
             if in_scope(entry.scope, passage.kind):
                 uses.setdefault(entry.name, {}).setdefault(phrase, []).append((passage, match))

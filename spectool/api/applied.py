@@ -1,0 +1,95 @@
+"""An amendment applied through a workspace: per target the consolidated spec and source, the diff and the
+alignment, and what did not apply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spectool.amend.align import Alignment, align_specs
+from spectool.amend.apply import AppliedSpec, missing_targets
+from spectool.amend.model import Amendment
+from spectool.diff.document import diff_specs
+from spectool.diff.model import Redline
+from spectool.errors import InputError, Problem, UsageError
+from spectool.memo import MemoKind, RunMemo
+from spectool.model.corpus import Corpus
+from spectool.model.document import Spec
+
+_DIFF: MemoKind[Redline] = MemoKind("diff of a target")
+_ALIGNMENT: MemoKind[Alignment] = MemoKind("alignment of a target")
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedTarget:
+    """One target spec version as the amendment leaves it."""
+
+    applied: AppliedSpec  # the consolidated spec, its numbering and what each instruction changed
+    source: str  # the consolidated spec in the source format (what `spectool apply` writes)
+    memo: RunMemo = field(repr=False, compare=False)
+
+    @property
+    def key(self) -> str:
+        return self.applied.key
+
+    @property
+    def base(self) -> Spec:
+        return self.applied.base
+
+    @property
+    def spec(self) -> Spec:
+        return self.applied.spec
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """What applies but may not say what the drafter meant, each at its instruction."""
+        return self.applied.warnings
+
+    @property
+    def diff(self) -> Redline:
+        """The base against the consolidated spec, clauses paired by the amendment's own numbering."""
+        applied = self.applied
+        return self.memo.once(
+            _DIFF, (applied,), lambda: diff_specs(applied.base, applied.spec, applied.numbering)
+        )
+
+    @property
+    def alignment(self) -> Alignment:
+        """The clauses of the base paired with those of the consolidated spec by their words."""
+        applied = self.applied
+        return self.memo.once(_ALIGNMENT, (applied,), lambda: align_specs(applied.base, applied.spec))
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedAmendment:
+    """An amendment applied to each target asked for: those that applied, and the problems of the rest."""
+
+    amendment: Amendment
+    base: Corpus  # the corpus it was applied to
+    keys: tuple[str, ...]  # the targets asked for, in the amendment's order
+    targets: tuple[AppliedTarget, ...]  # each target that applied, in that order
+    missing: tuple[Problem, ...] = ()  # targets the corpus does not hold
+    failures: dict[str, tuple[Problem, ...]] = field(default_factory=dict)  # by target: what did not apply
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem: the missing targets, then each target's in order."""
+        return (*self.missing, *(problem for key in self.keys for problem in self.failures.get(key, ())))
+
+    def target(self, key: str) -> AppliedTarget:
+        """The target `key` as amended; InputError with its problems if it did not apply."""
+        for target in self.targets:
+            if target.key == key:
+                return target
+        if key not in self.keys:
+            raise UsageError(f"{self.amendment.id} does not amend {key}: it amends {', '.join(self.keys)}")
+        if key in self.failures:
+            raise InputError(list(self.failures[key]))
+        raise InputError(missing_targets(self.amendment, self.base, [key]))
+
+    @property
+    def corpus(self) -> Corpus:
+        """The corpus as the amendment leaves it: each target that applied in place of its base."""
+        amended = self.base
+        for target in self.targets:
+            amended = amended.with_spec(target.spec)
+        return amended
