@@ -17,7 +17,7 @@ from spectool.errors import ConfigError, InputError, Problem, UsageError
 from spectool.inputs import read_input_bytes
 
 CONFIG_NAMES = ("spectool.toml", "pyproject.toml")
-KNOWN_TABLES = ("corpus", "versions", "rules", "terminology", "parameters", "coverage")
+KNOWN_TABLES = ("corpus", "versions", "rules", "terminology", "parameters", "coverage", "cache")
 # The keys whose value names a file the configuration reads, relative to the configuration's folder.
 FILE_KEYS = ("coverage.file",)
 

@@ -15,6 +15,10 @@ from spectool.atomic import write_text_atomic
 from spectool.baseline.compare import against_baseline, new_only
 from spectool.baseline.fingerprint import fingerprinted
 from spectool.baseline.source import load_baseline, moved_path, paths_in
+from spectool.cache.codec import CachedCheck
+from spectool.cache.key import content_key, slot_of
+from spectool.cache.settings import cache_settings
+from spectool.cache.store import CheckCache
 from spectool.config import Config, load_config
 from spectool.errors import ConfigError, InputError, Problem, UsageError
 from spectool.findings import BaselineState, Finding, Severity
@@ -24,7 +28,7 @@ from spectool.reporting import FORMATS, ReportMeta, RuleInfo, reporter
 from spectool.reporting.github import step_summary
 from spectool.reporting.meta import PARSE_RULE
 from spectool.rules.base import Rule
-from spectool.rules.runner import check_paths
+from spectool.rules.runner import check_paths, split_paths
 
 EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
@@ -134,6 +138,13 @@ def _inputs(paths: Sequence[Path], config: Config) -> list[Path]:
     show_default=True,
     help="With a baseline: list only new findings, or unchanged and absent ones too.",
 )
+@click.option(
+    "--cache/--no-cache",
+    "use_cache",
+    default=None,
+    help="Reuse the findings of a check whose inputs have not changed (kept in .spectool_cache/);"
+    " the default is [cache] enabled in spectool.toml.",
+)
 def command(
     paths: tuple[Path, ...],
     config_path: Path | None,
@@ -145,6 +156,7 @@ def command(
     baseline: str | None,
     changed_since: str | None,
     show: str,
+    use_cache: bool | None,
 ) -> None:
     """Check spec sources (or, with none, the configured corpus) and .amend amendments against the rules."""
     config = load_config(config_path)
@@ -154,6 +166,16 @@ def command(
         output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
     report = reporter(output_format)
+    against = baseline or changed_since
+    cache = _cache_for(config, use_cache, paths, select, ignore, inputs, against)
+    cached = cache.load() if cache is not None else None
+    if cached is not None:
+        meta = _meta(cached, output_format, color, fail_level)
+        emit(report(list(cached.findings), meta), output, inputs, color=color)
+        _summarise(output_format, list(cached.findings), meta)
+        if any(meta.fails(finding) for finding in cached.findings):
+            sys.exit(EXIT_FINDINGS)
+        return
     try:
         run = check_paths(paths, config, select=_patterns(select), ignore=_patterns(ignore))
     except InputError as error:
@@ -167,7 +189,6 @@ def command(
         sys.exit(EXIT_INPUT_ERROR)
     result = run.result
     shown = fingerprint_findings(result.findings, run.corpus)
-    against = baseline or changed_since
     tally: tuple[tuple[BaselineState, int], ...] = ()
     before: list[Finding] = []
     if against is not None:
@@ -184,19 +205,69 @@ def command(
         measured = against_baseline(shown, before, written_anew=anew)
         tally = tuple((state, sum(f.baseline is state for f in measured)) for state in BaselineState)
         shown = measured if show == "all" else new_only(measured)
-    meta = ReportMeta(
-        rules=tuple(rule_info(rule) for rule in result.rules),
-        files=tuple(shown_path(path) for path in run.files),
-        suppressed=tuple((_relative(item.finding), item.reason) for item in result.suppressed),
-        sources=_sources(list(dict.fromkeys(f.path for f in shown))) if output_format != "json" else {},
-        color=color,
-        fail_on=fail_level,
-        baseline=tally,
+    checked = CachedCheck(
+        tuple(shown_path(path) for path in run.files),
+        tuple(rule_info(rule) for rule in result.rules),
+        tuple(shown),
+        tuple((_relative(item.finding), item.reason) for item in result.suppressed),
     )
+    if cache is not None:
+        cache.save(checked)
+    meta = _meta(checked, output_format, color, fail_level, tally)
     emit(report(shown, meta), output, inputs, color=color)
     _summarise(output_format, shown, meta)
     if any(meta.fails(finding) for finding in new_only(shown)):
         sys.exit(EXIT_FINDINGS)
+
+
+class _Cache:
+    """The cache entry of this check: where it is kept and the key its inputs give."""
+
+    def __init__(self, store: CheckCache, options: list[str], inputs: Sequence[Path]) -> None:
+        self.store, self.slot, self.key = store, slot_of(options), content_key(inputs, options)
+
+    def load(self) -> CachedCheck | None:
+        return self.store.load(self.slot, self.key)
+
+    def save(self, checked: CachedCheck) -> None:
+        self.store.save(self.slot, self.key, checked)
+
+
+def _cache_for(
+    config: Config,
+    use_cache: bool | None,
+    paths: Sequence[Path],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    inputs: Sequence[Path],
+    against: str | None,
+) -> _Cache | None:
+    """The cache entry, when the cache is on and the result depends on files alone: not with a
+    baseline (a git revision) nor amendments (checked against their base)."""
+    settings = cache_settings(config, override=use_cache)
+    if not settings.enabled or against is not None or split_paths(paths)[1]:
+        return None
+    options = [str(config.path or ""), *map(str, paths), "--select", *select, "--ignore", *ignore]
+    return _Cache(CheckCache(settings.folder), options, inputs)
+
+
+def _meta(
+    checked: CachedCheck,
+    output_format: str,
+    color: bool,
+    fail_level: Severity | None,
+    tally: tuple[tuple[BaselineState, int], ...] = (),
+) -> ReportMeta:
+    paths = list(dict.fromkeys(finding.path for finding in checked.findings))
+    return ReportMeta(
+        rules=checked.rules,
+        files=checked.files,
+        suppressed=checked.suppressed,
+        sources=_sources(paths) if output_format != "json" else {},
+        color=color,
+        fail_on=fail_level,
+        baseline=tally,
+    )
 
 
 def fingerprint_findings(
