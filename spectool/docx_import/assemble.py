@@ -28,12 +28,14 @@ from spectool.docx_import.drafts import (
 from spectool.docx_import.issues import ImportIssue, excerpt
 from spectool.docx_import.kept import Kept
 from spectool.docx_import.normalise import clean_line, clean_text
+from spectool.docx_import.origins import OriginLog
 from spectool.docx_import.reading import Block, WordParagraph, WordTable
 from spectool.docx_import.tables import caption_title, glossary_definitions, is_glossary, plain_table
 from spectool.model.document import Block as ModelBlock
-from spectool.model.document import Footnote, Placeholder, Section, Text
+from spectool.model.document import Footnote, Placeholder, Section, Spec, Text
 from spectool.model.document import Heading as HeadingBlock
 from spectool.model.numbers import ClauseNumber
+from spectool.model.provenance import ENDNOTE, FOOTNOTE, BlockOrigin, WordLocation
 from spectool.parsing.references import find_references
 
 TEXT, ITEMS, NOTE, TABLE, FREE = "text", "items", "note", "table", "free"
@@ -62,10 +64,12 @@ class SpecAssembler:
         self.last = ""
         self.last_note: NoteDraft | None = None
         self.caption = ""
+        self.caption_source: WordParagraph | None = None
         self.title = ""
         self.contents: ContentsDraft | None = None  # the contents list being read, if any
         self.kept = Kept()
         self.issues: list[ImportIssue] = []
+        self.log = OriginLog()
 
     @property
     def here(self) -> BlockList:
@@ -90,6 +94,7 @@ class SpecAssembler:
             following = blocks[position + 1] if position + 1 < len(blocks) else None
             if isinstance(piece, Caption) and isinstance(following, WordTable):
                 self.caption = caption_title(piece.title)
+                self.caption_source = block
                 continue
             if not isinstance(piece, Contents | Blank):
                 self.contents = None
@@ -143,22 +148,29 @@ class SpecAssembler:
             self.holder, self.last = None, ""
         if entry:
             self.contents.entries.append(entry)
+            self.log.add(self.contents, source.location)
         self.kept.add("contents", source)
 
     def heading(self, piece: Heading) -> None:
         self.holder, self.last = None, ""
         level = min(max(piece.source.heading_level or 1, 1), MAX_HEADING_LEVEL)
         if piece.number is None:
-            self.here.blocks.append(HeadingBlock(level, piece.title, piece.label))
+            self.keep(HeadingBlock(level, piece.title, piece.label), piece.source)
             self.kept.add("named heading" if piece.label else "unnumbered heading", piece.source)
         elif piece.number in self.seen and self.stack and self.stack[-1] == piece.number:
             # A heading that repeats the open section's number: what follows stays in that section.
-            self.here.blocks.append(HeadingBlock(level, piece.title, str(piece.number)))
+            self.keep(HeadingBlock(level, piece.title, str(piece.number)), piece.source)
             self.kept.add("repeated heading", piece.source)
         elif not self.open_section(piece.number, piece.title, piece.source):
-            self.here.blocks.append(HeadingBlock(level, piece.title, str(piece.number)))
+            self.keep(HeadingBlock(level, piece.title, str(piece.number)), piece.source)
             self.kept.add("misplaced heading", piece.source)
+        else:
+            self.log.add(self.sections[-1], piece.source.location)
         self.cite(piece.source, None)
+
+    def keep(self, block: HeadingBlock | Placeholder, source: WordParagraph) -> None:
+        self.here.blocks.append(block)
+        self.log.add(block, source.location)
 
     def open_section(
         self, number: ClauseNumber, title: str, source: WordParagraph, subject: str = ""
@@ -215,6 +227,7 @@ class SpecAssembler:
 
     def start_paragraph(self, draft: ParagraphDraft, source: WordParagraph) -> None:
         self.sections[-1].blocks.append(draft)
+        self.log.add(draft, source.location)
         if draft.number is not None:
             self.seen[draft.number] = source.index
         self.holder, self.last = draft, TEXT
@@ -227,6 +240,7 @@ class SpecAssembler:
             return
         draft = ParagraphDraft(lines, label=label.replace("]", ")"))
         self.here.blocks.append(draft)
+        self.log.add(draft, source.location)
         self.holder, self.last = draft, FREE
         self.kept.add(kind, source)
         self.cite(source, None)
@@ -242,11 +256,13 @@ class SpecAssembler:
         if warning:
             self.warn(piece.source, warning)
         self.last = ITEMS
+        self.log.add(holder, piece.source.location)
         self.cite(piece.source, holder)
 
     def note(self, piece: NoteStart) -> None:
         draft = NoteDraft(piece.label, [piece.text])
         self.here.attach(draft)
+        self.log.add(draft, piece.source.location)
         self.last, self.last_note = NOTE, draft
         self.cite(piece.source, None if self.holder is None or self.holder.is_free else self.holder)
 
@@ -255,13 +271,16 @@ class SpecAssembler:
         # A numbered line ("(iii) ...") would read back as a sub-item of a free paragraph: it stands apart.
         if self.last == TEXT and self.holder is not None and not (label and self.holder.is_free):
             self.holder.lines.append(text)
+            self.log.add(self.holder, source.location)
             self.cite(source, self.holder)
         elif self.last == NOTE and self.last_note is not None:
             self.last_note.lines.append(text)
+            self.log.add(self.last_note, source.location)
             self.cite(source, self.holder)
         elif self.last == ITEMS and self.holder is not None and self.holder.items and label:
             deepest = self.holder.items[-1].deepest()
             deepest.lines.append(text)
+            self.log.add(self.holder, source.location)
             self.warn(
                 source,
                 f"{label} cannot be a sub-item in the source format: kept as text of ({deepest.label})",
@@ -275,6 +294,7 @@ class SpecAssembler:
 
     def table(self, table: WordTable) -> None:
         caption, self.caption = self.caption, ""
+        caption_source, self.caption_source = self.caption_source, None
         first = next((cell[0] for row in table.rows for cell in row if cell), None)
         paragraphs = [paragraph for row in table.rows for cell in row for paragraph in cell]
         for paragraph in paragraphs:
@@ -286,14 +306,18 @@ class SpecAssembler:
             self.warn(first, "a table inside a table cell is flattened into the cell's text")
         section = self.sections[-1] if self.sections else None
         if section is not None and is_glossary(table, section.title):
-            for draft in glossary_definitions(table, self.warn):
+            for row, draft in glossary_definitions(table, self.warn):
                 section.blocks.append(draft)
+                self.log.add(draft, table.row_location(row))
                 self.holder = draft
             self.last = TABLE
         else:
             built = plain_table(table, caption, self.warn)
             if built is not None:
                 self.here.attach(built)
+                if caption_source is not None:
+                    self.log.add(built, caption_source.location)
+                self.log.add(built, table.location)
                 if section is None:
                     self.kept.add("table before a section", first)
             self.last = TABLE
@@ -306,7 +330,7 @@ class SpecAssembler:
         for index, what in enumerate(source.dropped, 1):
             kind = _PLACEHOLDER_KINDS.get(what.partition(":")[0], "Image")
             target = f"word/document.xml#paragraph-{source.index}" + (f"-{index}" if index > 1 else "")
-            self.here.blocks.append(Placeholder(kind, target, " ".join(what.split())))
+            self.keep(Placeholder(kind, target, " ".join(what.split())), source)
             self.kept.add("placeholder", source)
 
     def cite(self, source: WordParagraph, holder: ParagraphDraft | None) -> None:
@@ -324,6 +348,8 @@ class SpecAssembler:
             number = numbers[key] = len(numbers) + 1
             text = Text(clean_text(self.notes[kind].get(key, "")))
             note = Footnote(kind, str(number), text, find_references(text))
+            if key.lstrip("-").isdigit():
+                self.log.add(note, WordLocation(FOOTNOTE if kind == "Footnote" else ENDNOTE, int(key)))
             if holder is not None and not holder.is_free:
                 holder.attachments.append(note)
             else:
@@ -334,3 +360,7 @@ class SpecAssembler:
 
     def build(self) -> tuple[Section, ...]:
         return tuple(section.build() for section in self.sections)
+
+    def origins(self, spec: Spec) -> tuple[BlockOrigin, ...]:
+        """Where each block of `spec`, built from this assembler's drafts, came from."""
+        return self.log.origins(self.front, self.sections, spec)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spectool.docx_import.assemble import SpecAssembler
@@ -14,6 +14,7 @@ from spectool.docx_import.reading import DocumentReader
 from spectool.docx_import.styles import StyleSheet
 from spectool.errors import InputError, Problem, UsageError
 from spectool.model.document import Spec
+from spectool.model.provenance import SourceDocument
 from spectool.parsing import parse_spec, render_spec
 from spectool.wordml.package import DEFAULT_LIMITS, PackageLimits, WordPackage, open_word_package, refuse
 from spectool.wordml.revisions import accept_revisions, reject_revisions, summarise_revisions
@@ -44,7 +45,7 @@ def import_docx(
         if not clean_line(value) or "\n" in value:
             raise UsageError(f"the {label} must be a non-empty single line")
     package = open_word_package(path, limits)
-    settle_revisions(package, accept_changes, reject_changes)
+    has_revisions = settle_revisions(package, accept_changes, reject_changes)
     styles = StyleSheet.from_element(package.styles)
     numbering = NumberingDefinitions.from_elements(package.numbering, package.styles)
     blocks = DocumentReader(styles, numbering).read(package.body)
@@ -75,20 +76,25 @@ def import_docx(
         front=assembler.build_front(),
         status=assembler.cover.fields.get("status", ""),
         date=assembler.cover.fields.get("date", ""),
+        source=SourceDocument(clean_line(Path(path).name), package.sha256),
     )
+    if not (accept_changes or reject_changes) or not has_revisions:
+        # After accepting or rejecting changes, the body read is not the file's: its places would mislead.
+        spec = replace(spec, origins=assembler.origins(spec))
     source = render_spec(spec)
     check_reads_back(source, spec, package.path)
     issues = sorted(assembler.issues, key=lambda issue: issue.paragraph)
     return DocxImport(spec, source, tuple(issues))
 
 
-def settle_revisions(package: WordPackage, accept_changes: bool, reject_changes: bool = False) -> None:
-    """Refuse a document with tracked changes, or accept (or reject) them all when asked to."""
+def settle_revisions(package: WordPackage, accept_changes: bool, reject_changes: bool = False) -> bool:
+    """Refuse a document with tracked changes, or accept (or reject) them all when asked to; whether
+    there were any."""
     parts = [part for part in (package.body, package.footnotes, package.endnotes) if part is not None]
     summaries = [summarise_revisions(part) for part in parts]
     count = sum(summary.count for summary in summaries)
     if not count:
-        return
+        return False
     if not accept_changes and not reject_changes:
         first = next(summary for summary in summaries if summary.count)
         if first is not summaries[0]:
@@ -104,6 +110,7 @@ def settle_revisions(package: WordPackage, accept_changes: bool, reject_changes:
         )
     for part in parts:
         (reject_revisions if reject_changes else accept_revisions)(part)
+    return True
 
 
 def check_reads_back(source: str, spec: Spec, path: str) -> None:
@@ -121,4 +128,7 @@ def check_reads_back(source: str, spec: Spec, path: str) -> None:
             (a.id for a, b in zip(spec.sections, reread.sections, strict=False) if a != b), "the sections"
         )
         message = f"section {differing} does not read back as imported"
+        raise InputError([Problem(path, 0, 0, message, hint=bug)])
+    if reread.source != spec.source or reread.origins != spec.origins:
+        message = "the provenance (source document and block origins) does not read back as imported"
         raise InputError([Problem(path, 0, 0, message, hint=bug)])

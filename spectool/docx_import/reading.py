@@ -11,6 +11,7 @@ from spectool.docx_import.numbering import NumberingDefinitions
 from spectool.docx_import.runs import FieldState, read_paragraph
 from spectool.docx_import.styles import BODY_TEXT_OUTLINE, StyleSheet, numbering_properties
 from spectool.model.document import MERGED_ABOVE, MERGED_LEFT
+from spectool.model.provenance import PARAGRAPH, ROW, TABLE, WordLocation
 from spectool.wordml.names import Element, attribute, child, child_value, local_name, w
 
 MAX_COLUMNS = GRID_SPAN.high
@@ -33,6 +34,11 @@ class WordParagraph:
     endnotes: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # pictures, equations ...: what the text leaves out (placeholders keep)
     ignored: tuple[str, ...] = ()  # attribute values out of bounds, read as if absent
+    path: tuple[int, ...] = ()  # element-child indices from w:body down to this w:p
+
+    @property
+    def location(self) -> WordLocation:
+        return WordLocation(PARAGRAPH, self.index, self.path)
 
     @property
     def shown(self) -> str:
@@ -52,6 +58,17 @@ class WordTable:
     ignored: tuple[str, ...] = ()  # spans out of bounds, cells past the widest row Word allows
     # (row, column) of cells covered by a merged cell, with MERGED_ABOVE or MERGED_LEFT
     merged: tuple[tuple[int, int, str], ...] = ()
+    number: int = 0  # 1-based among the document's tables (nested ones aside)
+    path: tuple[int, ...] = ()  # element-child indices from w:body down to this w:tbl
+    row_paths: tuple[tuple[int, ...], ...] = ()  # of each row's w:tr
+
+    @property
+    def location(self) -> WordLocation:
+        return WordLocation(TABLE, self.number, self.path)
+
+    def row_location(self, row: int) -> WordLocation:
+        """Row `row` (0-based, as in `rows`)."""
+        return WordLocation(ROW, self.number, self.row_paths[row], row + 1)
 
     @property
     def index(self) -> int:
@@ -74,31 +91,36 @@ class DocumentReader:
         self.counter = ListCounter(numbering)
         self.fields = FieldState()
         self.paragraphs = 0
+        self.tables = 0
 
     def read(self, body: Element) -> list[Block]:
         blocks: list[Block] = []
-        self._blocks(body, blocks, contents=False)
+        self._blocks(body, blocks, contents=False, path=())
         return blocks
 
-    def _blocks(self, container: Element, blocks: list[Block], contents: bool) -> None:
-        for node in container:
+    def _blocks(self, container: Element, blocks: list[Block], contents: bool, path: tuple[int, ...]) -> None:
+        for position, node in enumerate(container):
             name = local_name(node)
+            here = (*path, position)
             if name == "p":
-                blocks.append(self.paragraph(node, contents))
+                blocks.append(self.paragraph(node, contents, here))
             elif name == "tbl":
-                blocks.append(self.table(node, contents))
+                blocks.append(self.table(node, contents, here))
             elif name == "sdt":
                 gallery = child_value(child(child(node, "sdtPr"), "docPartObj"), "docPartGallery") or ""
                 inner = child(node, "sdtContent")
                 if inner is not None:
-                    self._blocks(inner, blocks, contents or "contents" in gallery.lower())
+                    inner_path = (*here, node.index(inner))
+                    self._blocks(inner, blocks, contents or "contents" in gallery.lower(), inner_path)
             elif name == "customXml":
-                self._blocks(node, blocks, contents)
+                self._blocks(node, blocks, contents, here)
             elif name == "altChunk":
                 self.paragraphs += 1
-                blocks.append(WordParagraph(self.paragraphs, "", dropped=("an embedded document",)))
+                blocks.append(
+                    WordParagraph(self.paragraphs, "", dropped=("an embedded document",), path=here)
+                )
 
-    def paragraph(self, node: Element, contents: bool = False) -> WordParagraph:
+    def paragraph(self, node: Element, contents: bool = False, path: tuple[int, ...] = ()) -> WordParagraph:
         self.paragraphs += 1
         properties = child(node, "pPr")
         style_id = self.styles.style_id_of(child_value(properties, "pStyle"))
@@ -118,10 +140,14 @@ class DocumentReader:
             endnotes=tuple(content.endnotes),
             dropped=tuple(content.dropped),
             ignored=values.taken(),
+            path=path,
         )
 
-    def table(self, node: Element, contents: bool) -> WordTable:
+    def table(self, node: Element, contents: bool, path: tuple[int, ...] = ()) -> WordTable:
+        self.tables += 1
+        number = self.tables
         rows: list[tuple[Cell, ...]] = []
+        row_paths: list[tuple[int, ...]] = []
         header_rows = 0
         nested = 0
         values = AttributeReader()
@@ -134,7 +160,10 @@ class DocumentReader:
             for cell in row.iter(w("tc")):
                 if next(cell.iterancestors(w("tr"))) is not row:
                     continue
-                paragraphs = tuple(self.paragraph(element, contents) for element in cell.iter(w("p")))
+                paragraphs = tuple(
+                    self.paragraph(element, contents, (*path, *path_below(node, element)))
+                    for element in cell.iter(w("p"))
+                )
                 nested += sum(1 for _ in cell.iter(w("tbl")))
                 span = (
                     values.integer(child_value(child(cell, "tcPr"), "gridSpan"), "gridSpan", GRID_SPAN) or 1
@@ -160,7 +189,10 @@ class DocumentReader:
             if len(rows) == header_rows and child(child(row, "trPr"), "tblHeader") is not None:
                 header_rows += 1
             rows.append(tuple(cells))
-        return WordTable(tuple(rows), header_rows, nested, values.taken(), tuple(merged))
+            row_paths.append((*path, *path_below(node, row)))
+        return WordTable(
+            tuple(rows), header_rows, nested, values.taken(), tuple(merged), number, path, tuple(row_paths)
+        )
 
     def _label(
         self, properties: Element | None, style_id: str | None, values: AttributeReader
@@ -187,3 +219,14 @@ class DocumentReader:
         if direct is None:
             return self.styles.heading_level(style_id)
         return None if direct >= BODY_TEXT_OUTLINE else direct + 1
+
+
+def path_below(ancestor: Element, element: Element) -> tuple[int, ...]:
+    """Element-child indices from `ancestor` down to `element`."""
+    steps: list[int] = []
+    while element is not ancestor:
+        parent = element.getparent()
+        assert parent is not None  # `element` lies below `ancestor`
+        steps.append(parent.index(element))
+        element = parent
+    return tuple(reversed(steps))

@@ -45,10 +45,11 @@ def is_glossary(table: WordTable, section_title: str) -> bool:
     return has_term_header(table) or bool(GLOSSARY_TITLE.search(section_title))
 
 
-def glossary_definitions(table: WordTable, report: Report) -> list[ParagraphDraft]:
+def glossary_definitions(table: WordTable, report: Report) -> list[tuple[int, ParagraphDraft]]:
+    """Each row's definition, with the row's index in the table."""
     skip = max(table.header_rows, 1 if has_term_header(table) else 0)
-    definitions: list[ParagraphDraft] = []
-    for row in table.rows[skip:]:
+    definitions: list[tuple[int, ParagraphDraft]] = []
+    for index, row in enumerate(table.rows[skip:], skip):
         cells = [*row, (), ()][:2]
         first = _first_paragraph(cells[0]) or _first_paragraph(cells[1])
         term = cell_text(cells[0]).strip('"').strip()
@@ -60,7 +61,7 @@ def glossary_definitions(table: WordTable, report: Report) -> list[ParagraphDraf
             if first is not None:
                 report(first, "a glossary row without both a term and a definition: not imported")
             continue
-        definitions.append(draft)
+        definitions.append((index, draft))
     return definitions
 
 

@@ -10,8 +10,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spectool.model.numbers import ClauseNumber
+
+if TYPE_CHECKING:
+    from spectool.model.provenance import BlockOrigin, SourceDocument
 
 _SHALL = re.compile(r"\bshall\b")
 _NEWLINE = re.compile("\n")
@@ -325,6 +329,9 @@ class Spec:
     # What stands before the first numbered heading: title-page lines, document control, contents.
     front: tuple[Block, ...] = ()
     path: str = field(default="", compare=False)
+    # Where an imported spec came from (spectool.model.provenance): not part of what the spec says.
+    source: SourceDocument | None = field(default=None, compare=False)
+    origins: tuple[BlockOrigin, ...] = field(default=(), compare=False, repr=False)
     # Indexes built once: rules ask for these per clause, on specs of 20,000 clauses.
     _by_number: dict[ClauseNumber, Clause | Section] = field(
         init=False, compare=False, repr=False, default_factory=dict

@@ -25,6 +25,7 @@ from spectool.model.document import (
     Text,
 )
 from spectool.model.numbers import ClauseNumber
+from spectool.model.provenance import BlockOrigin, SourceDocument, WordLocation
 
 SCHEMA_VERSION = 1
 JSON = dict[str, Any]
@@ -41,6 +42,20 @@ def spec_to_dict(spec: Spec) -> JSON:
         "path": spec.path,
         "front": [_block(block) for block in spec.front],
         "sections": [_section(section) for section in spec.sections],
+        **_provenance(spec),
+    }
+
+
+def _provenance(spec: Spec) -> JSON:
+    """Only for a spec imported from Word, so that other specs' JSON stays as it was."""
+    if spec.source is None:
+        return {}
+    return {
+        "source": {"name": spec.source.name, "sha256": spec.source.sha256},
+        "provenance": [
+            {"key": origin.key, "locations": [str(location) for location in origin.locations]}
+            for origin in spec.origins
+        ],
     }
 
 
@@ -185,7 +200,14 @@ def spec_from_dict(data: JSON) -> Spec:
         path=data.get("path", ""),
         sections=tuple(_load_section(section) for section in data["sections"]),
         front=tuple(_load_block(block) for block in data.get("front", ())),
+        source=SourceDocument(**data["source"]) if data.get("source") else None,
+        origins=tuple(_load_origin(origin) for origin in data.get("provenance", ())),
     )
+
+
+def _load_origin(raw: JSON) -> BlockOrigin:
+    locations = (WordLocation.parse(text) for text in raw["locations"])
+    return BlockOrigin(raw["key"], tuple(location for location in locations if location is not None))
 
 
 def _load_position(raw: list[int]) -> Position:

@@ -22,12 +22,14 @@ from spectool.model.document import (
     Suppression,
 )
 from spectool.model.numbers import ClauseNumber
+from spectool.parsing.provenance import SOURCE_KEYS, read_origins, read_source
 from spectool.parsing.references import find_references
 from spectool.parsing.transformer import (
     ClauseDraft,
     Comment,
     Field,
     HeadingDraft,
+    ProvenanceDraft,
     Stray,
     TableDraft,
     build_table,
@@ -36,7 +38,7 @@ from spectool.parsing.transformer import (
 )
 
 REQUIRED_KEYS = ("spec", "version", "title")
-OPTIONAL_KEYS = ("status", "date")
+OPTIONAL_KEYS = ("status", "date", *SOURCE_KEYS)
 
 
 @dataclass
@@ -52,6 +54,10 @@ class SpecBuilder:
         self.path = path
         self.lines = lines
         self.problems: list[Problem] = []
+        self.provenance: ProvenanceDraft | None = None
+
+    def report(self, token: Token, message: str, column: int, width: int) -> None:
+        self.problem(token, message, column=column, width=width)
 
     def problem(self, token: Token, message: str, *, column: int = 0, width: int = 0, hint: str = "") -> None:
         line = token.line or 0
@@ -74,6 +80,7 @@ class SpecBuilder:
         header = self._header(fields)
         front: list[Block] = []
         sections = self._sections(children[1:], front)
+        source_field = next((item.token for item in fields if item.key.lower() in SOURCE_KEYS), None)
         return Spec(
             name=header.get("spec", ""),
             version=header.get("version", ""),
@@ -83,6 +90,8 @@ class SpecBuilder:
             sections=sections,
             front=tuple(front),
             path=self.path,
+            source=read_source(header, source_field, self.report),
+            origins=read_origins(self.provenance, self.report) if self.provenance is not None else (),
         )
 
     def _header(self, fields: list[Field]) -> dict[str, str]:
@@ -120,6 +129,11 @@ class SpecBuilder:
         for block in blocks:
             if isinstance(block, Stray):
                 self._stray(block)
+                continue
+            if isinstance(block, ProvenanceDraft):
+                if self.provenance is not None:
+                    self.problem(block.token, "a second 'Provenance:' table: a spec has one")
+                self.provenance = self.provenance or block
                 continue
             if isinstance(block, Comment):
                 if block.is_suppression:

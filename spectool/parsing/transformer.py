@@ -98,6 +98,14 @@ class Stray:
 
 
 @dataclass(frozen=True, slots=True)
+class ProvenanceDraft:
+    """The `Provenance:` side table, line by line, before the builder reads it."""
+
+    token: Token
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     codes: tuple[str, ...]
     reason: str
@@ -167,6 +175,12 @@ class SpecTransformer(Transformer[Token, object]):
         assert isinstance(token, Token)
         lines, _ = _split(children[1:])
         return Contents(tuple(line.text for line in lines), token_position(token))
+
+    def provenance(self, children: list[object]) -> ProvenanceDraft:
+        token = children[0]
+        assert isinstance(token, Token)
+        lines, _ = _split(children[1:])
+        return ProvenanceDraft(token, tuple(lines))
 
     def footnote(self, children: list[object]) -> Footnote:
         token = children[0]

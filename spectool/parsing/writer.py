@@ -19,6 +19,7 @@ from spectool.model.document import (
     Table,
     Text,
 )
+from spectool.parsing.provenance import render_origins, render_source
 from spectool.parsing.transformer import write_cell
 
 _ITEM_INDENT = ("  ", "    ")
@@ -31,6 +32,7 @@ def render_spec(spec: Spec) -> str:
         out.append(f"status: {spec.status}")
     if spec.date:
         out.append(f"date: {spec.date}")
+    out.extend(render_source(spec.source))
     out.append("---")
     if spec.front:
         out.append("")
@@ -38,6 +40,7 @@ def render_spec(spec: Spec) -> str:
         out.extend(render_block(block))
     for section in spec.sections:
         out.extend(render_section(section))
+    out.extend(render_origins(spec.origins))
     return "\n".join(out) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import lzma
 import posixpath
@@ -84,6 +85,7 @@ class WordPackage:
     footnotes: Element | None
     endnotes: Element | None
     core_title: str = ""
+    sha256: str = ""  # of the file's bytes, which provenance records
 
 
 class ContentTypes:
@@ -164,6 +166,7 @@ def open_word_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) 
         footnotes=parts.root(related.get(FOOTNOTES)),
         endnotes=parts.root(related.get(ENDNOTES)),
         core_title=(title or "").strip(),
+        sha256=hashlib.sha256(data).hexdigest(),
     )
 
 

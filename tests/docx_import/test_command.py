@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -38,8 +39,10 @@ def test_import_writes_source_that_parse_accepts(tmp_path: Path) -> None:
         "clause, definition, note or sub-item: kept as free paragraphs\n"
     )
     assert "\n> Words that stand directly under the heading.\n" in output.read_text(encoding="utf-8")
+    digest = hashlib.sha256(document.read_bytes()).hexdigest()
     assert output.read_text(encoding="utf-8").startswith(
-        "---\nspec: SMETS2\nversion: 5.0\ntitle: Smart Metering Equipment Technical Specifications\n---\n"
+        "---\nspec: SMETS2\nversion: 5.0\ntitle: Smart Metering Equipment Technical Specifications\n"
+        f"source: SMETS2 v5.0.docx\nsource-sha256: {digest}\n---\n"
     )
     assert [path.name for path in output.parent.iterdir()] == ["v5.0.spec"]  # no temporary file left
     parsed = CliRunner().invoke(main, ["parse", str(output)])

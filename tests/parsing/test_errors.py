@@ -59,7 +59,10 @@ def test_duplicate_section_number() -> None:
 def test_unknown_header_key() -> None:
     problem = only("---\nspec: SMETS2\nversion: 4.2\ntitle: T\nowner: SECAS\n---\n# 5 ESME\n")
     assert (problem.line, problem.column, problem.width) == (5, 1, 5)
-    assert problem.message == "unknown header key 'owner': expected one of spec, version, title, status, date"
+    assert problem.message == (
+        "unknown header key 'owner': expected one of spec, version, title, status, date, "
+        "source, source-sha256"
+    )
 
 
 def test_missing_header_keys() -> None:
@@ -182,3 +185,24 @@ def test_absurdly_long_numbers_are_problems_not_crashes() -> None:
     assert heading.message == "a heading needs a section number: expected '## 5.7 Title'"
     spec = parse_spec(HEADER + f"# 5 ESME\n5.1 ESME shall meet clause 5.{digits}.\n")
     assert spec.clause("5.1") is not None and spec.clause("5.1").references == ()  # type: ignore[union-attr]
+
+
+def test_provenance_problems_name_their_line() -> None:
+    header = "---\nspec: S\nversion: 1\ntitle: T\n---\n# 1 One\n1.1 Text.\n\nProvenance:\n"
+    problem = only(header + "  1.1: p3@2 nowhere\n")
+    assert (problem.line, problem.column) == (10, 3)
+    assert "'nowhere' is not a Word location" in problem.message
+    problem = only(header + "  1.1 p3@2\n")
+    assert problem.message.startswith("a provenance line is 'key: locations'")
+    problem = only(header + "  1.1: p3@2\n  1.1: p4@3\n")
+    assert (problem.line, problem.message) == (11, "provenance key '1.1' is given twice")
+
+
+def test_source_keys_go_together() -> None:
+    problem = only("---\nspec: S\nversion: 1\ntitle: T\nsource: a.docx\n---\n# 1 One\n")
+    assert (problem.line, problem.message) == (
+        5,
+        "the header keys 'source' and 'source-sha256' go together: one is missing",
+    )
+    problem = only("---\nspec: S\nversion: 1\ntitle: T\nsource: a.docx\nsource-sha256: abc\n---\n# 1 One\n")
+    assert problem.message == "'source-sha256' must be 64 lowercase hexadecimal digits"
