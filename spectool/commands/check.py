@@ -8,13 +8,11 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from spectool.atomic import write_text_atomic
-from spectool.baseline.compare import against_baseline, new_only
-from spectool.baseline.fingerprint import fingerprinted
-from spectool.baseline.source import load_baseline, moved_path, paths_in
 from spectool.cache.codec import CachedCheck
 from spectool.cache.key import content_key, slot_of
 from spectool.cache.settings import cache_settings
@@ -22,13 +20,16 @@ from spectool.cache.store import CheckCache
 from spectool.config import Config, load_config
 from spectool.errors import ConfigError, InputError, Problem, UsageError
 from spectool.findings import BaselineState, Finding, Severity
-from spectool.model.corpus import Corpus
-from spectool.parsing.reader import expand_spec_paths
 from spectool.reporting import FORMATS, ReportMeta, RuleInfo, reporter
 from spectool.reporting.github import step_summary
 from spectool.reporting.meta import PARSE_RULE
-from spectool.rules.base import Rule
-from spectool.rules.runner import check_paths, split_paths
+from spectool.sources import AMENDMENT_SUFFIX, expand_spec_paths
+
+# The rules, the parser and the baseline are imported where a check runs: a check answered from the
+# cache needs none of them (docs/performance.md).
+if TYPE_CHECKING:
+    from spectool.model.corpus import Corpus
+    from spectool.rules.base import Rule
 
 EXIT_FINDINGS = 1
 EXIT_INPUT_ERROR = 2
@@ -176,6 +177,10 @@ def command(
         if any(meta.fails(finding) for finding in cached.findings):
             sys.exit(EXIT_FINDINGS)
         return
+    from spectool.baseline.compare import against_baseline, new_only
+    from spectool.baseline.source import load_baseline
+    from spectool.rules.runner import check_paths
+
     try:
         run = check_paths(paths, config, select=_patterns(select), ignore=_patterns(ignore))
     except InputError as error:
@@ -245,7 +250,7 @@ def _cache_for(
     """The cache entry, when the cache is on and the result depends on files alone: not with a
     baseline (a git revision) nor amendments (checked against their base)."""
     settings = cache_settings(config, override=use_cache)
-    if not settings.enabled or against is not None or split_paths(paths)[1]:
+    if not settings.enabled or against is not None or any(path.suffix == AMENDMENT_SUFFIX for path in paths):
         return None
     options = [str(config.path or ""), *map(str, paths), "--select", *select, "--ignore", *ignore]
     return _Cache(CheckCache(settings.folder), options, inputs)
@@ -274,6 +279,8 @@ def fingerprint_findings(
     findings: Sequence[Finding], corpus: Corpus, moved: Callable[[str], str] = shown_path
 ) -> list[Finding]:
     """Findings with paths as reports show them, and their fingerprints (read from their sources)."""
+    from spectool.baseline.fingerprint import fingerprinted
+
     renamed = {finding.path: moved(finding.path) for finding in findings}
     lines = _sources(list(renamed))
     sources = {renamed[path]: text for path, text in lines.items()}
@@ -293,6 +300,9 @@ def _check_copy(
     ignore: Sequence[str],
 ) -> list[Finding]:
     """The findings of the same check on a copy of the repository, as if they were in the working tree."""
+    from spectool.baseline.source import moved_path, paths_in
+    from spectool.rules.runner import check_paths
+
     if config.path is not None:
         config_at = load_config(copy / config.path.resolve().relative_to(root))
     else:
