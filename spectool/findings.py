@@ -52,6 +52,8 @@ class Finding:
     fingerprints: tuple[tuple[str, str], ...] = ()  # (kind, hash): spectool.baseline.fingerprint
     baseline: BaselineState | None = None  # None: no baseline was asked for
     related: tuple[RelatedLocation, ...] = ()
+    # In a spec imported from Word, the place in the document: "SMETS2 v5.0.docx, paragraph 37".
+    word: str = ""
 
     def fingerprint(self, kind: str) -> str:
         return dict(self.fingerprints).get(kind, "")

@@ -25,7 +25,8 @@ def annotation(finding: Finding) -> str:
     if finding.end_column > finding.column:
         properties.append(f"endColumn={finding.end_column}")
     properties.append(f"title={escape_property(finding.code)}")
-    message = finding.message + (f" (suggestion: {finding.suggestion})" if finding.suggestion else "")
+    message = finding.message + (f" (in Word: {finding.word})" if finding.word else "")
+    message += f" (suggestion: {finding.suggestion})" if finding.suggestion else ""
     return f"::{COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(message)}"
 
 

@@ -26,6 +26,7 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
         "suggestion": finding.suggestion,
         "fingerprints": dict(finding.fingerprints),
         **({"baseline_state": finding.baseline.value} if finding.baseline is not None else {}),
+        **({"word": finding.word} if finding.word else {}),
     }
 
 

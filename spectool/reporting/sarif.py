@@ -99,8 +99,13 @@ def _result(finding: Finding, index: dict[str, int], print_: str) -> dict[str, o
                 ],
             }
         ]
+    properties: dict[str, str] = {}
     if finding.spec:
-        result["properties"] = {"spec": finding.spec, "version": finding.version, "clause": finding.clause}
+        properties = {"spec": finding.spec, "version": finding.version, "clause": finding.clause}
+    if finding.word:  # the paragraph or cell of the Word document the spec was imported from
+        properties["word"] = finding.word
+    if properties:
+        result["properties"] = properties
     return result
 
 

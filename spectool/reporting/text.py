@@ -34,6 +34,8 @@ def _finding(finding: Finding, meta: ReportMeta) -> list[str]:
         lines.append(_style(gutter, meta, dim=True) + shown)
         caret = " " * (finding.column - 1) + "^" * width
         lines.append(_style(" " * 6 + "| ", meta, dim=True) + _style(caret, meta, fg=colour, bold=True))
+    if finding.word:
+        lines.append(f"      = in Word: {finding.word}")
     if finding.suggestion:
         lines.append(f"      = suggestion: {finding.suggestion}")
     return lines

@@ -10,7 +10,8 @@ from spectool.collector import collector_paused
 from spectool.errors import UsageError
 from spectool.findings import Finding
 from spectool.model.corpus import Corpus
-from spectool.model.document import Suppression
+from spectool.model.document import Spec, Suppression
+from spectool.model.word_places import WordPlaces
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.settings import RuleSettings, matches, unknown_patterns
 
@@ -118,6 +119,21 @@ def run_rules(
                 else:
                     suppressed.append(Suppressed(finding, reason))
             seconds[rule.code] = time.perf_counter() - start
+    if attribute is None:
+        findings = place_in_word(findings, context.corpus)
     findings.sort(key=lambda finding: finding.key)
     suppressed.sort(key=lambda item: item.finding.key)
     return CheckResult(tuple(findings), tuple(suppressed), ran, seconds)
+
+
+def place_in_word(findings: list[Finding], corpus: Iterable[Spec]) -> list[Finding]:
+    """Findings in a spec imported from Word also name the paragraph or cell of the document."""
+    places = {spec.path: WordPlaces(spec) for spec in corpus if spec.origins}
+    if not places:
+        return findings
+    out = []
+    for finding in findings:
+        where = places.get(finding.path)
+        word = where.place(finding.line, finding.column) if where is not None else ""
+        out.append(replace(finding, word=word) if word else finding)
+    return out
