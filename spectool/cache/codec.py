@@ -68,6 +68,7 @@ def _read_finding(raw: dict[str, Any]) -> Finding:
             RelatedLocation(str(path), _integer(line), _integer(column), str(message))
             for path, line, column, message in raw["related"]
         ),
+        word=str(raw.get("word", "")),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ FINDING = Finding(
     (("line", "ab12"), ("clause", "cd34")),
     BaselineState.NEW,
     (RelatedLocation("config/coverage.toml", 12, 1, "the row's definition"),),
+    "SMETS2 v4.2.docx, paragraph 37",
 )
 CHECK = CachedCheck(
     ("specs/smets2-v4.2.spec",),
@@ -44,6 +46,12 @@ CHECK = CachedCheck(
     (FINDING, Finding("TERM001", Severity.ERROR, "ünïcode", "a.spec", 1, 1)),
     ((Finding("XREF001", Severity.ERROR, "gone", "a.spec", 2, 3), "noqa: renumbered later"),),
 )
+
+
+def test_the_sample_finding_sets_every_field() -> None:
+    """A field added to Finding must be added here too, so that the round trip below covers it."""
+    unset = [each.name for each in fields(Finding) if getattr(FINDING, each.name) == each.default]
+    assert unset == []
 
 
 def test_a_check_comes_back_from_json_as_it_went_in() -> None:
