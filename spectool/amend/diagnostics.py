@@ -71,8 +71,8 @@ ERROR_EXAMPLES: dict[str, list[str]] = {
     'before "words" insert "new"; omit "words"': [
         '1. In clause 5.5.3, replace "x" with "y".\n',
     ],
-    "an instruction begins with what it does: expected 'In clause', 'In the definition of', "
-    "'In the Glossary', 'After clause', 'Omit' or 'Substitute'": [
+    "an instruction begins with what it does: expected 'In clause', 'In Section', 'In the definition "
+    "of', 'In the Glossary', 'After clause', 'Before clause', 'For clause', 'Omit' or 'Substitute'": [
         "1. Replace clause 5.5.3 with:\n",
         "1. clause 5.5.3 is omitted.\n",
     ],

@@ -137,15 +137,22 @@ class _Carry:
             after = self.clause(operation.after)
             if after is None:
                 return None
+            if operation.lettered:
+                clauses = tuple(
+                    self._renumbered(clause, _carried_letters(clause.number, operation.after, after))
+                    for clause in operation.clauses
+                )
+                return InsertClauses(after, clauses, False, operation.before)
+            start = after.last + (0 if operation.before else 1)
             clauses = tuple(
-                self._renumbered(clause, after.sibling(after.last + k))
-                for k, clause in enumerate(operation.clauses, start=1)
+                self._renumbered(clause, after.sibling(start + k))
+                for k, clause in enumerate(operation.clauses)
             )
             renumber = operation.renumber
             if not renumber and target.clause(after.sibling(after.last + 1)) is not None:
                 renumber = True
                 self.notes.append(f"clause {after} is not the last of its section here: renumbering added")
-            return InsertClauses(after, clauses, renumber)
+            return InsertClauses(after, clauses, renumber, operation.before)
         if isinstance(operation, OmitClause):
             number = self.clause(operation.number)
             leave = self.text(operation.leave) if operation.leave is not None else None
@@ -335,3 +342,11 @@ def _carried_across_scope(
             notes.append(f'"{was}" becomes "{now}" here, by the words around it')
         return replace(proposed, occurrence=occurrence)
     return proposed
+
+
+def _carried_letters(number: ClauseNumber, anchor: ClauseNumber, there: ClauseNumber) -> ClauseNumber:
+    """An inserted number placed at `anchor` (5.6.4A after 5.6.4) as placed at `there` (5.7.4A)."""
+    return ClauseNumber(
+        (*there.parts[:-1], there.last + number.last - anchor.last),
+        suffixes=(*("",) * (there.depth - 1), number.suffixes[-1]),
+    )

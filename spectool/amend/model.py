@@ -104,11 +104,18 @@ class EditText:
 
 @dataclass(frozen=True, slots=True)
 class InsertClauses:
-    """After clause X insert: the new clauses, numbered from X+1."""
+    """After (or before) clause X insert: the new clauses, numbered from X+1 (from X, before it), or
+    with inserted numbers (5.6.4A, 5.6.4AA, 5.6.4B) that leave the other clauses as they are."""
 
-    after: ClauseNumber
+    after: ClauseNumber  # the clause named: X
     clauses: tuple[Clause, ...]
     renumber: bool = False  # "and renumber the following clauses"
+    before: bool = False  # "Before clause X insert:": the new clauses go in front of X
+
+    @property
+    def lettered(self) -> bool:
+        """Are the new clauses numbered with letters (5.6.4A), so that nothing is renumbered?"""
+        return any(clause.number.is_inserted for clause in self.clauses)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,9 +90,9 @@ def expected_numbering(
     """Where each clause of `base` should end up: the number it keeps, its new number, or None."""
     current: dict[ClauseNumber, ClauseNumber | None] = {c.number: c.number for c in base.clauses()}
 
-    def shift_after(anchor: ClauseNumber, by: int) -> None:
+    def shift_after(anchor: ClauseNumber, by: int, *, itself: bool = False) -> None:
         for identity, number in current.items():
-            if number is not None and follows(number, anchor):
+            if number is not None and (follows(number, anchor) or (itself and number == anchor)):
                 current[identity] = shifted(number, by)
 
     for instruction in instructions:
@@ -100,7 +100,7 @@ def expected_numbering(
         if isinstance(operation, InsertClauses) and operation.renumber:
             anchor = current.get(operation.after)
             if anchor is not None:
-                shift_after(anchor, len(operation.clauses))
+                shift_after(anchor, len(operation.clauses), itself=operation.before)
         elif isinstance(operation, OmitClause) and operation.leave is None:
             gone = current.get(operation.number)
             current[operation.number] = None

@@ -255,25 +255,52 @@ class AmendmentTransformer(Transformer[Token, object]):
         return ("leave", children[0])
 
     def after_clause(self, children: list[object]) -> _Draft:
+        return self._insert_clauses(children, before=False)
+
+    def before_clause(self, children: list[object]) -> _Draft:
+        return self._insert_clauses(children, before=True)
+
+    def _insert_clauses(self, children: list[object], *, before: bool) -> _Draft:
         reference, body, *rest = children
         assert isinstance(reference, Token) and isinstance(body, list)
-        after, _ = self._clause_ref(reference)
-        parent = after.parent or after
-        blocks = self._body(body, parent)
+        anchor, _ = self._clause_ref(reference)
+        renumber = _RENUMBER in rest
+        blocks = self._body(body, anchor.parent or anchor)
+        first = blocks[0] if blocks else None
+        lettered = isinstance(first, Clause) and first.number.is_inserted
         clauses: list[Clause] = []
         for block in blocks:
-            expected = after.sibling(after.last + len(clauses) + 1)
             if not isinstance(block, Clause):
-                self._body_problem(block, body, "after a clause only clauses can be inserted")
-            elif block.number != expected:
-                self._body_problem(
-                    block, body, f"the new clause must be numbered {expected}: it follows clause {after}"
-                )
+                self._body_problem(block, body, "with a clause only clauses can be inserted")
+                continue
+            problem = (
+                _lettered_problem(anchor, before, block.number, clauses[-1].number if clauses else None)
+                if lettered
+                else _numbered_problem(anchor, before, block.number, len(clauses))
+            )
+            if problem:
+                self._body_problem(block, body, problem)
             else:
                 clauses.append(block)
-        return _Draft(
-            InsertClauses(after, tuple(clauses), _RENUMBER in rest), spot(reference), body=_lines(body)
-        )
+        if lettered and renumber:
+            self.problem(
+                spot(reference),
+                "a clause with an inserted number (such as 5.6.4A) moves no other clause: "
+                "drop 'and renumber the following clauses'",
+            )
+        if before and not lettered and not renumber and clauses:
+            lettered_number = (
+                f", or give it an inserted number such as {_lettered_after(anchor.sibling(anchor.last - 1))}"
+                if anchor.last > 1 and not anchor.is_inserted
+                else ""
+            )
+            self.problem(
+                spot(reference),
+                f"a clause inserted before clause {anchor} takes its number: add 'and renumber the "
+                f"following clauses'{lettered_number}",
+            )
+        operation = InsertClauses(anchor, tuple(clauses), renumber, before)
+        return _Draft(operation, spot(reference), body=_lines(body))
 
     def omit_clause(self, children: list[object]) -> _Draft:
         reference, *rest = children
@@ -364,6 +391,42 @@ class AmendmentTransformer(Transformer[Token, object]):
             blocks[0] if blocks else None, body, 'the new text must be one definition: "Term" means ...'
         )
         return Definition("", Text(""))
+
+
+def _numbered_problem(anchor: ClauseNumber, before: bool, number: ClauseNumber, placed: int) -> str:
+    """What is wrong with the number of the `placed`+1th new clause in a plain sequence, or ""."""
+    expected = anchor.sibling(anchor.last + placed + (0 if before else 1))
+    if number == expected:
+        return ""
+    where = f"it goes before clause {anchor}" if before else f"it follows clause {anchor}"
+    return f"the new clause must be numbered {expected}: {where}"
+
+
+def _lettered_problem(
+    anchor: ClauseNumber, before: bool, number: ClauseNumber, previous: ClauseNumber | None
+) -> str:
+    """What is wrong with an inserted number (5.6.4A) for a clause placed at `anchor`, or ""."""
+    if not number.is_inserted or number.parent != anchor.parent:
+        return (
+            f"the new clauses are numbered with letters, as {_lettered_after(anchor)} is: "
+            f"number clause {number} so too"
+        )
+    if previous is not None and not previous < number:
+        return f"clause {number} must come after clause {previous}: number the new clauses in order"
+    if before and not number < anchor:
+        return f"clause {number} goes before clause {anchor}: give it a number that sorts before it"
+    if not before and not (anchor < number and number.last == anchor.last):
+        return f"clause {number} follows clause {anchor}: give it a number such as {_lettered_after(anchor)}"
+    return ""
+
+
+def _lettered_after(anchor: ClauseNumber) -> ClauseNumber:
+    """5.6.4 -> 5.6.4A; 5.6.4A -> 5.6.4AA, the first number between it and the next letter."""
+    letters = anchor.suffixes[-1] if anchor.suffixes else ""
+    suffixes = (
+        (*anchor.suffixes[:-1], letters + "A") if anchor.suffixes else ("",) * (anchor.depth - 1) + ("A",)
+    )
+    return ClauseNumber(anchor.parts, suffixes=suffixes)
 
 
 def _lines(body: list[tuple[int, str]]) -> tuple[int, int]:

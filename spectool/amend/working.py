@@ -93,7 +93,7 @@ class WorkingCopy:
         ]
         self.changed: dict[Identity, Instruction] = {}
         self.omitted: dict[Identity, Instruction] = {}
-        self.inserted_after: dict[ClauseNumber, Instruction] = {}
+        self.inserted_after: dict[tuple[bool, ClauseNumber], Instruction] = {}  # (before?, clause)
         self.added: set[Identity] = set()
         self.left: dict[Identity, Instruction] = {}  # clauses left as "Not used."
         self.renumbered_by: dict[Identity, Instruction] = {}
@@ -252,20 +252,27 @@ class WorkingCopy:
 
     def _insert_clauses(self, operation: InsertClauses, instruction: Instruction) -> None:
         open_section, entry = self.require(operation.after, f"clause {operation.after}")
-        earlier = self.inserted_after.get(operation.after)
+        where = "before" if operation.before else "after"
+        earlier = self.inserted_after.get((operation.before, operation.after))
         if earlier is not None:
             raise EditError(
-                f"instruction {earlier.number} already inserts after clause {operation.after}: "
+                f"instruction {earlier.number} already inserts {where} clause {operation.after}: "
                 "insert all the new clauses in one instruction"
             )
-        self.inserted_after[operation.after] = instruction
+        self.inserted_after[(operation.before, operation.after)] = instruction
         assert isinstance(entry.block, Clause)
         first = entry.block.number
         count = len(operation.clauses)
-        index = open_section.entries.index(entry) + 1
+        index = open_section.entries.index(entry) + (0 if operation.before else 1)
         following = [e for e in open_section.entries[index:] if isinstance(e.block, Clause)]
+        if operation.lettered:
+            # Written against the unamended numbering: they move with the clause they are placed at.
+            new_numbers = [shifted(c.number, first.last - operation.after.last) for c in operation.clauses]
+            _check_lettered(open_section.entries[:index], following, new_numbers)
+        else:
+            start = first.last + (0 if operation.before else 1)
+            new_numbers = [first.sibling(start + k) for k in range(count)]
         taken = {e.block.number for e in following if isinstance(e.block, Clause)}
-        new_numbers = [first.sibling(first.last + k) for k in range(1, count + 1)]
         clash = [number for number in new_numbers if number in taken]
         if clash and not operation.renumber:
             raise EditError(
@@ -381,6 +388,20 @@ class WorkingCopy:
             if new_texts[key].value != text.value:
                 spans = moved_spans(spans, key, text.value, new_texts[key].value)
         self.new_words[identity] = spans
+
+
+def _check_lettered(before: list[_Entry], after: list[_Entry], numbers: list[ClauseNumber]) -> None:
+    """Inserted numbers must sort between the clauses either side of the place they go in."""
+    previous = next((e.block.number for e in reversed(before) if isinstance(e.block, Clause)), None)
+    following = next((e.block.number for e in after if isinstance(e.block, Clause)), None)
+    if previous is not None and not previous < numbers[0]:
+        raise EditError(
+            f"clause {numbers[0]} would stand after clause {previous}: number it after {previous}"
+        )
+    if following is not None and not numbers[-1] < following:
+        raise EditError(
+            f"clause {numbers[-1]} would stand before clause {following}: number it before {following}"
+        )
 
 
 def _renumber_attachments(clause: Clause, moved: dict[ClauseNumber, ClauseNumber], spec: str) -> Clause:

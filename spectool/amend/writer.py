@@ -72,7 +72,7 @@ def _operation_lines(instruction: Instruction) -> list[str]:
     if isinstance(operation, EditText):
         return wrap(f"{head} In {_place(operation.place)}, {_edit(operation)}.", _SENTENCE_INDENT)
     if isinstance(operation, InsertClauses):
-        out = [f"{head} After clause {operation.after} insert:"]
+        out = [f"{head} {'Before' if operation.before else 'After'} clause {operation.after} insert:"]
         for clause in operation.clauses:
             out.extend(_body(render_paragraph(clause)))
         if operation.renumber:

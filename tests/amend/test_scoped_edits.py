@@ -19,16 +19,12 @@ from spectool.amend.reader import parse_amendment
 from spectool.amend.scope import verify_scope
 from spectool.amend.textedit import segments
 from spectool.amend.writer import render_amendment, render_instruction
-from spectool.diff.document import diff_specs
-from spectool.diff.model import Side
-from spectool.diff.page import spec_page
-from spectool.diff.plain import page_lines
 from spectool.errors import InputError
 from spectool.model.corpus import Corpus
 from spectool.model.document import Clause, Spec
 from spectool.model.numbers import ClauseNumber
 from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
-from tests.redline.helpers import front_lines, write_docx
+from tests.amend.redlining import assert_applied_verified_and_redlined
 from tests.redline.office import Office
 
 KEY = "SMETS2@4.2"
@@ -260,10 +256,4 @@ BATCH = (
 def test_the_redline_of_every_scope_accepts_to_the_applied_text_and_rejects_to_the_base(
     office: Office, tmp_path: Path
 ) -> None:
-    draft = amendment(BATCH)
-    applied = apply_target(draft, KEY, smets2())
-    assert verify_scope(draft, KEY, smets2(), applied.spec) == []
-    path = write_docx(diff_specs(smets2(), applied.spec, applied.numbering), tmp_path)
-    front = front_lines(path)
-    assert office.lines(path, Side.NEW) == front + page_lines(spec_page(applied.spec))
-    assert office.lines(path, Side.OLD) == front + page_lines(spec_page(smets2()))
+    assert_applied_verified_and_redlined(office, tmp_path, amendment(BATCH), KEY, smets2())
