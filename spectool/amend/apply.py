@@ -66,7 +66,7 @@ def _warnings(amendment: Amendment, key: str, working: WorkingCopy) -> list[Prob
     for grown in grown_ranges(working):
         said.append((grown.instruction, _grown_range_message(key, grown)))
     scoped: dict[ClauseNumber, int] = {}
-    for member, instruction in working.scoped:
+    for member, instruction in working.reached:
         if isinstance(member, ClauseNumber):
             scoped.setdefault(member, instruction.number)
     out = [

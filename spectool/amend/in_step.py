@@ -118,7 +118,8 @@ class _Outcome:
             return all(_words(clause) in present for clause in mirrored.clauses)
         if isinstance(mirrored, OmitClause):
             if mirrored.leave is None:
-                return self.other_numbering.get(mirrored.number) is None
+                ends = (mirrored.number, mirrored.through or mirrored.number)
+                return all(self.other_numbering.get(end) is None for end in ends)
             clause = self._other_clause(mirrored.number)
             return clause is not None and clause.text.value == mirrored.leave
         if isinstance(mirrored, SubstituteClause):

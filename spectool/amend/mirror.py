@@ -156,7 +156,10 @@ class _Carry:
         if isinstance(operation, OmitClause):
             number = self.clause(operation.number)
             leave = self.text(operation.leave) if operation.leave is not None else None
-            return None if number is None else OmitClause(number, leave, operation.renumber)
+            through = self.clause(operation.through) if operation.through is not None else None
+            if number is None or (operation.through is not None and through is None):
+                return None
+            return OmitClause(number, leave, operation.renumber, through)
         if isinstance(operation, SubstituteClause):
             number = self.clause(operation.number)
             return (

@@ -120,9 +120,17 @@ class InsertClauses:
 
 @dataclass(frozen=True, slots=True)
 class OmitClause:
+    """Omit clause X (or clauses X to Y: every clause of X's level from X to Y, both included)."""
+
     number: ClauseNumber
     leave: str | None = None  # 'and leave "Not used."'
     renumber: bool = False
+    through: ClauseNumber | None = None  # Y of "Omit clauses X to Y"
+
+    def __str__(self) -> str:
+        if self.through is None:
+            return f"clause {self.number}"
+        return f"clauses {self.number} to {self.through}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +215,8 @@ class Instruction:
         operation = self.operation
         if isinstance(operation, EditText) and operation.place.scope is not None:
             return str(operation.place.scope)
+        if isinstance(operation, OmitClause):
+            return str(operation)
         if self.clause is not None:
             return f"clause {self.clause}"
         return f'the definition of "{self.term}"'

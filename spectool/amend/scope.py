@@ -102,10 +102,12 @@ def expected_numbering(
             if anchor is not None:
                 shift_after(anchor, len(operation.clauses), itself=operation.before)
         elif isinstance(operation, OmitClause) and operation.leave is None:
-            gone = current.get(operation.number)
-            current[operation.number] = None
-            if gone is not None and operation.renumber:
-                shift_after(gone, -1)
+            omitted = [n for n in named_paragraphs(instruction, base) if isinstance(n, ClauseNumber)]
+            last = current.get(omitted[-1]) if omitted else None
+            for number in omitted:
+                current[number] = None
+            if last is not None and operation.renumber:
+                shift_after(last, -len(omitted))
     return current
 
 

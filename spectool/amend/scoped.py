@@ -10,7 +10,16 @@ must occur exactly once in the whole scope.
 
 from __future__ import annotations
 
-from spectool.amend.model import EditText, Instruction, Occurrence, Place, Scope, ScopeKind, Which
+from spectool.amend.model import (
+    EditText,
+    Instruction,
+    Occurrence,
+    OmitClause,
+    Place,
+    Scope,
+    ScopeKind,
+    Which,
+)
 from spectool.amend.textedit import EditError, Found, choose
 from spectool.model.document import Clause, Definition, Spec
 from spectool.model.numbers import ClauseNumber
@@ -47,6 +56,17 @@ def scope_members(scope: Scope, spec: Spec) -> tuple[Member, ...]:
     return tuple(number for number in numbers[first : last + 1] if isinstance(number, ClauseNumber))
 
 
+def omitted_range(operation: OmitClause, spec: Spec) -> tuple[ClauseNumber, ...]:
+    """The clauses "Omit clauses X to Y" omits: those of X's level from X to Y in reading order."""
+    assert operation.through is not None
+    members = scope_members(Scope(ScopeKind.RANGE, (operation.number, operation.through)), spec)
+    return tuple(
+        number
+        for number in members
+        if isinstance(number, ClauseNumber) and number.parent == operation.number.parent
+    )
+
+
 def member_edit(edit: EditText, member: Member, occurrence: Occurrence) -> EditText:
     """The scoped edit as an edit of one paragraph, picking `occurrence` there."""
     place = Place(term=member) if isinstance(member, str) else Place(clause=member)
@@ -81,6 +101,11 @@ def named_paragraphs(instruction: Instruction, spec: Spec) -> tuple[Member, ...]
     if isinstance(operation, EditText) and operation.place.scope is not None:
         try:
             return scope_members(operation.place.scope, spec)
+        except EditError:
+            return ()
+    if isinstance(operation, OmitClause) and operation.through is not None:
+        try:
+            return omitted_range(operation, spec)
         except EditError:
             return ()
     named = instruction.clause if instruction.clause is not None else instruction.term

@@ -309,6 +309,18 @@ class AmendmentTransformer(Transformer[Token, object]):
         leave = next((quoted(item[1]) for item in rest if isinstance(item, tuple)), None)
         return _Draft(OmitClause(number, leave, _RENUMBER in rest), spot(reference))
 
+    def omit_clauses(self, children: list[object]) -> _Draft:
+        first_token, last_token, *rest = children
+        assert isinstance(first_token, Token) and isinstance(last_token, Token)
+        (first, _), (last, _) = self._clause_ref(first_token), self._clause_ref(last_token)
+        if first.parent != last.parent or not first < last:
+            self.problem(
+                spot(first_token),
+                f"a range of clauses runs forward within one level: expected e.g. 'clauses {first} to "
+                f"{first.sibling(first.last + 1)}'",
+            )
+        return _Draft(OmitClause(first, None, _RENUMBER in rest, last), spot(first_token))
+
     def substitute_clause(self, children: list[object]) -> _Draft:
         reference, body = children
         assert isinstance(reference, Token) and isinstance(body, list)

@@ -22,7 +22,7 @@ from spectool.amend.model import (
 )
 from spectool.amend.references import renumber_paragraph
 from spectool.amend.renumbering import shifted
-from spectool.amend.scoped import Member, member_edit, scope_members, spread
+from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
 from spectool.amend.textedit import (
     EditError,
     Found,
@@ -101,7 +101,7 @@ class WorkingCopy:
         # What applies but may not say what the drafter meant: (instruction, message).
         self.warnings: list[tuple[Instruction, str]] = []
         self.new_words: dict[Identity, list[NewWords]] = {}
-        self.scoped: list[tuple[Identity, Instruction]] = []  # paragraphs scoped edits changed
+        self.reached: list[tuple[Identity, Instruction]] = []  # paragraphs scopes and ranges reached
         # Quoted words are not found inside a longer defined term of the spec.
         self.terms: set[str] = {definition.term for definition in base.definitions()}
 
@@ -178,7 +178,7 @@ class WorkingCopy:
         stand now (those omitted before it are gone), each paragraph then edited on its own."""
         for member, occurrence in spread(self.scope_matches(edit), edit):
             self._edit_paragraph(member, member_edit(edit, member, occurrence), instruction)
-            self.scoped.append((member, instruction))
+            self.reached.append((member, instruction))
 
     def scope_matches(self, edit: EditText) -> list[tuple[Member, Found]]:
         """The paragraphs of the edit's scope still standing, each with its matches of the words."""
@@ -300,12 +300,23 @@ class WorkingCopy:
             self.changed[entry.identity] = instruction
             self.left[entry.identity] = instruction
             return
-        index = open_section.entries.index(entry)
-        del open_section.entries[index]
-        self.omitted[entry.identity] = instruction
+        gone = [entry]
+        if operation.through is not None:
+            gone = [
+                self.require(number, f"clause {number}")[1] for number in omitted_range(operation, self.base)
+            ]
+            self.reached.extend((g.identity, instruction) for g in gone)
+        stray = next((each for each in gone if each not in open_section.entries), None)
+        if stray is not None:
+            raise EditError(
+                f"clause {stray.identity} does not stand in the section of clause {operation.number}"
+            )
+        later = open_section.entries[open_section.entries.index(gone[-1]) + 1 :]
+        for each in gone:
+            open_section.entries.remove(each)
+            self.omitted[each.identity] = instruction
         if operation.renumber:
-            following = [e for e in open_section.entries[index:] if isinstance(e.block, Clause)]
-            self._shift(following, -1, instruction)
+            self._shift([e for e in later if isinstance(e.block, Clause)], -len(gone), instruction)
 
     def _shift(self, entries: list[_Entry], by: int, instruction: Instruction) -> None:
         for entry in entries:

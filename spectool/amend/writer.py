@@ -84,7 +84,7 @@ def _operation_lines(instruction: Instruction) -> list[str]:
             tail = f" and leave {quote(operation.leave)}"
         elif operation.renumber:
             tail = " and renumber the following clauses"
-        return wrap(f"{head} Omit clause {operation.number}{tail}.", _SENTENCE_INDENT)
+        return wrap(f"{head} Omit {operation}{tail}.", _SENTENCE_INDENT)
     if isinstance(operation, SubstituteClause):
         return [
             f"{head} Substitute clause {operation.number} with:",
