@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.versions import version_pair
-from spectool.amend.align import align_specs
+from spectool.diff.align import align_specs
 
 
 def main() -> None:

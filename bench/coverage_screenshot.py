@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from spectool.config import load_config  # noqa: E402
 from spectool.coverage.request import CoverageRequest, run_coverage  # noqa: E402
 from spectool.model.corpus import Corpus  # noqa: E402
+from spectool.parsing import load_corpus  # noqa: E402
 
 WIDTH = 1500
 CHROMIUM_FLAGS = (
@@ -70,7 +71,7 @@ def main() -> None:
     options = parser.parse_args()
     config = load_config(ROOT / "spectool.toml")
     # Paths as a reader of the repository knows them, not as this machine mounts it.
-    loaded = Corpus.load(config.spec_paths)
+    loaded = load_corpus(config.spec_paths)
     corpus = Corpus(tuple(replace(spec, path=str(Path(spec.path).relative_to(ROOT))) for spec in loaded))
     clauses = sum(1 for spec in corpus for _ in spec.clauses())
     print(f"corpus: {len(corpus)} spec versions, {clauses} clauses")

@@ -9,7 +9,7 @@ import click
 
 from spectool import __version__
 from spectool.commands import COMMANDS
-from spectool.errors import InputError, SpectoolError
+from spectool.errors import SpectoolError, error_report
 
 EXIT_INPUT_ERROR = 2
 _BY_NAME = {entry.name: entry for entry in COMMANDS}
@@ -34,13 +34,8 @@ class SpectoolGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except InputError as error:
-            click.echo(error.render(), err=True)
-            count = len(error.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
-            sys.exit(EXIT_INPUT_ERROR)
         except SpectoolError as error:
-            click.echo(f"spectool: {error.render()}", err=True)
+            click.echo(error_report(error), err=True)
             sys.exit(EXIT_INPUT_ERROR)
 
 

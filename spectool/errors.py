@@ -57,3 +57,11 @@ class ConfigError(InputError):
 
 class UsageError(SpectoolError):
     """The command line asked for something that cannot be done (unknown spec, missing file)."""
+
+
+def error_report(error: SpectoolError) -> str:
+    """What the user is told of `error`, without a traceback: the CLI prints it, a pack logs it."""
+    if isinstance(error, InputError):
+        count = len(error.problems)
+        return f"{error.render()}\n{count} problem{'s' if count != 1 else ''} found"
+    return f"spectool: {error.render()}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -101,9 +102,12 @@ def quoted_position(amendment: Amendment, span: NewWords, offset: int) -> tuple[
     return at.line + raw.count("\n", 0, index), index - newline
 
 
-def prepare_amendment_check(path: Path, corpus: Corpus) -> AmendmentCheck:
-    """Read the amendment at `path` and apply it to `corpus`; InputError if it does not apply."""
-    amendment = read_amendment(path)
+def prepare_amendment_check(
+    path: Path, corpus: Corpus, read: Callable[[Path], Amendment] = read_amendment
+) -> AmendmentCheck:
+    """Read the amendment at `path` (with `read`) and apply it to `corpus`; InputError if it does not
+    apply."""
+    amendment = read(path)
     applied = apply_all(amendment, corpus)
     amended = corpus
     for result in applied.values():

@@ -11,7 +11,6 @@ from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
-from spectool.amend.align import align_specs
 from spectool.amend.model import (
     Amendment,
     EditText,
@@ -35,6 +34,7 @@ from spectool.amend.scoped import member_edit, spread
 from spectool.amend.textedit import EditError
 from spectool.amend.working import WorkingCopy
 from spectool.amend.writer import occurrence_words, render_instruction
+from spectool.diff.align import align_specs
 from spectool.model.document import Clause, Definition, Spec
 from spectool.model.numbers import ClauseNumber
 

@@ -8,7 +8,7 @@ worked out once and kept in the workspace's memo. docs/api.md shows it at work.
 from __future__ import annotations
 
 from spectool.api.applied import AppliedAmendment, AppliedTarget
-from spectool.api.redlining import RedlineDraft
+from spectool.api.redlining import Drafting, RedlineDraft
 from spectool.api.workspace import Workspace
 
-__all__ = ["AppliedAmendment", "AppliedTarget", "RedlineDraft", "Workspace"]
+__all__ = ["AppliedAmendment", "AppliedTarget", "Drafting", "RedlineDraft", "Workspace"]

@@ -4,15 +4,18 @@ alignment, and what did not apply."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from spectool.amend.align import Alignment, align_specs
 from spectool.amend.apply import AppliedSpec, missing_targets
 from spectool.amend.model import Amendment
+from spectool.amend.output import output_paths
+from spectool.amend.scope import verify_scope
+from spectool.diff.align import Alignment, align_specs
 from spectool.diff.document import diff_specs
 from spectool.diff.model import Redline
 from spectool.errors import InputError, Problem, UsageError
 from spectool.memo import MemoKind, RunMemo
-from spectool.model.corpus import Corpus
+from spectool.model.corpus import Corpus, split_key
 from spectool.model.document import Spec
 
 _DIFF: MemoKind[Redline] = MemoKind("diff of a target")
@@ -43,6 +46,18 @@ class AppliedTarget:
     def warnings(self) -> tuple[Problem, ...]:
         """What applies but may not say what the drafter meant, each at its instruction."""
         return self.applied.warnings
+
+    def what_changed(self) -> str:
+        """`3 clause(s) or definition(s) changed or inserted, 2 renumbered, 1 omitted`."""
+        applied = self.applied
+        moved = len(applied.renumbered)
+        omitted = sum(1 for new in applied.numbering.values() if new is None) + len(applied.omitted_terms)
+        parts = [f"{len(applied.changed)} clause(s) or definition(s) changed or inserted"]
+        if moved:
+            parts.append(f"{moved} renumbered")
+        if omitted:
+            parts.append(f"{omitted} omitted")
+        return ", ".join(parts)
 
     @property
     def diff(self) -> Redline:
@@ -86,6 +101,16 @@ class AppliedAmendment:
             raise InputError(list(self.failures[key]))
         raise InputError(missing_targets(self.amendment, self.base, [key]))
 
+    def scope_problems(self, target: AppliedTarget) -> list[Problem]:
+        """Where the consolidated text differs from its base other than where the amendment says."""
+        return verify_scope(self.amendment, target.key, target.base, target.spec)
+
+    def output_paths(self, folder: Path) -> dict[str, Path]:
+        """Where each target's consolidated source goes in `folder`, named among every target of the
+        amendment (not only those asked for), so that a target's file name never depends on the asking."""
+        bases = {key: base for key in self.amendment.keys if (base := self.base.get(*split_key(key)))}
+        return output_paths(folder, bases)
+
     @property
     def corpus(self) -> Corpus:
         """The corpus as the amendment leaves it: each target that applied in place of its base."""
@@ -93,3 +118,18 @@ class AppliedAmendment:
         for target in self.targets:
             amended = amended.with_spec(target.spec)
         return amended
+
+
+@dataclass(frozen=True, slots=True)
+class Consolidation:
+    """An amendment's consolidated sources: those written (or verified), and the problems of the rest."""
+
+    applied: AppliedAmendment
+    ready: tuple[AppliedTarget, ...]  # applied (and, when verified, amended only where it says)
+    written: tuple[Path, ...]  # where each of `ready` was written, in the same order
+    problems: tuple[Problem, ...]
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """What applies but may not say what the drafter meant, target by target."""
+        return tuple(warning for target in self.applied.targets for warning in target.warnings)

@@ -8,12 +8,44 @@ from pathlib import Path
 from spectool.atomic import write_text_atomic
 from spectool.diff.model import Redline
 from spectool.diff.summary import Summary
+from spectool.errors import UsageError
 from spectool.redline.cover import CoverView, Modification, cover_view, summary_view
 from spectool.redline.docx import redline_docx_bytes, write_redline_docx
 from spectool.redline.rationale import Rationale
 from spectool.redline.review import redline_html, redline_markdown
+from spectool.redline.revisions import DEFAULT_AUTHOR
 
 FORMATS = ("docx", "html", "markdown")
+# A pull-request comment shows the changes with this many clauses either side, unless told otherwise.
+MARKDOWN_CONTEXT = 1
+
+
+def default_context(output_format: str) -> int | None:
+    """The context a redline shows unless told: MARKDOWN_CONTEXT for markdown, else all of the text."""
+    return MARKDOWN_CONTEXT if output_format == "markdown" else None
+
+
+@dataclass(frozen=True, slots=True)
+class Drafting:
+    """How a redline is drafted: who and when each revision is by, how much context, which templates."""
+
+    author: str = DEFAULT_AUTHOR
+    date: str | None = None  # YYYY-MM-DDTHH:MM:SSZ; None: the change request's Date, else now
+    context: int | None = None  # show only changed clauses with this many either side; None: all
+    template_dir: Path | None = None  # your copy of templates/
+
+
+def parse_context(text: str) -> int | None:
+    """`all` -> None (the whole text); a whole number N -> N."""
+    if text.strip().lower() == "all":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise UsageError(f"--context {text!r}: expected a whole number or 'all'") from None
+    if value < 0:
+        raise UsageError(f"--context {text!r}: expected a whole number of clauses, 0 or more")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +69,13 @@ class RedlineDraft:
     @property
     def cover(self) -> CoverView:
         return cover_view(self.shown, self.author, self.date, self.modification)
+
+    def written_line(self, path: Path) -> str:
+        """What was written: `out.docx: MP102A on SMETS2@4.2: 3 changed, ...`."""
+        what = f"{self.redline.old.key} -> {self.redline.new.key}"
+        if self.modification is not None:
+            what = f"{self.modification.id} on {self.redline.old.key}"
+        return f"{path}: {what}: {self.summary.line()}"
 
     def docx(self) -> bytes:
         """The Word document with tracked changes: the same bytes for the same inputs."""

@@ -6,17 +6,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spectool.amend.align import Alignment, align_specs
 from spectool.amend.apply import apply_target, missing_targets
 from spectool.amend.mirror import Mirror, mirror_amendment
 from spectool.amend.model import Amendment
 from spectool.amend.output import consolidated_source
 from spectool.amend.reader import read_amendment
-from spectool.api.applied import AppliedAmendment, AppliedTarget
-from spectool.api.redlining import RedlineDraft
+from spectool.api.applied import AppliedAmendment, AppliedTarget, Consolidation
+from spectool.api.checking import CheckReport, CheckRequest, check_report
+from spectool.api.redlining import Drafting, RedlineDraft
+from spectool.atomic import write_text_atomic
 from spectool.config import Config, load_config
 from spectool.coverage.request import CoverageRequest, run_coverage
+from spectool.diff.align import Alignment, align_specs
 from spectool.diff.context import with_context
 from spectool.diff.document import diff_specs
 from spectool.docx_import import import_docx
@@ -25,14 +28,19 @@ from spectool.errors import InputError, Problem, UsageError
 from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus, split_key
 from spectool.model.document import Spec
-from spectool.parsing import read_spec
+from spectool.parsing import load_corpus, read_spec
 from spectool.redline.cover import modification_of
 from spectool.redline.export import export_spec
 from spectool.redline.rationale import rationales
 from spectool.redline.resolved import resolved_findings
-from spectool.redline.revisions import DEFAULT_AUTHOR, change_request_date, revision_author, revision_date
+from spectool.redline.revisions import change_request_date, revision_author, revision_date
 from spectool.rules.runner import CheckRun, check_paths
 
+if TYPE_CHECKING:
+    from spectool.pack.build import PackResult, Progress
+    from spectool.pack.plan import PackOptions
+
+DEFAULT_DRAFTING = Drafting()
 _APPLIED: MemoKind[AppliedTarget | tuple[Problem, ...]] = MemoKind("amendment applied to a target")
 
 
@@ -40,13 +48,14 @@ class Workspace:
     """One run over one spec repository: its configuration, its corpus (loaded on first use, once) and
     a memo of what the run works out, so that nothing is read or worked out twice."""
 
-    __slots__ = ("_amendments", "_corpus", "config", "memo")
+    __slots__ = ("_amendments", "_checks", "_corpus", "config", "memo")
 
     def __init__(self, config: Config, corpus: Corpus | None = None) -> None:
         self.config = config
         self.memo = RunMemo()
         self._corpus = corpus
         self._amendments: dict[Path, Amendment] = {}
+        self._checks: dict[tuple[tuple[str, ...], ...], CheckRun] = {}
 
     @classmethod
     def open(cls, where: str | Path | Config | None = None) -> Workspace:
@@ -63,13 +72,13 @@ class Workspace:
     def corpus(self) -> Corpus:
         """Every spec version the configuration names, parsed on first use."""
         if self._corpus is None:
-            self._corpus = Corpus.load(self.config.spec_paths)
+            self._corpus = load_corpus(self.config.spec_paths)
         return self._corpus
 
     def spec(self, key: str) -> Spec:
         """`SMETS2@4.2` from the corpus, or a spec source file by its path."""
         path = Path(key)
-        if path.suffix == ".spec" and path.is_file():
+        if path.is_file():
             return read_spec(path)
         return self.corpus.require(key)
 
@@ -80,9 +89,30 @@ class Workspace:
     def check(
         self, paths: Sequence[Path] = (), *, select: Sequence[str] = (), ignore: Sequence[str] = ()
     ) -> CheckRun:
-        """The rules on spec sources and amendments (.amend); without spec sources, on the corpus."""
-        corpus = lambda: self.corpus  # noqa: E731 - loaded only when no spec source is named
-        return check_paths(paths, self.config, select=select, ignore=ignore, memo=self.memo, corpus=corpus)
+        """The rules on spec sources and amendments (.amend); without spec sources, on the corpus.
+
+        The same check asked twice in a run (a report in two formats) runs once."""
+        key = (tuple(str(path) for path in paths), tuple(select), tuple(ignore))
+        if key not in self._checks:
+            corpus = lambda: self.corpus  # noqa: E731 - loaded only when no spec source is named
+            self._checks[key] = check_paths(
+                paths,
+                self.config,
+                select=select,
+                ignore=ignore,
+                memo=self.memo,
+                corpus=corpus,
+                read=self.amendment,
+            )
+        return self._checks[key]
+
+    def check_report(self, request: CheckRequest) -> CheckReport:
+        """The check `request` asks for, measured and rendered as `spectool check` reports it."""
+        return check_report(
+            request,
+            self.config,
+            lambda: self.check(request.paths, select=request.select, ignore=request.ignore),
+        )
 
     def coverage(self, request: CoverageRequest, *, shown: Callable[[str], str] | None = None) -> str:
         """The coverage report `request` asks for; `shown` rewrites each spec's path as reports show it."""
@@ -124,6 +154,31 @@ class Workspace:
         missing = tuple(missing_targets(amendment, corpus, list(keys)))
         return AppliedAmendment(amendment, corpus, keys, tuple(done), missing, failures)
 
+    def consolidate(
+        self, amendment_path: Path, folder: Path | None, *, targets: Sequence[str] = (), verify: bool = False
+    ) -> Consolidation:
+        """Write the consolidated source of each target that applies into `folder` (None: write nothing);
+        with `verify`, only those that differ from their base just where the amendment says."""
+        applied = self.apply(amendment_path, targets)
+        problems = list(applied.missing)
+        ready: list[AppliedTarget] = []
+        done = {target.key: target for target in applied.targets}
+        for key in applied.keys:
+            problems.extend(applied.failures.get(key, ()))
+            if key not in done:
+                continue
+            found = applied.scope_problems(done[key]) if verify else []
+            problems.extend(found)
+            if not found:
+                ready.append(done[key])
+        written: list[Path] = []
+        if folder is not None:
+            paths = applied.output_paths(folder)
+            for target in ready:
+                write_text_atomic(paths[target.key], target.source, inputs=self.input_paths(amendment_path))
+                written.append(paths[target.key])
+        return Consolidation(applied, tuple(ready), tuple(written), tuple(problems))
+
     def _apply(self, amendment: Amendment, key: str, base: Spec) -> AppliedTarget | tuple[Problem, ...]:
         try:
             applied = apply_target(amendment, key, base)
@@ -150,52 +205,34 @@ class Workspace:
         return mirror_amendment(amendment, source, target)
 
     def redline(
-        self,
-        applied: AppliedAmendment,
-        key: str,
-        *,
-        author: str = DEFAULT_AUTHOR,
-        date: str | None = None,
-        context: int | None = None,
-        template_dir: Path | None = None,
+        self, applied: AppliedAmendment, key: str, drafting: Drafting = DEFAULT_DRAFTING
     ) -> RedlineDraft:
-        """The redline of target `key` as `applied` leaves it; dated `date`, else by the change request.
-
-        `context`: show only the changed clauses with this many clauses either side (None: all)."""
+        """The redline of target `key` as `applied` leaves it, dated by the change request unless
+        `drafting` gives a date."""
         target = applied.target(key)
         amendment = applied.amendment
-        shown = with_context(target.diff, context)
+        shown = with_context(target.diff, drafting.context)
         resolved = resolved_findings(amendment, target.applied, applied.base, self.config, self.memo)
         return RedlineDraft(
             target.diff,
             shown,
-            revision_author(author),
-            change_request_date(date, amendment.date, str(amendment.path)),
+            revision_author(drafting.author),
+            change_request_date(drafting.date, amendment.date, str(amendment.path)),
             modification_of(amendment),
             rationales(shown, amendment, target.applied, resolved),
-            template_dir,
+            drafting.template_dir,
             (Path(amendment.path), *(Path(spec.path) for spec in applied.base)),
         )
 
-    def redline_specs(
-        self,
-        old: Spec,
-        new: Spec,
-        *,
-        author: str = DEFAULT_AUTHOR,
-        date: str | None = None,
-        context: int | None = None,
-        template_dir: Path | None = None,
-    ) -> RedlineDraft:
+    def redline_specs(self, old: Spec, new: Spec, drafting: Drafting = DEFAULT_DRAFTING) -> RedlineDraft:
         """The redline of two versions of one spec, paired clause by clause by their words."""
         if old.name != new.name:
             raise UsageError(f"{old.path} is {old.name} but {new.path} is {new.name}: redline one spec")
         redline = diff_specs(old, new)
         inputs = tuple(Path(spec.path) for spec in (old, new) if spec.path)
-        shown = with_context(redline, context)
-        return RedlineDraft(
-            redline, shown, revision_author(author), revision_date(date), None, (), template_dir, inputs
-        )
+        shown = with_context(redline, drafting.context)
+        author, date = revision_author(drafting.author), revision_date(drafting.date)
+        return RedlineDraft(redline, shown, author, date, None, (), drafting.template_dir, inputs)
 
     def import_docx(
         self,
@@ -210,6 +247,15 @@ class Workspace:
         if not document.is_file():
             raise UsageError(f"{document}: no such file")
         return import_docx(document, name=name, version=version, title=title, accept_changes=accept_changes)
+
+    def pack(self, options: PackOptions, destination: Path, progress: Progress | None = None) -> PackResult:
+        """Build the legal-text pack `options` ask for at `destination`, every step through this workspace.
+
+        `progress` is called before and after each step (spectool.pack.build.Progress)."""
+        # Imported here: the pack's steps are callers of this workspace, so they import this module.
+        from spectool.pack.build import build_pack, no_progress
+
+        return build_pack(options, destination, self, progress or no_progress)
 
     def export(self, spec: Spec, output: Path, *, template_dir: Path | None = None) -> None:
         """Write `spec` as a clean .docx at `output` (atomically; never over an input)."""

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from spectool.amend.align import PairKind, align_specs
-from spectool.config import load_config
-from spectool.model.corpus import Corpus
+from spectool.api import Workspace
+from spectool.diff.align import PairKind
 
 
 @click.command("align")
@@ -27,9 +26,9 @@ from spectool.model.corpus import Corpus
 )
 def command(old_key: str, new_key: str, kinds: tuple[str, ...], config_path: Path | None) -> None:
     """Align the clauses of SPEC@A with those of SPEC@B: kept, changed, renumbered, added, removed."""
-    corpus = Corpus.load(load_config(config_path).spec_paths)
-    old, new = corpus.require(old_key), corpus.require(new_key)
-    alignment = align_specs(old, new)
+    workspace = Workspace.open(config_path)
+    old, new = workspace.corpus.require(old_key), workspace.corpus.require(new_key)
+    alignment = workspace.align(old_key, new_key)
     shown = [pair for pair in alignment.pairs if not kinds or pair.kind.value in kinds]
     rows = [
         (

@@ -6,14 +6,8 @@ from pathlib import Path
 
 import click
 
-from spectool.amend.apply import AppliedSpec, apply_target, missing_targets
-from spectool.amend.output import consolidated_source, output_paths
-from spectool.amend.reader import read_amendment
-from spectool.amend.scope import verify_scope
-from spectool.atomic import write_text_atomic
-from spectool.config import load_config
-from spectool.errors import InputError, Problem, UsageError
-from spectool.model.corpus import Corpus, split_key
+from spectool.api import Workspace
+from spectool.errors import InputError, UsageError
 
 
 @click.command("apply")
@@ -50,58 +44,15 @@ def command(
         raise UsageError(
             "say where to write the consolidated specs with -o DIR (or only check with --verify)"
         )
-    config = load_config(config_path)
-    corpus = Corpus.load(config.spec_paths)
-    amendment = read_amendment(amendment_path)
-    keys = _selected(amendment.keys, targets)
-    problems: list[Problem] = missing_targets(amendment, corpus, keys)
-    # Named among every target, not only those selected, so a target's file name never depends on --target.
-    bases = {key: base for key in amendment.keys if (base := corpus.get(*split_key(key))) is not None}
-    paths = output_paths(output_dir, bases) if output_dir is not None else {}
-    ready: list[tuple[AppliedSpec, str]] = []
-    for key in keys:
-        base = corpus.get(*split_key(key))
-        if base is None:
-            continue
-        try:
-            applied = apply_target(amendment, key, base)
-            text = consolidated_source(applied)
-        except InputError as error:
-            problems.extend(error.problems)
-            continue
-        for warning in applied.warnings:
-            click.echo(warning.render(), err=True)
-        found = verify_scope(amendment, key, base, applied.spec) if verify else []
-        problems.extend(found)
-        if not found:
-            ready.append((applied, text))
+    workspace = Workspace.open(config_path)
+    done = workspace.consolidate(amendment_path, output_dir, targets=targets, verify=verify)
+    for warning in done.warnings:
+        click.echo(warning.render(), err=True)
     if output_dir is not None:
-        inputs = [*config.input_paths(), amendment_path]
-        for applied, text in ready:
-            path = paths[applied.key]
-            write_text_atomic(path, text, inputs=inputs)
-            click.echo(f"{path}: {applied.key} {_what_changed(applied)}")
-    elif verify:
-        for applied, _ in ready:
-            click.echo(f"{applied.key}: differs from its base only where {amendment.id} says")
-    if problems:
-        raise InputError(problems)
-
-
-def _selected(keys: list[str], targets: tuple[str, ...]) -> list[str]:
-    wanted = [key.replace(" ", "@") for key in targets]
-    unknown = [key for key in wanted if key not in keys]
-    if unknown:
-        raise UsageError(f"the amendment does not amend {', '.join(unknown)} (it amends {', '.join(keys)})")
-    return wanted or keys
-
-
-def _what_changed(applied: AppliedSpec) -> str:
-    moved = len(applied.renumbered)
-    omitted = sum(1 for new in applied.numbering.values() if new is None) + len(applied.omitted_terms)
-    parts = [f"{len(applied.changed)} clause(s) or definition(s) changed or inserted"]
-    if moved:
-        parts.append(f"{moved} renumbered")
-    if omitted:
-        parts.append(f"{omitted} omitted")
-    return ", ".join(parts)
+        for path, target in zip(done.written, done.ready, strict=True):
+            click.echo(f"{path}: {target.key} {target.what_changed()}")
+    else:
+        for target in done.ready:
+            click.echo(f"{target.key}: differs from its base only where {done.applied.amendment.id} says")
+    if done.problems:
+        raise InputError(list(done.problems))

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
+from spectool.api import Workspace
+from spectool.api.checking import shown_path
 from spectool.atomic import write_text_atomic
-from spectool.commands.check import shown_path
-from spectool.config import load_config
 from spectool.coverage.reports import RENDERERS
-from spectool.coverage.request import CoverageRequest, run_coverage
-from spectool.model.corpus import Corpus
+from spectool.coverage.request import CoverageRequest
 
 
 @click.command("coverage")
@@ -67,7 +65,7 @@ def command(
     config_path: Path | None,
 ) -> None:
     """Show which clauses cover each cell of a coverage matrix (devices x scenarios), and the gaps."""
-    config = load_config(config_path)
+    workspace = Workspace.open(config_path)
     request = CoverageRequest(
         matrix=matrix,
         specs=specs,
@@ -77,13 +75,9 @@ def command(
         amendment=amendment,
         before_after=before_after,
     )
-    corpus = Corpus(
-        tuple(replace(spec, path=shown_path(spec.path)) for spec in Corpus.load(config.spec_paths))
-    )
-    report = run_coverage(config, request, corpus)
+    report = workspace.coverage(request, shown=shown_path)
     if output is None:
         click.echo(report, nl=False)
         return
-    inputs = [*config.input_paths(), *([amendment] if amendment else [])]
-    write_text_atomic(output, report, inputs=inputs)
+    write_text_atomic(output, report, inputs=workspace.input_paths(*([amendment] if amendment else [])))
     click.echo(f"wrote {output}", err=True)

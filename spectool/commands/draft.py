@@ -7,15 +7,13 @@ from pathlib import Path
 import click
 
 from spectool.amend.writer import render_amendment
+from spectool.api import Workspace
 from spectool.atomic import write_text_atomic
-from spectool.config import load_config
 from spectool.draft.drafting import draft_amendment
 from spectool.draft.instructions import DraftError
 from spectool.draft.views import read_compared, read_tracked
 from spectool.errors import InputError, Problem
-from spectool.model.corpus import Corpus
 from spectool.model.document import Spec
-from spectool.rules.runner import check_paths
 
 
 @click.command("draft")
@@ -48,8 +46,8 @@ def command(
     The text with every change rejected must be the target's; the instructions are proved by
     applying them. The check's findings on the result are printed as the draft is written.
     """
-    config = load_config(config_path)
-    corpus = Corpus.load(config.spec_paths)
+    workspace = Workspace.open(config_path)
+    config, corpus = workspace.config, workspace.corpus
     target = corpus.require(target_key)
     others: tuple[Spec, ...] = ()
     if mirror:
@@ -72,7 +70,7 @@ def command(
     for note in draft.notes:
         click.echo(f"note: {note}", err=True)
     # Findings on the corpus as it stands are `spectool check`'s to report; these are the draft's.
-    findings = check_paths([output], config).result.findings
+    findings = workspace.check([output]).result.findings
     for finding in (f for f in findings if Path(f.path) == output):
         where = f"{finding.path}:{finding.line}:{finding.column}" if finding.line else finding.path
         click.echo(f"{where}: {finding.severity.value} {finding.code} {finding.message}")

@@ -6,12 +6,8 @@ from pathlib import Path
 
 import click
 
-from spectool.config import Config, load_config
-from spectool.model.corpus import Corpus
-from spectool.model.document import Spec
+from spectool.api import Workspace
 from spectool.ownership import refuse_to_overwrite
-from spectool.parsing import read_spec
-from spectool.redline.export import export_spec
 
 
 @click.command("export")
@@ -34,16 +30,10 @@ def command(
     spec_name: str, output: Path, template_dir: Path | None, config_path: Path | None, force: bool
 ) -> None:
     """Write SPEC (a spec source file, or SPEC@VERSION from the corpus) as a clean .docx."""
-    config = load_config(config_path)
-    spec = _load(spec_name, config)
-    sources = (*config.input_paths(), *([Path(spec.path)] if spec.path else []))
-    refuse_to_overwrite(output, force=force, inputs=sources)
-    export_spec(spec, output, template_dir, inputs=tuple(config.input_paths()))
+    workspace = Workspace.open(config_path)
+    spec = workspace.spec(spec_name)
+    refuse_to_overwrite(
+        output, force=force, inputs=workspace.input_paths(*([Path(spec.path)] if spec.path else []))
+    )
+    workspace.export(spec, output, template_dir=template_dir)
     click.echo(f"{output}: {spec.key}, {sum(1 for _ in spec.clauses())} clauses")
-
-
-def _load(name: str, config: Config) -> Spec:
-    path = Path(name)
-    if path.is_file():
-        return read_spec(path)
-    return Corpus.load(config.spec_paths).require(name)

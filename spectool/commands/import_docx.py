@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
+from spectool.api import Workspace
 from spectool.atomic import write_text_atomic
-from spectool.config import load_config
-from spectool.docx_import import import_docx
 from spectool.errors import UsageError
 from spectool.ownership import refuse_to_overwrite, sign_spec_source
 
@@ -43,11 +42,14 @@ def command(
     """Import DOCUMENT (a .docx) as spec source; what cannot be mapped is listed on stderr."""
     if not document.is_file():
         raise UsageError(f"{document}: no such file")
-    inputs = [*load_config().input_paths(), document]
+    workspace = Workspace.open()
+    inputs = workspace.input_paths(document)
     # Refuse before the import's work rather than after it; the atomic write checks again.
     if output.exists() and any(path.exists() and output.resolve() == path.resolve() for path in inputs):
         raise UsageError(f"{output}: refusing to write over an input file")
-    imported = import_docx(document, name=name, version=version, title=title, accept_changes=accept_changes)
+    imported = workspace.import_docx(
+        document, name=name, version=version, title=title, accept_changes=accept_changes
+    )
     refuse_to_overwrite(output, force=force)
     write_text_atomic(output, sign_spec_source(imported.source, document.name), inputs=inputs)
     for issue in imported.issues:

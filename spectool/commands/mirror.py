@@ -6,11 +6,8 @@ from pathlib import Path
 
 import click
 
-from spectool.amend.mirror import mirror_amendment
-from spectool.amend.reader import read_amendment
-from spectool.config import load_config
-from spectool.errors import UsageError
-from spectool.model.corpus import Corpus
+from spectool.api import Workspace
+from spectool.api.messages import mirror_notes
 
 
 @click.command("mirror")
@@ -26,20 +23,7 @@ def command(amendment_path: Path, source_key: str, target_key: str, config_path:
     Clause numbers follow the alignment of the two versions; each proposal is tried against the
     other version's text, and what does not carry over is noted as a `//` comment above it.
     """
-    corpus = Corpus.load(load_config(config_path).spec_paths)
-    amendment = read_amendment(amendment_path)
-    source, target = corpus.require(source_key), corpus.require(target_key)
-    if source.key not in amendment.keys:
-        raise UsageError(
-            f"{amendment_path} does not amend {source.key} (it amends {', '.join(amendment.keys)})"
-        )
-    if source.name != target.name or source.key == target.key:
-        raise UsageError(f"mirror between two versions of one spec, not {source.key} and {target.key}")
-    mirror = mirror_amendment(amendment, source, target)
+    mirror = Workspace.open(config_path).mirror(amendment_path, source_key, target_key)
     click.echo(mirror.render(), nl=False)
-    notes = mirror.notes
-    if notes:
-        click.echo(
-            f"{len(notes)} note{'s' if len(notes) != 1 else ''} for the drafter, shown as // comments",
-            err=True,
-        )
+    if mirror.notes:
+        click.echo(mirror_notes(mirror), err=True)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from spectool.amend.reader import read_amendment
-from spectool.commands.redline import parse_context
-from spectool.config import load_config
-from spectool.pack.build import PackResult, build_pack
+from spectool.api import Workspace
+from spectool.api.redlining import parse_context
+from spectool.pack.build import PackResult
 from spectool.pack.plan import PackOptions
 from spectool.pack.steps import Outcome, Status, Step
 from spectool.redline.revisions import DEFAULT_AUTHOR, change_request_date
@@ -80,12 +79,12 @@ def command(
     something, 2 when a step failed (the other steps still run, and the pack is written to
     OUTPUT.failed so that a good pack at OUTPUT stays as it was).
     """
-    config = load_config(config_path)
+    workspace = Workspace.open(config_path)
     parse_context(context)  # a bad value is a usage error now, not a failed step later
-    request = read_amendment(amendment)
+    request = workspace.amendment(amendment)
     date = change_request_date(date_text, request.date, str(amendment))
     options = PackOptions(amendment, author, date, config_path, context)
-    result = build_pack(options, output, config, ProgressLines())
+    result = workspace.pack(options, output, ProgressLines())
     click.echo(describe(result))
     if result.findings is not None:
         click.echo(result.findings.summary())

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from spectool.commands.check import explanation
-from spectool.config import load_config
+from spectool.api import Workspace
+from spectool.api.checking import explanation
 from spectool.errors import UsageError
 from spectool.rules.registry import all_rules
 from spectool.rules.settings import load_rule_settings
@@ -27,7 +27,7 @@ def command(explain: str | None, config_path: Path | None) -> None:
             raise UsageError(f"no rule {explain}: `spectool rules` lists them")
         click.echo(f"# {rule.code} {rule.name}\n\n{explanation(rule)}")
         return
-    settings = load_rule_settings(load_config(config_path), registry)
+    settings = load_rule_settings(Workspace.open(config_path).config, registry)
     rows = []
     for code, rule in registry.items():
         severity = settings.severity.get(code, rule.severity).value

@@ -17,6 +17,7 @@ from spectool.coverage.reports import renderer
 from spectool.errors import UsageError
 from spectool.model.corpus import Corpus, split_key
 from spectool.model.document import Spec
+from spectool.parsing import load_corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def amend_corpus(corpus: Corpus, path: Path) -> AmendedCorpus:
 def run_coverage(config: Config, request: CoverageRequest, corpus: Corpus | None = None) -> str:
     """The report `request` asks for, rendered in its format."""
     matrix = load_coverage(config).matrix(request.matrix)
-    corpus = corpus if corpus is not None else Corpus.load(config.spec_paths)
+    corpus = corpus if corpus is not None else load_corpus(config.spec_paths)
     render = renderer(request.output_format)
     amended = amend_corpus(corpus, request.amendment) if request.amendment else None
     if request.before_after and amended is None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from rapidfuzz.distance import Indel
 
-from spectool.amend.align import align_specs
+from spectool.diff.align import align_specs
 from spectool.diff.blocks import diff_blocks, unchanged, whole
 from spectool.diff.model import Change, Presence, Redline, UnitDiff, VersionInfo
 from spectool.diff.page import Page, Paragraph, Unit, UnitKind, spec_page
@@ -21,7 +21,7 @@ def diff_specs(
     """Every unit of both versions in reading order, with word-level edits inside paired units.
 
     Clauses pair by `numbering` (old number -> new number, None for omitted) when the caller knows
-    it, as applying an amendment does; else by spectool.amend.align, which pairs them by number and
+    it, as applying an amendment does; else by spectool.diff.align, which pairs them by number and
     text."""
     tokens = _numbered_tokens(numbering) if numbering is not None else _clause_tokens(old, new)
     return diff_pages(spec_page(old), spec_page(new), tokens)
@@ -78,7 +78,7 @@ def page_as_redline(page: Page) -> Redline:
 
 
 def _clause_tokens(old: Spec, new: Spec) -> dict[tuple[str, str], str]:
-    """Clauses paired by spectool.amend.align (same words, same number, or similar words)."""
+    """Clauses paired by spectool.diff.align (same words, same number, or similar words)."""
     tokens: dict[tuple[str, str], str] = {}
     for index, pair in enumerate(align_specs(old, new).pairs):
         if pair.old is not None and pair.new is not None:

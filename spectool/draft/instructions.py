@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spectool.amend.align import ClausePair, PairKind, align_specs
 from spectool.amend.apply import AppliedSpec, apply_target
 from spectool.amend.model import (
     Amendment,
@@ -20,6 +19,7 @@ from spectool.amend.model import (
     Target,
 )
 from spectool.amend.textedit import Paragraph, reflow, segments
+from spectool.diff.align import ClausePair, PairKind, align_specs
 from spectool.draft.phrases import NoTextEdit, flat, text_edits
 from spectool.errors import InputError, SpectoolError
 from spectool.model.document import Clause, Spec, Text

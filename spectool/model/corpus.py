@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spectool.errors import UsageError
 from spectool.model.document import Spec
-from spectool.parsing.reader import read_specs
 
 
 def split_key(key: str) -> tuple[str, str | None]:
@@ -31,10 +29,6 @@ class Corpus:
                 raise UsageError(f"{spec.key} is loaded twice: from {index[spec.key].path} and {spec.path}")
             index[spec.key] = spec
         object.__setattr__(self, "_by_key", index)
-
-    @classmethod
-    def load(cls, paths: Iterable[str | Path]) -> Corpus:
-        return cls(tuple(read_specs(paths)))
 
     def __iter__(self) -> Iterator[Spec]:
         return iter(self.specs)

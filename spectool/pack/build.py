@@ -6,15 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from spectool.amend.apply import apply_target
 from spectool.amend.model import Amendment
-from spectool.amend.reader import read_amendment
+from spectool.api.applied import AppliedAmendment
+from spectool.api.workspace import Workspace
 from spectool.atomic import write_text_atomic
-from spectool.config import Config
-from spectool.diff.document import diff_specs
 from spectool.diff.summary import Summary, summarise
-from spectool.errors import SpectoolError
-from spectool.model.corpus import Corpus, split_key
+from spectool.errors import InputError
 from spectool.pack.findings import FINDINGS_SARIF, PackFindings, read_pack_findings
 from spectool.pack.index import render_index
 from spectool.pack.manifest import MANIFEST, render_manifest
@@ -44,19 +41,27 @@ class PackResult:
         return tuple(outcome for outcome in self.outcomes if outcome.status is Status.FAILED)
 
 
+def no_progress(index: int, total: int, step: Step, outcome: Outcome | None) -> None:
+    """Progress that shows nothing."""
+
+
 def failed_folder(destination: Path) -> Path:
     """Where a pack with a failed step is kept, so the good pack at `destination` stays."""
     return destination.with_name(f"{destination.name}.failed")
 
 
-def build_pack(options: PackOptions, destination: Path, config: Config, progress: Progress) -> PackResult:
+def build_pack(
+    options: PackOptions, destination: Path, workspace: Workspace, progress: Progress
+) -> PackResult:
     """Every artefact of the pack, built beside `destination` and moved there only when no step failed.
 
-    A pack with a failed step goes to `<destination>.failed` instead, for inspection.
+    A pack with a failed step goes to `<destination>.failed` instead, for inspection. Every step works
+    through `workspace`, so the corpus is parsed and the amendment applied once for the whole pack.
     """
     # A malformed amendment or corpus stops here, with exit 2, before any folder is made.
-    amendment = read_amendment(options.amendment_path)
-    corpus = Corpus.load(config.spec_paths)
+    amendment = workspace.amendment(options.amendment_path)
+    config = workspace.config
+    workspace.corpus  # noqa: B018 - parsed here, so that a malformed spec stops the pack before it starts
     # The spec folders themselves too: a pack must not replace one, even an empty one.
     inputs = [options.amendment_path, *config.input_paths(), *config.spec_paths]
     destination = check_destination(destination, inputs)  # refused before any folder is made
@@ -67,7 +72,7 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
             # Again under the lock: a pack that held it may have changed what is there.
             check_destination(folder, inputs)
         try:
-            built = build_staged(amendment, corpus, config, options, destination, failed, progress)
+            built = build_staged(amendment, workspace, options, destination, failed, progress)
         except Incomplete as incomplete:
             return PackResult(amendment, failed, *incomplete.args)
     return PackResult(amendment, destination, *built)
@@ -75,8 +80,7 @@ def build_pack(options: PackOptions, destination: Path, config: Config, progress
 
 def build_staged(
     amendment: Amendment,
-    corpus: Corpus,
-    config: Config,
+    workspace: Workspace,
     options: PackOptions,
     destination: Path,
     failed: Path,
@@ -85,13 +89,13 @@ def build_staged(
     """Run every step in a staging folder and swap it in; Incomplete (with the outcomes) if one failed."""
     outcomes: list[Outcome] = []
     with staged_directory(destination, failed=failed) as staging:
-        steps = plan_steps(amendment, config, corpus, options, staging)
+        steps = plan_steps(amendment, workspace.config, workspace.corpus, options, staging)
         for index, step in enumerate(steps, start=1):
             progress(index, len(steps), step, None)
-            outcome = run_step(step, staging)
+            outcome = run_step(step, staging, workspace)
             outcomes.append(outcome)
             progress(index, len(steps), step, outcome)
-        summaries = change_summaries(amendment, corpus)
+        summaries = change_summaries(workspace.apply(amendment))
         findings = read_pack_findings(staging / FINDINGS_SARIF)
         page = render_index(amendment, outcomes, summaries, options, findings)
         write_text_atomic(staging / "index.html", page)
@@ -103,20 +107,18 @@ def build_staged(
     return tuple(outcomes), findings
 
 
-def change_summaries(amendment: Amendment, corpus: Corpus) -> dict[str, Summary | str]:
+def change_summaries(applied: AppliedAmendment) -> dict[str, Summary | str]:
     """Per target, the redline's summary of changes, or why there is none."""
     summaries: dict[str, Summary | str] = {}
-    for key in amendment.keys:
-        base = corpus.get(*split_key(key))
-        if base is None:
+    done = {target.key: target for target in applied.targets}
+    for key in applied.keys:
+        if key in done:
+            summaries[key] = summarise(done[key].diff)
+        elif key in applied.failures:
+            first = str(InputError(list(applied.failures[key]))).splitlines()[0]
+            summaries[key] = f"the amendment does not apply: {first}"
+        else:
             summaries[key] = f"{key} is not in the corpus"
-            continue
-        try:
-            applied = apply_target(amendment, key, base)
-        except SpectoolError as error:
-            summaries[key] = f"the amendment does not apply: {str(error).splitlines()[0]}"
-            continue
-        summaries[key] = summarise(diff_specs(base, applied.spec, applied.numbering))
     return summaries
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from spectool.amend.model import Amendment
 from spectool.amend.output import output_paths
+from spectool.api.checking import CheckRequest
+from spectool.api.redlining import Drafting, default_context
 from spectool.config import Config
 from spectool.coverage.load import has_coverage
+from spectool.coverage.request import CoverageRequest
 from spectool.model.corpus import Corpus, split_key
+from spectool.pack import actions
 from spectool.pack.findings import FINDINGS_SARIF
 from spectool.pack.steps import Step
 
@@ -33,11 +38,13 @@ def plan_steps(
 ) -> list[Step]:
     """Every step of the pack, in the order they run; outputs are written below `staging`."""
     amend = str(options.amendment_path)
+    path = options.amendment_path
     config_args = ("--config", str(options.config_path)) if options.config_path else ()
     steps: list[Step] = [
         Step(
             "consolidated text of every target (scope verified)",
             ("apply", amend, "-o", str(staging / "consolidated"), "--verify", *config_args),
+            partial(actions.consolidate, path, staging / "consolidated"),
             tuple(f"consolidated/{name}" for name in consolidated_names(amendment, corpus)),
             "Consolidated text",
         )
@@ -63,6 +70,7 @@ def plan_steps(
                         options.date,
                         *config_args,
                     ),
+                    partial(actions.redline, path, key, staging / output, form, _drafting(options, form)),
                     (output,),
                     "Redlines",
                 )
@@ -83,6 +91,11 @@ def plan_steps(
                     str(staging / output),
                     *config_args,
                 ),
+                partial(
+                    actions.check,
+                    CheckRequest(paths=(path,), output_format=form, show_all=True),
+                    staging / output,
+                ),
                 (output,),
                 "Checks",
             )
@@ -99,6 +112,9 @@ def plan_steps(
                 str(staging / "mirror/in-step.txt"),
                 *config_args,
             ),
+            partial(
+                actions.check, CheckRequest(paths=(path,), select=("XVER",)), staging / "mirror/in-step.txt"
+            ),
             ("mirror/in-step.txt",),
             "Checks",
         )
@@ -109,6 +125,7 @@ def plan_steps(
             Step(
                 f"mirror proposal for {target} (not amended)",
                 ("mirror", amend, "--from", source, "--to", target, *config_args),
+                partial(actions.mirror, path, source, target),
                 (),
                 "Checks",
                 capture=output,
@@ -120,6 +137,9 @@ def plan_steps(
         Step(
             "coverage before the amendment",
             ("coverage", "--format", "html", "-o", str(staging / "coverage/before.html"), *config_args),
+            partial(
+                actions.coverage, CoverageRequest(output_format="html"), staging / "coverage/before.html"
+            ),
             ("coverage/before.html",),
             "Coverage",
         )
@@ -138,11 +158,21 @@ def plan_steps(
                 str(staging / "coverage/after.html"),
                 *config_args,
             ),
+            partial(
+                actions.coverage,
+                CoverageRequest(output_format="html", amendment=path, before_after=True),
+                staging / "coverage/after.html",
+            ),
             ("coverage/after.html",),
             "Coverage",
         )
     )
     return steps
+
+
+def _drafting(options: PackOptions, output_format: str) -> Drafting:
+    """How each redline of the pack is drafted: as `spectool redline` does without --context."""
+    return Drafting(options.author, options.date, default_context(output_format))
 
 
 def consolidated_names(amendment: Amendment, corpus: Corpus) -> list[str]:

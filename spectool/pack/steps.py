@@ -1,18 +1,21 @@
-"""A pack step is one spectool command run in-process; its outcome says ok, findings or failed."""
+"""A pack step does one command's work through the run's workspace; its outcome: ok, findings or failed."""
 
 from __future__ import annotations
 
 import io
 import time
 from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TextIO
 
-import click
-
+from spectool.api.workspace import Workspace
 from spectool.atomic import write_text_atomic
+from spectool.errors import SpectoolError, error_report
+
+# The step's work: the workspace, where it prints, where it reports problems -> its exit status.
+Action = Callable[[Workspace, TextIO, TextIO], int]
 
 
 class Status(StrEnum):
@@ -26,7 +29,8 @@ class Step:
     """One artefact (or a few) of the pack, made by one spectool command."""
 
     label: str  # what the progress line and the index call it
-    args: tuple[str, ...]  # the spectool command line, without "spectool"
+    args: tuple[str, ...]  # the spectool command line that does the same, without "spectool" (for the log)
+    action: Action
     outputs: tuple[str, ...] = ()  # files it writes, relative to the pack folder
     group: str = ""  # the index's heading for it: "Redlines", "Checks", ...
     capture: str = ""  # a file (relative to the pack folder) to keep what the command prints
@@ -43,35 +47,18 @@ class Outcome:
     outputs: tuple[str, ...] = field(default=())  # the outputs that exist afterwards
 
 
-Invoke = Callable[[list[str]], int]
-
-
-def invoke_spectool(args: list[str]) -> int:
-    """Run `spectool ARGS` in this process and return its exit status."""
-    from spectool.cli import main
-
-    try:
-        result = main.main(args=args, prog_name="spectool", standalone_mode=False)
-    except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else 1
-    except click.exceptions.Exit as exit_:
-        return exit_.exit_code
-    except click.ClickException as error:
-        click.echo(f"spectool: {error.format_message()}", err=True)
-        return error.exit_code
-    return result if isinstance(result, int) else 0
-
-
-def run_step(step: Step, folder: Path, invoke: Invoke = invoke_spectool) -> Outcome:
-    """Run one step, capturing what it prints; a crash is a failed step, never the end of the pack."""
+def run_step(step: Step, folder: Path, workspace: Workspace) -> Outcome:
+    """Run one step, keeping what it prints; a crash is a failed step, never the end of the pack."""
     out, err = io.StringIO(), io.StringIO()
     start = time.perf_counter()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            code = invoke(list(step.args))
-        except Exception as error:
-            err.write(f"{type(error).__name__}: {error}\n")
-            code = 3
+    try:
+        code = step.action(workspace, out, err)
+    except SpectoolError as error:
+        err.write(error_report(error) + "\n")
+        code = 2
+    except Exception as error:
+        err.write(f"{type(error).__name__}: {error}\n")
+        code = 3
     seconds = time.perf_counter() - start
     status = Status.OK if code == 0 else Status.FINDINGS if code == 1 else Status.FAILED
     if step.capture and status is not Status.FAILED:

@@ -11,6 +11,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from spectool.collector import collector_paused
 from spectool.errors import InputError, Problem, UsageError
 from spectool.inputs import read_input_bytes
+from spectool.model.corpus import Corpus
 from spectool.model.document import Spec
 from spectool.parsing.builder import SpecBuilder
 from spectool.parsing.diagnostics import describe
@@ -24,6 +25,11 @@ def read_spec(path: str | Path) -> Spec:
     path = Path(path)
     data = read_input_bytes(path)
     return parse_spec(decode_source(data, str(path)), str(path))
+
+
+def load_corpus(paths: Iterable[str | Path]) -> Corpus:
+    """Every spec source at `paths` (files, or folders of *.spec) parsed into one corpus."""
+    return Corpus(tuple(read_specs(paths)))
 
 
 def read_specs(paths: Iterable[str | Path]) -> list[Spec]:

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spectool.amend.checking import prepare_amendment_check
+from spectool.amend.model import Amendment
+from spectool.amend.reader import read_amendment
 from spectool.config import Config
 from spectool.memo import RunMemo
 from spectool.model.corpus import Corpus
+from spectool.parsing import load_corpus
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.engine import CheckResult, run_rules, select_rules
 from spectool.rules.parameters.table import parameters_of
@@ -46,10 +49,12 @@ def check_paths(
     ignore: Sequence[str] = (),
     memo: RunMemo | None = None,
     corpus: Callable[[], Corpus] | None = None,
+    read: Callable[[Path], Amendment] = read_amendment,
 ) -> CheckRun:
     """Check the specs named (or, with none, the configuration's corpus), and each amendment named.
 
-    `memo`: the run's (a fresh one if None); `corpus`: gives the configuration's corpus already loaded.
+    `memo`: the run's (a fresh one if None); `corpus`: gives the configuration's corpus already loaded;
+    `read`: reads an amendment (or gives the one already read).
     """
     memo = memo if memo is not None else RunMemo()
     registry = all_rules()
@@ -60,9 +65,9 @@ def check_paths(
     parameters_of(config, memo)
     spec_paths, amendments = split_paths(paths)
     loaded = (
-        corpus() if corpus is not None and not spec_paths else Corpus.load(spec_paths or config.spec_paths)
+        corpus() if corpus is not None and not spec_paths else load_corpus(spec_paths or config.spec_paths)
     )
-    return check_corpus(loaded, amendments, config, rules, settings, memo)
+    return check_corpus(loaded, amendments, config, rules, settings, memo, read)
 
 
 def check_corpus(
@@ -72,6 +77,7 @@ def check_corpus(
     rules: tuple[type[Rule], ...],
     settings: RuleSettings,
     memo: RunMemo,
+    read: Callable[[Path], Amendment] = read_amendment,
 ) -> CheckRun:
     """Run `rules` on `corpus`, and on it as each amendment leaves it."""
     if not amendments:
@@ -80,7 +86,7 @@ def check_corpus(
     base = run_rules(RuleContext(corpus=corpus, config=config, memo=memo), rules, settings)
     results = []
     for path in amendments:
-        check = prepare_amendment_check(path, corpus)
+        check = prepare_amendment_check(path, corpus, read)
         context = RuleContext(
             corpus=check.corpus, config=config, amendment=check.amendment, base=check.base, memo=memo
         )

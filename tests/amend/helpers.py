@@ -11,7 +11,7 @@ from spectool.amend.model import Amendment
 from spectool.amend.reader import parse_amendment
 from spectool.errors import InputError, Problem
 from spectool.model.corpus import Corpus
-from spectool.parsing import parse_spec
+from spectool.parsing import load_corpus, parse_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 AMENDMENTS = ROOT / "amendments"
@@ -68,4 +68,4 @@ def small_corpus() -> Corpus:
 
 @cache
 def bundled() -> Corpus:
-    return Corpus.load(sorted((ROOT / "specs").glob("*.spec")))
+    return load_corpus(sorted((ROOT / "specs").glob("*.spec")))

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from spectool.amend.align import PairKind, align_specs
 from spectool.amend.apply import apply_target
 from spectool.amend.mirror import mirror_amendment
 from spectool.amend.model import InsertClauses, SubstituteClause, SubstituteDefinition
 from spectool.amend.scope import verify_scope
 from spectool.amend.writer import render_amendment
+from spectool.diff.align import PairKind, align_specs
 from spectool.errors import InputError
 from spectool.model.document import Spec
 from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of

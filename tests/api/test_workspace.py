@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from spectool.api import Workspace
+from spectool.api import Drafting, Workspace
 from spectool.cli import main
 from spectool.config import load_config
 from spectool.diff.summary import summarise
 from spectool.errors import InputError, UsageError
 from spectool.model.corpus import Corpus
+from spectool.parsing import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 MP102A = ROOT / "amendments" / "MP102A.amend"
+
+
+def counted_loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each corpus parsed from here on, by the paths it was parsed from."""
+    loads: list[object] = []
+
+    def counting(paths: Iterable[str | Path]) -> Corpus:
+        loads.append(paths)
+        return load_corpus(paths)
+
+    for module in ("spectool.api.workspace", "spectool.rules.runner", "spectool.coverage.request"):
+        monkeypatch.setattr(f"{module}.load_corpus", counting)
+    return loads
 
 
 @pytest.fixture
@@ -27,14 +42,7 @@ def workspace() -> Workspace:
 def test_the_corpus_is_parsed_once_however_many_things_the_run_does(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    loads: list[object] = []
-    real = Corpus.load.__func__  # type: ignore[attr-defined]
-
-    def counting(cls: type[Corpus], paths: object) -> Corpus:
-        loads.append(paths)
-        return real(cls, paths)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(Corpus, "load", classmethod(counting))
+    loads = counted_loads(monkeypatch)
     workspace.check(select=["TERM"])
     workspace.check([MP102A], select=["XVER"])
     applied = workspace.apply(MP102A)
@@ -92,7 +100,7 @@ def test_a_target_that_does_not_apply_is_a_problem_of_the_applied_amendment(
 
 def test_a_target_the_corpus_lacks_is_a_problem_at_the_specs_affected(tmp_path: Path) -> None:
     config = load_config(ROOT / "spectool.toml")
-    full = Corpus.load(config.spec_paths)
+    full = load_corpus(config.spec_paths)
     workspace = Workspace(config, Corpus(tuple(spec for spec in full if spec.name != "CHTS")))
     applied = workspace.apply(MP102A)
     assert [target.key for target in applied.targets] == ["SMETS2@4.2", "SMETS2@5.0"]
@@ -115,7 +123,7 @@ def test_a_redline_through_the_workspace_is_the_bytes_the_command_writes(
     markdown = tmp_path / "cli.md"
     args = ["redline", str(MP102A), "--target", "SMETS2@5.0", "-o", str(markdown), "--format", "markdown"]
     assert CliRunner().invoke(main, args).exit_code == 0
-    shown = workspace.redline(workspace.apply(MP102A), "SMETS2@5.0", context=1)
+    shown = workspace.redline(workspace.apply(MP102A), "SMETS2@5.0", Drafting(context=1))
     assert shown.review("markdown") == markdown.read_text(encoding="utf-8")
     assert len(shown.shown.units) < len(draft.shown.units)
 
@@ -130,4 +138,47 @@ def test_no_module_keeps_a_process_wide_cache_keyed_by_id() -> None:
                 annotation = ast.unparse(node.annotation)
                 if annotation.startswith("dict[int") or annotation.startswith("dict[tuple[int"):
                     found.append(f"{path.relative_to(ROOT)}: {node.target.id}: {annotation}")
+    assert found == []
+
+
+def test_a_pack_parses_the_corpus_and_reads_the_amendment_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spectool.amend import reader
+    from spectool.pack.plan import PackOptions
+
+    monkeypatch.chdir(ROOT)
+    loads = counted_loads(monkeypatch)
+    reads: list[str] = []
+    read = reader.read_amendment
+    monkeypatch.setattr(
+        "spectool.api.workspace.read_amendment", lambda path: reads.append(str(path)) or read(path)
+    )
+    workspace = Workspace.open(ROOT / "spectool.toml")
+    options = PackOptions(Path("amendments/MP102A.amend"), "SECAS", "2026-11-25T09:00:00Z")
+    result = workspace.pack(options, tmp_path / "MP102A")
+    assert result.clean and len(result.outcomes) == 15
+    assert len(loads) == 1
+    assert reads == ["amendments/MP102A.amend"]
+    log = (tmp_path / "MP102A" / "pack.log").read_text(encoding="utf-8")
+    assert (
+        "    spectool redline amendments/MP102A.amend --target CHTS@1.5 -o <pack>/redlines/CHTS-1.5.docx"
+        in log
+    )
+
+
+def test_no_module_but_the_command_line_imports_the_command_line() -> None:
+    found = []
+    for path in sorted((ROOT / "spectool").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative == "spectool/cli.py" or relative.startswith("spectool/commands/"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            if any(name == "spectool.cli" or name.startswith("spectool.commands") for name in names):
+                found.append(relative)
     assert found == []

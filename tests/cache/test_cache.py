@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import spectool.rules.runner as runner
+import spectool.api.workspace as workspace
 from spectool.cache.codec import CachedCheck, from_json, to_json
 from spectool.cache.key import content_key, slot_of
 from spectool.cache.store import CheckCache
@@ -126,7 +126,7 @@ def test_an_unchanged_corpus_is_reported_from_the_cache(
 ) -> None:
     first = run("--format", "json")
     assert first[0] == 1 and (project / ".spectool_cache" / "CACHEDIR.TAG").exists()
-    monkeypatch.setattr(runner, "check_paths", _no_check)
+    monkeypatch.setattr(workspace, "check_paths", _no_check)
     assert run("--format", "json") == first
     assert run("--format", "sarif")[0] == 1  # every format reads the same cached findings
 

@@ -12,6 +12,7 @@ from spectool.coverage.compare import compare
 from spectool.coverage.load import load_coverage
 from spectool.coverage.request import amend_corpus
 from spectool.model.corpus import Corpus
+from spectool.parsing import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 MP102A = ROOT / "amendments" / "MP102A.amend"
@@ -35,7 +36,7 @@ CONSULTATION_GAPS = {
 
 @pytest.fixture(scope="module")
 def corpus() -> Corpus:
-    return Corpus.load(load_config(ROOT / "spectool.toml").spec_paths)
+    return load_corpus(load_config(ROOT / "spectool.toml").spec_paths)
 
 
 def fill(corpus: Corpus) -> dict[str, SpecCoverage]:

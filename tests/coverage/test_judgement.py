@@ -17,8 +17,7 @@ from spectool.config import load_config
 from spectool.coverage.assess import Assessor, Status, assess
 from spectool.coverage.limits import limits_of
 from spectool.coverage.load import load_coverage
-from spectool.model.corpus import Corpus
-from spectool.parsing import parse_spec
+from spectool.parsing import load_corpus, parse_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITE = Path(__file__).with_name("judgement.toml")
@@ -76,7 +75,7 @@ def edited_source(source: str, edit: dict[str, object]) -> str:
 def judge_all() -> list[Verdict]:
     config = load_config(ROOT / "spectool.toml")
     matrix = load_coverage(config).matrix("ota-power")
-    corpus = Corpus.load(config.spec_paths)
+    corpus = load_corpus(config.spec_paths)
     verdicts = []
     for edit in edits():
         spec = corpus.require(str(edit["spec"]))

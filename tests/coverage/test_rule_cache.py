@@ -11,7 +11,7 @@ from spectool.coverage import assess as assess_module
 from spectool.coverage.assess import assess_all
 from spectool.coverage.load import load_coverage
 from spectool.coverage.request import amend_corpus
-from spectool.model.corpus import Corpus
+from spectool.parsing import load_corpus
 from spectool.rules.base import RuleContext
 from spectool.rules.coverage.cov001 import CoverageGap
 
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_an_amendment_check_reports_the_gaps_of_assess_all(monkeypatch: pytest.MonkeyPatch) -> None:
     config = load_config(ROOT / "spectool.toml")
-    corpus = Corpus.load(config.spec_paths)
+    corpus = load_corpus(config.spec_paths)
     # SMETS2 4.2 as MP102A leaves it; the other specs the very objects of the base.
     before = corpus
     after = corpus.with_spec(

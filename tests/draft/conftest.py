@@ -9,6 +9,7 @@ import pytest
 
 from spectool.config import load_config
 from spectool.model.corpus import Corpus
+from spectool.parsing import load_corpus
 from spectool.redline.export import export_docx_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @cache
 def corpus() -> Corpus:
-    return Corpus.load(load_config(ROOT / "spectool.toml").spec_paths)
+    return load_corpus(load_config(ROOT / "spectool.toml").spec_paths)
 
 
 @cache

@@ -15,8 +15,7 @@ from spectool.cli import main
 from spectool.diff.model import Side
 from spectool.diff.page import spec_page
 from spectool.diff.plain import page_lines
-from spectool.model.corpus import Corpus
-from spectool.parsing import read_spec
+from spectool.parsing import load_corpus, read_spec
 from tests.redline.helpers import front_lines
 from tests.redline.office import Office
 from tests.reporting.test_sarif import validate
@@ -160,7 +159,7 @@ def test_consultation_pack_is_not_clean_and_names_its_points(tmp_path: Path) -> 
         assert gap in findings, gap
     mirror = tmp_path / "consultation" / "mirror" / "SMETS2-4.2-to-SMETS2-5.0.amend"
     assert mirror.read_text(encoding="utf-8").startswith("Amendments to SMETS2 5.0")
-    assert Corpus.load([ROOT / "specs"]).require("SMETS2@5.0").clause("5.6.4") is not None
+    assert load_corpus([ROOT / "specs"]).require("SMETS2@5.0").clause("5.6.4") is not None
 
 
 def test_a_bad_option_is_refused_before_any_step(tmp_path: Path) -> None:

@@ -17,9 +17,8 @@ from spectool.diff.document import diff_specs
 from spectool.diff.model import Change, Redline, Side, UnitDiff
 from spectool.diff.page import UnitKind, spec_page
 from spectool.diff.plain import page_lines, redline_lines
-from spectool.model.corpus import Corpus
 from spectool.model.document import Spec
-from spectool.parsing import read_spec
+from spectool.parsing import load_corpus, read_spec
 from spectool.redline.cover import modification_of
 from spectool.redline.export import export_spec
 from spectool.redline.rationale import Rationale, rationales
@@ -89,7 +88,7 @@ def test_bundled_smets2_versions_with_context(office: Office, tmp_path: Path, co
 
 @pytest.mark.parametrize("target", ["SMETS2@4.2", "SMETS2@5.0", "CHTS@1.5"])
 def test_mp102a_redline_of_each_target(office: Office, tmp_path: Path, target: str) -> None:
-    corpus = Corpus.load(sorted(SPECS.glob("*.spec")))
+    corpus = load_corpus(sorted(SPECS.glob("*.spec")))
     base = corpus.require(target)
     applied = apply_target(read_amendment(AMENDMENT), target, base)
     assert_versions(office, base, applied.spec, tmp_path, applied.numbering)
@@ -99,7 +98,7 @@ def test_mp102a_redline_of_each_target(office: Office, tmp_path: Path, target: s
 def test_mp102a_redline_with_its_comments(office: Office, tmp_path: Path, target: str) -> None:
     """With the change request on the cover and a comment on each change, the text still accepts to
     the amended spec and rejects to the base; each comment stands on the clause it explains."""
-    corpus = Corpus.load(sorted(SPECS.glob("*.spec")))
+    corpus = load_corpus(sorted(SPECS.glob("*.spec")))
     amendment = read_amendment(AMENDMENT)
     base = corpus.require(target)
     applied = apply_target(amendment, target, base)

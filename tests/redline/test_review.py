@@ -14,8 +14,7 @@ from spectool.diff.context import with_context
 from spectool.diff.document import diff_specs
 from spectool.diff.model import Redline
 from spectool.diff.summary import change_anchor
-from spectool.model.corpus import Corpus
-from spectool.parsing import read_spec
+from spectool.parsing import load_corpus, read_spec
 from spectool.redline.cover import CoverView, cover_view, modification_of
 from spectool.redline.rationale import Rationale, rationales
 from spectool.redline.review import redline_html, redline_markdown
@@ -89,7 +88,7 @@ def test_markdown_text_escapes_what_markdown_would_read_as_markup() -> None:
 
 def mp102a(key: str, context: int | None = None) -> tuple[Redline, CoverView, tuple[Rationale, ...]]:
     amendment = read_amendment(ROOT / "amendments" / "MP102A.amend")
-    corpus = Corpus.load(sorted((ROOT / "specs").glob("*.spec")))
+    corpus = load_corpus(sorted((ROOT / "specs").glob("*.spec")))
     applied = apply_target(amendment, key, corpus.require(key))
     shown = with_context(diff_specs(applied.base, applied.spec, applied.numbering), context)
     cover = cover_view(shown, "SECAS", DATE, modification_of(amendment))

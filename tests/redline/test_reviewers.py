@@ -21,6 +21,7 @@ from spectool.config import load_config
 from spectool.diff.context import with_context
 from spectool.diff.document import diff_specs
 from spectool.model.corpus import Corpus
+from spectool.parsing import load_corpus
 from spectool.redline.accept import read_document_xml
 from spectool.redline.check import check_document
 from spectool.redline.cover import modification_of
@@ -38,7 +39,7 @@ NS = {"w": W}
 
 @cache
 def corpus() -> Corpus:
-    return Corpus.load(sorted((ROOT / "specs").glob("*.spec")))
+    return load_corpus(sorted((ROOT / "specs").glob("*.spec")))
 
 
 @cache

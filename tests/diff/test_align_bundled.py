@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from spectool.amend.align import Alignment, PairKind, align_specs
 from spectool.amend.mirror import clause_map
+from spectool.diff.align import Alignment, PairKind, align_specs
 from spectool.model.numbers import ClauseNumber
 from tests.amend.helpers import ROOT, bundled
 
