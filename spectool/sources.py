@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spectool.errors import InputError, Problem, UsageError
+
+if TYPE_CHECKING:
+    from spectool.config import Config  # which reads its own text through decode_source, below
 
 SPEC_SUFFIX = ".spec"
 AMENDMENT_SUFFIX = ".amend"
@@ -80,3 +84,20 @@ def _control_problem(path: str, text: str, offset: int, char: str) -> Problem:
         1,
         "delete it, or replace it with a space",
     )
+
+
+def check_inputs(paths: Iterable[Path], config: Config) -> list[Path]:
+    """What a check reads, and a report must never be written over: the configuration's files and the
+    paths checked."""
+    return [*config.input_paths(), *expand_spec_paths(path for path in paths if path.exists())]
+
+
+def read_sources(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The lines of each file that can be read as text (a report quotes them); others are left out."""
+    sources: dict[str, list[str]] = {}
+    for path in paths:
+        try:
+            sources[path] = Path(path).read_text(encoding="utf-8-sig").split("\n")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return sources

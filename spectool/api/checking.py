@@ -14,6 +14,7 @@ from spectool.baseline.fingerprint import fingerprinted
 from spectool.baseline.source import load_baseline, moved_path, paths_in
 from spectool.cache.codec import CachedCheck
 from spectool.cache.entry import cache_entry
+from spectool.cache.report import report_meta
 from spectool.config import Config, load_config
 from spectool.errors import ConfigError, InputError, Problem, UsageError
 from spectool.findings import BaselineState, Finding, Severity
@@ -22,7 +23,7 @@ from spectool.reporting import ReportMeta, RuleInfo, reporter
 from spectool.reporting.meta import PARSE_RULE
 from spectool.rules.base import Rule
 from spectool.rules.runner import CheckRun, check_paths
-from spectool.sources import expand_spec_paths
+from spectool.sources import check_inputs, read_sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,16 +73,6 @@ def shown_path(path: str) -> str:
         return path
 
 
-def patterns(values: Sequence[str]) -> tuple[str, ...]:
-    """`--select TERM,def001` -> ("TERM", "DEF001")."""
-    return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
-
-
-def check_inputs(paths: Sequence[Path], config: Config) -> list[Path]:
-    """What a report must never be written over: the configuration's files and the paths checked."""
-    return [*config.input_paths(), *expand_spec_paths(path for path in paths if path.exists())]
-
-
 def parse_findings(problems: Sequence[Problem]) -> list[Finding]:
     """Problems reading the input as findings of the pseudo-rule PARSE, for the CI formats."""
     return [
@@ -108,7 +99,7 @@ def check_report(request: CheckRequest, config: Config, run: Callable[[], CheckR
     cache = cache_entry(config, request.cache, *args)
     cached = cache.load() if cache is not None else None
     if cached is not None:
-        meta = _meta(request, cached)
+        meta = report_meta(cached, request.output_format, request.color, request.fail_on)
         return CheckReport(report(list(cached.findings), meta), cached.findings, meta)
     try:
         done = run()
@@ -145,23 +136,8 @@ def check_report(request: CheckRequest, config: Config, run: Callable[[], CheckR
     )
     if cache is not None:
         cache.save(checked)
-    meta = _meta(request, checked, tally)
+    meta = report_meta(checked, request.output_format, request.color, request.fail_on, tally)
     return CheckReport(report(shown, meta), tuple(shown), meta)
-
-
-def _meta(
-    request: CheckRequest, checked: CachedCheck, tally: tuple[tuple[BaselineState, int], ...] = ()
-) -> ReportMeta:
-    paths = list(dict.fromkeys(finding.path for finding in checked.findings))
-    return ReportMeta(
-        rules=checked.rules,
-        files=checked.files,
-        suppressed=checked.suppressed,
-        sources=_sources(paths) if request.output_format != "json" else {},
-        color=request.color,
-        fail_on=request.fail_on,
-        baseline=tally,
-    )
 
 
 def fingerprint_findings(
@@ -169,7 +145,7 @@ def fingerprint_findings(
 ) -> list[Finding]:
     """Findings with paths as reports show them, and their fingerprints (read from their sources)."""
     renamed = {finding.path: moved(finding.path) for finding in findings}
-    lines = _sources(list(renamed))
+    lines = read_sources(list(renamed))
     sources = {renamed[path]: text for path, text in lines.items()}
     shown = [
         replace(f, path=renamed[f.path], related=tuple(replace(r, path=moved(r.path)) for r in f.related))
@@ -180,16 +156,6 @@ def fingerprint_findings(
 
 def _relative(finding: Finding) -> Finding:
     return replace(finding, path=shown_path(finding.path))
-
-
-def _sources(paths: Sequence[str]) -> dict[str, list[str]]:
-    sources: dict[str, list[str]] = {}
-    for path in paths:
-        try:
-            sources[path] = Path(path).read_text(encoding="utf-8-sig").split("\n")
-        except (OSError, UnicodeDecodeError):
-            continue
-    return sources
 
 
 def _check_copy(copy: Path, root: Path, request: CheckRequest, config: Config) -> list[Finding]:
