@@ -25,17 +25,21 @@ import urllib.request
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from spectool.docx_import import import_docx
 from spectool.docx_import.normalise import clean_text
+from spectool.docx_import.number_formats import roman
 from spectool.docx_import.numbering import NumberingDefinitions
 from spectool.docx_import.reading import Block, DocumentReader, WordParagraph, WordTable
 from spectool.docx_import.styles import StyleSheet
 from spectool.errors import SpectoolError
+from spectool.model.document import Footnote, Spec
+from spectool.model.provenance import keyed_blocks
+from spectool.parsing import render_spec
 from spectool.wordml.package import open_word_package
 
 DEFAULT_CACHE = Path.home() / ".cache" / "spectool-real-docs"
@@ -244,6 +248,39 @@ def words(text: str) -> Counter[str]:
     return Counter(word.casefold() for word in _WORD.findall(clean_text(text)))
 
 
+def note_marks(spec: Spec) -> dict[str, str]:
+    """The marks LibreOffice prints for the spec's notes (footnotes 1, 2 ...; endnotes i, ii ...), each
+    with the label the import gives the note."""
+    marks: dict[str, str] = {}
+    for _, block in keyed_blocks(spec):
+        if isinstance(block, Footnote) and block.label.isdigit():
+            number = int(block.label)
+            marks[str(number) if block.kind == "Footnote" else roman(number).lower()] = block.label
+    return marks
+
+
+def split_note_marks(reference: Counter[str], found: Counter[str], marks: dict[str, str]) -> Counter[str]:
+    """LibreOffice's text glues a note's mark to the word it follows ("Ouch1."): such a word counts as
+    the word and the mark, and a mark as the note's label, when the import kept the note."""
+    if not marks:
+        return reference
+    out: Counter[str] = Counter()
+    by_length = sorted(marks, key=len, reverse=True)
+    for word, count in reference.items():
+        if word in found:
+            out[word] += count
+        elif word in marks:
+            out[marks[word]] += count
+        else:
+            mark = next((m for m in by_length if word.endswith(m) and word[: -len(m)] in found), None)
+            if mark is None:
+                out[word] += count
+            else:
+                out[word[: -len(mark)]] += count
+                out[marks[mark]] += count
+    return out
+
+
 def _paragraphs(blocks: Iterable[Block]) -> Iterator[WordParagraph]:
     for block in blocks:
         if isinstance(block, WordParagraph):
@@ -331,7 +368,9 @@ def evaluate(document: CorpusDocument, office_text: str | None) -> DocumentResul
         result.status, result.message = "crashed", f"{type(error).__name__}: {error}"[:160]
         result.missing_words = reference
         return result
-    found = words(imported.source)
+    # The provenance (the header's digest, the Provenance: table) is no text of the document.
+    found = words(render_spec(replace(imported.spec, source=None, origins=())))
+    reference = split_note_marks(reference, found, note_marks(imported.spec))
     result.missing_words = reference - found
     result.kept = result.words - sum(result.missing_words.values())
     result.warnings = Counter(_warning_kind(issue.message) for issue in imported.issues)

@@ -332,6 +332,12 @@ class SpecAssembler:
             target = f"word/document.xml#paragraph-{source.index}" + (f"-{index}" if index > 1 else "")
             self.keep(Placeholder(kind, target, " ".join(what.split())), source)
             self.kept.add("placeholder", source)
+        # A text box's words are the document's words: each of its paragraphs stands after the anchor.
+        for text in source.boxed:
+            self.free(source, [text], "", "text box paragraph")
+        if source.hidden and not source.text.strip():
+            # Word hides it from the reader, so it cannot be a clause, but it is still the document's text.
+            self.free(source, [source.hidden], "hidden", "hidden paragraph")
 
     def cite(self, source: WordParagraph, holder: ParagraphDraft | None) -> None:
         """Footnotes and endnotes go with the clause that cites them, or stand after the paragraph."""

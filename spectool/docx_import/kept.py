@@ -78,6 +78,16 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "pictures, equations or embedded objects",
         "kept as placeholders (the source format holds no binary data)",
     ),
+    "text box paragraph": (
+        "paragraph in a text box",
+        "paragraphs in text boxes",
+        "kept as free paragraphs after the paragraph the box is anchored to",
+    ),
+    "hidden paragraph": (
+        "paragraph of hidden text",
+        "paragraphs of hidden text",
+        "kept as free paragraphs labelled [hidden]",
+    ),
 }
 
 

@@ -35,6 +35,8 @@ class WordParagraph:
     dropped: tuple[str, ...] = ()  # pictures, equations ...: what the text leaves out (placeholders keep)
     ignored: tuple[str, ...] = ()  # attribute values out of bounds, read as if absent
     path: tuple[int, ...] = ()  # element-child indices from w:body down to this w:p
+    boxed: tuple[str, ...] = ()  # the paragraphs of its text boxes, normalised
+    hidden: str = ""  # its hidden text (w:vanish), normalised
 
     @property
     def location(self) -> WordLocation:
@@ -141,6 +143,8 @@ class DocumentReader:
             dropped=tuple(content.dropped),
             ignored=values.taken(),
             path=path,
+            boxed=tuple(text for text in (clean_text(box) for box in content.boxed) if text),
+            hidden=clean_text(content.hidden),
         )
 
     def table(self, node: Element, contents: bool, path: tuple[int, ...] = ()) -> WordTable:

@@ -42,6 +42,8 @@ class ParagraphContent:
     endnotes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     in_contents: bool = False
+    boxed: list[str] = field(default_factory=list)  # the paragraphs of its text boxes
+    hidden: str = ""  # text hidden from the reader (w:vanish)
 
 
 def read_paragraph(paragraph: Element, fields: FieldState) -> ParagraphContent:
@@ -68,7 +70,25 @@ def _walk(element: Element, fields: FieldState, content: ParagraphContent, parts
         elif name in ("oMath", "oMathPara"):
             content.dropped.append(_with_text("an equation", node, "t"))
         elif name == "AlternateContent":
-            content.dropped.append(_with_text("a drawing or text box", node, "txbxContent"))
+            _drawing("a drawing or text box", node, content)
+
+
+def _drawing(what: str, node: Element, content: ParagraphContent) -> None:
+    """A picture or text box: a placeholder, and the text box's paragraphs as text of their own."""
+    content.dropped.append(_with_text(what, node, "txbxContent"))
+    content.boxed.extend(text for text in _box_paragraphs(node) if text not in content.boxed)
+
+
+def _box_paragraphs(node: Element) -> list[str]:
+    """The text of each paragraph of each text box; a box drawn twice (DrawingML and VML) counts once."""
+    boxes: list[list[str]] = []
+    for box in node.iter(w("txbxContent")):
+        if any(ancestor.tag == w("txbxContent") for ancestor in box.iterancestors()):
+            continue  # a box inside a box is read with its outer one
+        paragraphs = ["".join(_texts(paragraph)) for paragraph in box.iter(w("p"))]
+        if paragraphs not in boxes:
+            boxes.append(paragraphs)
+    return [text for box in boxes for text in box if text.strip()]
 
 
 def _run(run: Element, fields: FieldState, content: ParagraphContent, parts: list[str]) -> None:
@@ -88,7 +108,11 @@ def _run(run: Element, fields: FieldState, content: ParagraphContent, parts: lis
             content.footnotes.append(attribute(node, "id") or "")
         elif name == "endnoteReference":
             content.endnotes.append(attribute(node, "id") or "")
-        if hidden or not fields.visible:
+        if not fields.visible:
+            continue
+        if hidden:
+            if name == "t":
+                content.hidden += node.text or ""
             continue
         parts.append(_shown(node, name, content))
 
@@ -109,9 +133,9 @@ def _shown(node: Element, name: str, content: ParagraphContent) -> str:
         code = int(attribute(node, "char") or "0", 16) if _is_hex(attribute(node, "char")) else 0
         return chr(code) if 0x20 <= code < 0xE000 else ""
     if name in _DROPPED:
-        content.dropped.append(_with_text(_DROPPED[name], node, "txbxContent"))
+        _drawing(_DROPPED[name], node, content)
     elif name == "AlternateContent":
-        content.dropped.append(_with_text("a drawing or text box", node, "txbxContent"))
+        _drawing("a drawing or text box", node, content)
     return ""
 
 

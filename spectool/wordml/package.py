@@ -102,6 +102,10 @@ class ContentTypes:
                 str(default.get("Extension", "")).lower(), str(default.get("ContentType"))
             )
 
+    def named(self, content_type: str) -> str | None:
+        """The first part (by name) given this content type by an override."""
+        return min((name for name, kind in self.overrides.items() if kind == content_type), default=None)
+
     def of(self, part_name: str) -> str | None:
         found = self.overrides.get(part_name.lower())
         return found if found is not None else self.defaults.get(part_name.rpartition(".")[2].lower())
@@ -277,6 +281,8 @@ def refuse_dtd(name: str, data: bytes, path: str) -> bytes:
 
 def parse_part(name: str, data: bytes, path: str) -> Element:
     """Parse one XML part that `refuse_dtd` has passed; malformed XML is refused with the part's name."""
+    if _STRICT_MARKER in data:
+        data = transitional(data)
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as error:
@@ -286,12 +292,48 @@ def parse_part(name: str, data: bytes, path: str) -> Element:
     return root
 
 
+# ISO/IEC 29500 Strict names the same vocabulary in other namespaces: read as their transitional twins.
+_STRICT_MARKER = b"http://purl.oclc.org/ooxml/"
+_STRICT_NAMESPACES = (
+    (
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/picture",
+        b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    ),
+)
+
+
+def transitional(data: bytes) -> bytes:
+    """A Strict part's bytes with its namespaces (and relationship types) in their transitional form."""
+    for strict, transitional_name in _STRICT_NAMESPACES:
+        data = data.replace(strict, transitional_name)
+    return data
+
+
 def main_part_name(parts: PackageParts) -> str:
     """The zip must be an Office package whose main part is a Word document; its name."""
     path, not_word = parts.path, "this is a zip archive but not a Word document"
-    if parts.types is None or PACKAGE_RELATIONSHIPS not in parts.data:
-        raise refuse(path, f"{not_word}: it has no {CONTENT_TYPES} or {PACKAGE_RELATIONSHIPS}")
-    main = parts.related("").get(OFFICE_DOCUMENT)
+    if parts.types is None:
+        raise refuse(path, f"{not_word}: it has no {CONTENT_TYPES}")
+    # Without _rels/.rels (or a main-document relationship in it), the content types still name the
+    # main part, and Word and LibreOffice open such a package.
+    main = parts.related("").get(OFFICE_DOCUMENT) or parts.types.named(WORD_MAIN)
     if main is None:
         raise refuse(path, f"{not_word}: no part is marked as the main document")
     content_type = parts.types.of(main)

@@ -159,3 +159,35 @@ def test_typed_definitions(tmp_path: Path) -> None:
         ("Supply Outage", "means the absence of electricity.\nIt continues here."),
         ("ESME", "means Electricity Smart Metering Equipment."),
     ]
+
+
+def test_a_text_box_keeps_its_paragraphs_after_its_anchor(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("1 Scope", 1)
+    box = (
+        "<w:txbxContent><w:p><w:r><w:t>First line</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Second</w:t></w:r><w:r><w:t>Half</w:t></w:r></w:p></w:txbxContent>"
+    )
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    builder.raw(
+        f"<w:p><w:r><w:t>Anchor text.</w:t></w:r>"
+        f"<w:r><w:pict><v:shape {vml}><v:textbox>{box}</v:textbox></v:shape></w:pict></w:r></w:p>"
+    )
+    builder.paragraph("After the box.")
+    result = import_built(builder, tmp_path)
+    placeholder = "Image: word/document.xml#paragraph-2 -- a picture: First line Second Half"
+    # Each paragraph of the box is a paragraph of its own, its runs joined as Word shows them.
+    assert f"> Anchor text.\n{placeholder}\n> First line\n> SecondHalf\n> After the box.\n" in result.source
+    messages = [issue.message for issue in result.issues]
+    assert any("2 paragraphs in text boxes: kept as free paragraphs" in message for message in messages)
+
+
+def test_a_paragraph_of_hidden_text_is_kept_labelled_hidden(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("1 Scope", 1)
+    hidden = "<w:rPr><w:vanish/></w:rPr>"
+    builder.raw(f"<w:p><w:r>{hidden}<w:t>Only in the editing view.</w:t></w:r></w:p>")
+    builder.raw(f"<w:p><w:r><w:t>Shown</w:t></w:r><w:r>{hidden}<w:t> and hidden</w:t></w:r></w:p>")
+    result = import_built(builder, tmp_path)
+    # A wholly hidden paragraph is kept apart; hidden words inside shown text stay out of it.
+    assert "> [hidden] Only in the editing view.\n> Shown\n" in result.source
