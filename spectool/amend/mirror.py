@@ -176,6 +176,11 @@ class _Carry:
             if scope is None:
                 return None
             place = Place(scope=scope)
+        elif place.heading is not None:
+            section = self._section(place.heading)
+            if section is None:
+                return None
+            place = Place(heading=section)
         elif place.clause is not None:
             number = self.clause(place.clause)
             if number is None:
@@ -189,14 +194,8 @@ class _Carry:
         if scope.kind is ScopeKind.SPEC:
             return scope
         if scope.kind is ScopeKind.SECTION:
-            section = self.mapping.numbers.get(scope.numbers[0])
-            if section is None or self.mapping.target.section(section) is None:
-                self.notes.append(
-                    f"Section {scope.numbers[0]} has no counterpart in {self.mapping.target.key}: "
-                    "not mirrored"
-                )
-                return None
-            return Scope(scope.kind, (section,))
+            section = self._section(scope.numbers[0])
+            return None if section is None else Scope(scope.kind, (section,))
         numbers = [self.clause(number) for number in scope.numbers]
         kept = [number for number in numbers if number is not None]
         if len(kept) != len(numbers) or len(set(kept)) != len(kept):
@@ -205,6 +204,16 @@ class _Carry:
             self.notes.append(f"clauses {kept[0]} and {kept[1]} stand the other way round here: not mirrored")
             return None
         return Scope(scope.kind, tuple(kept))
+
+    def _section(self, number: ClauseNumber) -> ClauseNumber | None:
+        """The section where most of the clauses of section `number` went."""
+        section = self.mapping.numbers.get(number)
+        if section is None or self.mapping.target.section(section) is None:
+            self.notes.append(
+                f"Section {number} has no counterpart in {self.mapping.target.key}: not mirrored"
+            )
+            return None
+        return section
 
     def _definition(self, operation: Operation) -> Operation:
         if isinstance(operation, InsertDefinition):

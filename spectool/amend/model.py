@@ -82,10 +82,15 @@ class Place:
     items: tuple[str, ...] = ()  # sub-item labels: ("a", "i") for clause 5.5.3(a)(i)
     term: str | None = None
     scope: Scope | None = None
+    heading: ClauseNumber | None = (
+        None  # the heading to Section 5.5 (an edit with no quoted words: all of it)
+    )
 
     def __str__(self) -> str:
         if self.scope is not None:
             return str(self.scope)
+        if self.heading is not None:
+            return f"the heading to Section {self.heading}"
         if self.term is not None:
             return f'the definition of "{self.term}"'
         return f"clause {self.clause}" + "".join(f"({label})" for label in self.items)
@@ -213,8 +218,8 @@ class Instruction:
     def subject(self) -> str:
         """`clause 5.5.3`, `the definition of "Supply Outage"` or `Section 5.5`, for messages."""
         operation = self.operation
-        if isinstance(operation, EditText) and operation.place.scope is not None:
-            return str(operation.place.scope)
+        if isinstance(operation, EditText) and (operation.place.scope or operation.place.heading):
+            return str(operation.place)
         if isinstance(operation, OmitClause):
             return str(operation)
         if self.clause is not None:

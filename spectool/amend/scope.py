@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from spectool.amend.confined import stray_change
+from spectool.amend.confined import confined, quoted_spans, stray_change
 from spectool.amend.model import (
     Amendment,
     EditText,
@@ -55,8 +55,7 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
         amended.date,
     ):
         problem(Position(1, 1, 1, 1), "header changed, but an amendment does not change the header")
-    if [(s.number, s.title) for s in base.sections] != [(s.number, s.title) for s in amended.sections]:
-        problem(Position(1, 1, 1, 1), "headings changed, but no instruction changes a heading")
+    _check_headings(base, amended, instructions, terms, problem)
     images: set[ClauseNumber] = set()
     for clause in base.clauses():
         new_number = numbering.get(clause.number)
@@ -109,6 +108,37 @@ def expected_numbering(
             if last is not None and operation.renumber:
                 shift_after(last, -len(omitted))
     return current
+
+
+def _check_headings(
+    base: Spec, amended: Spec, instructions: list[Instruction], terms: set[str], problem: Report
+) -> None:
+    """Headings change only where an instruction names them, and only inside the words it quotes."""
+    if [s.number for s in base.sections] != [s.number for s in amended.sections]:
+        problem(Position(1, 1, 1, 1), "headings changed, but no instruction changes a heading")
+        return
+    unnamed = False  # said once, at the top of the file, as before headings could be amended
+    for before, after in zip(base.sections, amended.sections, strict=True):
+        if before.title == after.title:
+            continue
+        edits = [
+            i.operation
+            for i in instructions
+            if isinstance(i.operation, EditText) and i.operation.place.heading == before.number
+        ]
+        if any(not edit.anchor for edit in edits):
+            continue  # substituted whole
+        spans = [span for edit in edits for span in quoted_spans(before.title, edit, terms)]
+        if not edits:
+            unnamed = True
+        elif not confined(before.title, after.title, spans):
+            problem(
+                before.position,
+                f"the heading to Section {before.number} changed outside the whole words its "
+                "instructions quote",
+            )
+    if unnamed:
+        problem(Position(1, 1, 1, 1), "headings changed, but no instruction changes a heading")
 
 
 def _check_inserted(

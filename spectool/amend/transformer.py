@@ -233,6 +233,19 @@ class AmendmentTransformer(Transformer[Token, object]):
         assert isinstance(scope, Scope) and isinstance(at, Spot)
         return self._text_operation(Place(scope=scope), edit, at)
 
+    def in_heading(self, children: list[object]) -> _Draft:
+        number, edit = children
+        assert isinstance(number, Token) and isinstance(edit, _Edit)
+        return self._text_operation(Place(heading=ClauseNumber.parse(str(number))), edit, spot(number))
+
+    def substitute_heading(self, children: list[Token]) -> _Draft:
+        number, title = children
+        if not quoted(title).strip():
+            self.problem(spot(title), "the new heading is empty: expected its words in quotation marks")
+        place = Place(heading=ClauseNumber.parse(str(number)))
+        operation = EditText(place, TextEditKind.SUBSTITUTE, "", quoted(title))
+        return _Draft(operation, spot(number), text_at=spot(title))
+
     def in_definition(self, children: list[object]) -> _Draft:
         term, edit = children
         assert isinstance(term, Token) and isinstance(edit, _Edit)

@@ -16,6 +16,7 @@ from spectool.amend.model import (
     Instruction,
     OmitClause,
     OmitDefinition,
+    Place,
     SubstituteClause,
     SubstituteDefinition,
     TextEditKind,
@@ -128,6 +129,8 @@ class WorkingCopy:
         operation = instruction.operation
         if isinstance(operation, EditText) and operation.place.scope is not None:
             self._edit_scope(operation, instruction)
+        elif isinstance(operation, EditText) and operation.place.heading is not None:
+            self._edit_heading(operation.place.heading, operation)
         elif isinstance(operation, EditText):
             place = operation.place
             identity: Identity = place.clause if place.clause is not None else place.term or ""
@@ -179,6 +182,18 @@ class WorkingCopy:
         for member, occurrence in spread(self.scope_matches(edit), edit):
             self._edit_paragraph(member, member_edit(edit, member, occurrence), instruction)
             self.reached.append((member, instruction))
+
+    def _edit_heading(self, number: ClauseNumber, edit: EditText) -> None:
+        """A text edit in a section's heading, or (with no quoted words) a new heading."""
+        open_section = next((s for s in self.sections if s.section.number == number), None)
+        if open_section is None:
+            raise EditError(f"there is no Section {number}")
+        title = edit.text
+        if edit.anchor:
+            stand_in = Clause(number, Text(open_section.section.title))
+            edited, _ = apply_tracked(stand_in, replace(edit, place=Place()), [], None, self.terms)
+            title = " ".join(edited.text.value.split())
+        open_section.section = replace(open_section.section, title=title)
 
     def scope_matches(self, edit: EditText) -> list[tuple[Member, Found]]:
         """The paragraphs of the edit's scope still standing, each with its matches of the words."""

@@ -69,6 +69,8 @@ def render_instruction(instruction: Instruction) -> list[str]:
 def _operation_lines(instruction: Instruction) -> list[str]:
     operation = instruction.operation
     head = f"{instruction.number}."
+    if isinstance(operation, EditText) and operation.place.heading is not None and not operation.anchor:
+        return wrap(f"{head} For {operation.place} substitute {quote(operation.text)}.", _SENTENCE_INDENT)
     if isinstance(operation, EditText):
         return wrap(f"{head} In {_place(operation.place)}, {_edit(operation)}.", _SENTENCE_INDENT)
     if isinstance(operation, InsertClauses):
