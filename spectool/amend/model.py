@@ -261,6 +261,8 @@ class Amendment:
     specs_affected: str  # as written: "SMETS2 4.2, 5.0; CHTS 1.5"
     clauses_affected: str  # as written: "SMETS2 4.2: 5.5.3, 5.6.5; ..."
     targets: tuple[Target, ...]
+    implementation_date: str = ""  # "2027-06-01", when the change request gives one
+    transitional_provisions: str = ""  # how devices built to the old text are treated, if said
     path: str = field(default="", compare=False)
     lines: tuple[str, ...] = field(default=(), compare=False, repr=False)  # the source, for messages
 

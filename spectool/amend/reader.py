@@ -32,6 +32,8 @@ COVER_FIELDS = {
     "consequences if not approved": "consequences",
     "specs affected": "specs_affected",
     "clauses affected": "clauses_affected",
+    "implementation date": "implementation_date",
+    "transitional provisions": "transitional_provisions",
 }
 FIELD_NAMES = (
     "Author",
@@ -42,6 +44,9 @@ FIELD_NAMES = (
     "Specs affected",
     "Clauses affected",
 )
+# Fields a change request may give, after the required ones.
+OPTIONAL_FIELD_NAMES = ("Implementation date", "Transitional provisions")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _PIECE_START = re.compile(r"[0-9]+\.[ \t]|Amendments\b")
 _INSTRUCTION_NUMBER = re.compile(r"([0-9]+)\.[ \t]")
@@ -183,15 +188,32 @@ class _Builder:
                 self.problem(
                     at.line,
                     at.column,
-                    f"unknown change request field '{field.key}': expected one of {', '.join(FIELD_NAMES)}",
+                    f"unknown change request field '{field.key}': expected one of "
+                    f"{', '.join((*FIELD_NAMES, *OPTIONAL_FIELD_NAMES))}",
                     len(field.key),
                 )
             elif attribute in cover:
                 self.problem(at.line, at.column, f"the field '{field.key}' is given twice", len(field.key))
             elif not field.value:
                 self.problem(at.line, at.column, f"the field '{field.key}' is empty", len(field.key))
+            elif attribute == "implementation_date" and not _ISO_DATE.fullmatch(field.value):
+                self.problem(
+                    at.line,
+                    at.column,
+                    "the implementation date is not a date: expected e.g. '2027-06-01'",
+                    len(field.key),
+                )
             else:
                 cover[attribute] = field.value
+        if cover.get("implementation_date", "9") < cover.get("date", "") and _ISO_DATE.fullmatch(
+            cover["date"]
+        ):
+            self.problem(
+                title.token.line or 1,
+                1,
+                f"the implementation date {cover['implementation_date']} comes before the change request's "
+                f"date {cover['date']}",
+            )
         missing = [name for name in FIELD_NAMES if COVER_FIELDS[name.lower()] not in cover]
         if missing:
             self.problem(

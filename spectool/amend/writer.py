@@ -18,7 +18,7 @@ from spectool.amend.model import (
     TextEditKind,
     Which,
 )
-from spectool.amend.reader import FIELD_NAMES
+from spectool.amend.reader import FIELD_NAMES, OPTIONAL_FIELD_NAMES
 from spectool.parsing.writer import render_paragraph
 from spectool.words import ordinal
 
@@ -43,6 +43,10 @@ def render_amendment(amendment: Amendment) -> str:
     )
     for name, value in zip(FIELD_NAMES, values, strict=True):
         out.extend(wrap(f"{name}: {value}", _FIELD_INDENT))
+    optional = (amendment.implementation_date, amendment.transitional_provisions)
+    for name, value in zip(OPTIONAL_FIELD_NAMES, optional, strict=True):
+        if value:
+            out.extend(wrap(f"{name}: {value}", _FIELD_INDENT))
     for target in amendment.targets:
         out.append("")
         out.extend(render_target(target))
