@@ -17,14 +17,12 @@ import time
 import tracemalloc
 import zipfile
 from pathlib import Path
-from unittest import mock
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import sentence
 from spectool.docx_import import import_docx
-from spectool.wordml import package
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -179,13 +177,6 @@ def traced_peak(path: Path) -> int:
     return peak
 
 
-def exact_read(path: Path, *, limit: int) -> bytes:
-    """Read a file as spectool.inputs does, but into a buffer of the file's size, not of the limit."""
-    data = path.read_bytes()
-    assert len(data) <= limit
-    return data
-
-
 def main() -> None:
     clauses = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
     with tempfile.TemporaryDirectory() as scratch:
@@ -211,11 +202,6 @@ def main() -> None:
         print(f"import: best of 3 {best:.2f} s, {paragraphs / best:,.0f} paragraphs/s, {count} clauses read")
         peak = traced_peak(path)
         print(f"peak memory (tracemalloc): {peak / 1e6:.0f} MB = {peak / xml_size:.1f} x the unzipped XML")
-        # spectool.inputs.read_input_bytes reads with read(limit + 1): a buffer of the 100 MB limit,
-        # whatever the file's size. Without that one buffer:
-        with mock.patch.object(package, "read_input_bytes", exact_read):
-            peak = traced_peak(path)
-        print(f"  the import without that buffer: {peak / 1e6:.0f} MB = {peak / xml_size:.1f} x the XML")
 
 
 if __name__ == "__main__":

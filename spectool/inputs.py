@@ -39,8 +39,12 @@ def read_input_bytes(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
             refuse_unless_regular(path, status.st_mode)
             if status.st_size > limit:
                 raise UsageError(_too_big(path, status.st_size, limit))
-            # Read one byte past the cap: a file that grows while it is read is refused, not cut short.
-            data = stream.read(limit + 1)
+            # Read one byte past the file's size, so a buffer of its size, not of the cap, is taken;
+            # a file that grows while it is read is read on to one byte past the cap, and refused.
+            wanted = min(status.st_size, limit) + 1
+            data = stream.read(wanted)
+            if data is not None and len(data) == wanted and wanted <= limit:
+                data += stream.read(limit + 1 - wanted) or b""
         except OSError as error:
             raise UsageError(f"{path}: cannot read: {_reason(error)}") from None
     if data is None:  # pragma: no cover - only a non-blocking pipe answers None, and it was refused

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,14 @@ def test_a_folder_without_specs_is_a_usage_error(tmp_path: Path) -> None:
     code, stderr = run("parse", str(tmp_path))
     assert code == 2
     assert f"spectool: {tmp_path}: no .spec files in this folder or below it" in stderr
+
+
+def test_a_small_file_is_read_into_a_buffer_of_its_size_not_of_the_cap(tmp_path: Path) -> None:
+    path = tmp_path / "small.spec"
+    path.write_bytes(b"x" * 10_000)
+    tracemalloc.start()
+    data = read_input_bytes(path, limit=50 * 1024 * 1024)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert data == b"x" * 10_000
+    assert peak < 1024 * 1024  # not the 50 MB the cap would allow

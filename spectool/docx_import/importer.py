@@ -44,6 +44,24 @@ def import_docx(
     for label, value in given.items():
         if not clean_line(value) or "\n" in value:
             raise UsageError(f"the {label} must be a non-empty single line")
+    # The package's trees, the blocks and the drafts are gone before the source is parsed back: the
+    # two never take memory at once.
+    spec, issues = build_spec(Path(path), name, version, title, accept_changes, reject_changes, limits)
+    source = render_spec(spec)
+    check_reads_back(source, spec, str(path))
+    return DocxImport(spec, source, tuple(sorted(issues, key=lambda issue: issue.paragraph)))
+
+
+def build_spec(
+    path: Path,
+    name: str,
+    version: str,
+    title: str | None,
+    accept_changes: bool,
+    reject_changes: bool,
+    limits: PackageLimits,
+) -> tuple[Spec, list[ImportIssue]]:
+    """The model of the document at `path` and what the import reports about it."""
     package = open_word_package(path, limits)
     has_revisions = settle_revisions(package, accept_changes, reject_changes)
     styles = StyleSheet.from_element(package.styles)
@@ -81,10 +99,7 @@ def import_docx(
     if not (accept_changes or reject_changes) or not has_revisions:
         # After accepting or rejecting changes, the body read is not the file's: its places would mislead.
         spec = replace(spec, origins=assembler.origins(spec))
-    source = render_spec(spec)
-    check_reads_back(source, spec, package.path)
-    issues = sorted(assembler.issues, key=lambda issue: issue.paragraph)
-    return DocxImport(spec, source, tuple(issues))
+    return spec, assembler.issues
 
 
 def settle_revisions(package: WordPackage, accept_changes: bool, reject_changes: bool = False) -> bool:
