@@ -15,9 +15,10 @@ from typing import Any
 
 from spectool.errors import ConfigError, InputError, Problem, UsageError
 from spectool.inputs import read_input_bytes
+from spectool.sources import decode_source
 
 CONFIG_NAMES = ("spectool.toml", "pyproject.toml")
-KNOWN_TABLES = ("corpus", "versions", "specs", "rules", "terminology", "parameters", "coverage")
+KNOWN_TABLES = ("corpus", "versions", "specs", "rules", "terminology", "parameters", "coverage", "cache")
 # The keys whose value names a file the configuration reads, relative to the configuration's folder.
 FILE_KEYS = ("coverage.file",)
 
@@ -72,7 +73,7 @@ class Config:
         """Every file this configuration reads: itself, each spec source of the corpus (folders as
         the *.spec files below them) and each file a key of FILE_KEYS names. A command that writes
         passes these, with its own inputs, to the atomic write, which refuses to write over them."""
-        from spectool.parsing.reader import expand_spec_paths
+        from spectool.sources import expand_spec_paths
 
         paths = [self.path] if self.path is not None else []
         paths.extend(expand_spec_paths(path for path in self.spec_paths if path.exists()))
@@ -135,8 +136,6 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 def read_config_text(path: Path) -> str:
     """A configuration file's text; ConfigError at the first byte that is not UTF-8."""
-    from spectool.parsing.reader import decode_source
-
     data = read_input_bytes(path)
     try:
         return decode_source(data, str(path))

@@ -19,7 +19,7 @@ from spectool.amend.model import Amendment, Instruction, Target
 from spectool.amend.transformer import AmendmentTransformer, Field, Heading, Title, spot
 from spectool.errors import InputError, Problem
 from spectool.inputs import read_input_bytes
-from spectool.parsing.reader import decode_source
+from spectool.sources import decode_source
 
 AMENDMENT_SUFFIX = ".amend"
 

@@ -12,15 +12,18 @@ from pathlib import Path
 from spectool.baseline.compare import against_baseline, new_only
 from spectool.baseline.fingerprint import fingerprinted
 from spectool.baseline.source import load_baseline, moved_path, paths_in
+from spectool.cache.codec import CachedCheck
+from spectool.cache.entry import cache_entry
+from spectool.cache.report import report_meta
 from spectool.config import Config, load_config
 from spectool.errors import ConfigError, InputError, Problem, UsageError
 from spectool.findings import BaselineState, Finding, Severity
 from spectool.model.corpus import Corpus
-from spectool.parsing.reader import expand_spec_paths
 from spectool.reporting import ReportMeta, RuleInfo, reporter
 from spectool.reporting.meta import PARSE_RULE
 from spectool.rules.base import Rule
 from spectool.rules.runner import CheckRun, check_paths
+from spectool.sources import check_inputs, read_sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class CheckRequest:
     baseline: str | None = None  # a git revision or a saved JSON/SARIF report
     show_all: bool = False  # with a baseline: unchanged and absent findings too
     color: bool = False
+    cache: bool | None = None  # reuse the findings of unchanged inputs (None: as `[cache] enabled` says)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +73,6 @@ def shown_path(path: str) -> str:
         return path
 
 
-def patterns(values: Sequence[str]) -> tuple[str, ...]:
-    """`--select TERM,def001` -> ("TERM", "DEF001")."""
-    return tuple(part.strip().upper() for value in values for part in value.split(",") if part.strip())
-
-
-def check_inputs(paths: Sequence[Path], config: Config) -> list[Path]:
-    """What a report must never be written over: the configuration's files and the paths checked."""
-    return [*config.input_paths(), *expand_spec_paths(path for path in paths if path.exists())]
-
-
 def parse_findings(problems: Sequence[Problem]) -> list[Finding]:
     """Problems reading the input as findings of the pseudo-rule PARSE, for the CI formats."""
     return [
@@ -96,8 +90,17 @@ def parse_findings(problems: Sequence[Problem]) -> list[Finding]:
 
 
 def check_report(request: CheckRequest, config: Config, run: Callable[[], CheckRun]) -> CheckReport:
-    """`run`'s findings reported as `request` asks; a text report lets an InputError through."""
+    """`run`'s findings reported as `request` asks; a text report lets an InputError through.
+
+    With the cache on, an entry made from the very same inputs is reported instead of running."""
     report = reporter(request.output_format)
+    inputs = check_inputs(request.paths, config)
+    args = (request.paths, request.select, request.ignore, inputs, request.baseline)
+    cache = cache_entry(config, request.cache, *args)
+    cached = cache.load() if cache is not None else None
+    if cached is not None:
+        meta = report_meta(cached, request.output_format, request.color, request.fail_on)
+        return CheckReport(report(list(cached.findings), meta), cached.findings, meta)
     try:
         done = run()
     except InputError as error:
@@ -125,17 +128,15 @@ def check_report(request: CheckRequest, config: Config, run: Callable[[], CheckR
         measured = against_baseline(shown, before, written_anew=anew)
         tally = tuple((state, sum(f.baseline is state for f in measured)) for state in BaselineState)
         shown = measured if request.show_all else new_only(measured)
-    meta = ReportMeta(
-        rules=tuple(rule_info(rule) for rule in result.rules),
-        files=tuple(shown_path(path) for path in done.files),
-        suppressed=tuple((_relative(item.finding), item.reason) for item in result.suppressed),
-        sources=_sources(list(dict.fromkeys(f.path for f in shown)))
-        if request.output_format != "json"
-        else {},
-        color=request.color,
-        fail_on=request.fail_on,
-        baseline=tally,
+    checked = CachedCheck(
+        tuple(shown_path(path) for path in done.files),
+        tuple(rule_info(rule) for rule in result.rules),
+        tuple(shown),
+        tuple((_relative(item.finding), item.reason) for item in result.suppressed),
     )
+    if cache is not None:
+        cache.save(checked)
+    meta = report_meta(checked, request.output_format, request.color, request.fail_on, tally)
     return CheckReport(report(shown, meta), tuple(shown), meta)
 
 
@@ -144,7 +145,7 @@ def fingerprint_findings(
 ) -> list[Finding]:
     """Findings with paths as reports show them, and their fingerprints (read from their sources)."""
     renamed = {finding.path: moved(finding.path) for finding in findings}
-    lines = _sources(list(renamed))
+    lines = read_sources(list(renamed))
     sources = {renamed[path]: text for path, text in lines.items()}
     shown = [
         replace(f, path=renamed[f.path], related=tuple(replace(r, path=moved(r.path)) for r in f.related))
@@ -155,16 +156,6 @@ def fingerprint_findings(
 
 def _relative(finding: Finding) -> Finding:
     return replace(finding, path=shown_path(finding.path))
-
-
-def _sources(paths: Sequence[str]) -> dict[str, list[str]]:
-    sources: dict[str, list[str]] = {}
-    for path in paths:
-        try:
-            sources[path] = Path(path).read_text(encoding="utf-8-sig").split("\n")
-        except (OSError, UnicodeDecodeError):
-            continue
-    return sources
 
 
 def _check_copy(copy: Path, root: Path, request: CheckRequest, config: Config) -> list[Finding]:

@@ -7,6 +7,7 @@ rendered to text and parsed again compares equal to the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from spectool.model.provenance import BlockOrigin, SourceDocument
 
 _SHALL = re.compile(r"\bshall\b")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +47,23 @@ class Text:
 
     value: str
     line_starts: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+    # Where each line of `value` begins, found on the first `locate`: counting newlines from the start
+    # for every offset made a long clause with many references quadratic (bench/reference_bench.py).
+    _line_begins: list[int] | None = field(default=None, init=False, compare=False, repr=False)
 
     def locate(self, offset: int) -> tuple[int, int]:
         """The (line, column) in the source of character `offset` of `value`."""
         if not self.line_starts:
             return (0, 0)
-        line_index = self.value.count("\n", 0, offset)
-        line_begin = self.value.rfind("\n", 0, offset) + 1
+        begins = self._line_begins
+        if begins is None:
+            begins = [0]
+            begins.extend(match.end() for match in _NEWLINE.finditer(self.value))
+            object.__setattr__(self, "_line_begins", begins)
+        # The line holding `offset`: a newline at `offset` itself still belongs to the line before.
+        line_index = bisect_right(begins, offset) - 1
         line, column = self.line_starts[min(line_index, len(self.line_starts) - 1)]
-        return (line, column + offset - line_begin)
+        return (line, column + offset - begins[line_index])
 
     @property
     def flat(self) -> str:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from spectool.api.checking import CheckRequest, check_inputs, shown_path
+from spectool.api.checking import CheckRequest, shown_path
 from spectool.api.messages import mirror_notes
 from spectool.api.redlining import Drafting
 from spectool.api.workspace import Workspace
 from spectool.atomic import write_text_atomic
 from spectool.coverage.request import CoverageRequest
 from spectool.errors import InputError
+from spectool.sources import check_inputs
 
 OK, FINDINGS, FAILED = 0, 1, 2
 

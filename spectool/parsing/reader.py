@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,9 +17,7 @@ from spectool.parsing.builder import SpecBuilder
 from spectool.parsing.diagnostics import describe
 from spectool.parsing.grammar import lark_parser
 from spectool.parsing.transformer import SpecTransformer
-
-SPEC_SUFFIX = ".spec"
-MAX_PROBLEMS = 50
+from spectool.sources import MAX_PROBLEMS, SPEC_SUFFIX, decode_source, expand_spec_paths
 
 
 def read_spec(path: str | Path) -> Spec:
@@ -51,71 +48,6 @@ def read_specs(paths: Iterable[str | Path]) -> list[Spec]:
     if problems:
         raise InputError(problems)
     return specs
-
-
-def expand_spec_paths(paths: Iterable[str | Path]) -> list[Path]:
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(path.rglob(f"*{SPEC_SUFFIX}")))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    return found
-
-
-def decode_source(data: bytes, path: str) -> str:
-    """UTF-8 text with LF line ends; a clear error at the first byte that is not UTF-8."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        shown = data[line_start:].split(b"\n", 1)[0].decode("utf-8", errors="replace")
-        raise InputError(
-            [
-                Problem(
-                    path,
-                    line,
-                    column,
-                    f"byte 0x{data[error.start]:02x} is not UTF-8: expected UTF-8 text",
-                    shown,
-                    1,
-                    "save the file as UTF-8",
-                )
-            ]
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    problems = [_control_problem(path, text, match.start(), match[0]) for match in _CONTROL.finditer(text)][
-        :MAX_PROBLEMS
-    ]
-    if problems:
-        raise InputError(problems)
-    return text
-
-
-# Control characters (text pasted from a PDF has them) cannot be written to Word and would vanish
-# from a redline; tabs and line ends are fine.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _control_problem(path: str, text: str, offset: int, char: str) -> Problem:
-    line = text.count("\n", 0, offset) + 1
-    line_start = text.rfind("\n", 0, offset) + 1
-    source = text[line_start:].split("\n", 1)[0]
-    return Problem(
-        path,
-        line,
-        offset - line_start + 1,
-        f"control character U+{ord(char):04X}: expected printable text",
-        _CONTROL.sub("?", source),
-        1,
-        "delete it, or replace it with a space",
-    )
 
 
 def parse_spec(text: str, path: str = "<text>") -> Spec:

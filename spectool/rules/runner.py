@@ -19,8 +19,7 @@ from spectool.rules.parameters.table import parameters_of
 from spectool.rules.registry import all_rules
 from spectool.rules.settings import RuleSettings, load_rule_settings
 from spectool.rules.terminology.table import terminology_of
-
-AMENDMENT_SUFFIX = ".amend"
+from spectool.sources import AMENDMENT_SUFFIX
 
 
 @dataclass(frozen=True, slots=True)

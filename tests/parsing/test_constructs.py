@@ -146,7 +146,7 @@ def test_requirement_needs_shall() -> None:
 
 def test_windows_line_endings_and_bom() -> None:
     text = "\ufeff" + (HEADER + "# 5 ESME\n5.1 ESME shall work.\n").replace("\n", "\r\n")
-    from spectool.parsing.reader import decode_source
+    from spectool.sources import decode_source
 
     spec = parse_spec(decode_source(text.encode("utf-8"), "x.spec"))
     assert spec.clause("5.1") is not None

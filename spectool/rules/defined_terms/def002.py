@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 from rapidfuzz import process
 
@@ -88,13 +90,13 @@ class UndefinedTerm(Rule):
             glossary = glossary_for(spec, context.corpus, context.memo, names)
             known = tuple(sorted({*glossary.terms, *table.names, *names.written}))
             text = joined(spec, context.memo, requirements_only=True)
-            covered = list(phrase_set(known, case_sensitive=True).spans(text.value)) if known else []
+            covered = _Spans(phrase_set(known, case_sensitive=True).spans(text.value) if known else ())
             # A deprecated phrase is TERM001's to report: one place gets one finding.
-            deprecated = list(table.deprecated_finder.phrases.spans(text.value))
+            deprecated = _Spans(table.deprecated_finder.phrases.spans(text.value))
             for words in capitalised_runs(text.value, text.value):
-                if _within(words, covered) or _overlaps(words, deprecated):
+                if covered.hold_all(words) or deprecated.touches(words):
                     continue
-                yield self._finding(spec, text, words, glossary, _parts(words, covered, text.value))
+                yield self._finding(spec, text, words, glossary, covered.parts(words, text.value))
 
     def _finding(
         self,
@@ -122,17 +124,35 @@ class UndefinedTerm(Rule):
         )
 
 
-def _within(words: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
-    """Every word of the run lies inside a known phrase: the run is defined terms side by side."""
-    return all(any(start <= word[0] and word[1] <= end for start, end in spans) for word in words)
+class _Spans:
+    """The known phrases' spans, sorted, for looking up the words of each run by bisection: scanning
+    every span for every word made DEF002 quadratic in the size of a spec."""
 
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        # The furthest end among the spans up to each one: a word lies inside some span that starts
+        # at or before it exactly when that furthest end reaches the word's end.
+        self.reach = list(accumulate((end for _, end in self.spans), max))
 
-def _overlaps(words: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> bool:
-    """Some word of the run lies inside one of `spans`."""
-    return any(start < word[1] and word[0] < end for start, end in spans for word in words)
+    def hold_all(self, words: list[tuple[int, int, str]]) -> bool:
+        """Every word of the run lies inside a known phrase: the run is defined terms side by side."""
+        for start, end, _ in words:
+            index = bisect_right(self.starts, start) - 1
+            if index < 0 or self.reach[index] < end:
+                return False
+        return True
 
+    def touches(self, words: list[tuple[int, int, str]]) -> bool:
+        """Some word of the run overlaps a span (one starting before the word ends reaches past its start)."""
+        for start, end, _ in words:
+            index = bisect_left(self.starts, end) - 1
+            if index >= 0 and self.reach[index] > start:
+                return True
+        return False
 
-def _parts(words: list[tuple[int, int, str]], spans: list[tuple[int, int]], value: str) -> list[str]:
-    """The known phrases inside the run, as written."""
-    first, last = words[0][0], words[-1][1]
-    return [" ".join(value[start:end].split()) for start, end in spans if first <= start and end <= last]
+    def parts(self, words: list[tuple[int, int, str]], value: str) -> list[str]:
+        """The known phrases inside the run, as written."""
+        first, last = words[0][0], words[-1][1]
+        inside = self.spans[bisect_left(self.starts, first) : bisect_right(self.starts, last)]
+        return [" ".join(value[start:end].split()) for start, end in inside if end <= last]
