@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import ClassVar
+
+from spectool.wordml.pieces import Piece, text_pieces
 
 FOOTNOTE, ENDNOTE = "footnote", "endnote"
 
@@ -19,14 +20,9 @@ class Run:
     note_id: int = 0
 
     @property
-    def pieces(self) -> tuple[tuple[str, bool], ...]:
-        """The text cut at tabs and line breaks: (text, preserve) pieces, "\t" and "\n" standing alone."""
-        return tuple((piece, _preserve(piece)) for piece in re.split(r"([\t\n])", self.text) if piece)
-
-
-def _preserve(text: str) -> bool:
-    """Whether Word must keep the text's spaces as they are (it drops edge spaces otherwise)."""
-    return text[0].isspace() or text[-1].isspace() or "  " in text
+    def pieces(self) -> list[Piece]:
+        """Text and tabs: a tab is a w:tab element, never a character inside w:t (DOCX009)."""
+        return text_pieces(self.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,21 +28,11 @@ from spectool.redline.revisions import (
     Revision,
     RevisionIds,
 )
+from spectool.wordml.pieces import Piece, text_pieces
 
 BODY_BOOKMARK = "_SpectoolBody"  # marks where the body starts, after the cover and the summary
 TEXT_WIDTH = 9026  # twips between the margins of an A4 page with 1-inch margins
 GLOSSARY_TERM_SHARE = 0.3
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    text: str
-    tab: bool = False
-
-    @property
-    def preserve(self) -> bool:
-        # Word drops edge spaces (and may fold runs of spaces) unless xml:space is preserve.
-        return bool(self.text) and (self.text[0].isspace() or self.text[-1].isspace() or "  " in self.text)
 
 
 @dataclass(slots=True)
@@ -58,13 +48,7 @@ class RunView:
     @property
     def pieces(self) -> list[Piece]:
         """Text and tabs: a tab is a w:tab element, never a character inside w:t."""
-        out: list[Piece] = []
-        for index, part in enumerate(self.text.split("\t")):
-            if index:
-                out.append(Piece("", tab=True))
-            if part:
-                out.append(Piece(part))
-        return out
+        return text_pieces(self.text)
 
 
 @dataclass(frozen=True, slots=True)
