@@ -19,9 +19,11 @@ from spectool.amend.model import (
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
     OmitClause,
     OmitDefinition,
     Operation,
+    PartAction,
     SubstituteClause,
     SubstituteDefinition,
     TextEditKind,
@@ -30,7 +32,7 @@ from spectool.amend.scope import expected_numbering
 from spectool.amend.scoped import scope_members
 from spectool.amend.textedit import EditError, segments
 from spectool.model.corpus import Corpus
-from spectool.model.document import Clause, Definition, Spec
+from spectool.model.document import Clause, Definition, Spec, SubItem
 from spectool.model.numbers import ClauseNumber
 
 _NUMBER = re.compile(r"\b[0-9]+(?:\.[0-9]+)+\b")
@@ -122,6 +124,8 @@ class _Outcome:
                 return all(self.other_numbering.get(end) is None for end in ends)
             clause = self._other_clause(mirrored.number)
             return clause is not None and clause.text.value == mirrored.leave
+        if isinstance(mirrored, ItemEdit) and isinstance(original, ItemEdit):
+            return self._items_hold(original, mirrored)
         if isinstance(mirrored, SubstituteClause):
             clause = self._other_clause(mirrored.number)
             return clause is not None and _words(clause) == _words(mirrored.clause)
@@ -166,6 +170,19 @@ class _Outcome:
         shown = replace(mirrored, anchor=mirrored.text)
         return not mirrored.text or any(_count(paragraph, shown, other_terms) for paragraph in other)
 
+    def _items_hold(self, original: ItemEdit, mirrored: ItemEdit) -> bool:
+        """The other clause, as amended, no longer has the omitted sub-item's words and has the new
+        sub-items' words."""
+        clause = self._other_clause(mirrored.clause)
+        if clause is None:
+            return False
+        present = {_item_words(item) for item in clause.all_items()}
+        if original.action is PartAction.OMIT:
+            before = self.bases[0].clause(original.clause)
+            gone = [i for i in before.all_items() if i.label == original.items[-1]] if before else []
+            return all(_item_words(item) not in present for item in gone[:1])
+        return all(_item_words(item) in present for new in mirrored.new for item in new.walk())
+
     def _other_clause(self, number: ClauseNumber) -> Clause | None:
         moved = self.other_numbering.get(number)
         return self.other.clause(moved) if moved is not None else None
@@ -203,6 +220,10 @@ def _words(paragraph: Clause | Definition) -> str:
     """The paragraph's words with clause numbers masked, so renumbering alone is no difference."""
     parts = [segment.value for _, segment in segments(paragraph)]
     return _NUMBER.sub("#", " ".join(" ".join(parts).split()))
+
+
+def _item_words(item: SubItem) -> str:
+    return _NUMBER.sub("#", " ".join(item.text.value.split()))
 
 
 def _definition(spec: Spec, term: str) -> Definition | None:

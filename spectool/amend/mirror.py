@@ -17,6 +17,7 @@ from spectool.amend.model import (
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
     Occurrence,
     OmitClause,
     Operation,
@@ -35,7 +36,7 @@ from spectool.amend.textedit import EditError
 from spectool.amend.working import WorkingCopy
 from spectool.amend.writer import occurrence_words, render_instruction
 from spectool.diff.align import align_specs
-from spectool.model.document import Clause, Definition, Spec
+from spectool.model.document import Clause, Definition, Spec, Text
 from spectool.model.numbers import ClauseNumber
 
 
@@ -160,6 +161,12 @@ class _Carry:
             if number is None or (operation.through is not None and through is None):
                 return None
             return OmitClause(number, leave, operation.renumber, through)
+        if isinstance(operation, ItemEdit):
+            number = self.clause(operation.clause)
+            if number is None:
+                return None
+            new = self._renumbered(Clause(number, Text(""), items=operation.new), number).items
+            return replace(operation, clause=number, new=new)
         if isinstance(operation, SubstituteClause):
             number = self.clause(operation.number)
             return (
@@ -185,7 +192,7 @@ class _Carry:
             number = self.clause(place.clause)
             if number is None:
                 return None
-            place = Place(clause=number, items=place.items)
+            place = replace(place, clause=number)
         return replace(edit, place=place, anchor=self.text(edit.anchor), text=self.text(edit.text))
 
     def _scope(self, scope: Scope) -> Scope | None:

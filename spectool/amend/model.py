@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from spectool.model.document import Clause, Definition
+from spectool.model.document import Clause, Definition, SubItem
 from spectool.model.numbers import ClauseNumber
 
 
@@ -144,6 +144,30 @@ class SubstituteClause:
     clause: Clause
 
 
+class PartAction(StrEnum):
+    """What an instruction does to a part of a clause (a sub-item, a table row, a note)."""
+
+    OMIT = "omit"
+    INSERT_AFTER = "insert after"
+    INSERT_BEFORE = "insert before"
+    SUBSTITUTE = "substitute"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEdit:
+    """`Omit clause 5.4.3.1(a).`, `For clause 5.4.3.1(a) substitute:` or `After clause 5.4.3.1(a)
+    insert:` with new sub-items ((aa) between (a) and (b)), optionally re-lettering the later ones."""
+
+    clause: ClauseNumber
+    items: tuple[str, ...]  # the sub-item named: ("a",) for 5.4.3.1(a), ("b", "ii") for 5.4.3.1(b)(ii)
+    action: PartAction
+    new: tuple[SubItem, ...] = ()  # the new sub-items (none to omit)
+    reletter: bool = False  # "and re-letter the following items"
+
+    def __str__(self) -> str:
+        return f"clause {self.clause}" + "".join(f"({label})" for label in self.items)
+
+
 @dataclass(frozen=True, slots=True)
 class InsertDefinition:
     definition: Definition
@@ -162,6 +186,7 @@ class SubstituteDefinition:
 
 Operation = (
     EditText
+    | ItemEdit
     | InsertClauses
     | OmitClause
     | SubstituteClause
@@ -200,6 +225,8 @@ class Instruction:
             return operation.after
         if isinstance(operation, OmitClause | SubstituteClause):
             return operation.number
+        if isinstance(operation, ItemEdit):
+            return operation.clause
         return None
 
     @property
@@ -220,7 +247,7 @@ class Instruction:
         operation = self.operation
         if isinstance(operation, EditText) and (operation.place.scope or operation.place.heading):
             return str(operation.place)
-        if isinstance(operation, OmitClause):
+        if isinstance(operation, OmitClause | ItemEdit):
             return str(operation)
         if self.clause is not None:
             return f"clause {self.clause}"

@@ -21,8 +21,6 @@ from spectool.errors import InputError, Problem
 from spectool.inputs import read_input_bytes
 from spectool.sources import decode_source
 
-AMENDMENT_SUFFIX = ".amend"
-
 # Change-request fields: the key as written (any case) -> Amendment attribute.
 COVER_FIELDS = {
     "author": "author",

@@ -75,7 +75,7 @@ def apply_tracked(
             if at >= 0:
                 spans.append(NewWords(key, at, at + len(edit.text), instruction))
         if not value.strip() and key[0] != "cell":
-            raise EditError(f"it would leave {_describe(key)} without words: {_instead(key)}")
+            raise EditError(f"it would leave {_describe(key)} without words: {_instead(key, paragraph)}")
         if key[0] != "cell":  # a table row stands on one line
             value = reflow(value)
         texts[key] = Text(value, _line_starts(text.line_starts, value))
@@ -345,13 +345,14 @@ def _describe(key: Key) -> str:
     return "its note" if key[0] == "note" else "its text"
 
 
-def _instead(key: Key) -> str:
+def _instead(key: Key, paragraph: Paragraph) -> str:
     """What emptying a piece means, said as the instruction that does it."""
+    where = f"clause {paragraph.number}" if isinstance(paragraph, Clause) else "clause X"
     if key[0] == "item":
         labels = "".join(f"({label})" for label in key[1:])
-        return f'omit the sub-item itself ("Omit clause X{labels}.")'
+        return f'omit the sub-item itself ("Omit {where}{labels}.")'
     if key[0] == "note":
-        return 'omit the note itself ("Omit the Note to clause X.")'
+        return f'omit the note itself ("Omit the Note to {where}.")'
     return "omit it whole, or substitute it"
 
 

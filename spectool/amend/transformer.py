@@ -7,17 +7,19 @@ from dataclasses import dataclass
 
 from lark import Token, Transformer
 
-from spectool.amend.fragment import BODY_INDENT, GLOSSARY_SECTION, body_problem, parse_body
+from spectool.amend.fragment import BODY_INDENT, GLOSSARY_SECTION, body_problem, parse_body, parse_items
 from spectool.amend.model import (
     NOWHERE,
     EditText,
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
     Occurrence,
     OmitClause,
     OmitDefinition,
     Operation,
+    PartAction,
     Place,
     Scope,
     ScopeKind,
@@ -28,7 +30,7 @@ from spectool.amend.model import (
     Which,
 )
 from spectool.errors import InputError, Problem
-from spectool.model.document import Block, Clause, Definition, Text
+from spectool.model.document import Block, Clause, Definition, SubItem, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.words import ordinal
 
@@ -89,6 +91,7 @@ class _Draft:
 
 
 _RENUMBER = "renumber"
+_RELETTER = "re-letter"
 
 
 def spot(token: Token) -> Spot:
@@ -264,6 +267,9 @@ class AmendmentTransformer(Transformer[Token, object]):
     def renumber(self, children: list[Token]) -> str:
         return _RENUMBER
 
+    def reletter(self, children: list[Token]) -> str:
+        return _RELETTER
+
     def leave(self, children: list[Token]) -> tuple[str, Token]:
         return ("leave", children[0])
 
@@ -276,7 +282,11 @@ class AmendmentTransformer(Transformer[Token, object]):
     def _insert_clauses(self, children: list[object], *, before: bool) -> _Draft:
         reference, body, *rest = children
         assert isinstance(reference, Token) and isinstance(body, list)
-        anchor, _ = self._clause_ref(reference)
+        anchor, items = self._clause_ref(reference, allow_items=True)
+        if items:
+            action = PartAction.INSERT_BEFORE if before else PartAction.INSERT_AFTER
+            return self._item_draft(reference, anchor, items, action, rest, body)
+        self._no_reletter(reference, rest)
         renumber = _RENUMBER in rest
         blocks = self._body(body, anchor.parent or anchor)
         first = blocks[0] if blocks else None
@@ -318,8 +328,13 @@ class AmendmentTransformer(Transformer[Token, object]):
     def omit_clause(self, children: list[object]) -> _Draft:
         reference, *rest = children
         assert isinstance(reference, Token)
-        number, _ = self._clause_ref(reference)
+        number, items = self._clause_ref(reference, allow_items=True)
         leave = next((quoted(item[1]) for item in rest if isinstance(item, tuple)), None)
+        if items:
+            if leave is not None:
+                self.problem(spot(reference), "a sub-item is omitted whole: drop 'and leave ...'")
+            return self._item_draft(reference, number, items, PartAction.OMIT, rest, None)
+        self._no_reletter(reference, rest)
         return _Draft(OmitClause(number, leave, _RENUMBER in rest), spot(reference))
 
     def omit_clauses(self, children: list[object]) -> _Draft:
@@ -337,7 +352,9 @@ class AmendmentTransformer(Transformer[Token, object]):
     def substitute_clause(self, children: list[object]) -> _Draft:
         reference, body = children
         assert isinstance(reference, Token) and isinstance(body, list)
-        number, _ = self._clause_ref(reference)
+        number, items = self._clause_ref(reference, allow_items=True)
+        if items:
+            return self._item_draft(reference, number, items, PartAction.SUBSTITUTE, [], body)
         blocks = self._body(body, number.parent or number)
         clause = blocks[0] if len(blocks) == 1 and isinstance(blocks[0], Clause) else None
         if clause is None:
@@ -388,6 +405,38 @@ class AmendmentTransformer(Transformer[Token, object]):
             text_at=draft.text_at,
             body=draft.body,
         )
+
+    def _item_draft(
+        self,
+        reference: Token,
+        number: ClauseNumber,
+        items: tuple[str, ...],
+        action: PartAction,
+        rest: list[object],
+        body: list[tuple[int, str]] | None,
+    ) -> _Draft:
+        """An instruction on a sub-item: `Omit clause 5.4.3.1(a).` and the like."""
+        if _RENUMBER in rest:
+            self.problem(
+                spot(reference),
+                "sub-items are re-lettered, not renumbered: expected 'and re-letter the following items'",
+            )
+        new: tuple[SubItem, ...] = ()
+        if body is not None:
+            try:
+                new = parse_items(body, number, self.path, self.source)
+            except InputError as error:
+                self.problems.extend(error.problems)
+        operation = ItemEdit(number, items, action, new, _RELETTER in rest)
+        return _Draft(operation, spot(reference), body=_lines(body) if body else (0, 0))
+
+    def _no_reletter(self, reference: Token, rest: list[object]) -> None:
+        if _RELETTER in rest:
+            self.problem(
+                spot(reference),
+                "clauses are renumbered, sub-items re-lettered: expected 'and renumber the following "
+                "clauses', or name a sub-item such as (a)",
+            )
 
     # Helpers.
     def _clause_ref(self, token: Token, *, allow_items: bool = False) -> tuple[ClauseNumber, tuple[str, ...]]:

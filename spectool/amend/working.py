@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from spectool.amend.items import Path, apply_item_edit
 from spectool.amend.model import (
     EditText,
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
     OmitClause,
     OmitDefinition,
+    PartAction,
     Place,
     SubstituteClause,
     SubstituteDefinition,
     TextEditKind,
 )
-from spectool.amend.references import renumber_paragraph
+from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import shifted
 from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
 from spectool.amend.textedit import (
@@ -98,6 +101,9 @@ class WorkingCopy:
         self.added: set[Identity] = set()
         self.left: dict[Identity, Instruction] = {}  # clauses left as "Not used."
         self.renumbered_by: dict[Identity, Instruction] = {}
+        # Sub-items re-lettered, by the clause's number in the unamended spec: old path -> new path.
+        self.relettered: dict[ClauseNumber, dict[Path, Path]] = {}
+        self.omitted_items: dict[tuple[ClauseNumber, Path], Instruction] = {}
         self.edits_on: dict[Identity, list[Instruction]] = {}  # text edits made so far, per paragraph
         # What applies but may not say what the drafter meant: (instruction, message).
         self.warnings: list[tuple[Instruction, str]] = []
@@ -135,6 +141,8 @@ class WorkingCopy:
             place = operation.place
             identity: Identity = place.clause if place.clause is not None else place.term or ""
             self._edit_paragraph(identity, operation, instruction)
+        elif isinstance(operation, ItemEdit):
+            self._edit_items(operation, instruction)
         elif isinstance(operation, InsertClauses):
             self._insert_clauses(operation, instruction)
         elif isinstance(operation, OmitClause):
@@ -163,6 +171,23 @@ class WorkingCopy:
             entry.from_base = False
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
+
+    def _edit_items(self, operation: ItemEdit, instruction: Instruction) -> None:
+        _, entry = self.require(operation.clause, f"clause {operation.clause}")
+        assert isinstance(entry.block, Clause)
+        entry.block, moved = apply_item_edit(entry.block, operation)
+        if operation.action is PartAction.OMIT and isinstance(entry.identity, ClauseNumber):
+            self.omitted_items[(entry.identity, operation.items)] = instruction
+        if moved and isinstance(entry.identity, ClauseNumber):
+            chain = self.relettered.setdefault(entry.identity, {})
+            # An item re-lettered twice is followed from its first label to its last.
+            for old, new in list(chain.items()):
+                chain[old] = moved.pop(new, new)
+            chain.update(moved)
+        # Spans of new words in the clause's sub-items are keyed by labels that may have moved.
+        spans = self.new_words.get(entry.identity, [])
+        self.new_words[entry.identity] = [span for span in spans if span.key[0] != "item"]
+        self.changed[entry.identity] = instruction
 
     def _edit_paragraph(self, identity: Identity, edit: EditText, instruction: Instruction) -> None:
         _, entry = self.require(identity, instruction.subject)
@@ -375,11 +400,17 @@ class WorkingCopy:
                 if isinstance(entry.identity, ClauseNumber) and isinstance(entry.block, Clause):
                     numbering[entry.identity] = entry.block.number
         moved = {old: new for old, new in numbering.items() if new is not None and new != old}
+        relettered = {number: paths for number, paths in self.relettered.items() if paths}
         sections = []
         for open_section in self.sections:
             blocks: list[Block] = []
             for entry in open_section.entries:
                 block = entry.block
+                if relettered and entry.from_base and isinstance(block, Clause | Definition):
+                    own = entry.identity if isinstance(entry.identity, ClauseNumber) else None
+                    block = reletter_paragraph(block, relettered, self.base.name, own)
+                    self._follow(entry.identity, entry.block, block)
+                    entry.block = block
                 if moved and entry.from_base and isinstance(block, Clause | Definition):
                     block = renumber_paragraph(block, moved, self.base.name)
                     self._follow(entry.identity, entry.block, block)

@@ -8,9 +8,11 @@ from spectool.amend.model import (
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
     Occurrence,
     OmitClause,
     OmitDefinition,
+    PartAction,
     Place,
     SubstituteClause,
     SubstituteDefinition,
@@ -19,6 +21,7 @@ from spectool.amend.model import (
     Which,
 )
 from spectool.amend.reader import FIELD_NAMES, OPTIONAL_FIELD_NAMES
+from spectool.model.document import Clause, Text
 from spectool.parsing.writer import render_paragraph
 from spectool.words import ordinal
 
@@ -77,6 +80,8 @@ def _operation_lines(instruction: Instruction) -> list[str]:
         return wrap(f"{head} For {operation.place} substitute {quote(operation.text)}.", _SENTENCE_INDENT)
     if isinstance(operation, EditText):
         return wrap(f"{head} In {_place(operation.place)}, {_edit(operation)}.", _SENTENCE_INDENT)
+    if isinstance(operation, ItemEdit):
+        return _item_lines(head, operation)
     if isinstance(operation, InsertClauses):
         out = [f"{head} {'Before' if operation.before else 'After'} clause {operation.after} insert:"]
         for clause in operation.clauses:
@@ -108,6 +113,22 @@ def _operation_lines(instruction: Instruction) -> list[str]:
         f"{head} Substitute the definition of {quote(operation.term)} with:",
         *_body(render_paragraph(operation.definition)),
     ]
+
+
+def _item_lines(head: str, edit: ItemEdit) -> list[str]:
+    """`Omit clause X(a).`, `For clause X(a) substitute:` or `After clause X(a) insert:` + sub-items."""
+    reletter = "and re-letter the following items"
+    if edit.action is PartAction.OMIT:
+        return wrap(f"{head} Omit {edit}{' ' + reletter if edit.reletter else ''}.", _SENTENCE_INDENT)
+    if edit.action is PartAction.SUBSTITUTE:
+        out = [f"{head} For {edit} substitute:"]
+    else:
+        out = [f"{head} {'After' if edit.action is PartAction.INSERT_AFTER else 'Before'} {edit} insert:"]
+    stand_in = Clause(edit.clause, Text("x"), items=edit.new)
+    out.extend(_body(render_paragraph(stand_in)[1:]))
+    if edit.reletter:
+        out.append(f"{_SENTENCE_INDENT}{reletter}.")
+    return out
 
 
 def _place(place: Place) -> str:
