@@ -24,6 +24,7 @@ from spectool.amend.model import (
     OmitDefinition,
     Operation,
     PartAction,
+    RowEdit,
     SubstituteClause,
     SubstituteDefinition,
     TextEditKind,
@@ -124,6 +125,15 @@ class _Outcome:
                 return all(self.other_numbering.get(end) is None for end in ends)
             clause = self._other_clause(mirrored.number)
             return clause is not None and clause.text.value == mirrored.leave
+        if isinstance(mirrored, RowEdit):
+            clause = self._other_clause(mirrored.clause)
+            rows = {_masked(row) for table in (clause.tables if clause else ()) for row in table.rows}
+            keys = {
+                " ".join(row[0].split()) for table in (clause.tables if clause else ()) for row in table.rows
+            }
+            if mirrored.action is PartAction.OMIT:
+                return clause is not None and mirrored.row not in keys
+            return clause is not None and all(_masked(row) in rows for row in mirrored.rows)
         if isinstance(mirrored, ItemEdit) and isinstance(original, ItemEdit):
             return self._items_hold(original, mirrored)
         if isinstance(mirrored, SubstituteClause):
@@ -220,6 +230,10 @@ def _words(paragraph: Clause | Definition) -> str:
     """The paragraph's words with clause numbers masked, so renumbering alone is no difference."""
     parts = [segment.value for _, segment in segments(paragraph)]
     return _NUMBER.sub("#", " ".join(" ".join(parts).split()))
+
+
+def _masked(row: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_NUMBER.sub("#", " ".join(cell.split())) for cell in row)
 
 
 def _item_words(item: SubItem) -> str:

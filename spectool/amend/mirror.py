@@ -22,6 +22,7 @@ from spectool.amend.model import (
     OmitClause,
     Operation,
     Place,
+    RowEdit,
     Scope,
     ScopeKind,
     SubstituteClause,
@@ -161,6 +162,10 @@ class _Carry:
             if number is None or (operation.through is not None and through is None):
                 return None
             return OmitClause(number, leave, operation.renumber, through)
+        if isinstance(operation, RowEdit):
+            number = self.clause(operation.clause)
+            rows = tuple(tuple(self.text(cell) for cell in row) for row in operation.rows)
+            return None if number is None else replace(operation, clause=number, rows=rows)
         if isinstance(operation, ItemEdit):
             number = self.clause(operation.clause)
             if number is None:

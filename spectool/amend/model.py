@@ -85,8 +85,13 @@ class Place:
     heading: ClauseNumber | None = (
         None  # the heading to Section 5.5 (an edit with no quoted words: all of it)
     )
+    table: bool = False  # the table in clause X
+    row: str | None = None  # ... in the row for G06 (the words of the row's first cell)
 
     def __str__(self) -> str:
+        if self.table:
+            row = f", in the row for {self.row}" if self.row is not None else ""
+            return f"the table in clause {self.clause}{row}"
         if self.scope is not None:
             return str(self.scope)
         if self.heading is not None:
@@ -169,6 +174,20 @@ class ItemEdit:
 
 
 @dataclass(frozen=True, slots=True)
+class RowEdit:
+    """`In the table in clause 4.3.5.1, omit the row for G06.`, or `..., after the row for G06 insert
+    the following row:` with the new rows."""
+
+    clause: ClauseNumber
+    row: str  # the words of the named row's first cell
+    action: PartAction  # OMIT, INSERT_AFTER or INSERT_BEFORE
+    rows: tuple[tuple[str, ...], ...] = ()  # the new rows' cells
+
+    def __str__(self) -> str:
+        return f"the row for {self.row} in the table in clause {self.clause}"
+
+
+@dataclass(frozen=True, slots=True)
 class InsertDefinition:
     definition: Definition
 
@@ -187,6 +206,7 @@ class SubstituteDefinition:
 Operation = (
     EditText
     | ItemEdit
+    | RowEdit
     | InsertClauses
     | OmitClause
     | SubstituteClause
@@ -225,7 +245,7 @@ class Instruction:
             return operation.after
         if isinstance(operation, OmitClause | SubstituteClause):
             return operation.number
-        if isinstance(operation, ItemEdit):
+        if isinstance(operation, ItemEdit | RowEdit):
             return operation.clause
         return None
 
@@ -245,9 +265,11 @@ class Instruction:
     def subject(self) -> str:
         """`clause 5.5.3`, `the definition of "Supply Outage"` or `Section 5.5`, for messages."""
         operation = self.operation
-        if isinstance(operation, EditText) and (operation.place.scope or operation.place.heading):
+        if isinstance(operation, EditText) and (
+            operation.place.scope or operation.place.heading or operation.place.table
+        ):
             return str(operation.place)
-        if isinstance(operation, OmitClause | ItemEdit):
+        if isinstance(operation, OmitClause | ItemEdit | RowEdit):
             return str(operation)
         if self.clause is not None:
             return f"clause {self.clause}"

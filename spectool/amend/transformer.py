@@ -21,6 +21,7 @@ from spectool.amend.model import (
     Operation,
     PartAction,
     Place,
+    RowEdit,
     Scope,
     ScopeKind,
     Spot,
@@ -32,6 +33,7 @@ from spectool.amend.model import (
 from spectool.errors import InputError, Problem
 from spectool.model.document import Block, Clause, Definition, SubItem, Text
 from spectool.model.numbers import ClauseNumber
+from spectool.parsing.transformer import read_row
 from spectool.words import ordinal
 
 _CLAUSE_REF = re.compile(r"([0-9A-Z.]+)((?:\([a-z]+\))*)")
@@ -88,6 +90,17 @@ class _Draft:
     anchor_at: Spot = NOWHERE
     text_at: Spot = NOWHERE
     body: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    action: PartAction
+    key: str
+
+
+def _row_key(token: Token) -> str:
+    """The words of a row's first cell, as named: G06, or "Power Outage Event"."""
+    return quoted(token) if str(token)[0] in '"\u201c' else str(token)
 
 
 _RENUMBER = "renumber"
@@ -204,6 +217,47 @@ class AmendmentTransformer(Transformer[Token, object]):
         assert isinstance(reference, Token) and isinstance(edit, _Edit)
         number, items = self._clause_ref(reference, allow_items=True)
         return self._text_operation(Place(clause=number, items=items), edit, spot(reference))
+
+    # Tables: rows named by the words of their first cell.
+    def in_row(self, children: list[Token]) -> _Row:
+        return _Row(PartAction.SUBSTITUTE, _row_key(children[0]))
+
+    def omit_row(self, children: list[Token]) -> _Row:
+        return _Row(PartAction.OMIT, _row_key(children[0]))
+
+    def after_row(self, children: list[Token]) -> _Row:
+        return _Row(PartAction.INSERT_AFTER, _row_key(children[0]))
+
+    def before_row(self, children: list[Token]) -> _Row:
+        return _Row(PartAction.INSERT_BEFORE, _row_key(children[0]))
+
+    def in_table(self, children: list[object]) -> _Draft:
+        reference, *rest = children
+        assert isinstance(reference, Token)
+        number, _ = self._clause_ref(reference)
+        row = next((child for child in rest if isinstance(child, _Row)), None)
+        edit = next((child for child in rest if isinstance(child, _Edit)), None)
+        if edit is not None:
+            place = Place(clause=number, table=True, row=row.key if row is not None else None)
+            return self._text_operation(place, edit, spot(reference))
+        assert row is not None
+        body = next((child for child in rest if isinstance(child, list)), None)
+        rows = self._rows(body) if body is not None else ()
+        operation = RowEdit(number, row.key, row.action, rows)
+        return _Draft(operation, spot(reference), body=_lines(body) if body else (0, 0))
+
+    def _rows(self, body: list[tuple[int, str]]) -> tuple[tuple[str, ...], ...]:
+        rows = []
+        for line, text in body:
+            row = text.strip()
+            if not row.startswith("|"):
+                self.problem(
+                    Spot(line, BODY_INDENT + 1, len(row)),
+                    'a new row is written as in the spec: "| G07 | words | no |"',
+                )
+                continue
+            rows.append(read_row(row))
+        return tuple(rows)
 
     # Scopes: (the scope, where it is named in the .amend file).
     def whole_spec(self, children: list[Token]) -> tuple[Scope, Spot]:

@@ -20,6 +20,7 @@ from spectool.amend.model import (
     OmitDefinition,
     PartAction,
     Place,
+    RowEdit,
     SubstituteClause,
     SubstituteDefinition,
     TextEditKind,
@@ -27,6 +28,7 @@ from spectool.amend.model import (
 from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import shifted
 from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
+from spectool.amend.tables import apply_row_edit
 from spectool.amend.textedit import (
     EditError,
     Found,
@@ -143,6 +145,14 @@ class WorkingCopy:
             self._edit_paragraph(identity, operation, instruction)
         elif isinstance(operation, ItemEdit):
             self._edit_items(operation, instruction)
+        elif isinstance(operation, RowEdit):
+            _, entry = self.require(operation.clause, f"clause {operation.clause}")
+            assert isinstance(entry.block, Clause)
+            entry.block = apply_row_edit(entry.block, operation)
+            # Spans of new words in cells are keyed by row places that may have moved.
+            spans = self.new_words.get(entry.identity, [])
+            self.new_words[entry.identity] = [span for span in spans if span.key[0] != "cell"]
+            self.changed[entry.identity] = instruction
         elif isinstance(operation, InsertClauses):
             self._insert_clauses(operation, instruction)
         elif isinstance(operation, OmitClause):

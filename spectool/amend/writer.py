@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spectool.amend.model import (
     Amendment,
     EditText,
@@ -14,6 +16,7 @@ from spectool.amend.model import (
     OmitDefinition,
     PartAction,
     Place,
+    RowEdit,
     SubstituteClause,
     SubstituteDefinition,
     Target,
@@ -22,7 +25,7 @@ from spectool.amend.model import (
 )
 from spectool.amend.reader import FIELD_NAMES, OPTIONAL_FIELD_NAMES
 from spectool.model.document import Clause, Text
-from spectool.parsing.writer import render_paragraph
+from spectool.parsing.writer import render_paragraph, render_row
 from spectool.words import ordinal
 
 WIDTH = 100
@@ -30,6 +33,8 @@ WIDTH = 100
 _SENTENCE_INDENT = "   "
 _FIELD_INDENT = "  "
 _BODY_INDENT = "    "
+# A row named by words that need no quotation marks (the grammar's ROW_KEY).
+_BARE_KEY = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?")
 
 
 def render_amendment(amendment: Amendment) -> str:
@@ -82,6 +87,8 @@ def _operation_lines(instruction: Instruction) -> list[str]:
         return wrap(f"{head} In {_place(operation.place)}, {_edit(operation)}.", _SENTENCE_INDENT)
     if isinstance(operation, ItemEdit):
         return _item_lines(head, operation)
+    if isinstance(operation, RowEdit):
+        return _row_lines(head, operation)
     if isinstance(operation, InsertClauses):
         out = [f"{head} {'Before' if operation.before else 'After'} clause {operation.after} insert:"]
         for clause in operation.clauses:
@@ -131,9 +138,25 @@ def _item_lines(head: str, edit: ItemEdit) -> list[str]:
     return out
 
 
+def _row_lines(head: str, edit: RowEdit) -> list[str]:
+    """`In the table in clause X, omit the row for G06.` or `..., after the row for G06 insert the
+    following row:` + the new rows."""
+    key = edit.row if _BARE_KEY.fullmatch(edit.row) else quote(edit.row)
+    start = f"{head} In the table in clause {edit.clause}, "
+    if edit.action is PartAction.OMIT:
+        return wrap(f"{start}omit the row for {key}.", _SENTENCE_INDENT)
+    where = "after" if edit.action is PartAction.INSERT_AFTER else "before"
+    rows = "rows" if len(edit.rows) > 1 else "row"
+    out = wrap(f"{start}{where} the row for {key} insert the following {rows}:", _SENTENCE_INDENT)
+    out.extend(_body([render_row(row) for row in edit.rows]))
+    return out
+
+
 def _place(place: Place) -> str:
     if place.term is not None:
         return f"the definition of {quote(place.term)}"
+    if place.row is not None and not _BARE_KEY.fullmatch(place.row):
+        return f"the table in clause {place.clause}, in the row for {quote(place.row)}"
     return str(place)
 
 
