@@ -20,6 +20,7 @@ from spectool.amend.model import (
     InsertDefinition,
     Instruction,
     ItemEdit,
+    NoteEdit,
     OmitClause,
     OmitDefinition,
     Operation,
@@ -29,11 +30,12 @@ from spectool.amend.model import (
     SubstituteDefinition,
     TextEditKind,
 )
+from spectool.amend.notes import opening_note
 from spectool.amend.scope import expected_numbering
 from spectool.amend.scoped import scope_members
 from spectool.amend.textedit import EditError, segments
 from spectool.model.corpus import Corpus
-from spectool.model.document import Clause, Definition, Spec, SubItem
+from spectool.model.document import Clause, Definition, Note, Spec, SubItem
 from spectool.model.numbers import ClauseNumber
 
 _NUMBER = re.compile(r"\b[0-9]+(?:\.[0-9]+)+\b")
@@ -125,6 +127,8 @@ class _Outcome:
                 return all(self.other_numbering.get(end) is None for end in ends)
             clause = self._other_clause(mirrored.number)
             return clause is not None and clause.text.value == mirrored.leave
+        if isinstance(mirrored, NoteEdit) and isinstance(original, NoteEdit):
+            return self._note_holds(original, mirrored)
         if isinstance(mirrored, RowEdit):
             clause = self._other_clause(mirrored.clause)
             rows = {_masked(row) for table in (clause.tables if clause else ()) for row in table.rows}
@@ -180,6 +184,14 @@ class _Outcome:
         shown = replace(mirrored, anchor=mirrored.text)
         return not mirrored.text or any(_count(paragraph, shown, other_terms) for paragraph in other)
 
+    def _note_holds(self, original: NoteEdit, mirrored: NoteEdit) -> bool:
+        """The other version, as amended, no longer has the omitted Note's words, or has the new Note."""
+        present = {_note_words(note) for note in _notes(self.other, mirrored, self.other_numbering)}
+        if original.action is PartAction.OMIT:
+            gone = _notes(self.bases[0], original, {})
+            return all(_note_words(note) not in present for note in gone)
+        return mirrored.note is not None and _note_words(mirrored.note) in present
+
     def _items_hold(self, original: ItemEdit, mirrored: ItemEdit) -> bool:
         """The other clause, as amended, no longer has the omitted sub-item's words and has the new
         sub-items' words."""
@@ -230,6 +242,23 @@ def _words(paragraph: Clause | Definition) -> str:
     """The paragraph's words with clause numbers masked, so renumbering alone is no difference."""
     parts = [segment.value for _, segment in segments(paragraph)]
     return _NUMBER.sub("#", " ".join(" ".join(parts).split()))
+
+
+def _notes(spec: Spec, edit: NoteEdit, numbering: Mapping[ClauseNumber, ClauseNumber]) -> list[Note]:
+    """The Notes of the clause the edit names (through `numbering`), or the one opening its section."""
+    if edit.clause is not None:
+        clause = spec.clause(numbering.get(edit.clause, edit.clause))
+        return list(clause.notes) if clause is not None else []
+    section = spec.section(edit.section) if edit.section is not None else None
+    at = opening_note(section.blocks) if section is not None else None
+    if section is None or at is None:
+        return []
+    note = section.blocks[at]
+    return [note] if isinstance(note, Note) else []
+
+
+def _note_words(note: Note) -> str:
+    return _NUMBER.sub("#", " ".join(note.text.value.split()))
 
 
 def _masked(row: tuple[str, ...]) -> tuple[str, ...]:

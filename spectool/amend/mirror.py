@@ -18,6 +18,7 @@ from spectool.amend.model import (
     InsertDefinition,
     Instruction,
     ItemEdit,
+    NoteEdit,
     Occurrence,
     OmitClause,
     Operation,
@@ -162,6 +163,8 @@ class _Carry:
             if number is None or (operation.through is not None and through is None):
                 return None
             return OmitClause(number, leave, operation.renumber, through)
+        if isinstance(operation, NoteEdit):
+            return self._note(operation)
         if isinstance(operation, RowEdit):
             number = self.clause(operation.clause)
             rows = tuple(tuple(self.text(cell) for cell in row) for row in operation.rows)
@@ -181,9 +184,26 @@ class _Carry:
             )
         return self._definition(operation)
 
+    def _note(self, operation: NoteEdit) -> NoteEdit | None:
+        """The Note to the clause's counterpart, or that opens the section's."""
+        note = operation.note
+        if note is not None:
+            note = replace(note, text=Text(self.text(note.text.value)))
+        if operation.clause is not None:
+            number = self.clause(operation.clause)
+            return None if number is None else replace(operation, clause=number, note=note)
+        assert operation.section is not None
+        section = self._section(operation.section)
+        return None if section is None else replace(operation, section=section, note=note)
+
     def _edit(self, edit: EditText) -> EditText | None:
         place = edit.place
-        if place.scope is not None:
+        if place.note and place.section is not None:
+            section = self._section(place.section)
+            if section is None:
+                return None
+            place = replace(place, section=section)
+        elif place.scope is not None:
             scope = self._scope(place.scope)
             if scope is None:
                 return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from spectool.model.document import Clause, Definition, SubItem
+from spectool.model.document import Clause, Definition, Note, SubItem
 from spectool.model.numbers import ClauseNumber
 
 
@@ -87,8 +87,12 @@ class Place:
     )
     table: bool = False  # the table in clause X
     row: str | None = None  # ... in the row for G06 (the words of the row's first cell)
+    note: bool = False  # the Note to clause X (or, with `section`, the Note that opens Section 5.5)
+    section: ClauseNumber | None = None
 
     def __str__(self) -> str:
+        if self.note:
+            return f"the Note to {note_owner(self.clause, self.section)}"
         if self.table:
             row = f", in the row for {self.row}" if self.row is not None else ""
             return f"the table in clause {self.clause}{row}"
@@ -173,6 +177,26 @@ class ItemEdit:
         return f"clause {self.clause}" + "".join(f"({label})" for label in self.items)
 
 
+def note_owner(clause: ClauseNumber | None, section: ClauseNumber | None) -> str:
+    """`clause 5.5.5` or `Section 5.5`: what a Note is named by."""
+    return f"clause {clause}" if clause is not None else f"Section {section}"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEdit:
+    """`Omit the Note to clause X.`, `For the Note to clause X substitute:`, `After clause X insert the
+    following Note:`; with a section instead of a clause, the Note that opens the section (`At the
+    start of Section 5.5 insert the following Note:`)."""
+
+    clause: ClauseNumber | None
+    section: ClauseNumber | None
+    action: PartAction  # OMIT, SUBSTITUTE or INSERT_AFTER
+    note: Note | None = None  # the new Note
+
+    def __str__(self) -> str:
+        return f"the Note to {note_owner(self.clause, self.section)}"
+
+
 @dataclass(frozen=True, slots=True)
 class RowEdit:
     """`In the table in clause 4.3.5.1, omit the row for G06.`, or `..., after the row for G06 insert
@@ -207,6 +231,7 @@ Operation = (
     EditText
     | ItemEdit
     | RowEdit
+    | NoteEdit
     | InsertClauses
     | OmitClause
     | SubstituteClause
@@ -245,7 +270,7 @@ class Instruction:
             return operation.after
         if isinstance(operation, OmitClause | SubstituteClause):
             return operation.number
-        if isinstance(operation, ItemEdit | RowEdit):
+        if isinstance(operation, ItemEdit | RowEdit | NoteEdit):
             return operation.clause
         return None
 
@@ -266,10 +291,10 @@ class Instruction:
         """`clause 5.5.3`, `the definition of "Supply Outage"` or `Section 5.5`, for messages."""
         operation = self.operation
         if isinstance(operation, EditText) and (
-            operation.place.scope or operation.place.heading or operation.place.table
+            operation.place.scope or operation.place.heading or operation.place.table or operation.place.note
         ):
             return str(operation.place)
-        if isinstance(operation, OmitClause | ItemEdit | RowEdit):
+        if isinstance(operation, OmitClause | ItemEdit | RowEdit | NoteEdit):
             return str(operation)
         if self.clause is not None:
             return f"clause {self.clause}"

@@ -17,8 +17,11 @@ from spectool.amend.model import (
     InsertClauses,
     InsertDefinition,
     Instruction,
+    NoteEdit,
     OmitClause,
+    Operation,
 )
+from spectool.amend.notes import opening_note
 from spectool.amend.references import renumber_paragraph
 from spectool.amend.renumbering import follows, shifted
 from spectool.amend.scoped import named_paragraphs
@@ -56,6 +59,7 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
     ):
         problem(Position(1, 1, 1, 1), "header changed, but an amendment does not change the header")
     _check_headings(base, amended, instructions, terms, problem)
+    _check_opening_notes(base, amended, instructions, problem)
     images: set[ClauseNumber] = set()
     for clause in base.clauses():
         new_number = numbering.get(clause.number)
@@ -139,6 +143,30 @@ def _check_headings(
             )
     if unnamed:
         problem(Position(1, 1, 1, 1), "headings changed, but no instruction changes a heading")
+
+
+def _check_opening_notes(base: Spec, amended: Spec, instructions: list[Instruction], problem: Report) -> None:
+    """The Note that opens a section changes only where an instruction names it."""
+    named = {_opening_section(instruction.operation) for instruction in instructions}
+    for before, after in zip(base.sections, amended.sections, strict=False):
+        if before.number != after.number or before.number in named:
+            continue
+        was, now = opening_note(before.blocks), opening_note(after.blocks)
+        if (was is None) != (now is None) or (
+            was is not None and now is not None and before.blocks[was] != after.blocks[now]
+        ):
+            problem(
+                before.position,
+                f"the Note that opens Section {before.number} changed, but no instruction names it",
+            )
+
+
+def _opening_section(operation: Operation) -> ClauseNumber | None:
+    if isinstance(operation, NoteEdit):
+        return operation.section
+    if isinstance(operation, EditText) and operation.place.note:
+        return operation.place.section
+    return None
 
 
 def _check_inserted(

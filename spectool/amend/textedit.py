@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from spectool.amend.edit_error import EditError as EditError  # re-exported: most callers import it here
 from spectool.amend.matching import Matches, find_words
 from spectool.amend.model import EditText, Instruction, Occurrence, Place, TextEditKind, Which
+from spectool.amend.notes import note_index
 from spectool.amend.tables import row_index, table_index
 from spectool.model.document import Attachment, Clause, Definition, Footnote, Note, SubItem, Table, Text
 from spectool.parsing.references import find_references
@@ -151,9 +152,11 @@ def matches_in(paragraph: Paragraph, edit: EditText, terms: Collection[str]) -> 
 
 
 def placed_pieces(paragraph: Paragraph, place: Place) -> list[tuple[Key, Text]]:
-    """The pieces of running text the place names: all of them, a sub-item's, or the cells of the
-    paragraph's table (of one row of it)."""
+    """The pieces of running text the place names: all of them, a sub-item's, its one Note's, or the
+    cells of the paragraph's table (of one row of it)."""
     pieces = [(key, text) for key, text in segments(paragraph) if _within(key, place.items)]
+    if place.note:
+        return [(key, text) for key, text in pieces if key == ("note", str(note_index(paragraph)))]
     if not place.table:
         return pieces
     index = table_index(paragraph)

@@ -15,6 +15,7 @@ from spectool.amend.model import (
     InsertDefinition,
     Instruction,
     ItemEdit,
+    NoteEdit,
     Occurrence,
     OmitClause,
     OmitDefinition,
@@ -31,7 +32,7 @@ from spectool.amend.model import (
     Which,
 )
 from spectool.errors import InputError, Problem
-from spectool.model.document import Block, Clause, Definition, SubItem, Text
+from spectool.model.document import Block, Clause, Definition, Note, SubItem, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.transformer import read_row
 from spectool.words import ordinal
@@ -258,6 +259,48 @@ class AmendmentTransformer(Transformer[Token, object]):
                 continue
             rows.append(read_row(row))
         return tuple(rows)
+
+    # Notes: the Note to a clause, or the Note that opens a section.
+    def _note_owner(self, token: Token) -> tuple[ClauseNumber | None, ClauseNumber | None]:
+        if token.type == "CLAUSE_REF":
+            return self._clause_ref(token)[0], None
+        return None, ClauseNumber.parse(str(token))
+
+    def in_note(self, children: list[object]) -> _Draft:
+        owner, edit = children
+        assert isinstance(owner, Token) and isinstance(edit, _Edit)
+        clause, section = self._note_owner(owner)
+        return self._text_operation(Place(clause=clause, note=True, section=section), edit, spot(owner))
+
+    def omit_note(self, children: list[Token]) -> _Draft:
+        (owner,) = children
+        clause, section = self._note_owner(owner)
+        return _Draft(NoteEdit(clause, section, PartAction.OMIT), spot(owner))
+
+    def substitute_note(self, children: list[object]) -> _Draft:
+        owner, body = children
+        assert isinstance(owner, Token) and isinstance(body, list)
+        clause, section = self._note_owner(owner)
+        note = self._note(body, (clause.parent if clause is not None else None) or section or clause)
+        return _Draft(NoteEdit(clause, section, PartAction.SUBSTITUTE, note), spot(owner), body=_lines(body))
+
+    def insert_note(self, children: list[object]) -> _Draft:
+        owner, body = children
+        assert isinstance(owner, Token) and isinstance(body, list)
+        clause, section = self._note_owner(owner)
+        note = self._note(body, (clause.parent if clause is not None else None) or section or clause)
+        return _Draft(
+            NoteEdit(clause, section, PartAction.INSERT_AFTER, note), spot(owner), body=_lines(body)
+        )
+
+    def _note(self, body: list[tuple[int, str]], number: ClauseNumber | None) -> Note:
+        assert number is not None
+        blocks = self._body(body, number)
+        if len(blocks) == 1 and isinstance(blocks[0], Note):
+            return blocks[0]
+        if blocks:
+            self._body_problem(blocks[0], body, 'the new text must be one Note: "Note: words"')
+        return Note(Text(""))
 
     # Scopes: (the scope, where it is named in the .amend file).
     def whole_spec(self, children: list[Token]) -> tuple[Scope, Spot]:

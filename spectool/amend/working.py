@@ -16,6 +16,7 @@ from spectool.amend.model import (
     InsertDefinition,
     Instruction,
     ItemEdit,
+    NoteEdit,
     OmitClause,
     OmitDefinition,
     PartAction,
@@ -25,6 +26,7 @@ from spectool.amend.model import (
     SubstituteDefinition,
     TextEditKind,
 )
+from spectool.amend.notes import apply_note_edit, opening_note, opening_place
 from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import shifted
 from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
@@ -39,7 +41,7 @@ from spectool.amend.textedit import (
     segments,
 )
 from spectool.errors import Problem
-from spectool.model.document import Block, Clause, Definition, Section, Spec, Text
+from spectool.model.document import Block, Clause, Definition, Note, Section, Spec, Text
 from spectool.model.numbers import ClauseNumber
 
 # What an entry of the working copy came from: its identity is its number (or term) before the
@@ -137,6 +139,16 @@ class WorkingCopy:
         operation = instruction.operation
         if isinstance(operation, EditText) and operation.place.scope is not None:
             self._edit_scope(operation, instruction)
+        elif isinstance(operation, NoteEdit | EditText) and _opening_note(operation) is not None:
+            self._edit_opening_note(operation, instruction)
+        elif isinstance(operation, NoteEdit):
+            assert operation.clause is not None
+            _, entry = self.require(operation.clause, f"clause {operation.clause}")
+            assert isinstance(entry.block, Clause)
+            entry.block = apply_note_edit(entry.block, operation)
+            spans = self.new_words.get(entry.identity, [])
+            self.new_words[entry.identity] = [span for span in spans if span.key[0] not in ("note", "cell")]
+            self.changed[entry.identity] = instruction
         elif isinstance(operation, EditText) and operation.place.heading is not None:
             self._edit_heading(operation.place.heading, operation)
         elif isinstance(operation, EditText):
@@ -217,6 +229,38 @@ class WorkingCopy:
         for member, occurrence in spread(self.scope_matches(edit), edit):
             self._edit_paragraph(member, member_edit(edit, member, occurrence), instruction)
             self.reached.append((member, instruction))
+
+    def _edit_opening_note(self, operation: NoteEdit | EditText, instruction: Instruction) -> None:
+        """An instruction on the Note that opens a section, standing before its first clause."""
+        number = _opening_note(operation)
+        assert number is not None
+        open_section = next((s for s in self.sections if s.section.number == number), None)
+        if open_section is None:
+            raise EditError(f"there is no Section {number}")
+        entries = open_section.entries
+        at = opening_note([entry.block for entry in entries])
+        if isinstance(operation, NoteEdit) and operation.action is PartAction.INSERT_AFTER:
+            if at is not None:
+                raise EditError(f"Section {number} already opens with a Note: amend or substitute that Note")
+            assert operation.note is not None
+            new = _Entry((-2, instruction.number), operation.note, from_base=False)
+            entries.insert(opening_place([entry.block for entry in entries]), new)
+            return
+        if at is None:
+            raise EditError(f"Section {number} has no Note before its first clause")
+        note = entries[at].block
+        assert isinstance(note, Note)
+        if isinstance(operation, EditText):
+            stand_in = Clause(number, Text("x"), attachments=(note,))
+            place = Place(note=True)
+            edited, _ = apply_tracked(stand_in, replace(operation, place=place), [], None, self.terms)
+            entries[at].block = edited.attachments[0]
+        elif operation.action is PartAction.OMIT:
+            del entries[at]
+        else:
+            assert operation.note is not None
+            entries[at].block = operation.note
+            entries[at].from_base = False
 
     def _edit_heading(self, number: ClauseNumber, edit: EditText) -> None:
         """A text edit in a section's heading, or (with no quoted words) a new heading."""
@@ -455,6 +499,13 @@ class WorkingCopy:
             if new_texts[key].value != text.value:
                 spans = moved_spans(spans, key, text.value, new_texts[key].value)
         self.new_words[identity] = spans
+
+
+def _opening_note(operation: NoteEdit | EditText) -> ClauseNumber | None:
+    """The section whose opening Note the operation names, if it names one."""
+    if isinstance(operation, NoteEdit):
+        return operation.section
+    return operation.place.section if operation.place.note else None
 
 
 def _check_lettered(before: list[_Entry], after: list[_Entry], numbers: list[ClauseNumber]) -> None:

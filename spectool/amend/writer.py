@@ -11,6 +11,7 @@ from spectool.amend.model import (
     InsertDefinition,
     Instruction,
     ItemEdit,
+    NoteEdit,
     Occurrence,
     OmitClause,
     OmitDefinition,
@@ -25,7 +26,7 @@ from spectool.amend.model import (
 )
 from spectool.amend.reader import FIELD_NAMES, OPTIONAL_FIELD_NAMES
 from spectool.model.document import Clause, Text
-from spectool.parsing.writer import render_paragraph, render_row
+from spectool.parsing.writer import render_attachment, render_paragraph, render_row
 from spectool.words import ordinal
 
 WIDTH = 100
@@ -89,6 +90,8 @@ def _operation_lines(instruction: Instruction) -> list[str]:
         return _item_lines(head, operation)
     if isinstance(operation, RowEdit):
         return _row_lines(head, operation)
+    if isinstance(operation, NoteEdit):
+        return _note_lines(head, operation)
     if isinstance(operation, InsertClauses):
         out = [f"{head} {'Before' if operation.before else 'After'} clause {operation.after} insert:"]
         for clause in operation.clauses:
@@ -136,6 +139,21 @@ def _item_lines(head: str, edit: ItemEdit) -> list[str]:
     if edit.reletter:
         out.append(f"{_SENTENCE_INDENT}{reletter}.")
     return out
+
+
+def _note_lines(head: str, edit: NoteEdit) -> list[str]:
+    """`Omit the Note to clause X.`, `For the Note to clause X substitute:` + the Note, `After clause X
+    insert the following Note:` (`At the start of Section N ...`) + the Note."""
+    if edit.action is PartAction.OMIT:
+        return wrap(f"{head} Omit {edit}.", _SENTENCE_INDENT)
+    if edit.action is PartAction.SUBSTITUTE:
+        out = [f"{head} For {edit} substitute:"]
+    elif edit.clause is not None:
+        out = [f"{head} After clause {edit.clause} insert the following Note:"]
+    else:
+        out = [f"{head} At the start of Section {edit.section} insert the following Note:"]
+    assert edit.note is not None
+    return out + _body(render_attachment(edit.note))
 
 
 def _row_lines(head: str, edit: RowEdit) -> list[str]:
