@@ -103,14 +103,31 @@ class Mirror:
     def render(self) -> str:
         """`Amendments to SMETS2 5.0` and the proposals, each note a `//` comment above its instruction."""
         out = [f"Amendments to {self.target.label}"]
-        for entry in self.entries:
+        for group in _grouped(self.entries):
             out.append("")
             out.extend(
-                f"// {self.source_key} instruction {entry.source.number}: {note}" for note in entry.notes
+                f"// {self.source_key} instruction {entry.source.label}: {note}"
+                for entry in group
+                for note in entry.notes
             )
-            if entry.proposed is not None:
-                out.extend(render_instruction(entry.proposed))
+            proposed = [entry.proposed for entry in group if entry.proposed is not None]
+            if proposed:
+                out.extend(render_instruction(*proposed))
         return "\n".join(out) + "\n"
+
+
+def _grouped(entries: tuple[MirrorEntry, ...]) -> list[list[MirrorEntry]]:
+    """The entries as the proposals are written: a compound instruction's parts together, with the
+    notes of any part left behind."""
+    groups: list[list[MirrorEntry]] = []
+    for entry in entries:
+        last = groups[-1][-1].source if groups else None
+        same = last is not None and entry.source.part and last.part and entry.source.number == last.number
+        if same:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
 
 
 class _Carry:
@@ -280,16 +297,23 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
     original = WorkingCopy(source)
     entries: list[MirrorEntry] = []
     number = 0
+    group: tuple[int, int] | None = None  # (source number, parts proposed) of the compound instruction
     for instruction in amendment.instructions_for(source.key):
         operation, notes = mirror_operation(instruction.operation, mapping)
         proposed = None
         if operation is not None:
-            number += 1
+            # The parts of a compound instruction carried over stay one instruction, lettered afresh.
+            if instruction.part and group is not None and group[0] == instruction.number:
+                group = (group[0], group[1] + 1)
+            else:
+                number += 1
+                group = (instruction.number, 1) if instruction.part else None
             operation = _with_carried_occurrence(
                 instruction.operation, operation, original, working, notes, mapping
             )
+            part = chr(ord("a") + group[1] - 1) if group is not None else ""
             proposed = Instruction(
-                number, operation, reason=instruction.reason
+                number, operation, reason=instruction.reason, part=part
             )  # the same why, for reviewers
             try:
                 working.apply(proposed)

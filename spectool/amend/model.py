@@ -248,6 +248,8 @@ class Instruction:
     number: int
     operation: Operation
     reason: str = ""  # the drafter's "Reason:" for reviewers; "" when none is given
+    # The letter of one part of a compound instruction ("In clause 5.5.3— (a) ...; (b) ..."), else "".
+    part: str = ""
     at: Spot = field(default=NOWHERE, compare=False, repr=False)  # the instruction's number
     clause_at: Spot = field(
         default=NOWHERE, compare=False, repr=False
@@ -259,6 +261,11 @@ class Instruction:
     @property
     def line(self) -> int:
         return self.at.line
+
+    @property
+    def label(self) -> str:
+        """`3`, or `3(b)` for part (b) of compound instruction 3."""
+        return f"{self.number}({self.part})" if self.part else str(self.number)
 
     @property
     def clause(self) -> ClauseNumber | None:

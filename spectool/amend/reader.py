@@ -145,6 +145,8 @@ class _Builder:
                 cover = self._cover(title, fields)
             elif isinstance(result, Heading):
                 targets.append((result, []))
+            elif isinstance(result, list) and targets:
+                targets[-1][1].extend(part for part in result if isinstance(part, Instruction))
             elif isinstance(result, Instruction | _Unread):
                 if targets:
                     targets[-1][1].append(result)
@@ -233,7 +235,17 @@ class _Builder:
             label = f"{heading.spec} {', '.join(versions)}"
             message = f"no instructions under 'Amendments to {label}': expected '1. ...'"
             self.problem(spot(heading.spec).line, 1, message)
-        for expected, instruction in enumerate(pieces, start=1):
+        expected = 0
+        for index, instruction in enumerate(pieces):
+            previous = pieces[index - 1] if index else None
+            # The parts of a compound instruction share its number.
+            if not (
+                isinstance(previous, Instruction)
+                and isinstance(instruction, Instruction)
+                and instruction.part
+                and instruction.number == previous.number
+            ):
+                expected += 1
             if isinstance(instruction, Instruction) and instruction.number != expected:
                 self.problem(
                     instruction.line,

@@ -99,6 +99,11 @@ class _Row:
     key: str
 
 
+def _letter(place: int) -> str:
+    """1 -> "a", 2 -> "b" ... the letter of a compound instruction's `place`th part."""
+    return chr(ord("a") + place - 1) if place <= 26 else f"{place}"
+
+
 def _row_key(token: Token) -> str:
     """The words of a row's first cell, as named: G06, or "Power Outage Event"."""
     return quoted(token) if str(token)[0] in '"\u201c' else str(token)
@@ -489,19 +494,53 @@ class AmendmentTransformer(Transformer[Token, object]):
             self.problem(spot(token), "the reason is empty: expected 'Reason: why the change is made'")
         return words
 
-    def instruction(self, children: list[object]) -> Instruction:
+    def instruction(self, children: list[object]) -> Instruction | list[Instruction]:
         number, draft, *reason = children
-        assert isinstance(number, Token) and isinstance(draft, _Draft)
-        return Instruction(
-            int(str(number)[:-1]),
-            draft.operation,
-            reason=str(reason[0]) if reason else "",
-            at=spot(number),
-            clause_at=draft.clause_at,
-            anchor_at=draft.anchor_at,
-            text_at=draft.text_at,
-            body=draft.body,
-        )
+        assert isinstance(number, Token) and isinstance(draft, _Draft | list)
+        drafts = [("", draft)] if isinstance(draft, _Draft) else draft
+        made = [
+            Instruction(
+                int(str(number)[:-1]),
+                each.operation,
+                reason=str(reason[0]) if reason else "",
+                part=part,
+                at=spot(number),
+                clause_at=each.clause_at,
+                anchor_at=each.anchor_at,
+                text_at=each.text_at,
+                body=each.body,
+            )
+            for part, each in drafts
+        ]
+        return made[0] if isinstance(draft, _Draft) else made
+
+    # Compound instructions: one place, lettered text edits.
+    def part(self, children: list[object]) -> tuple[Token, _Edit]:
+        label, edit = children
+        assert isinstance(label, Token) and isinstance(edit, _Edit)
+        return label, edit
+
+    def compound(self, children: list[object]) -> list[tuple[str, _Draft]]:
+        named, _, *parts = children
+        assert isinstance(named, Token)
+        if named.type == "CLAUSE_REF":
+            number, items = self._clause_ref(named, allow_items=True)
+            place = Place(clause=number, items=items)
+        else:
+            place = Place(term=quoted(named))
+        drafts = []
+        for expected, each in enumerate(parts, start=1):
+            assert isinstance(each, tuple)
+            label, edit = each
+            letter = str(label)[1:-1]
+            if letter != _letter(expected):
+                self.problem(
+                    spot(label),
+                    "the parts of an instruction are lettered (a), (b), (c) ...: "
+                    f"expected ({_letter(expected)})",
+                )
+            drafts.append((letter, self._text_operation(place, edit, spot(named))))
+        return drafts
 
     def _item_draft(
         self,

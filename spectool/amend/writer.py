@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spectool.amend.model import (
     Amendment,
@@ -65,17 +66,42 @@ def render_amendment(amendment: Amendment) -> str:
 def render_target(target: Target) -> list[str]:
     """`Amendments to SMETS2 4.2, 5.0` and its instructions, a blank line between them."""
     out = [f"Amendments to {target.label}"]
-    for instruction in target.instructions:
+    for group in grouped(target.instructions):
         out.append("")
-        out.extend(render_instruction(instruction))
+        out.extend(render_instruction(*group))
     return out
 
 
-def render_instruction(instruction: Instruction) -> list[str]:
-    """One numbered instruction: its sentence, wrapped, any quoted new text and its reason below it."""
-    out = _operation_lines(instruction)
+def grouped(instructions: Sequence[Instruction]) -> list[list[Instruction]]:
+    """The instructions as written: each on its own, the parts of a compound instruction together."""
+    groups: list[list[Instruction]] = []
+    for instruction in instructions:
+        last = groups[-1][-1] if groups else None
+        if last is not None and instruction.part and last.part and instruction.number == last.number:
+            groups[-1].append(instruction)
+        else:
+            groups.append([instruction])
+    return groups
+
+
+def render_instruction(instruction: Instruction, *parts: Instruction) -> list[str]:
+    """One numbered instruction (with the further parts of a compound one): its sentence, wrapped,
+    any quoted new text and its reason below it."""
+    out = _compound_lines([instruction, *parts]) if instruction.part else _operation_lines(instruction)
     if instruction.reason:
         out.extend(wrap(f"{_SENTENCE_INDENT}Reason: {instruction.reason}", _SENTENCE_INDENT))
+    return out
+
+
+def _compound_lines(parts: list[Instruction]) -> list[str]:
+    """`3. In clause 5.5.3—` and each lettered part on a line of its own."""
+    first = parts[0].operation
+    assert isinstance(first, EditText)
+    out = [f"{parts[0].number}. In {_place(first.place)}\u2014"]
+    for index, part in enumerate(parts):
+        assert isinstance(part.operation, EditText)
+        end = "." if index == len(parts) - 1 else "; and" if index == len(parts) - 2 else ";"
+        out.extend(wrap(f"{_SENTENCE_INDENT}({part.part}) {_edit(part.operation)}{end}", _SENTENCE_INDENT))
     return out
 
 
