@@ -142,7 +142,11 @@ class _Outcome:
             return self._items_hold(original, mirrored)
         if isinstance(mirrored, SubstituteClause):
             clause = self._other_clause(mirrored.number)
-            return clause is not None and _words(clause) == _words(mirrored.clause)
+            if clause is None or _words(clause) != _words(mirrored.clause):
+                return False
+            section = clause.number.parent
+            present = {_words(c) for c in self.other.clauses() if c.number.parent == section}
+            return all(_words(new) in present for new in mirrored.more)
         if isinstance(mirrored, InsertDefinition | SubstituteDefinition):
             definition = _definition(self.other, mirrored.definition.term)
             return definition is not None and _words(definition) == _words(mirrored.definition)

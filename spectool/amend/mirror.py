@@ -194,11 +194,13 @@ class _Carry:
             return replace(operation, clause=number, new=new)
         if isinstance(operation, SubstituteClause):
             number = self.clause(operation.number)
-            return (
-                None
-                if number is None
-                else SubstituteClause(number, self._renumbered(operation.clause, number))
-            )
+            if number is None:
+                return None
+            clause = self._renumbered(operation.clause, number)
+            following = self.operation(operation.inserted) if operation.inserted is not None else None
+            if isinstance(following, InsertClauses):
+                return SubstituteClause(number, clause, following.clauses, following.renumber)
+            return SubstituteClause(number, clause)
         return self._definition(operation)
 
     def _note(self, operation: NoteEdit) -> NoteEdit | None:

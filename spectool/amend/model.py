@@ -149,8 +149,18 @@ class OmitClause:
 
 @dataclass(frozen=True, slots=True)
 class SubstituteClause:
+    """For clause X substitute: the new text of X, and any clauses that follow it in X's place (one
+    clause replaced by two: X and XA, or X and X+1 with the later clauses renumbered)."""
+
     number: ClauseNumber
     clause: Clause
+    more: tuple[Clause, ...] = ()
+    renumber: bool = False  # "and renumber the following clauses", for plain numbers in `more`
+
+    @property
+    def inserted(self) -> InsertClauses | None:
+        """The clauses after the first, as the insertion after X they amount to."""
+        return InsertClauses(self.number, self.more, self.renumber) if self.more else None
 
 
 class PartAction(StrEnum):

@@ -20,6 +20,7 @@ from spectool.amend.model import (
     NoteEdit,
     OmitClause,
     Operation,
+    SubstituteClause,
 )
 from spectool.amend.notes import opening_note
 from spectool.amend.references import renumber_paragraph
@@ -100,6 +101,8 @@ def expected_numbering(
 
     for instruction in instructions:
         operation = instruction.operation
+        if isinstance(operation, SubstituteClause) and operation.inserted is not None:
+            operation = operation.inserted
         if isinstance(operation, InsertClauses) and operation.renumber:
             anchor = current.get(operation.after)
             if anchor is not None:
@@ -173,12 +176,7 @@ def _check_inserted(
     amended: Spec, images: set[ClauseNumber], instructions: list[Instruction], problem: Report
 ) -> None:
     """Clauses that are no base clause's image must be, one for one, the clauses the amendment inserts."""
-    promised = Counter(
-        _words(clause)
-        for instruction in instructions
-        if isinstance(instruction.operation, InsertClauses)
-        for clause in instruction.operation.clauses
-    )
+    promised = Counter(_words(clause) for instruction in instructions for clause in _inserted(instruction))
     for clause in amended.clauses():
         if clause.number in images:
             continue
@@ -254,6 +252,14 @@ def _edits_naming(
             return None
         edits.append(instruction.operation)
     return edits
+
+
+def _inserted(instruction: Instruction) -> tuple[Clause, ...]:
+    """The clauses an instruction adds: inserted, or following a substituted one in its place."""
+    operation = instruction.operation
+    if isinstance(operation, InsertClauses):
+        return operation.clauses
+    return operation.more if isinstance(operation, SubstituteClause) else ()
 
 
 def _numbered(clause: Clause | Definition, number: ClauseNumber) -> Clause | Definition:

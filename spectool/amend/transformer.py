@@ -391,6 +391,32 @@ class AmendmentTransformer(Transformer[Token, object]):
         self._no_reletter(reference, rest)
         renumber = _RENUMBER in rest
         blocks = self._body(body, anchor.parent or anchor)
+        clauses, lettered = self._new_clauses(reference, anchor, before, blocks, body, renumber)
+        if before and not lettered and not renumber and clauses:
+            lettered_number = (
+                f", or give it an inserted number such as {_lettered_after(anchor.sibling(anchor.last - 1))}"
+                if anchor.last > 1 and not anchor.is_inserted
+                else ""
+            )
+            self.problem(
+                spot(reference),
+                f"a clause inserted before clause {anchor} takes its number: add 'and renumber the "
+                f"following clauses'{lettered_number}",
+            )
+        operation = InsertClauses(anchor, tuple(clauses), renumber, before)
+        return _Draft(operation, spot(reference), body=_lines(body))
+
+    def _new_clauses(
+        self,
+        reference: Token,
+        anchor: ClauseNumber,
+        before: bool,
+        blocks: tuple[Block, ...],
+        body: list[tuple[int, str]],
+        renumber: bool,
+    ) -> tuple[list[Clause], bool]:
+        """The new clauses placed at `anchor`, each numbered as its place asks (all plain, or all with
+        inserted numbers); whether they are lettered."""
         first = blocks[0] if blocks else None
         lettered = isinstance(first, Clause) and first.number.is_inserted
         clauses: list[Clause] = []
@@ -413,19 +439,7 @@ class AmendmentTransformer(Transformer[Token, object]):
                 "a clause with an inserted number (such as 5.6.4A) moves no other clause: "
                 "drop 'and renumber the following clauses'",
             )
-        if before and not lettered and not renumber and clauses:
-            lettered_number = (
-                f", or give it an inserted number such as {_lettered_after(anchor.sibling(anchor.last - 1))}"
-                if anchor.last > 1 and not anchor.is_inserted
-                else ""
-            )
-            self.problem(
-                spot(reference),
-                f"a clause inserted before clause {anchor} takes its number: add 'and renumber the "
-                f"following clauses'{lettered_number}",
-            )
-        operation = InsertClauses(anchor, tuple(clauses), renumber, before)
-        return _Draft(operation, spot(reference), body=_lines(body))
+        return clauses, lettered
 
     def omit_clause(self, children: list[object]) -> _Draft:
         reference, *rest = children
@@ -452,18 +466,25 @@ class AmendmentTransformer(Transformer[Token, object]):
         return _Draft(OmitClause(first, None, _RENUMBER in rest, last), spot(first_token))
 
     def substitute_clause(self, children: list[object]) -> _Draft:
-        reference, body = children
+        reference, body, *rest = children
         assert isinstance(reference, Token) and isinstance(body, list)
         number, items = self._clause_ref(reference, allow_items=True)
         if items:
             return self._item_draft(reference, number, items, PartAction.SUBSTITUTE, [], body)
+        renumber = _RENUMBER in rest
         blocks = self._body(body, number.parent or number)
-        clause = blocks[0] if len(blocks) == 1 and isinstance(blocks[0], Clause) else None
+        clause = blocks[0] if blocks and isinstance(blocks[0], Clause) else None
         if clause is None:
             self._body_problem(blocks[0] if blocks else None, body, "the new text must be one clause")
         elif clause.number != number:
             self._body_problem(clause, body, f"the new text of clause {number} must keep the number {number}")
-        operation = SubstituteClause(number, clause or Clause(number, Text("")))
+        # One clause replaced by two or more: the first keeps the number, the rest follow it.
+        more, _ = self._new_clauses(reference, number, False, blocks[1:], body, renumber)
+        if renumber and not more:
+            self.problem(
+                spot(reference), "only one clause is substituted: drop 'and renumber the following clauses'"
+            )
+        operation = SubstituteClause(number, clause or Clause(number, Text("")), tuple(more), renumber)
         return _Draft(operation, spot(reference), body=_lines(body))
 
     def insert_definition(self, children: list[object]) -> _Draft:

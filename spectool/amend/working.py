@@ -180,6 +180,8 @@ class WorkingCopy:
             entry.from_base = False
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
+            if operation.inserted is not None:
+                self._insert_clauses(operation.inserted, instruction)
         elif isinstance(operation, InsertDefinition):
             self._insert_definition(operation, instruction)
         elif isinstance(operation, OmitDefinition):

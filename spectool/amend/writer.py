@@ -133,10 +133,12 @@ def _operation_lines(instruction: Instruction) -> list[str]:
             tail = " and renumber the following clauses"
         return wrap(f"{head} Omit {operation}{tail}.", _SENTENCE_INDENT)
     if isinstance(operation, SubstituteClause):
-        return [
-            f"{head} Substitute clause {operation.number} with:",
-            *_body(render_paragraph(operation.clause)),
-        ]
+        out = [f"{head} Substitute clause {operation.number} with:"]
+        for clause in (operation.clause, *operation.more):
+            out.extend(_body(render_paragraph(clause)))
+        if operation.renumber:
+            out.append(f"{_SENTENCE_INDENT}and renumber the following clauses.")
+        return out
     if isinstance(operation, InsertDefinition):
         return [
             f"{head} In the Glossary, insert the definition:",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spectool.amend.model import Amendment, InsertClauses, Instruction
+from spectool.amend.model import Amendment, InsertClauses, Instruction, SubstituteClause
 from spectool.amend.working import AppliedSpec
 from spectool.amend.writer import render_instruction
 from spectool.diff.model import Change, Elision, Redline, TableDiff, UnitDiff
@@ -73,9 +73,10 @@ def _places(
     operation = instruction.operation
     old = {str(instruction.clause)} if not isinstance(operation, InsertClauses) else set()
     new: set[str] = set()
-    if isinstance(operation, InsertClauses):
+    if isinstance(operation, InsertClauses | SubstituteClause):
         new = {name for name, by in applied.changed.items() if by is instruction}
-        new |= {str(clause.number) for clause in operation.clauses} & applied.inserted
+        added = operation.clauses if isinstance(operation, InsertClauses) else operation.more
+        new |= {str(clause.number) for clause in added} & applied.inserted
     places: list[tuple[int, int | None, int | None]] = []
     for index, unit in enumerate(redline.units):
         if isinstance(unit, Elision) or unit.kind is not UnitKind.CLAUSE:
