@@ -28,6 +28,7 @@ from spectool.amend.model import (
     RowEdit,
     SubstituteClause,
     SubstituteDefinition,
+    SubstituteHeader,
     TextEditKind,
 )
 from spectool.amend.notes import opening_note
@@ -82,6 +83,11 @@ def _compare(amendment: Amendment, source: Spec, other: Spec, amended: Corpus) -
     }
     source_numbering = expected_numbering(source, amendment.instructions_for(source.key))
     check = _Outcome(after_source, after_other, source_numbering, numbering, (source, other))
+    check.other_header = {
+        ins.operation.field: ins.operation.value
+        for ins in other_instructions
+        if isinstance(ins.operation, SubstituteHeader)
+    }
     found = []
     for instruction in amendment.instructions_for(source.key):
         if other.key in amendment.target_of(instruction).keys:
@@ -112,8 +118,11 @@ class _Outcome:
         self.other = other
         self.source_numbering = source_numbering
         self.other_numbering = other_numbering
+        self.other_header: dict[str, str] = {}  # the other version's header, as its instructions give it
 
     def holds(self, original: Operation, mirrored: Operation) -> bool:
+        if isinstance(mirrored, SubstituteHeader):
+            return self.other_header.get(mirrored.field) == mirrored.value
         if isinstance(mirrored, EditText) and isinstance(original, EditText):
             return self._edit_holds(original, mirrored)
         if isinstance(mirrored, InsertClauses):

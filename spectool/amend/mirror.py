@@ -28,6 +28,7 @@ from spectool.amend.model import (
     ScopeKind,
     SubstituteClause,
     SubstituteDefinition,
+    SubstituteHeader,
     Target,
     Which,
 )
@@ -182,6 +183,9 @@ class _Carry:
             return OmitClause(number, leave, operation.renumber, through)
         if isinstance(operation, NoteEdit):
             return self._note(operation)
+        if isinstance(operation, SubstituteHeader) and operation.field == "version":
+            self.notes.append(f"{target.key} has a version of its own: not mirrored")
+            return None
         if isinstance(operation, RowEdit):
             number = self.clause(operation.clause)
             rows = tuple(tuple(self.text(cell) for cell in row) for row in operation.rows)

@@ -221,6 +221,21 @@ class RowEdit:
         return f"the row for {self.row} in the table in clause {self.clause}"
 
 
+# What the header of a spec says of it, as instructions name it: `For the version substitute "5.1".`
+HEADER_FIELDS = ("title", "version", "date", "status")
+
+
+@dataclass(frozen=True, slots=True)
+class SubstituteHeader:
+    """`For the version substitute "5.1".`: new words for the spec's title, version, date or status."""
+
+    field: str  # one of HEADER_FIELDS
+    value: str
+
+    def __str__(self) -> str:
+        return f"the {self.field}"
+
+
 @dataclass(frozen=True, slots=True)
 class InsertDefinition:
     definition: Definition
@@ -242,6 +257,7 @@ Operation = (
     | ItemEdit
     | RowEdit
     | NoteEdit
+    | SubstituteHeader
     | InsertClauses
     | OmitClause
     | SubstituteClause
@@ -311,7 +327,7 @@ class Instruction:
             operation.place.scope or operation.place.heading or operation.place.table or operation.place.note
         ):
             return str(operation.place)
-        if isinstance(operation, OmitClause | ItemEdit | RowEdit | NoteEdit):
+        if isinstance(operation, OmitClause | ItemEdit | RowEdit | NoteEdit | SubstituteHeader):
             return str(operation)
         if self.clause is not None:
             return f"clause {self.clause}"

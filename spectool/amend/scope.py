@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spectool.amend.confined import confined, quoted_spans, stray_change
 from spectool.amend.model import (
+    HEADER_FIELDS,
     Amendment,
     EditText,
     InsertClauses,
@@ -21,6 +22,7 @@ from spectool.amend.model import (
     OmitClause,
     Operation,
     SubstituteClause,
+    SubstituteHeader,
 )
 from spectool.amend.notes import opening_note
 from spectool.amend.references import renumber_paragraph
@@ -51,14 +53,15 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
     def problem(position: Position, message: str) -> None:
         problems.append(Problem(base.path, position.line, position.column, f"{key} {message}"))
 
-    if (base.name, base.version, base.title, base.status, base.date) != (
-        amended.name,
-        amended.version,
-        amended.title,
-        amended.status,
-        amended.date,
-    ):
-        problem(Position(1, 1, 1, 1), "header changed, but an amendment does not change the header")
+    given = {
+        ins.operation.field: ins.operation.value
+        for ins in instructions
+        if isinstance(ins.operation, SubstituteHeader)
+    }
+    header = {name: given.get(name, getattr(base, name)) for name in HEADER_FIELDS}
+    if base.name != amended.name or header != {name: getattr(amended, name) for name in HEADER_FIELDS}:
+        said = ", ".join(f"the {name}" for name in given) or "no part of it"
+        problem(Position(1, 1, 1, 1), f"header changed, but the amendment changes {said}")
     _check_headings(base, amended, instructions, terms, problem)
     _check_opening_notes(base, amended, instructions, problem)
     images: set[ClauseNumber] = set()

@@ -28,6 +28,7 @@ from spectool.amend.model import (
     Spot,
     SubstituteClause,
     SubstituteDefinition,
+    SubstituteHeader,
     TextEditKind,
     Which,
 )
@@ -110,6 +111,8 @@ def _row_key(token: Token) -> str:
 
 
 _RENUMBER = "renumber"
+_VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RELETTER = "re-letter"
 
 
@@ -264,6 +267,18 @@ class AmendmentTransformer(Transformer[Token, object]):
                 continue
             rows.append(read_row(row))
         return tuple(rows)
+
+    # The spec itself: its title, version, date and status.
+    def substitute_header(self, children: list[Token]) -> _Draft:
+        field, value = children
+        words = quoted(value).strip()
+        if not words:
+            self.problem(spot(value), f"the new {field} is empty: expected its words in quotation marks")
+        elif str(field) == "version" and not _VERSION.fullmatch(words):
+            self.problem(spot(value), f"'{words}' is not a version: expected e.g. \"5.1\"")
+        elif str(field) == "date" and not _ISO_DATE.fullmatch(words):
+            self.problem(spot(value), f"'{words}' is not a date: expected e.g. \"2027-06-01\"")
+        return _Draft(SubstituteHeader(str(field), words), spot(field), text_at=spot(value))
 
     # Notes: the Note to a clause, or the Note that opens a section.
     def _note_owner(self, token: Token) -> tuple[ClauseNumber | None, ClauseNumber | None]:

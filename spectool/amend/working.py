@@ -24,6 +24,7 @@ from spectool.amend.model import (
     RowEdit,
     SubstituteClause,
     SubstituteDefinition,
+    SubstituteHeader,
     TextEditKind,
 )
 from spectool.amend.notes import apply_note_edit, opening_note, opening_place
@@ -66,6 +67,23 @@ class AppliedSpec:
     omitted_terms: frozenset[str] = frozenset()  # definitions the amendment omitted
     # What applies but may not say what the drafter meant (a widened range, a reused number ...).
     warnings: tuple[Problem, ...] = ()
+    # The spec's title, version, date or status as instructions give them anew: (field, words).
+    header: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def consolidated(self) -> Spec:
+        """The amended spec under the header the amendment gives it (`spec` keeps the base's header,
+        so that the corpus, the rules and the other versions still know it by its key)."""
+        if not self.header:
+            return self.spec
+        new = dict(self.header)
+        return replace(
+            self.spec,
+            title=new.get("title", self.spec.title),
+            version=new.get("version", self.spec.version),
+            date=new.get("date", self.spec.date),
+            status=new.get("status", self.spec.status),
+        )
 
     @property
     def renumbered(self) -> dict[ClauseNumber, ClauseNumber]:
@@ -108,6 +126,7 @@ class WorkingCopy:
         # Sub-items re-lettered, by the clause's number in the unamended spec: old path -> new path.
         self.relettered: dict[ClauseNumber, dict[Path, Path]] = {}
         self.omitted_items: dict[tuple[ClauseNumber, Path], Instruction] = {}
+        self.header: dict[str, tuple[str, Instruction]] = {}  # title, version, date, status -> new words
         self.edits_on: dict[Identity, list[Instruction]] = {}  # text edits made so far, per paragraph
         # What applies but may not say what the drafter meant: (instruction, message).
         self.warnings: list[tuple[Instruction, str]] = []
@@ -157,6 +176,11 @@ class WorkingCopy:
             self._edit_paragraph(identity, operation, instruction)
         elif isinstance(operation, ItemEdit):
             self._edit_items(operation, instruction)
+        elif isinstance(operation, SubstituteHeader):
+            earlier = self.header.get(operation.field)
+            if earlier is not None:
+                raise EditError(f"instruction {earlier[1].number} already substitutes {operation}")
+            self.header[operation.field] = (operation.value, instruction)
         elif isinstance(operation, RowEdit):
             _, entry = self.require(operation.clause, f"clause {operation.clause}")
             assert isinstance(entry.block, Clause)
@@ -485,7 +509,10 @@ class WorkingCopy:
             if spans and self.find(identity) is not None
         }
         terms = frozenset(identity for identity in self.omitted if isinstance(identity, str))
-        return AppliedSpec(key, self.base, spec, numbering, changed, inserted, new_words, terms)
+        header = tuple((name, value) for name, (value, _) in self.header.items())
+        return AppliedSpec(
+            key, self.base, spec, numbering, changed, inserted, new_words, terms, header=header
+        )
 
     def _follow(self, identity: Identity, before: Block, after: Block) -> None:
         """Keep the spans of new words in step when references in their paragraph were renumbered."""

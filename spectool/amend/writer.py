@@ -21,6 +21,7 @@ from spectool.amend.model import (
     RowEdit,
     SubstituteClause,
     SubstituteDefinition,
+    SubstituteHeader,
     Target,
     TextEditKind,
     Which,
@@ -118,6 +119,8 @@ def _operation_lines(instruction: Instruction) -> list[str]:
         return _row_lines(head, operation)
     if isinstance(operation, NoteEdit):
         return _note_lines(head, operation)
+    if isinstance(operation, SubstituteHeader):
+        return wrap(f"{head} For {operation} substitute {quote(operation.value)}.", _SENTENCE_INDENT)
     if isinstance(operation, InsertClauses):
         out = [f"{head} {'Before' if operation.before else 'After'} clause {operation.after} insert:"]
         for clause in operation.clauses:

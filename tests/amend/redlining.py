@@ -27,10 +27,11 @@ def assert_applied_verified_and_redlined(
     """Apply `draft` to `base`, check it with `--verify`'s scope check, write its redline and have
     LibreOffice read both views of it: accept-all is the applied text, reject-all the base."""
     applied = apply_target(draft, key, base)
-    assert verify_scope(draft, key, base, applied.spec) == []
-    path = write_docx(diff_specs(applied.base, applied.spec, applied.numbering), folder)
+    amended = applied.consolidated  # the spec under the header the amendment gives it
+    assert verify_scope(draft, key, base, amended) == []
+    path = write_docx(diff_specs(applied.base, amended, applied.numbering), folder)
     front = front_lines(path)
-    assert office.lines(path, Side.NEW) == front + page_lines(spec_page(applied.spec))
+    assert office.lines(path, Side.NEW) == front + page_lines(spec_page(amended))
     assert office.lines(path, Side.OLD) == front + page_lines(spec_page(applied.base))
 
 
