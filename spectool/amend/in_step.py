@@ -164,6 +164,8 @@ class _Outcome:
 
     def _edit_holds(self, original: EditText, mirrored: EditText) -> bool:
         place = mirrored.place
+        if place.heading is not None and original.place.heading is not None:
+            return self._heading_holds(original, mirrored)
         if place.scope is not None and original.place.scope is not None:
             return self._scope_holds(original, mirrored)
         if place.clause is not None:
@@ -182,6 +184,25 @@ class _Outcome:
         if removes and _count(other, mirrored, other_terms) > _count(source, original, source_terms):
             return False
         return not mirrored.text or _count(other, replace(mirrored, anchor=mirrored.text), other_terms) >= 1
+
+    def _heading_holds(self, original: EditText, mirrored: EditText) -> bool:
+        """The other version's heading, as amended, shows the change: the new heading whole, or no more
+        of the quoted words than the source's heading keeps and the new words."""
+        assert original.place.heading is not None and mirrored.place.heading is not None
+        here = self.source.section(original.place.heading)
+        there = self.other.section(mirrored.place.heading)
+        if here is None or there is None:
+            return here is None and there is None
+        if not mirrored.anchor:
+            return " ".join(there.title.split()) == " ".join(mirrored.text.split())
+        other_terms = [definition.term for definition in self.other.definitions()]
+        source_terms = [definition.term for definition in self.source.definitions()]
+        removes = original.kind in (TextEditKind.SUBSTITUTE, TextEditKind.OMIT)
+        left_here = len(find_words(here.title, original.anchor, source_terms, original.within).spans)
+        left_there = len(find_words(there.title, mirrored.anchor, other_terms, mirrored.within).spans)
+        if removes and left_there > left_here:
+            return False
+        return not mirrored.text or bool(find_words(there.title, mirrored.text, other_terms).spans)
 
     def _scope_holds(self, original: EditText, mirrored: EditText) -> bool:
         """A scoped edit holds when the other version's scope, as amended, keeps no more of the

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spectool.amend.model import Amendment, InsertClauses, Instruction, SubstituteClause
+from spectool.amend.model import Amendment, EditText, InsertClauses, Instruction, OmitClause, SubstituteClause
+from spectool.amend.scoped import named_paragraphs
 from spectool.amend.working import AppliedSpec
 from spectool.amend.writer import render_instruction
 from spectool.diff.model import Change, Elision, Redline, TableDiff, UnitDiff
@@ -71,7 +72,11 @@ def _places(
     if term is not None:
         return _definition_places(redline, term)
     operation = instruction.operation
+    if isinstance(operation, EditText) and operation.place.heading is not None:
+        return _heading_places(redline, f"Section {operation.place.heading}")
     old = {str(instruction.clause)} if not isinstance(operation, InsertClauses) else set()
+    if isinstance(operation, OmitClause):  # each clause of a range "Omit clauses X to Y", not X alone
+        old |= {str(member) for member in named_paragraphs(instruction, applied.base)}
     new: set[str] = set()
     if isinstance(operation, InsertClauses | SubstituteClause):
         new = {name for name, by in applied.changed.items() if by is instruction}
@@ -88,6 +93,18 @@ def _places(
         ):
             places.append((index, None, None))
     return places
+
+
+def _heading_places(redline: Redline, number: str) -> list[tuple[int, int | None, int | None]]:
+    """The changed heading labelled `number` ("Section 5.6", as the unamended spec numbers it)."""
+    return [
+        (index, None, None)
+        for index, unit in enumerate(redline.units)
+        if isinstance(unit, UnitDiff)
+        and unit.kind is UnitKind.HEADING
+        and unit.old_label == number
+        and unit.change is not Change.KEPT
+    ]
 
 
 def _definition_places(redline: Redline, term: str) -> list[tuple[int, int | None, int | None]]:
