@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from spectool.amend.entries import Identity
 from spectool.amend.matching import find_words
 from spectool.amend.model import Instruction
 from spectool.amend.references import cited_items, refers_within
 from spectool.amend.textedit import Key, NewWords, segments
-from spectool.amend.working import Identity, WorkingCopy
+from spectool.amend.working import WorkingCopy
 from spectool.model.document import Clause, Definition, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.references import find_references

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spectool.amend.items import Path, apply_item_edit
+from spectool.amend.entries import Entry, Identity, OpenSection
+from spectool.amend.items import Path
 from spectool.amend.model import (
     EditText,
     InsertClauses,
@@ -19,7 +20,6 @@ from spectool.amend.model import (
     NoteEdit,
     OmitClause,
     OmitDefinition,
-    PartAction,
     Place,
     RowEdit,
     SubstituteClause,
@@ -27,11 +27,10 @@ from spectool.amend.model import (
     SubstituteHeader,
     TextEditKind,
 )
-from spectool.amend.notes import apply_note_edit, opening_note, opening_place
+from spectool.amend.parts import apply_part, edit_opening_note, opening_section
 from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import shifted
 from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
-from spectool.amend.tables import apply_row_edit
 from spectool.amend.textedit import (
     EditError,
     Found,
@@ -42,12 +41,8 @@ from spectool.amend.textedit import (
     segments,
 )
 from spectool.errors import Problem
-from spectool.model.document import Block, Clause, Definition, Note, Section, Spec, Text
+from spectool.model.document import Block, Clause, Definition, Spec, Text
 from spectool.model.numbers import ClauseNumber
-
-# What an entry of the working copy came from: its identity is its number (or term) before the
-# amendment; a clause the amendment inserts is (-1, n), a note or table standing alone (0, n).
-Identity = ClauseNumber | str | tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,29 +86,14 @@ class AppliedSpec:
         return {old: new for old, new in self.numbering.items() if new is not None and new != old}
 
 
-@dataclass
-class _Entry:
-    identity: Identity
-    block: Block
-    from_base: bool = True  # False once inserted or substituted whole: its text is the drafter's own
-    # A substituted clause whose new text restates no note or table keeps the base clause's own.
-    kept_attachments: bool = False
-
-
-@dataclass
-class _OpenSection:
-    section: Section
-    entries: list[_Entry]
-
-
 class WorkingCopy:
     """A mutable copy of one spec version that instructions are applied to in turn."""
 
     def __init__(self, base: Spec) -> None:
         self.base = base
         self.sections = [
-            _OpenSection(
-                section, [_Entry(_identity(block, i), block) for i, block in enumerate(section.blocks)]
+            OpenSection(
+                section, [Entry(_identity(block, i), block) for i, block in enumerate(section.blocks)]
             )
             for section in base.sections
         ]
@@ -135,14 +115,14 @@ class WorkingCopy:
         # Quoted words are not found inside a longer defined term of the spec.
         self.terms: set[str] = {definition.term for definition in base.definitions()}
 
-    def find(self, identity: Identity) -> tuple[_OpenSection, _Entry] | None:
+    def find(self, identity: Identity) -> tuple[OpenSection, Entry] | None:
         for open_section in self.sections:
             for entry in open_section.entries:
                 if entry.identity == identity:
                     return open_section, entry
         return None
 
-    def require(self, identity: Identity, what: str) -> tuple[_OpenSection, _Entry]:
+    def require(self, identity: Identity, what: str) -> tuple[OpenSection, Entry]:
         found = self.find(identity)
         if found is not None:
             return found
@@ -158,37 +138,16 @@ class WorkingCopy:
         operation = instruction.operation
         if isinstance(operation, EditText) and operation.place.scope is not None:
             self._edit_scope(operation, instruction)
-        elif isinstance(operation, NoteEdit | EditText) and _opening_note(operation) is not None:
-            self._edit_opening_note(operation, instruction)
-        elif isinstance(operation, NoteEdit):
-            assert operation.clause is not None
-            _, entry = self.require(operation.clause, f"clause {operation.clause}")
-            assert isinstance(entry.block, Clause)
-            entry.block = apply_note_edit(entry.block, operation)
-            spans = self.new_words.get(entry.identity, [])
-            self.new_words[entry.identity] = [span for span in spans if span.key[0] not in ("note", "cell")]
-            self.changed[entry.identity] = instruction
+        elif isinstance(operation, NoteEdit | EditText) and opening_section(operation) is not None:
+            edit_opening_note(self, operation, instruction)
+        elif isinstance(operation, ItemEdit | RowEdit | NoteEdit | SubstituteHeader):
+            apply_part(self, operation, instruction)
         elif isinstance(operation, EditText) and operation.place.heading is not None:
             self._edit_heading(operation.place.heading, operation)
         elif isinstance(operation, EditText):
             place = operation.place
             identity: Identity = place.clause if place.clause is not None else place.term or ""
             self._edit_paragraph(identity, operation, instruction)
-        elif isinstance(operation, ItemEdit):
-            self._edit_items(operation, instruction)
-        elif isinstance(operation, SubstituteHeader):
-            earlier = self.header.get(operation.field)
-            if earlier is not None:
-                raise EditError(f"instruction {earlier[1].number} already substitutes {operation}")
-            self.header[operation.field] = (operation.value, instruction)
-        elif isinstance(operation, RowEdit):
-            _, entry = self.require(operation.clause, f"clause {operation.clause}")
-            assert isinstance(entry.block, Clause)
-            entry.block = apply_row_edit(entry.block, operation)
-            # Spans of new words in cells are keyed by row places that may have moved.
-            spans = self.new_words.get(entry.identity, [])
-            self.new_words[entry.identity] = [span for span in spans if span.key[0] != "cell"]
-            self.changed[entry.identity] = instruction
         elif isinstance(operation, InsertClauses):
             self._insert_clauses(operation, instruction)
         elif isinstance(operation, OmitClause):
@@ -220,23 +179,6 @@ class WorkingCopy:
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
 
-    def _edit_items(self, operation: ItemEdit, instruction: Instruction) -> None:
-        _, entry = self.require(operation.clause, f"clause {operation.clause}")
-        assert isinstance(entry.block, Clause)
-        entry.block, moved = apply_item_edit(entry.block, operation)
-        if operation.action is PartAction.OMIT and isinstance(entry.identity, ClauseNumber):
-            self.omitted_items[(entry.identity, operation.items)] = instruction
-        if moved and isinstance(entry.identity, ClauseNumber):
-            chain = self.relettered.setdefault(entry.identity, {})
-            # An item re-lettered twice is followed from its first label to its last.
-            for old, new in list(chain.items()):
-                chain[old] = moved.pop(new, new)
-            chain.update(moved)
-        # Spans of new words in the clause's sub-items are keyed by labels that may have moved.
-        spans = self.new_words.get(entry.identity, [])
-        self.new_words[entry.identity] = [span for span in spans if span.key[0] != "item"]
-        self.changed[entry.identity] = instruction
-
     def _edit_paragraph(self, identity: Identity, edit: EditText, instruction: Instruction) -> None:
         _, entry = self.require(identity, instruction.subject)
         assert isinstance(entry.block, Clause | Definition)
@@ -255,38 +197,6 @@ class WorkingCopy:
         for member, occurrence in spread(self.scope_matches(edit), edit):
             self._edit_paragraph(member, member_edit(edit, member, occurrence), instruction)
             self.reached.append((member, instruction))
-
-    def _edit_opening_note(self, operation: NoteEdit | EditText, instruction: Instruction) -> None:
-        """An instruction on the Note that opens a section, standing before its first clause."""
-        number = _opening_note(operation)
-        assert number is not None
-        open_section = next((s for s in self.sections if s.section.number == number), None)
-        if open_section is None:
-            raise EditError(f"there is no Section {number}")
-        entries = open_section.entries
-        at = opening_note([entry.block for entry in entries])
-        if isinstance(operation, NoteEdit) and operation.action is PartAction.INSERT_AFTER:
-            if at is not None:
-                raise EditError(f"Section {number} already opens with a Note: amend or substitute that Note")
-            assert operation.note is not None
-            new = _Entry((-2, instruction.number), operation.note, from_base=False)
-            entries.insert(opening_place([entry.block for entry in entries]), new)
-            return
-        if at is None:
-            raise EditError(f"Section {number} has no Note before its first clause")
-        note = entries[at].block
-        assert isinstance(note, Note)
-        if isinstance(operation, EditText):
-            stand_in = Clause(number, Text("x"), attachments=(note,))
-            place = Place(note=True)
-            edited, _ = apply_tracked(stand_in, replace(operation, place=place), [], None, self.terms)
-            entries[at].block = edited.attachments[0]
-        elif operation.action is PartAction.OMIT:
-            del entries[at]
-        else:
-            assert operation.note is not None
-            entries[at].block = operation.note
-            entries[at].from_base = False
 
     def _edit_heading(self, number: ClauseNumber, edit: EditText) -> None:
         """A text edit in a section's heading, or (with no quoted words) a new heading."""
@@ -402,7 +312,7 @@ class WorkingCopy:
         if operation.renumber:
             self._shift(following, count, instruction)
         new_entries = [
-            _Entry((-1, len(self.added) + k), replace(clause, number=number), from_base=False)
+            Entry((-1, len(self.added) + k), replace(clause, number=number), from_base=False)
             for k, (clause, number) in enumerate(zip(operation.clauses, new_numbers, strict=True))
         ]
         open_section.entries[index:index] = new_entries
@@ -438,7 +348,7 @@ class WorkingCopy:
         if operation.renumber:
             self._shift([e for e in later if isinstance(e.block, Clause)], -len(gone), instruction)
 
-    def _shift(self, entries: list[_Entry], by: int, instruction: Instruction) -> None:
+    def _shift(self, entries: list[Entry], by: int, instruction: Instruction) -> None:
         for entry in entries:
             self.renumbered_by[entry.identity] = instruction
             assert isinstance(entry.block, Clause)
@@ -466,7 +376,7 @@ class WorkingCopy:
                 default=len(entries),
             ),
         )
-        entries.insert(index, _Entry(term, operation.definition, from_base=False))
+        entries.insert(index, Entry(term, operation.definition, from_base=False))
         self.terms.add(term)
         self.changed[term] = instruction
         self.added.add(term)
@@ -530,14 +440,7 @@ class WorkingCopy:
         self.new_words[identity] = spans
 
 
-def _opening_note(operation: NoteEdit | EditText) -> ClauseNumber | None:
-    """The section whose opening Note the operation names, if it names one."""
-    if isinstance(operation, NoteEdit):
-        return operation.section
-    return operation.place.section if operation.place.note else None
-
-
-def _check_lettered(before: list[_Entry], after: list[_Entry], numbers: list[ClauseNumber]) -> None:
+def _check_lettered(before: list[Entry], after: list[Entry], numbers: list[ClauseNumber]) -> None:
     """Inserted numbers must sort between the clauses either side of the place they go in."""
     previous = next((e.block.number for e in reversed(before) if isinstance(e.block, Clause)), None)
     following = next((e.block.number for e in after if isinstance(e.block, Clause)), None)
@@ -577,7 +480,7 @@ def _identity(block: Block, index: int) -> Identity:
     return (0, index)  # a note or table standing alone: nothing names it
 
 
-def _label(sections: list[_OpenSection], identity: Identity) -> str:
+def _label(sections: list[OpenSection], identity: Identity) -> str:
     """The clause id in the amended numbering, or the term, that an identity now goes by."""
     for open_section in sections:
         for entry in open_section.entries:
