@@ -76,6 +76,15 @@ def apply_item_edit(clause: Clause, edit: ItemEdit) -> tuple[Clause, dict[Path, 
     return replace(clause, items=items), moved
 
 
+def follow_relettering(chain: dict[Path, Path], moved: dict[Path, Path]) -> None:
+    """Add one edit's re-lettering (`moved`) to `chain` (first label -> label now): an item re-lettered
+    twice is followed from its first label to its last."""
+    moved = dict(moved)
+    for old, new in list(chain.items()):
+        chain[old] = moved.pop(new, new)
+    chain.update(moved)
+
+
 def _check_new_labels(siblings: list[SubItem], at: int, edit: ItemEdit, depth: int) -> None:
     """New items are lettered in their places when the following ones are re-lettered, and with
     inserted labels that sort between their neighbours when nothing else moves."""

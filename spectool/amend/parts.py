@@ -3,12 +3,13 @@ outside the clauses (the Note that opens a section, the spec's header), applied 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spectool.amend.edit_error import EditError
 from spectool.amend.entries import Entry
-from spectool.amend.items import apply_item_edit
+from spectool.amend.items import Path, apply_item_edit, follow_relettering
 from spectool.amend.model import (
     EditText,
     Instruction,
@@ -22,7 +23,7 @@ from spectool.amend.model import (
 from spectool.amend.notes import apply_note_edit, opening_note, opening_place
 from spectool.amend.tables import apply_row_edit
 from spectool.amend.textedit import apply_tracked
-from spectool.model.document import Clause, Note, Text
+from spectool.model.document import Clause, Note, Spec, Text
 from spectool.model.numbers import ClauseNumber
 
 if TYPE_CHECKING:
@@ -67,12 +68,37 @@ def _items_edited(working: WorkingCopy, entry: Entry, edit: ItemEdit, instructio
     if edit.action is PartAction.OMIT:
         working.omitted_items[(entry.identity, edit.items)] = instruction
     if moved:
-        chain = working.relettered.setdefault(entry.identity, {})
-        # An item re-lettered twice is followed from its first label to its last.
-        for old, new in list(chain.items()):
-            chain[old] = moved.pop(new, new)
-        chain.update(moved)
+        follow_relettering(working.relettered.setdefault(entry.identity, {}), moved)
     return clause
+
+
+def clauses_after_parts(
+    base: Spec, instructions: Sequence[Instruction]
+) -> tuple[dict[ClauseNumber, Clause], dict[ClauseNumber, dict[Path, Path]]]:
+    """Each clause of `base` that instructions on its parts name, as those alone leave it, and the
+    sub-items they re-letter: what `--verify` expects, worked out afresh from the instructions."""
+    clauses: dict[ClauseNumber, Clause] = {}
+    relettered: dict[ClauseNumber, dict[Path, Path]] = {}
+    for instruction in instructions:
+        operation = instruction.operation
+        if not isinstance(operation, ItemEdit | RowEdit | NoteEdit) or operation.clause is None:
+            continue
+        clause = clauses.get(operation.clause) or base.clause(operation.clause)
+        if clause is None:
+            continue
+        try:
+            if isinstance(operation, ItemEdit):
+                clause, moved = apply_item_edit(clause, operation)
+                if moved:
+                    follow_relettering(relettered.setdefault(operation.clause, {}), moved)
+            elif isinstance(operation, RowEdit):
+                clause = apply_row_edit(clause, operation)
+            else:
+                clause = apply_note_edit(clause, operation)
+        except EditError:
+            continue  # apply reports it
+        clauses[operation.clause] = clause
+    return clauses, relettered
 
 
 def opening_section(operation: NoteEdit | EditText) -> ClauseNumber | None:

@@ -7,7 +7,7 @@ The renumbering an amendment asks for is worked out here afresh from its instruc
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 
 from spectool.amend.confined import confined, quoted_spans, stray_change
@@ -18,14 +18,17 @@ from spectool.amend.model import (
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
     NoteEdit,
     OmitClause,
     Operation,
+    RowEdit,
     SubstituteClause,
     SubstituteHeader,
 )
 from spectool.amend.notes import opening_note
-from spectool.amend.references import renumber_paragraph
+from spectool.amend.parts import clauses_after_parts
+from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import follows, shifted
 from spectool.amend.scoped import named_paragraphs
 from spectool.errors import Problem
@@ -64,6 +67,16 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
         problem(Position(1, 1, 1, 1), f"header changed, but the amendment changes {said}")
     _check_headings(base, amended, instructions, terms, problem)
     _check_opening_notes(base, amended, instructions, problem)
+    parted, relettered = clauses_after_parts(base, instructions)
+
+    def expected_of(paragraph: Clause | Definition) -> Clause | Definition:
+        """The paragraph as the instructions on its parts leave it, references followed."""
+        own = paragraph.number if isinstance(paragraph, Clause) else None
+        start = parted.get(own, paragraph) if own is not None else paragraph
+        if relettered:
+            start = reletter_paragraph(start, relettered, base.name, own)
+        return renumber_paragraph(start, moved, base.name)
+
     images: set[ClauseNumber] = set()
     for clause in base.clauses():
         new_number = numbering.get(clause.number)
@@ -74,12 +87,11 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
         if found is None:
             problem(clause.position, f"clause {clause.number} is missing (expected as {new_number})")
         elif clause.number not in named:
-            expected = renumber_paragraph(clause, moved, base.name)
-            if found != _numbered(expected, new_number):
+            if found != _numbered(expected_of(clause), new_number):
                 problem(clause.position, f"clause {clause.number} changed, but no instruction names it")
         else:
             edits = _edits_naming(instructions, clause.number, base)
-            expected = renumber_paragraph(clause, moved, base.name)
+            expected = expected_of(clause)
             stray = stray_change(expected, found, edits, terms) if edits is not None else None
             if stray is not None:
                 problem(
@@ -87,7 +99,7 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
                     f"clause {clause.number} changed outside the whole words its instructions quote: {stray}",
                 )
     _check_inserted(amended, images, instructions, problem)
-    _check_definitions(base, amended, instructions, moved, problem)
+    _check_definitions(base, amended, instructions, expected_of, problem)
     return problems
 
 
@@ -194,7 +206,7 @@ def _check_definitions(
     base: Spec,
     amended: Spec,
     instructions: list[Instruction],
-    moved: Mapping[ClauseNumber, ClauseNumber],
+    expected_of: Callable[[Clause | Definition], Clause | Definition],
     problem: Report,
 ) -> None:
     named = {
@@ -211,8 +223,7 @@ def _check_definitions(
             found = _take(after, definition.term)
             if edits is None or found is None:
                 continue
-            expected = renumber_paragraph(definition, moved, base.name)
-            stray = stray_change(expected, found, edits, terms)
+            stray = stray_change(expected_of(definition), found, edits, terms)
             if stray is not None:
                 problem(
                     definition.position,
@@ -223,7 +234,7 @@ def _check_definitions(
         found = _take(after, definition.term)
         if found is None:
             problem(definition.position, f'the definition of "{definition.term}" is missing')
-        elif found != renumber_paragraph(definition, moved, base.name):
+        elif found != expected_of(definition):
             problem(
                 definition.position,
                 f'the definition of "{definition.term}" changed, but no instruction names it',
@@ -251,6 +262,8 @@ def _edits_naming(
             instruction.operation, InsertClauses
         ):
             continue
+        if isinstance(instruction.operation, ItemEdit | RowEdit | NoteEdit):
+            continue  # worked into the expected paragraph (clauses_after_parts)
         if not isinstance(instruction.operation, EditText):
             return None
         edits.append(instruction.operation)

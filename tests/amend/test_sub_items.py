@@ -4,6 +4,7 @@ items"; through apply, `--verify`, check, mirror to SMETS2 5.0 and the redline (
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,10 @@ import pytest
 from spectool.amend.apply import apply_target
 from spectool.amend.model import ItemEdit, PartAction
 from spectool.amend.reader import parse_amendment
+from spectool.amend.scope import verify_scope
 from spectool.amend.writer import render_amendment
 from spectool.errors import InputError
-from spectool.model.document import Clause, Spec
+from spectool.model.document import Clause, Spec, Text
 from spectool.parsing import parse_spec
 from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
 from tests.amend.redlining import assert_applied_verified_and_redlined, check_findings, mirrored_and_applied
@@ -126,6 +128,24 @@ def test_references_to_re_lettered_items_are_rewritten_like_renumbered_clauses()
     assert isinstance(clause, Clause) and isinstance(other, Clause)
     assert clause.notes[0].text.flat == "item (b) applies in every mode."
     assert "under clause 5.4.1(a) or clause 5.4.1(b)." in other.text.flat
+
+
+def test_verify_expects_the_references_that_follow_re_lettered_items_and_nothing_more() -> None:
+    base = parse_spec(CITED, "cited.spec")
+    draft = amendment(HEAD + "1. Omit clause 5.4.1(a) and re-letter the following items.\n")
+    applied = apply_target(draft, KEY, base).spec
+    assert verify_scope(draft, KEY, base, applied) == []
+    # The same result with another word changed in the clause the instruction names, or in another.
+    for number, old, new in (("5.4.1", "open", "close"), ("5.4.2", "Event", "entry")):
+        clause = applied.clause(number)
+        assert clause is not None
+        changed = replace(clause, text=Text(clause.text.value.replace(old, new)))
+        sections = tuple(
+            replace(s, blocks=tuple(changed if b is clause else b for b in s.blocks))
+            for s in applied.sections
+        )
+        (problem,) = verify_scope(draft, KEY, base, replace(applied, sections=sections))
+        assert f"clause {number} changed" in problem.message
 
 
 def test_a_reference_to_an_omitted_item_is_an_error_at_the_instruction() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,19 @@ def test_a_table_of_another_clause_is_not_reached() -> None:
     base = smets2().clause("6.1")
     assert clause is not None and base is not None
     assert [a for a in clause.attachments if isinstance(a, Table)] == list(base.tables)
+
+
+def test_verify_expects_the_rows_omitted_and_inserted_and_nothing_more() -> None:
+    draft = amendment(OMITTED)
+    applied = apply_target(draft, KEY, smets2()).spec
+    assert verify_scope(draft, KEY, smets2(), applied) == []
+    clause = applied.clause("4.3.5.1")
+    assert clause is not None
+    (table,) = clause.tables
+    rows = (table.rows[0], ("G02", "valve shut", "yes"), *table.rows[2:])
+    changed = replace(clause, attachments=(replace(table, rows=rows),))
+    sections = tuple(
+        replace(s, blocks=tuple(changed if b is clause else b for b in s.blocks)) for s in applied.sections
+    )
+    (problem,) = verify_scope(draft, KEY, smets2(), replace(applied, sections=sections))
+    assert problem.message.startswith("SMETS2@4.2 clause 4.3.5.1 changed outside the whole words")
