@@ -8,16 +8,13 @@ from dataclasses import replace
 
 from spectool.amend.edit_error import EditError
 from spectool.amend.model import NoteEdit, PartAction
+from spectool.amend.tables import only_attachment
 from spectool.model.document import Block, Clause, Definition, Note
 
 
 def note_index(paragraph: Clause | Definition) -> int:
-    """Where the paragraph's one Note stands among its attachments; EditError if it has none or several."""
-    found = [index for index, attachment in enumerate(paragraph.attachments) if isinstance(attachment, Note)]
-    if len(found) != 1:
-        what = "no Note" if not found else f"{len(found)} Notes"
-        raise EditError(f"it has {what}: 'the Note' names a clause's only Note")
-    return found[0]
+    """Where the paragraph's one Note stands among its attachments."""
+    return only_attachment(paragraph, Note, "Note")
 
 
 def apply_note_edit(clause: Clause, edit: NoteEdit) -> Clause:

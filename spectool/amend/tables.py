@@ -8,17 +8,22 @@ from dataclasses import replace
 
 from spectool.amend.edit_error import EditError
 from spectool.amend.model import PartAction, RowEdit
-from spectool.model.document import Clause, Definition, Table
+from spectool.model.document import Attachment, Clause, Definition, Table
+
+
+def only_attachment(paragraph: Clause | Definition, kind: type[Attachment], name: str) -> int:
+    """Where the paragraph's one attachment of `kind` (a "table", a "Note") stands among its
+    attachments; EditError if it has none or several, since "the table" names a clause's only one."""
+    found = [index for index, attachment in enumerate(paragraph.attachments) if isinstance(attachment, kind)]
+    if len(found) != 1:
+        what = f"no {name}" if not found else f"{len(found)} {name}s"
+        raise EditError(f"it has {what}: 'the {name}' names a clause's only {name}")
+    return found[0]
 
 
 def table_index(paragraph: Clause | Definition) -> int:
-    """Where the paragraph's one table stands among its attachments; EditError if it has none or
-    several."""
-    found = [index for index, attachment in enumerate(paragraph.attachments) if isinstance(attachment, Table)]
-    if len(found) != 1:
-        what = "no table" if not found else f"{len(found)} tables"
-        raise EditError(f"it has {what}: 'the table' names a clause's only table")
-    return found[0]
+    """Where the paragraph's one table stands among its attachments."""
+    return only_attachment(paragraph, Table, "table")
 
 
 def row_index(table: Table, key: str) -> int:

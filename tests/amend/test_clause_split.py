@@ -19,7 +19,7 @@ from spectool.diff.model import Change, UnitDiff
 from spectool.diff.page import UnitKind
 from spectool.errors import InputError
 from spectool.model.document import Spec
-from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
+from tests.amend.helpers import PREAMBLE, amendment, problems_of, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined, check_findings, mirrored_and_applied
 from tests.redline.office import Office
 
@@ -41,12 +41,6 @@ RENUMBERED = HEAD + (
 )
 FORMS = [LETTERED, RENUMBERED]
 SPLIT = {LETTERED: ("5.5.4", "5.5.4A", "5.6.5", "5.6.5A"), RENUMBERED: ("5.5.4", "5.5.5", "5.6.5", "5.6.6")}
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def text(spec: Spec, number: str) -> str:

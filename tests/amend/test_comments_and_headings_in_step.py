@@ -8,9 +8,8 @@ from pathlib import Path
 from spectool.amend.apply import apply_target
 from spectool.diff.document import diff_specs
 from spectool.diff.model import UnitDiff
-from spectool.model.document import Spec
 from spectool.redline.rationale import rationales
-from tests.amend.helpers import PREAMBLE, amendment, bundled
+from tests.amend.helpers import PREAMBLE, amendment, smets2
 from tests.amend.redlining import check_findings
 
 KEY = "SMETS2@4.2"
@@ -20,12 +19,6 @@ BODY = (
     "2. Omit clauses 5.7.1 to 5.7.3.\n\n"
     '3. For the heading to Section 5.5 substitute "Communications Hub power supply".\n'
 )
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def test_each_omitted_clause_of_a_range_and_each_edited_heading_gets_its_instructions_comment() -> None:

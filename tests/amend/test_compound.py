@@ -15,7 +15,7 @@ from spectool.amend.reader import parse_amendment
 from spectool.amend.writer import render_amendment
 from spectool.errors import InputError
 from spectool.model.document import Spec
-from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
+from tests.amend.helpers import PREAMBLE, amendment, problems_of, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined, check_findings, mirrored_and_applied
 from tests.redline.office import Office
 
@@ -38,12 +38,6 @@ DEFINITION = HEAD + (
     '   "at the meter".\n'
 )
 FORMS = [COMPOUND, ONE_LINE]
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def text(spec: Spec, number: str) -> str:

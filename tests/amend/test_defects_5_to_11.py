@@ -9,15 +9,9 @@ import pytest
 from spectool.amend.apply import apply_target
 from spectool.errors import InputError
 from spectool.model.document import Spec
-from tests.amend.helpers import amendment, bundled, small_corpus
+from tests.amend.helpers import amendment, bundled, small_corpus, smets2
 
 KEY = "SMETS2@4.2"
-
-
-def smets2() -> Spec:
-    spec = bundled().get("SMETS2", "4.2")
-    assert spec is not None
-    return spec
 
 
 def small() -> Spec:

@@ -17,9 +17,8 @@ from spectool.amend.scope import verify_scope
 from spectool.amend.writer import render_amendment
 from spectool.diff.document import diff_specs
 from spectool.errors import InputError
-from spectool.model.document import Spec
 from spectool.parsing import parse_spec
-from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
+from tests.amend.helpers import PREAMBLE, amendment, problems_of, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined, check_findings, mirrored_and_applied
 from tests.redline.helpers import front_lines, write_docx
 from tests.redline.office import Office
@@ -33,12 +32,6 @@ HEADER = HEAD + (
     '4. For the title substitute "Smart Metering Equipment Technical Specifications: Edition 2".\n\n'
     '5. In clause 5.5.3, for "Comms Hub" substitute "Communications Hub".\n'
 )
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def test_the_consolidated_source_carries_the_new_header() -> None:

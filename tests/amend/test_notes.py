@@ -19,7 +19,7 @@ from spectool.amend.writer import render_amendment
 from spectool.errors import InputError
 from spectool.model.document import Note, Spec
 from spectool.parsing import parse_spec
-from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
+from tests.amend.helpers import PREAMBLE, amendment, problems_of, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined, check_findings, mirrored_and_applied
 from tests.redline.office import Office
 
@@ -42,12 +42,6 @@ OPENING = HEAD + (
 )
 FORMS = [EDITED, INSERTED, OMITTED, SUBSTITUTED, OPENING]
 COUNTERPART = {"5.5.5": "5.6.6", "5.5.4": "5.6.5"}
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def notes(spec: Spec, number: str) -> list[str]:

@@ -17,7 +17,7 @@ from spectool.amend.writer import render_amendment
 from spectool.errors import InputError
 from spectool.model.document import Clause, Spec, Text
 from spectool.parsing import parse_spec
-from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
+from tests.amend.helpers import PREAMBLE, amendment, problems_of, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined, check_findings, mirrored_and_applied
 from tests.redline.office import Office
 
@@ -46,12 +46,6 @@ SUBSTITUTED = HEAD + (
     "        available to the Consumer.\n"
 )
 FORMS = [INSERTED, RELETTERED, OMITTED, SUBSTITUTED]
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def labelled(spec: Spec, number: str) -> list[str]:

@@ -20,7 +20,7 @@ from spectool.amend.writer import render_amendment
 from spectool.diff.document import diff_specs
 from spectool.errors import InputError
 from spectool.model.document import Spec, Table
-from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
+from tests.amend.helpers import PREAMBLE, amendment, problems_of, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined, check_findings, mirrored_and_applied
 from tests.redline.helpers import write_docx
 from tests.redline.office import Office
@@ -40,12 +40,6 @@ BEFORE = HEAD + (
 )
 OMITTED = HEAD + "1. In the table in clause 4.3.5.1, omit the row for G04.\n"
 FORMS = [IN_ROW, INSERTED, BEFORE, OMITTED]
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def rows(spec: Spec, number: str) -> list[tuple[str, ...]]:
