@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spectool.amend.model import Amendment, EditText, InsertClauses, Instruction, OmitClause, SubstituteClause
+from spectool.amend.model import (
+    Amendment,
+    EditText,
+    InsertClauses,
+    Instruction,
+    NoteEdit,
+    OmitClause,
+    SubstituteClause,
+)
+from spectool.amend.parts import opening_section
 from spectool.amend.scoped import named_paragraphs
 from spectool.amend.working import AppliedSpec
 from spectool.amend.writer import render_instruction
@@ -74,6 +83,8 @@ def _places(
     operation = instruction.operation
     if isinstance(operation, EditText) and operation.place.heading is not None:
         return _heading_places(redline, f"Section {operation.place.heading}")
+    if isinstance(operation, NoteEdit | EditText) and opening_section(operation) is not None:
+        return _heading_places(redline, f"Note in Section {opening_section(operation)}", UnitKind.NOTE)
     old = {str(instruction.clause)} if not isinstance(operation, InsertClauses) else set()
     if isinstance(operation, OmitClause):  # each clause of a range "Omit clauses X to Y", not X alone
         old |= {str(member) for member in named_paragraphs(instruction, applied.base)}
@@ -95,14 +106,17 @@ def _places(
     return places
 
 
-def _heading_places(redline: Redline, number: str) -> list[tuple[int, int | None, int | None]]:
-    """The changed heading labelled `number` ("Section 5.6", as the unamended spec numbers it)."""
+def _heading_places(
+    redline: Redline, label: str, kind: UnitKind = UnitKind.HEADING
+) -> list[tuple[int, int | None, int | None]]:
+    """The changed heading (or loose Note) labelled `label`: "Section 5.6" as the unamended spec numbers
+    it, "Note in Section 5.5"."""
     return [
         (index, None, None)
         for index, unit in enumerate(redline.units)
         if isinstance(unit, UnitDiff)
-        and unit.kind is UnitKind.HEADING
-        and unit.old_label == number
+        and unit.kind is kind
+        and label in (unit.old_label, unit.new_label)
         and unit.change is not Change.KEPT
     ]
 

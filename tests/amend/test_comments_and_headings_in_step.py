@@ -1,5 +1,6 @@
-"""Issue 18, loose ends: the redline comments every clause an omitted range removes and every heading an
-instruction edits, and XVER001 judges heading edits as it judges clause edits."""
+"""Issue 18, loose ends: the redline comments every clause an omitted range removes, every heading an
+instruction edits and a Note that opens a section, and XVER001 judges heading edits as it judges
+clause edits."""
 
 from __future__ import annotations
 
@@ -37,6 +38,21 @@ def test_each_omitted_clause_of_a_range_and_each_edited_heading_gets_its_instruc
         (2, "5.7.3"),
         (3, "Section 5.5"),
     ]
+
+
+def test_a_note_that_opens_a_section_gets_its_instructions_comment() -> None:
+    draft = amendment(
+        "Amendments to SMETS2 4.2\n\n1. At the start of Section 5.5 insert the following Note:\n"
+        "    Note: this Section applies to every variant of ESME.\n"
+    )
+    applied = apply_target(draft, KEY, smets2())
+    redline = diff_specs(applied.base, applied.spec, applied.numbering)
+    labels = []
+    for note in rationales(redline, draft, applied):
+        unit = redline.units[note.unit]
+        assert isinstance(unit, UnitDiff)
+        labels.append((note.instruction, unit.new_label))
+    assert labels == [(1, "Note in Section 5.5")]
 
 
 def test_xver001_asks_the_other_version_for_the_same_heading(tmp_path: Path) -> None:
