@@ -16,7 +16,8 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from spectool.amend.diagnostics import describe, start_rule
 from spectool.amend.grammar import amendment_parser
 from spectool.amend.model import Amendment, Instruction, Target
-from spectool.amend.transformer import AmendmentTransformer, Field, Heading, Title, spot
+from spectool.amend.transform_base import spot
+from spectool.amend.transformer import AmendmentTransformer, Field, Heading, Title
 from spectool.errors import InputError, Problem
 from spectool.inputs import read_input_bytes
 from spectool.sources import decode_source
