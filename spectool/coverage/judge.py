@@ -40,6 +40,13 @@ _INHERITS = re.compile(
 )
 
 
+def _refers(text: str) -> bool:
+    """True when `text` inherits by reference ("shall meet clause X"); most texts are ruled out by
+    looking for the letters of "clause" and "section" before the pattern runs."""
+    lowered = text.lower()
+    return ("clau" in lowered or "ect" in lowered) and _INHERITS.search(text) is not None
+
+
 _SHORTER = re.compile(rf"\b(?:shorter|less|briefer)\s+than\s+{DURATION}", re.IGNORECASE)
 
 
@@ -131,6 +138,8 @@ class SpecJudge:
         )
         self._section_of = {id(clause): section for section, clause in self.sections}
         self._headings: dict[int, str] = {}
+        self._full: dict[int, str] = {}
+        self._named: dict[int, bool] = {}  # whether a clause names a column, told by `screen`
         self._narrowed: dict[int, str | None] = {}
         self._under: dict[str, list[Clause]] | None = None
         self._not_applying = self._find_not_applying()
@@ -165,22 +174,50 @@ class SpecJudge:
         self.own(clause)
         return self._unread.get(id(clause), ())
 
-    def mention(self, clause: Clause, columns: Vocabulary | None = None) -> Mention | None:
-        """The rows and columns (of `columns`, else all) that the clause's text, notes, tables and
-        headings name, on the subject."""
-        if is_omitted(clause.text.value):
-            return None  # "Not used (formerly ...)": what it once said is gone
+    def mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
+        """The rows and columns (of `columns`, else all) that each clause's text, notes, tables and
+        headings name, on the subject; clauses that name no column are ruled out in one pass."""
         columns = columns or self.words.columns
-        text = clause.full_text
+        # "Not used (formerly ...)": what it once said is gone.
+        clauses = [clause for clause in self.clauses() if not is_omitted(clause.text.value)]
+        texts = [self._mention_text(clause) for clause in clauses]
+        arounds = [self._heading_text(self._section(clause)) for clause in clauses]
+        headings = list(dict.fromkeys(arounds))
+        heading_names = dict(zip(headings, columns.naming(headings), strict=True))
+        for clause, text, around, names in zip(clauses, texts, arounds, columns.naming(texts), strict=True):
+            if names or heading_names[around]:
+                found = self._mention(clause.id, text, around, columns)
+                if found is not None:
+                    yield found
+
+    def screen(self) -> None:
+        """Tell at once, in one pass over the spec, which clauses name a column: those that do not
+        (and refer to nothing) are not read."""
+        clauses = [clause for clause in self.clauses() if id(clause) not in self._named]
+        texts = [self._read_text(clause) for clause in clauses]
+        for clause, named in zip(clauses, self.words.columns.naming(texts), strict=True):
+            self._named[id(clause)] = named
+
+    def _read_text(self, clause: Clause) -> str:
+        full = self._full_text(clause)
+        if clause.tables:
+            full += " " + " ".join(" ".join(row) for table in clause.tables for row in table.rows)
+        return full
+
+    def _mention_text(self, clause: Clause) -> str:
+        text = self._full_text(clause)
         if clause.attachments:
             parts = [text, *(note.text.flat for note in clause.notes)]
             parts.extend("; ".join(row) for table in clause.tables for row in table.rows)
             text = "\n".join(parts)
-        around = self._heading_text(self._section(clause))
-        # Most clauses name no column the caller asks about: that is told before the text is joined.
-        if not columns.names(text) and not columns.names(around):
-            return None
-        return self._mention(clause.id, text, around, columns)
+        return text
+
+    def _full_text(self, clause: Clause) -> str:
+        """The clause and its sub-items as one string, joined once (it is read and looked through)."""
+        found = self._full.get(id(clause))
+        if found is None:
+            found = self._full[id(clause)] = clause.full_text
+        return found
 
     def definition_mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
         for definition in self.spec.definitions():
@@ -206,11 +243,10 @@ class SpecJudge:
         if is_omitted(clause.text.value):
             return ()
         words = self.words
-        full = clause.full_text
-        if clause.tables:
-            full += " " + " ".join(" ".join(row) for table in clause.tables for row in table.rows)
-        if _INHERITS.search(full) is None:
-            if not words.columns.names(full):
+        full = self._read_text(clause)
+        if not _refers(full):
+            named = self._named.get(id(clause))
+            if not (named if named is not None else words.columns.names(full)):
                 return ()  # names no column and refers to nothing: it can decide no cell
             if not self.thorough and words.matrix.subject and not words.subject.names(full):
                 return ()  # off the subject: it decides no cell
@@ -263,7 +299,7 @@ class SpecJudge:
                 contexts=words.contexts.owners(body) if words.context_rows else frozenset(),
                 on_subject=not words.matrix.subject or words.subject.names(body),
                 durations=durations(body),
-                inherits=_INHERITS.search(obligation.action) is not None,
+                inherits=_refers(obligation.action),
             )
         return found
 
@@ -275,11 +311,12 @@ class SpecJudge:
         named, so that the disagreement shows as a conflict instead of vanishing.
         """
         found = []
+        shorter: bool | None = None
         for column in self.words.timed_columns:
+            if shorter is None:
+                shorter = _SHORTER.search(body) is not None
             limit = self.limits.by_name.get(column.parameter)
-            if _SHORTER.search(body) or (
-                limit is not None and any(True for _ in limit.table.statements(body))
-            ):
+            if shorter or (limit is not None and any(True for _ in limit.table.statements(body))):
                 found.append(column.key)
         return frozenset(found)
 
@@ -321,27 +358,36 @@ class SpecJudge:
     def _inherit(self, judged: Judged) -> Iterator[Judged]:
         if judged.inheritor is not None or not judged.scope or not self._core(judged.obligation).inherits:
             return
-        for match in _INHERITS.finditer(judged.obligation.action):
+        referring = judged.obligation
+        binding = referring.modality.binding
+        for match in _INHERITS.finditer(referring.action):
             judge = self._judge_for(match["spec"])
             if judge is None:
                 continue
             prefix = "" if judge is self else f"{judge.spec.key} "
             for target in judge._targets(match["label"].lower(), match["number"]):
+                via = f"{prefix}{target.id}"
                 for each in judge.obligations(target):
                     scope = judged.scope & each.family
                     if not scope or not each.decides:
                         continue
-                    binding = judged.obligation.modality.binding
-                    modality = each.obligation.modality if binding else judged.obligation.modality
-                    yield replace(
-                        each,
-                        clause=judged.clause,
-                        obligation=replace(each.obligation, modality=modality),
-                        family=judged.family & each.family,
-                        scope=scope,
-                        contexts=each.contexts | judged.contexts,
-                        via=(f"{prefix}{target.id}", *each.via),
-                        inheritor=judged.obligation,
+                    obligation = each.obligation
+                    if not binding and obligation.modality is not referring.modality:
+                        obligation = replace(obligation, modality=referring.modality)
+                    yield Judged(
+                        judged.clause,
+                        each.sentence,
+                        obligation,
+                        judged.family & each.family,
+                        scope,
+                        each.columns,
+                        each.excepted,
+                        each.contexts | judged.contexts,
+                        each.on_subject,
+                        each.durations,
+                        each.conflicts,
+                        (via, *each.via),
+                        referring,
                     )
 
     def _judge_for(self, name: str | None) -> SpecJudge | None:
