@@ -252,7 +252,8 @@ class SpecJudge:
                 return ()  # off the subject: it decides no cell
         judged: list[Judged] = []
         unread: list[Unread] = []
-        left_out = list(self._not_applying.get(clause.id, ()))
+        clause_id = clause.id
+        left_out = list(self._not_applying.get(clause_id, ()))
         readings = [
             (sentence, reading)
             for sentence in _sentences(clause)
@@ -265,16 +266,18 @@ class SpecJudge:
             for term in reading.actors
         )
         narrowed = self._narrowed_row(self._section(clause))
+        leaving = tuple(left_out)
         for sentence, reading in readings:
             if isinstance(reading, Obligation):
-                each = self._judge(clause.id, sentence, reading, tuple(left_out), narrowed)
-                if each.decides or each.columns or self._core(reading).inherits:
-                    judged.append(each)
+                core = self._core(reading)
+                # Kept when it can decide a cell, names a column, or inherits by reference.
+                if core.columns or core.inherits or (core.on_subject and core.excepted):
+                    judged.append(self._judge(clause_id, sentence, reading, leaving, narrowed))
             elif isinstance(reading, Unreadable):
                 columns = words.columns.owners(sentence.text)
                 if columns:
                     rows = words.scope(term for _, term, *_ in words.actors.find(sentence.text))
-                    unread.append(Unread(clause.id, sentence, reading.reason, rows, columns))
+                    unread.append(Unread(clause_id, sentence, reading.reason, rows, columns))
         if unread:
             self._unread[id(clause)] = tuple(unread)
         return tuple(judged)

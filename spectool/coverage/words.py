@@ -64,7 +64,8 @@ def durations(text: str) -> tuple[Fraction, ...]:
 def duration_spans(text: str) -> tuple[tuple[int, int, Fraction | None], ...]:
     """(start, end, value in seconds) of every duration `text` states: an obligation's words are
     asked for their durations and for the terms they name, which include durations."""
-    if not any(unit in text.lower() for unit in _UNITS):
+    lowered = text.lower()
+    if not any(unit in lowered for unit in _UNITS):
         return ()
     return tuple(
         (match.start(), match.end(), quantity_value(match.group(), "duration"))
