@@ -142,6 +142,7 @@ class SpecJudge:
         self._named: dict[int, bool] = {}  # whether a clause names a column, told by `screen`
         self._narrowed: dict[int, str | None] = {}
         self._under: dict[str, list[Clause]] | None = None
+        self._referred: dict[tuple[str, str], list[Clause]] = {}
         self._not_applying = self._find_not_applying()
 
     def clauses(self) -> Iterator[Clause]:
@@ -157,11 +158,14 @@ class SpecJudge:
         if key in self._active:
             return own  # a loop of references: what the clause says itself is all it adds
         self._active.add(key)
+        # The first of the inherited obligations that bind the same rows to the same columns the
+        # same way is kept; the others are told apart before they are built.
+        seen: set[tuple[object, ...]] = set()
         try:
-            inherited = [each for judged in own for each in self._inherit(judged)]
+            inherited = tuple(each for judged in own for each in self._inherit(judged, seen))
         finally:
             self._active.discard(key)
-        found = self._closure[key] = own + _distinct(inherited) if inherited else own
+        found = self._closure[key] = own + inherited if inherited else own
         return found
 
     def own(self, clause: Clause) -> tuple[Judged, ...]:
@@ -317,7 +321,7 @@ class SpecJudge:
         shorter: bool | None = None
         for column in self.words.timed_columns:
             if shorter is None:
-                shorter = _SHORTER.search(body) is not None
+                shorter = "than" in body.lower() and _SHORTER.search(body) is not None
             limit = self.limits.by_name.get(column.parameter)
             if shorter or (limit is not None and any(True for _ in limit.table.statements(body))):
                 found.append(column.key)
@@ -358,7 +362,7 @@ class SpecJudge:
             conflicts,
         )
 
-    def _inherit(self, judged: Judged) -> Iterator[Judged]:
+    def _inherit(self, judged: Judged, seen: set[tuple[object, ...]]) -> Iterator[Judged]:
         if judged.inheritor is not None or not judged.scope or not self._core(judged.obligation).inherits:
             return
         referring = judged.obligation
@@ -375,8 +379,14 @@ class SpecJudge:
                     if not scope or not each.decides:
                         continue
                     obligation = each.obligation
-                    if not binding and obligation.modality is not referring.modality:
-                        obligation = replace(obligation, modality=referring.modality)
+                    modality = obligation.modality if binding else referring.modality
+                    contexts = each.contexts | judged.contexts
+                    distinct = (scope, modality, each.columns, each.excepted, contexts, each.conflicts)
+                    if distinct in seen:
+                        continue
+                    seen.add(distinct)
+                    if obligation.modality is not modality:
+                        obligation = replace(obligation, modality=modality)
                     yield Judged(
                         judged.clause,
                         each.sentence,
@@ -385,7 +395,7 @@ class SpecJudge:
                         scope,
                         each.columns,
                         each.excepted,
-                        each.contexts | judged.contexts,
+                        contexts,
                         each.on_subject,
                         each.durations,
                         each.conflicts,
@@ -408,6 +418,14 @@ class SpecJudge:
         return judge
 
     def _targets(self, label: str, number: str) -> list[Clause]:
+        """The clauses a reference names: the clause itself, or every clause under a section."""
+        key = (label, number)
+        found = self._referred.get(key)
+        if found is None:
+            found = self._referred[key] = self._find_targets(label, number)
+        return found
+
+    def _find_targets(self, label: str, number: str) -> list[Clause]:
         if label == "clause":
             found = self.spec.clause(number)
             if found is not None:
@@ -483,22 +501,3 @@ def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[Sentence]:
             yield from _items(joined, item.items)
         else:
             yield Sentence(joined, f"sub-item ({item.label})", item.position.line)
-
-
-def _distinct(judged: list[Judged]) -> tuple[Judged, ...]:
-    """The first of the inherited obligations that bind the same rows to the same columns the same way."""
-    seen: set[tuple[object, ...]] = set()
-    kept: list[Judged] = []
-    for each in judged:
-        key = (
-            each.scope,
-            each.obligation.modality,
-            each.columns,
-            each.excepted,
-            each.contexts,
-            each.conflicts,
-        )
-        if key not in seen:
-            seen.add(key)
-            kept.append(each)
-    return tuple(kept)
