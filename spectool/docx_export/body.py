@@ -24,6 +24,7 @@ from spectool.docx_export.view import (
     Run,
     TableView,
 )
+from spectool.docx_import.tables import is_numbered_caption
 from spectool.model.document import (
     Block,
     Clause,
@@ -146,7 +147,9 @@ class BodyWriter:
         if view is None:
             return
         if table.title:
-            self.paragraph("Caption", clean_text(f"Table: {table.title}"))
+            # A title that holds its own number ("Table 3: Alerts") is the caption as it was read.
+            caption = table.title if is_numbered_caption(table.title) else f"Table: {table.title}"
+            self.paragraph("Caption", clean_text(caption))
         self.blocks.append(view)
 
     def glossary(self, definitions: list[Definition]) -> None:

@@ -16,6 +16,7 @@ from spectool.docx_import.classify import (
     Line,
     NoteStart,
     Piece,
+    PlaceholderLine,
     Title,
     classify,
 )
@@ -136,6 +137,11 @@ class SpecAssembler:
                 self.line(piece.source, piece.text, piece.label)
         elif isinstance(piece, Caption):
             self.line(piece.source, piece.source.text)
+        elif isinstance(piece, PlaceholderLine):
+            self.holder, self.last = None, ""
+            self.keep(Placeholder(piece.kind, piece.target, piece.description), piece.source)
+            self.kept.add("exported placeholder", piece.source)
+            self.cite(piece.source, None)
         elif not isinstance(piece, Blank):
             raise AssertionError(f"unhandled piece {piece!r}")
 

@@ -15,7 +15,9 @@ from spectool.parsing.transformer import is_separator_row
 GLOSSARY_TITLE = re.compile(r"\b(glossary|definitions)\b", re.IGNORECASE)
 TERM_HEADERS = frozenset(("term", "terms", "defined term", "defined terms", "expression"))
 MEANING_HEADERS = frozenset(("definition", "definitions", "meaning", "description"))
-_CAPTION_PREFIX = re.compile(r"table(?:\s+[0-9]+(?:\.[0-9]+)*)?\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
+_CAPTION_PREFIX = re.compile(r"table\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
+# "Table 3: Alerts", "Table 3.1 - Alerts": a caption with its own number, kept whole as the title.
+_NUMBERED_CAPTION = re.compile(r"table\s+[0-9]+(?:\.[0-9]+)*(?![0-9A-Za-z])", re.IGNORECASE)
 
 # Reports a problem at a paragraph: (paragraph, message).
 Report = Callable[[WordParagraph | None, str], None]
@@ -27,8 +29,16 @@ def cell_text(cell: Cell) -> str:
 
 
 def caption_title(caption: str) -> str:
-    """The title in a caption: "Table 3: Alerts" gives "Alerts"."""
+    """The title in a caption: "Table: Alerts" gives "Alerts"; a caption with a number of its own
+    ("Table 3: Alerts") is its title whole, so that the number is kept."""
+    if is_numbered_caption(caption):
+        return clean_line(caption)
     return clean_line(_CAPTION_PREFIX.sub("", caption, count=1))
+
+
+def is_numbered_caption(text: str) -> bool:
+    """True for "Table 3: Alerts", which export writes as the caption itself."""
+    return _NUMBERED_CAPTION.match(text.strip()) is not None
 
 
 def has_term_header(table: WordTable) -> bool:
