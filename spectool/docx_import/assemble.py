@@ -27,6 +27,7 @@ from spectool.docx_import.drafts import (
     NoteDraft,
     ParagraphDraft,
     SectionDraft,
+    contents_line,
     is_roman_item,
 )
 from spectool.docx_import.issues import ImportIssue, excerpt
@@ -155,7 +156,7 @@ class SpecAssembler:
         return taken
 
     def contents_entry(self, source: WordParagraph) -> None:
-        entry = clean_line(source.shown)
+        entry = contents_line(clean_line(source.shown))
         if self.contents is None:
             self.contents = ContentsDraft()
             self.here.blocks.append(self.contents)
@@ -326,7 +327,7 @@ class SpecAssembler:
                 self.holder = draft
             self.last = TABLE
         else:
-            built = plain_table(table, caption, self.warn)
+            built = plain_table(table, caption)
             if built is not None:
                 self.here.attach(built)
                 if caption_source is not None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spectool.docx_import.cell_escapes import escape_cell, escape_row
 from spectool.docx_import.classify import Item, classify
 from spectool.docx_import.drafts import ParagraphDraft, is_roman_item
 from spectool.docx_import.normalise import clean_line
 from spectool.docx_import.reading import Cell, WordParagraph, WordTable
 from spectool.model.document import Table
-from spectool.parsing.transformer import is_separator_row
 
 GLOSSARY_TITLE = re.compile(r"\b(glossary|definitions)\b", re.IGNORECASE)
 TERM_HEADERS = frozenset(("term", "terms", "defined term", "defined terms", "expression"))
@@ -98,18 +98,19 @@ def cell_paragraphs(cell: Cell) -> str:
     return "\n".join(line for line in (clean_line(paragraph.shown) for paragraph in cell) if line)
 
 
-def plain_table(table: WordTable, title: str, report: Report) -> Table | None:
-    """Header rows as Word marks them (else the first row); every row padded to the widest."""
+def plain_table(table: WordTable, title: str) -> Table | None:
+    """Header rows as Word marks them (else the first row); every row padded to the widest; text the
+    source format would read as a merge or a header's underline escaped (cell_escapes)."""
     width = table.width
     merged = {(row, column): mark for row, column, mark in table.merged}
     rows: list[tuple[str, ...]] = []
     for index, row in enumerate(table.rows):
-        cells = [merged.get((index, column)) or cell_paragraphs(cell) for column, cell in enumerate(row)]
+        cells = [
+            merged.get((index, column)) or escape_cell(cell_paragraphs(cell), column)
+            for column, cell in enumerate(row)
+        ]
         cells += [""] * (width - len(cells))
-        if is_separator_row(tuple(cells)):
-            report(_row_paragraph(row), "a row of only dashes would read as the line under a header: dropped")
-            continue
-        rows.append(tuple(cells))
+        rows.append(escape_row(tuple(cells)))
     if not rows:
         return None
     heads = max(min(table.header_rows, len(rows)), 1)
@@ -118,7 +119,3 @@ def plain_table(table: WordTable, title: str, report: Report) -> Table | None:
 
 def _first_paragraph(cell: Cell) -> WordParagraph | None:
     return cell[0] if cell else None
-
-
-def _row_paragraph(row: tuple[Cell, ...]) -> WordParagraph | None:
-    return next((cell[0] for cell in row if cell), None)

@@ -1,6 +1,7 @@
 """What a spec becomes through Word and back, by the rules docs/import.md ("Export") states.
 
-A contents list is written afresh from the headings; Word numbers footnotes and endnotes in the order
+A contents list is written afresh from the headings (an entry that opens with a sub-item label
+read back with a backslash before it); Word numbers footnotes and endnotes in the order
 they are cited; and a source line wrap is layout (Word reflows paragraphs). A placeholder is written as
 the line naming it, in the Placeholder style, which reads back as the placeholder.
 """
@@ -11,6 +12,7 @@ import dataclasses
 from typing import Any
 
 from spectool.docx_export.contents import contents_entries
+from spectool.docx_import.drafts import contents_line
 from spectool.model.document import Block, Contents, Footnote, Section, Spec
 from spectool.model.numbers import ClauseNumber
 from tests.docx_import.test_roundtrip import as_word_keeps_it, unwrapped
@@ -24,7 +26,7 @@ def as_exported(spec: Spec) -> Spec:
     spec = dataclasses.replace(
         spec, front=unwrapped(dataclasses.replace(spec, sections=(holder,))).sections[0].blocks
     )
-    entries = tuple(text for _, text in contents_entries(spec))
+    entries = tuple(contents_line(text) for _, text in contents_entries(spec))
     counts = {"Footnote": 0, "Endnote": 0}
 
     def block(item: Any) -> Any:

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 
 from spectool.docx_import import DocxImport, import_docx
-from spectool.model.document import Clause, Heading, Paragraph, Placeholder, Section, Spec, Text
+from spectool.model.document import Clause, Contents, Heading, Paragraph, Placeholder, Section, Spec, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.redline.export import export_spec
 
@@ -96,3 +96,54 @@ def test_a_table_caption_keeps_its_number_through_export(tmp_path: Path) -> None
     # The export's caption is the caption as it was read, number included.
     assert {"Table 3.2: Alerts", "Table: Log entries"} <= set(paragraph_texts(path))
     assert import_docx(path, name="SMETS2", version="5.0").spec == result.spec
+
+
+def test_cells_that_read_as_merges_and_rows_of_dashes_are_escaped(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("1 Scope", 1)
+    builder.paragraph("1.1 The meter shall show these marks:")
+    builder.table(
+        [
+            ["Mark", "Shown", "Note"],
+            ["<", "^", "a caret and a chevron as text"],
+            ["up", "\\^", "a backslash before it"],
+            ["---", ":-:", "--"],
+            ["\\---", "-", "-"],
+        ]
+    )
+    result = import_built(builder, tmp_path)
+    clause = result.spec.clause("1.1")
+    assert clause is not None
+    (table,) = clause.tables
+    # "<" in the first column can merge with nothing: it is its text as it is.
+    assert table.rows == (
+        ("<", "\\^", "a caret and a chevron as text"),
+        ("up", "\\\\^", "a backslash before it"),
+        ("\\---", ":-:", "--"),
+        ("\\\\---", "-", "-"),
+    )
+    assert "| < | \\^ | a caret" in result.source and "| \\--- | :-: | -- |" in result.source
+    assert result.issues == ()
+    path = export(result.spec, tmp_path)
+    word_table = docx.Document(str(path)).tables[0]
+    shown = [[cell.text for cell in row.cells] for row in word_table.rows]
+    assert shown == [
+        ["Mark", "Shown", "Note"],
+        ["<", "^", "a caret and a chevron as text"],
+        ["up", "\\^", "a backslash before it"],
+        ["---", ":-:", "--"],
+        ["\\---", "-", "-"],
+    ]
+    assert import_docx(path, name="SMETS2", version="5.0").spec == result.spec
+
+
+def test_a_contents_entry_that_opens_with_an_item_label_is_written_with_a_backslash(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.style("TOC1", "toc 1")
+    builder.paragraph("1 Scope", style="toc 1")
+    builder.paragraph("(iv) Transitional arrangements", style="toc 1")
+    builder.heading("1 Scope", 1)
+    builder.paragraph("1.1 The meter shall keep a log.")
+    result = import_built(builder, tmp_path)
+    assert result.spec.front == (Contents(("1 Scope", "\\(iv) Transitional arrangements")),)
+    assert "\n  \\(iv) Transitional arrangements\n" in result.source
