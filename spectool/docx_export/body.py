@@ -24,6 +24,7 @@ from spectool.docx_export.view import (
     Run,
     TableView,
 )
+from spectool.docx_import.classify import label_count, named_heading
 from spectool.docx_import.tables import is_numbered_caption
 from spectool.model.document import (
     Block,
@@ -63,7 +64,11 @@ class BodyWriter:
         sections = self.spec.sections
         for index, section in enumerate(sections):
             following = sections[index + 1] if index + 1 < len(sections) else None
-            self.section(section, written=not is_added_heading(section, following))
+            self.section(
+                section,
+                written=not is_added_heading(section, following),
+                label=counted_label(section, following),
+            )
         self.mark_body_start(first)
         return self.blocks
 
@@ -87,8 +92,13 @@ class BodyWriter:
     def paragraph(self, style: str, text: str, list_id: int = 0) -> None:
         self.blocks.append(ParagraphView(style, (Run(text),) if text else (), list_id))
 
-    def section(self, section: Section, written: bool = True) -> None:
-        if written:
+    def section(self, section: Section, written: bool = True, label: tuple[str, str] | None = None) -> None:
+        if label is not None:
+            # "Part I" as Word's label, as the original showed it: the import counts it to the section.
+            self.paragraph(
+                f"Heading{section_level(section)}", clean_text(label[1]), self.labels.id_of(label[0])
+            )
+        elif written:
             heading = f"{section.number} {section.title}".rstrip()
             self.paragraph(f"Heading{section_level(section)}", clean_text(heading))
         glossary: list[Definition] = []
@@ -188,6 +198,26 @@ class BodyWriter:
             self.blocks[-1] = last.with_last_run(mark)
         else:  # nothing to cite it from: a paragraph of its own keeps the note in the document
             self.blocks.append(ParagraphView("BodyText", (mark,)))
+
+
+def counted_label(section: Section, following: Section | None) -> tuple[str, str] | None:
+    """("Part I", "Scope") for section 1 titled "Part I Scope" whose first clause, or else the next
+    section, is its own: the import reads a heading labelled "Part I" and titled "Scope" back as this
+    section (it counts the label to the number that what follows needs)."""
+    named = named_heading(section.title)
+    # A label with digits ("Part 3") reads back as a section number: such a title is typed after one.
+    if (
+        named is None
+        or any(c.isdigit() for c in named[0])
+        or label_count(named[0]) != section.number.parts[-1]
+    ):
+        return None
+    first = section.blocks[0] if section.blocks else None
+    if isinstance(first, Clause):
+        return named if first.number.is_within(section.number) else None
+    if first is None and following is not None and following.number.parent == section.number:
+        return named
+    return None
 
 
 def is_added_heading(section: Section, following: Section | None) -> bool:
