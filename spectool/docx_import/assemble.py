@@ -36,7 +36,13 @@ from spectool.docx_import.kept import Kept
 from spectool.docx_import.normalise import clean_line, clean_text
 from spectool.docx_import.origins import OriginLog
 from spectool.docx_import.reading import Block, WordParagraph, WordTable
-from spectool.docx_import.tables import caption_title, glossary_definitions, is_glossary, plain_table
+from spectool.docx_import.tables import (
+    caption_title,
+    glossary_definitions,
+    glossary_header,
+    is_glossary,
+    plain_table,
+)
 from spectool.model.document import Block as ModelBlock
 from spectool.model.document import Footnote, Placeholder, Section, Text
 from spectool.model.document import Heading as HeadingBlock
@@ -345,6 +351,14 @@ class SpecAssembler:
             self.warn(first, "a table inside a table cell is flattened into the cell's text")
         section = self.sections[-1] if self.sections else None
         if section is not None and is_glossary(table, section.title):
+            header = glossary_header(table, caption)
+            if header is not None:  # its own table before the definitions, so that no word is lost
+                self.here.attach(header)
+                if caption_source is not None:
+                    self.log.add(header, caption_source.location)
+                self.log.add(header, table.row_location(0))
+            elif caption_source is not None:
+                self.free(caption_source, [caption_source.text], "", "free paragraph")
             for row, draft in glossary_definitions(table, self.warn):
                 section.blocks.append(draft)
                 self.log.add(draft, table.row_location(row))

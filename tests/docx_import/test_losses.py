@@ -8,7 +8,18 @@ from pathlib import Path
 import docx
 
 from spectool.docx_import import DocxImport, import_docx
-from spectool.model.document import Clause, Contents, Heading, Paragraph, Placeholder, Section, Spec, Text
+from spectool.model.document import (
+    Clause,
+    Contents,
+    Definition,
+    Heading,
+    Paragraph,
+    Placeholder,
+    Section,
+    Spec,
+    Table,
+    Text,
+)
 from spectool.model.numbers import ClauseNumber
 from spectool.redline.export import export_spec
 
@@ -180,3 +191,36 @@ def test_a_typed_part_heading_counts_to_its_section_and_only_to_its_own(tmp_path
     assert (str(communications.number), communications.title) == ("5", "")
     again = exported_again(result.spec, tmp_path)
     assert again.spec == result.spec
+
+
+def test_a_glossary_tables_header_row_and_caption_are_kept_before_its_definitions(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("1 Scope", 1)
+    builder.paragraph("1.1 These terms are used:")
+    builder.paragraph("Table 2: Terms", style="Caption")
+    builder.table([["Term", "Definition"], ["Supply Outage", "a loss of supply"]])
+    builder.table(
+        [["Defined term", "Meaning"], ["Alert", "a message"], ["Event", "a record"]], header_row=True
+    )
+    builder.heading("2 Glossary", 1)
+    builder.paragraph("Table: Abbreviations", style="Caption")
+    builder.table([["ESME", "electricity metering equipment"]])
+    result = import_built(builder, tmp_path)
+    scope, glossary = result.spec.sections
+    clause, supply_outage, alert, event = scope.blocks
+    assert isinstance(clause, Clause) and isinstance(supply_outage, Definition)
+    assert clause.tables == (Table("Table 2: Terms", ("Term", "Definition"), ()),)
+    # The second table's header stands after the first's last definition, as the source reads it.
+    assert supply_outage.attachments == (Table("", ("Defined term", "Meaning"), ()),)
+    assert [block.term for block in (alert, event) if isinstance(block, Definition)] == ["Alert", "Event"]
+    # A glossary with no header row keeps its caption as a paragraph.
+    caption, esme = glossary.blocks
+    assert caption == Paragraph(Text("Table: Abbreviations")) and isinstance(esme, Definition)
+    path = export(result.spec, tmp_path)
+    tables = docx.Document(str(path)).tables
+    assert [[cell.text for cell in table.rows[0].cells] for table in tables] == [
+        ["Term", "Definition"],
+        ["Defined term", "Meaning"],
+        ["Term", "Definition"],  # the export's own header, which the import knows as its own
+    ]
+    assert import_docx(path, name="SMETS2", version="5.0").spec == result.spec
