@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from spectool.docx_import.classify import (
     Blank,
     Caption,
@@ -13,8 +16,10 @@ from spectool.docx_import.classify import (
     Line,
     NoteStart,
     Piece,
+    PlaceholderLine,
     Title,
     classify,
+    label_count,
 )
 from spectool.docx_import.cover import CoverPage
 from spectool.docx_import.drafts import (
@@ -23,6 +28,7 @@ from spectool.docx_import.drafts import (
     NoteDraft,
     ParagraphDraft,
     SectionDraft,
+    contents_line,
     is_roman_item,
 )
 from spectool.docx_import.issues import ImportIssue, excerpt
@@ -30,9 +36,15 @@ from spectool.docx_import.kept import Kept
 from spectool.docx_import.normalise import clean_line, clean_text
 from spectool.docx_import.origins import OriginLog
 from spectool.docx_import.reading import Block, WordParagraph, WordTable
-from spectool.docx_import.tables import caption_title, glossary_definitions, is_glossary, plain_table
+from spectool.docx_import.tables import (
+    caption_title,
+    glossary_definitions,
+    glossary_header,
+    is_glossary,
+    plain_table,
+)
 from spectool.model.document import Block as ModelBlock
-from spectool.model.document import Footnote, Placeholder, Section, Spec, Text
+from spectool.model.document import Footnote, Placeholder, Section, Text
 from spectool.model.document import Heading as HeadingBlock
 from spectool.model.numbers import ClauseNumber
 from spectool.model.provenance import ENDNOTE, FOOTNOTE, BlockOrigin, WordLocation
@@ -70,6 +82,7 @@ class SpecAssembler:
         self.kept = Kept()
         self.issues: list[ImportIssue] = []
         self.log = OriginLog()
+        self.blocks_read = 0
 
     @property
     def here(self) -> BlockList:
@@ -82,8 +95,13 @@ class SpecAssembler:
         else:
             self.issues.append(ImportIssue(paragraph.index, excerpt(paragraph.shown), message))
 
-    def add(self, blocks: list[Block]) -> None:
-        for position, block in enumerate(blocks):
+    def add(self, blocks: Iterable[Block]) -> None:
+        """Take the blocks in document order; each is let go once the next has been read."""
+        pending = iter(blocks)
+        following = next(pending, None)
+        while following is not None:
+            block, following = following, next(pending, None)
+            self.blocks_read += 1
             if isinstance(block, WordTable):
                 self.contents = None
                 self.table(block)
@@ -91,7 +109,6 @@ class SpecAssembler:
             piece = classify(block)
             for warning in block.ignored:
                 self.warn(block, warning)
-            following = blocks[position + 1] if position + 1 < len(blocks) else None
             if isinstance(piece, Caption) and isinstance(following, WordTable):
                 self.caption = caption_title(piece.title)
                 self.caption_source = block
@@ -128,6 +145,11 @@ class SpecAssembler:
                 self.line(piece.source, piece.text, piece.label)
         elif isinstance(piece, Caption):
             self.line(piece.source, piece.source.text)
+        elif isinstance(piece, PlaceholderLine):
+            self.holder, self.last = None, ""
+            self.keep(Placeholder(piece.kind, piece.target, piece.description), piece.source)
+            self.kept.add("exported placeholder", piece.source)
+            self.cite(piece.source, None)
         elif not isinstance(piece, Blank):
             raise AssertionError(f"unhandled piece {piece!r}")
 
@@ -141,7 +163,7 @@ class SpecAssembler:
         return taken
 
     def contents_entry(self, source: WordParagraph) -> None:
-        entry = clean_line(source.shown)
+        entry = contents_line(clean_line(source.shown))
         if self.contents is None:
             self.contents = ContentsDraft()
             self.here.blocks.append(self.contents)
@@ -185,13 +207,36 @@ class SpecAssembler:
                 return False
             if not self.open_section(parent, "", source, subject or f"section {number}"):
                 return False
-        if added:
-            self.kept.add("added heading", source)
-        self.sections.append(SectionDraft(number=number, title=title))
+        section = self.section_from_heading(number) if added else None
+        if section is None:
+            if added:
+                self.kept.add("added heading", source)
+            section = SectionDraft(number=number, title=title)
+        self.sections.append(section)
         self.seen[number] = source.index
         del self.stack[number.depth - 1 :]
         self.stack.append(number)
         return True
+
+    def section_from_heading(self, number: ClauseNumber) -> SectionDraft | None:
+        """Section `number`, opened by the last heading here when that heading's label counts to it:
+        "Part I" before clause 1.1 is section 1 (Word numbers "Part %1" with what follows on one list).
+        What stood after the heading goes into the section; the label leads its title."""
+        blocks = self.here.blocks
+        index = next((i for i in range(len(blocks) - 1, -1, -1) if isinstance(blocks[i], HeadingBlock)), None)
+        if index is None:
+            return None
+        heading = blocks[index]
+        assert isinstance(heading, HeadingBlock)
+        if heading.level != number.depth or label_count(heading.label) != number.parts[-1]:
+            return None
+        title = f"{heading.label} {heading.title}".strip()
+        section = SectionDraft(blocks[index + 1 :], number=number, title=title)
+        del blocks[index:]
+        for location in self.log.take(heading):
+            self.log.add(section, location)
+        self.kept.move("named heading", "heading counting to its section")
+        return section
 
     def is_open(self, number: ClauseNumber) -> bool:
         """True when section `number` is on the heading stack, so a child section may follow."""
@@ -306,13 +351,21 @@ class SpecAssembler:
             self.warn(first, "a table inside a table cell is flattened into the cell's text")
         section = self.sections[-1] if self.sections else None
         if section is not None and is_glossary(table, section.title):
+            header = glossary_header(table, caption)
+            if header is not None:  # its own table before the definitions, so that no word is lost
+                self.here.attach(header)
+                if caption_source is not None:
+                    self.log.add(header, caption_source.location)
+                self.log.add(header, table.row_location(0))
+            elif caption_source is not None:
+                self.free(caption_source, [caption_source.text], "", "free paragraph")
             for row, draft in glossary_definitions(table, self.warn):
                 section.blocks.append(draft)
                 self.log.add(draft, table.row_location(row))
                 self.holder = draft
             self.last = TABLE
         else:
-            built = plain_table(table, caption, self.warn)
+            built = plain_table(table, caption)
             if built is not None:
                 self.here.attach(built)
                 if caption_source is not None:
@@ -361,12 +414,27 @@ class SpecAssembler:
             else:
                 self.here.attach(note)
 
-    def build_front(self) -> tuple[ModelBlock, ...]:
-        return self.front.build_blocks()
+    def build(self) -> BuiltSpec:
+        """The front matter and the sections, each built and its origins found before the next, and its
+        drafts let go: drafts and model never both take the memory of the whole document."""
+        front = self.front.build_blocks()
+        origins = self.log.origins(self.front, front)
+        self.front = BlockList(attaches=False)
+        drafts, self.sections = self.sections, []
+        drafts.reverse()
+        sections: list[Section] = []
+        while drafts:
+            draft = drafts.pop()
+            section = draft.build()
+            origins.extend(self.log.origins(draft, section))
+            sections.append(section)
+        return BuiltSpec(front, tuple(sections), tuple(origins))
 
-    def build(self) -> tuple[Section, ...]:
-        return tuple(section.build() for section in self.sections)
 
-    def origins(self, spec: Spec) -> tuple[BlockOrigin, ...]:
-        """Where each block of `spec`, built from this assembler's drafts, came from."""
-        return self.log.origins(self.front, self.sections, spec)
+@dataclass(frozen=True, slots=True)
+class BuiltSpec:
+    """What the assembler built: the front matter, the sections, and where each block came from."""
+
+    front: tuple[ModelBlock, ...]
+    sections: tuple[Section, ...]
+    origins: tuple[BlockOrigin, ...]

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from spectool.docx_import.issues import excerpt
+from spectool.docx_import.number_formats import roman
 from spectool.docx_import.reading import WordParagraph
-from spectool.model.numbers import ClauseNumber
+from spectool.model.numbers import ClauseNumber, roman_value
 
 _DOTTED = re.compile(r"[0-9]+(?:[A-Z]{1,3}(?![A-Za-z]))?(?:\.[0-9]+(?:[A-Z]{1,3}(?![A-Za-z]))?)*")
 # "Annex B", "Appendix C", "Schedule 3", "Section V": a heading numbered in a shape no section has.
@@ -17,6 +18,7 @@ _NAMED_HEADING = re.compile(
     r"(?:\s*[.:\-\u2013\u2014]\s*|\s+|$)(.*)",
     re.DOTALL | re.IGNORECASE,
 )
+_UPPER_ROMAN = re.compile(r"[IVXL]{1,8}")
 # A typed inserted clause ("5.6.4A ESME shall ..."): three parts or more, so "2.5V supply" stays text.
 _TYPED_INSERTED = re.compile(r"([0-9]+(?:\.[0-9]+){2,}[A-Z]{1,3}(?:\.[0-9]+)*)\.?\s+(\S.*)", re.DOTALL)
 _TYPED_CLAUSE = re.compile(r"([0-9]+(?:\.[0-9]+)+)\.?(?:\s+(\S.*))?", re.DOTALL)
@@ -33,6 +35,9 @@ _TYPED_BULLET = re.compile(r"[\u2022\u00b7\u25aa\u25e6\u2023\u2043\-\u2013\u2014
 _CAPTION = re.compile(r"table(?:\s+[0-9]+|\s*:)", re.IGNORECASE)
 _DEFINITION = re.compile(r'"([^"\n]+)"\s+(\S.*)', re.DOTALL)
 _SENTENCE_END = (".", ";", ":", ",")
+# The paragraph `spectool export` writes for a placeholder, as the source format writes it.
+PLACEHOLDER_STYLE = "Placeholder"
+_EXPORTED_PLACEHOLDER = re.compile(r"(Image|Chart|Equation|Object): (\S.*?)(?: -- (.*))?")
 LETTER_FORMATS = ("lowerLetter",)
 ROMAN_FORMATS = ("lowerRoman",)
 # No specification numbers deeper or longer; past these a typed "number" is text, and a crafted one
@@ -99,6 +104,16 @@ class Caption:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceholderLine:
+    """A paragraph in the Placeholder style that `spectool export` writes in a picture's place."""
+
+    source: WordParagraph
+    kind: str
+    target: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
 class Title:
     source: WordParagraph
 
@@ -113,7 +128,19 @@ class Blank:
     source: WordParagraph
 
 
-Piece = Heading | ClauseStart | Item | NoteStart | DefinitionStart | Line | Caption | Title | Contents | Blank
+Piece = (
+    Heading
+    | ClauseStart
+    | Item
+    | NoteStart
+    | DefinitionStart
+    | Line
+    | Caption
+    | Title
+    | Contents
+    | Blank
+    | PlaceholderLine
+)
 
 
 def classify(paragraph: WordParagraph) -> Piece:
@@ -126,6 +153,9 @@ def classify(paragraph: WordParagraph) -> Piece:
         return Blank(paragraph)
     if paragraph.title_style and label is None:
         return Title(paragraph)
+    placeholder = _EXPORTED_PLACEHOLDER.fullmatch(text) if paragraph.style == PLACEHOLDER_STYLE else None
+    if placeholder and label is None:
+        return PlaceholderLine(paragraph, placeholder[1], placeholder[2], placeholder[3] or "")
     if paragraph.heading_level is not None:
         return _heading(paragraph, shown_label)
     if label is not None and (label.is_bullet or shown_label):
@@ -148,9 +178,7 @@ def _heading(paragraph: WordParagraph, shown_label: str) -> Piece:
         elif shown_label:
             label = shown_label.rstrip(".:")
         else:
-            named = _NAMED_HEADING.fullmatch(title)
-            if named:
-                label, title = " ".join(named[1].split()).rstrip("."), named[2]
+            label, title = named_heading(title) or ("", title)
     if number is not None and number.depth >= 2 and _reads_as_sentence(title):
         # Some documents number their clauses with a heading style; a sentence is no title.
         return ClauseStart(paragraph, number, title)
@@ -202,6 +230,26 @@ def _typed(paragraph: WordParagraph) -> Piece:
     if definition:
         return DefinitionStart(paragraph, definition[1].strip(), definition[2])
     return Line(paragraph, text)
+
+
+def named_heading(title: str) -> tuple[str, str] | None:
+    """("Part I", "Scope") for a title that opens with a label in a shape no section has."""
+    named = _NAMED_HEADING.fullmatch(title)
+    return (" ".join(named[1].split()).rstrip("."), named[2]) if named else None
+
+
+def label_count(label: str) -> int | None:
+    """The count a heading's label shows after its word: 1 for "Part I", 3 for "Schedule 3"; None
+    for letters ("Annex B"), dotted numbers and anything else."""
+    word, _, count = label.rpartition(" ")
+    if not word.strip() or not word.isalpha():
+        return None
+    if count.isdigit():
+        return int(count)
+    if _UPPER_ROMAN.fullmatch(count):
+        value = roman_value(count.lower())
+        return value if roman(value).upper() == count else None
+    return None
 
 
 def _dotted_number(label: str, minimum_depth: int) -> ClauseNumber | None:
