@@ -10,7 +10,7 @@ from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDif
 from spectool.diff.page import UnitKind
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
-from spectool.docx_import.provenance import ProvenanceError, element_at
+from spectool.docx_import.provenance import ElementIndex, ProvenanceError
 from spectool.docx_import.reading import DocumentReader, WordParagraph
 from spectool.docx_import.styles import StyleSheet
 from spectool.model.document import Contents, Heading, Paragraph, Placeholder, Spec
@@ -92,10 +92,10 @@ def locate(
         StyleSheet.from_element(package.styles),
         NumberingDefinitions.from_elements(package.numbering, package.styles),
     )
-    body = package.body
+    body = ElementIndex(package.body)
     shown: list[tuple[str, Element]] = []
     cells: dict[Element, str] = {}  # each table cell's paragraph and its text
-    for read in reader.read(body):
+    for read in reader.read(package.body):
         element = _element(body, read.location)
         if element is None:
             continue
@@ -183,10 +183,10 @@ def _same(wanted: str, candidate: str, *, caption: bool) -> bool:
     return head.lower().startswith("table") and len(head) <= 20 and title == wanted[len("Table: ") :]
 
 
-def _element(body: Element, location: WordLocation) -> Element | None:
+def _element(body: ElementIndex, location: WordLocation) -> Element | None:
     """The w:p or w:tbl the reader read at `location` (None for what is neither, an embedded document)."""
     try:
-        return element_at(body, location)
+        return body.at(location)
     except ProvenanceError:
         return None
 

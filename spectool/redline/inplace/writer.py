@@ -217,10 +217,22 @@ def _add_cover(
     _at_start(elements[0], start)
     _at_start(elements[0], end, after=start)
     for element in elements:
-        if first is not None:
-            first.addprevious(element)
-        else:
-            body.append(element)
+        _adopt(body, first, element)
+
+
+def _adopt(body: Element, before: Element | None, element: Element) -> None:
+    """`element`, from a rendered fragment, moved into the document before `before` (at the end without).
+    lxml moves a subtree into another document in time that grows with the square of its size (the
+    summary table of 4,000 changes took 2 s), so a table goes over without its rows, then row by row."""
+    rows = list(element.iterchildren(w("tr"))) if element.tag == w("tbl") else []
+    for row in rows:
+        element.remove(row)
+    if before is not None:
+        before.addprevious(element)
+    else:
+        body.append(element)
+    for row in rows:
+        element.append(row)
 
 
 def _comment_parts(
