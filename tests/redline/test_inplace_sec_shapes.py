@@ -20,6 +20,7 @@ from spectool.docx_import import import_docx
 from spectool.parsing import parse_spec
 from spectool.redline.check import check_document
 from spectool.redline.inplace import redline_onto_bytes
+from spectool.redline.inplace.runs import new_run
 from spectool.wordml.names import w
 from spectool.wordml.revisions import accept_revisions, reject_revisions
 from tests.docx_import import sec_shapes
@@ -103,3 +104,11 @@ def test_random_edits_on_sec_shaped_documents(tmp_path: Path, shape: str, data: 
     for accepted, want in ((True, new), (False, base)):
         read = import_docx(settled(redline, folder, accepted=accepted), name="SMETS2", version="5.0").spec
         assert spec_page(read).units == spec_page(want).units
+
+
+def test_a_new_run_keeps_line_breaks_and_tabs_as_elements() -> None:
+    run = new_run("Supply\n  Outage\tAlert", None)
+    assert [child.tag.rsplit("}", 1)[1] for child in run] == ["t", "br", "t", "tab", "t"]
+    texts = [child.text for child in run.iter(w("t"))]
+    assert texts == ["Supply", "  Outage", "Alert"]
+    assert run[2].get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
