@@ -4,6 +4,7 @@ document as the importer reads it (automatic numbers included) and pair both in 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDiff
@@ -37,6 +38,7 @@ class Located:
     paragraphs: dict[Path, Element] = field(default_factory=dict)
     tables: dict[Path, Element] = field(default_factory=dict)
     rows: dict[Path, Element] = field(default_factory=dict)
+    by_id: int = 0  # paragraphs and tables found where the import recorded them (the rest by text)
 
     @property
     def any(self) -> bool:
@@ -85,9 +87,12 @@ def locate(
     package: WordPackage,
     free: frozenset[str] = frozenset(),
     added: frozenset[str] = frozenset(),
+    recorded: Mapping[Path, WordLocation] | None = None,
 ) -> Located:
-    """Pair every block of the old version with its element; PlacementError names the first that has
-    none, or a paragraph of the document between them that is neither the spec's nor in `free`."""
+    """Pair every block of the old version with its element: the one `recorded` names (the import's
+    provenance) when it shows the block's text, else the next one that does in reading order.
+    PlacementError names the first block neither finds, or a paragraph of the document between them
+    that is neither the spec's nor in `free`."""
     reader = DocumentReader(
         StyleSheet.from_element(package.styles),
         NumberingDefinitions.from_elements(package.numbering, package.styles),
@@ -110,6 +115,7 @@ def locate(
                     if found is not None:
                         cells[found] = same_text(paragraph.shown)
     located = Located()
+    where = {element: k for k, (_, element) in enumerate(shown)}
     cursor = 0
     for index, unit in enumerate(redline.units):
         if not isinstance(unit, UnitDiff) or unit.side is Side.NEW:
@@ -123,9 +129,14 @@ def locate(
                 continue  # in word/footnotes.xml: the writer leaves notes alone
             wanted = "\x00table" if isinstance(block, TableDiff) else same_text(block.text(Side.OLD))
             caption = isinstance(block, ParagraphDiff) and block.style == "Caption"
-            found = next(
-                (k for k in range(cursor, len(shown)) if _same(wanted, shown[k][0], caption=caption)), None
-            )
+            found = _recorded(recorded, (index, number), body, where, cursor)
+            if found is not None and _same(wanted, shown[found][0], caption=caption):
+                located.by_id += 1
+            else:
+                found = next(
+                    (k for k in range(cursor, len(shown)) if _same(wanted, shown[k][0], caption=caption)),
+                    None,
+                )
             if found is None:
                 raise PlacementError(
                     "no table for" if isinstance(block, TableDiff) else "no paragraph", wanted
@@ -142,6 +153,21 @@ def locate(
             else:
                 located.paragraphs[(index, number)] = element
     return located
+
+
+def _recorded(
+    recorded: Mapping[Path, WordLocation] | None,
+    path: Path,
+    body: ElementIndex,
+    where: dict[Element, int],
+    cursor: int,
+) -> int | None:
+    """The reading-order place of the element the provenance records for `path`, if it is at or after
+    `cursor` (never a place already passed)."""
+    location = recorded.get(path) if recorded else None
+    element = _element(body, location) if location is not None else None
+    found = where.get(element) if element is not None else None
+    return found if found is not None and found >= cursor else None
 
 
 def _locate_rows(

@@ -26,6 +26,7 @@ from spectool.redline.docx import highest_id
 from spectool.redline.inplace.body import BodyChanges, BodyWriter, UnplacedChange
 from spectool.redline.inplace.locate import PlacementError, added_headings, free_texts, locate
 from spectool.redline.inplace.originals import check_original
+from spectool.redline.inplace.recorded import recorded_places
 from spectool.redline.inplace.runs import w_element
 from spectool.redline.marks import CommentView
 from spectool.redline.package import zip_package
@@ -91,7 +92,8 @@ def redline_onto_bytes(
     before = Counter(problem.code for problem in check_document(document))
     ids = RevisionIds(author, date, start=_highest_id(opened) + 1)
     try:
-        located = locate(redline, package, free_texts(base), added_headings(base))
+        recorded = recorded_places(base, redline)
+        located = locate(redline, package, free_texts(base), added_headings(base), recorded)
         changes = BodyWriter(redline, located, ids).write()
     except PlacementError as error:
         message = f"the document does not hold the text of {base.name} {base.version}: {error}"

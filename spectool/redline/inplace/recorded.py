@@ -1,0 +1,93 @@
+"""Where `spectool import` recorded each block of a redline's old version: the Word location of every
+paragraph and table the in-place writer touches, by the redline's path, from the spec's provenance."""
+
+from __future__ import annotations
+
+from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDiff
+from spectool.diff.page import UnitKind, spec_page
+from spectool.model.document import Clause, Definition, Note, Spec, Table
+from spectool.model.provenance import PARAGRAPH, ROW, TABLE, WordLocation, keyed_blocks, origin_index
+from spectool.redline.inplace.locate import is_note_text
+
+# (unit, block) of a redline, as spectool.redline.inplace.locate names the blocks of the body.
+Path = tuple[int, ...]
+
+
+def recorded_places(base: Spec, redline: Redline) -> dict[Path, WordLocation]:
+    """The recorded location of each paragraph and table of `redline`'s old version that `base` (the
+    same version, imported from Word) has a location for; {} without provenance."""
+    if not base.origins:
+        return {}
+    page_units = spec_page(base).units
+    unit_locations = _unit_locations(base)
+    if [kind for kind, _ in unit_locations] != [unit.kind for unit in page_units]:
+        return {}
+    recorded = iter(zip(page_units, unit_locations, strict=True))
+    places: dict[Path, WordLocation] = {}
+    for index, unit in enumerate(redline.units):
+        if not isinstance(unit, UnitDiff) or not unit.old_label or unit.side is Side.NEW:
+            continue
+        page_unit, (_, locations) = next(recorded, (None, (None, [])))
+        if page_unit is None or page_unit.label != unit.old_label:
+            return {}  # not the version the spec holds: every block is found by its text
+        blocks = [
+            (number, block)
+            for number, block in enumerate(unit.blocks)
+            if block.presence.on(Side.OLD) and not (isinstance(block, ParagraphDiff) and is_note_text(block))
+        ]
+        if len(blocks) != len(locations):
+            continue  # the import read this unit otherwise: its blocks are found by their text
+        for (number, block), location in zip(blocks, locations, strict=True):
+            if (location.kind == TABLE) == isinstance(block, TableDiff):
+                places[(index, number)] = location
+    return places
+
+
+def _unit_locations(spec: Spec) -> list[tuple[UnitKind, list[WordLocation]]]:
+    """The body locations of each unit's blocks (its paragraphs and tables, in order), unit by unit
+    in the order spectool.diff.page.section_units gives the units."""
+    origins = origin_index(spec)
+    keys = iter(keyed_blocks(spec))
+    for _ in spec.front:
+        next(keys)
+    out: list[tuple[UnitKind, list[WordLocation]]] = []
+    for section in spec.sections:
+        key, _ = next(keys)
+        out.append((UnitKind.HEADING, _body(origins.get(key, ()))))
+        glossary: list[WordLocation] = []
+        for block in (*section.blocks, None):
+            if isinstance(block, Definition):
+                key, _ = next(keys)
+                glossary.extend(location for location in origins.get(key, ()) if location.kind == ROW)
+                for _ in block.attachments:
+                    next(keys)
+                continue
+            if glossary:
+                out.append((UnitKind.GLOSSARY, _table_of(glossary)))
+                glossary = []
+            if block is None:
+                break
+            key, _ = next(keys)
+            here = _body(origins.get(key, ()))
+            if isinstance(block, Clause):
+                for _ in block.attachments:
+                    attachment_key, _ = next(keys)
+                    here.extend(_body(origins.get(attachment_key, ())))
+                out.append((UnitKind.CLAUSE, here))
+            elif isinstance(block, Note | Table):
+                out.append((UnitKind.NOTE if isinstance(block, Note) else UnitKind.TABLE, here))
+    return out
+
+
+def _body(locations: tuple[WordLocation, ...]) -> list[WordLocation]:
+    """The paragraphs and tables of the body among `locations` (footnotes stand in their own parts)."""
+    return [location for location in locations if location.kind in (PARAGRAPH, TABLE)]
+
+
+def _table_of(rows: list[WordLocation]) -> list[WordLocation]:
+    """The table that holds a glossary's rows, when they all stand in one."""
+    tables = {(row.number, row.path[:-1]) for row in rows}
+    if len(tables) != 1:
+        return []
+    number, path = tables.pop()
+    return [WordLocation(TABLE, number, path)]
