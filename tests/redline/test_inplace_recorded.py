@@ -3,6 +3,7 @@ by its text in reading order when no place is recorded, and refuses a block neit
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,7 +81,15 @@ def test_a_block_found_neither_where_recorded_nor_by_its_text_is_refused(
     edited = tmp_path / source
     edited.write_text(text.replace(said, "Communications Hub Function shall refuse the messages"), "utf-8")
     base = read_spec(edited)
-    with pytest.raises(InputError, match=r"does not hold the text of CHTS 1\.5: no paragraph '3\.1\.2 "):
+    with pytest.raises(InputError) as refused:
         redline_onto_bytes(
             mp102a(base, name, version), workspace.original(source), base=base, author="SECAS", date=DATE
         )
+    message = str(refused.value)
+    assert (
+        "does not hold the text of CHTS 1.5: no paragraph '3.1.2 Communications Hub Function shall refuse"
+        in message
+    )
+    assert re.search(
+        r"where the import recorded it, paragraph \d+ reads '3\.1\.2 [^']* shall implement", message
+    )

@@ -27,8 +27,13 @@ Path = tuple[int, ...]
 class PlacementError(ValueError):
     """A paragraph or table of the old version has no counterpart in the document."""
 
-    def __init__(self, what: str, text: str) -> None:
-        super().__init__(f"{what} {text[:60]!r}" + ("..." if len(text) > 60 else ""))
+    def __init__(self, what: str, text: str, where: str = "") -> None:
+        shown = f"{what} {_short(text)}"
+        super().__init__(f"{shown} ({where})" if where else shown)
+
+
+def _short(text: str) -> str:
+    return f"{text[:60]!r}" + ("..." if len(text) > 60 else "")
 
 
 @dataclass(slots=True)
@@ -99,6 +104,7 @@ def locate(
     )
     body = ElementIndex(package.body)
     shown: list[tuple[str, Element]] = []
+    names: list[str] = []  # "paragraph 14", "table 2": as a reader of the document finds them
     cells: dict[Element, str] = {}  # each table cell's paragraph and its text
     for read in reader.read(package.body):
         element = _element(body, read.location)
@@ -106,14 +112,16 @@ def locate(
             continue
         if isinstance(read, WordParagraph):
             shown.append((same_text(read.shown), element))
+            names.append(read.location.describe())
             continue
         shown.append(("\x00table", element))
+        names.append(read.location.describe())
         for row in read.rows:
             for cell in row:
                 for paragraph in cell:
-                    found = _element(body, paragraph.location)
-                    if found is not None:
-                        cells[found] = same_text(paragraph.shown)
+                    in_cell = _element(body, paragraph.location)
+                    if in_cell is not None:
+                        cells[in_cell] = same_text(paragraph.shown)
     located = Located()
     where = {element: k for k, (_, element) in enumerate(shown)}
     cursor = 0
@@ -129,8 +137,9 @@ def locate(
                 continue  # in word/footnotes.xml: the writer leaves notes alone
             wanted = "\x00table" if isinstance(block, TableDiff) else same_text(block.text(Side.OLD))
             caption = isinstance(block, ParagraphDiff) and block.style == "Caption"
-            found = _recorded(recorded, (index, number), body, where, cursor)
-            if found is not None and _same(wanted, shown[found][0], caption=caption):
+            at = _recorded(recorded, (index, number), body, where, cursor)
+            if at is not None and _same(wanted, shown[at][0], caption=caption):
+                found: int | None = at
                 located.by_id += 1
             else:
                 found = next(
@@ -138,13 +147,15 @@ def locate(
                     None,
                 )
             if found is None:
-                raise PlacementError(
-                    "no table for" if isinstance(block, TableDiff) else "no paragraph", wanted
-                )
-            skipped = next((text for text, _ in shown[cursor:found] if text and text not in free), None)
-            skipped = skipped if located.any else None
-            if skipped is not None:
-                raise PlacementError("a paragraph the spec does not hold:", skipped)
+                what = "no table for" if isinstance(block, TableDiff) else "no paragraph"
+                if at is not None:
+                    near = f"where the import recorded it, {names[at]} reads {_short(shown[at][0])}"
+                else:
+                    near = f"none after {names[cursor - 1]}" if cursor else "none in the document"
+                raise PlacementError(what, wanted, near)
+            skipped = next((k for k in range(cursor, found) if shown[k][0] and shown[k][0] not in free), None)
+            if skipped is not None and located.any:
+                raise PlacementError("a paragraph the spec does not hold:", shown[skipped][0], names[skipped])
             element = shown[found][1]
             cursor = found + 1
             if isinstance(block, TableDiff):
