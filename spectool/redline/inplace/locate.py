@@ -84,7 +84,7 @@ def added_headings(spec: Spec) -> frozenset[str]:
 
 def is_note_text(block: ParagraphDiff) -> bool:
     """A footnote or endnote shown after its paragraph: in Word it stands in its own part, not the body."""
-    return _NOTE.match(block.text(Side.OLD)) is not None
+    return any(_NOTE.match(block.text(side)) is not None for side in (Side.OLD, Side.NEW))
 
 
 def locate(

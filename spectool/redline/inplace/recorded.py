@@ -1,13 +1,27 @@
 """Where `spectool import` recorded each block of a redline's old version: the Word location of every
-paragraph and table the in-place writer touches, by the redline's path, from the spec's provenance."""
+paragraph, table, footnote and endnote the in-place writer touches, by the redline's path, from the
+spec's provenance."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDiff
 from spectool.diff.page import UnitKind, spec_page
 from spectool.model.document import Clause, Definition, Note, Spec, Table
-from spectool.model.provenance import PARAGRAPH, ROW, TABLE, WordLocation, keyed_blocks, origin_index
+from spectool.model.provenance import (
+    ENDNOTE,
+    FOOTNOTE,
+    PARAGRAPH,
+    ROW,
+    TABLE,
+    WordLocation,
+    keyed_blocks,
+    origin_index,
+)
 from spectool.redline.inplace.locate import is_note_text
+from spectool.wordml.names import Element, w
+from spectool.wordml.package import WordPackage
 
 # (unit, block) of a redline, as spectool.redline.inplace.locate names the blocks of the body.
 Path = tuple[int, ...]
@@ -30,15 +44,11 @@ def recorded_places(base: Spec, redline: Redline) -> dict[Path, WordLocation]:
         page_unit, (_, locations) = next(recorded, (None, (None, [])))
         if page_unit is None or page_unit.label != unit.old_label:
             return {}  # not the version the spec holds: every block is found by its text
-        blocks = [
-            (number, block)
-            for number, block in enumerate(unit.blocks)
-            if block.presence.on(Side.OLD) and not (isinstance(block, ParagraphDiff) and is_note_text(block))
-        ]
+        blocks = [(number, block) for number, block in enumerate(unit.blocks) if block.presence.on(Side.OLD)]
         if len(blocks) != len(locations):
             continue  # the import read this unit otherwise: its blocks are found by their text
         for (number, block), location in zip(blocks, locations, strict=True):
-            if (location.kind == TABLE) == isinstance(block, TableDiff):
+            if location.kind == _kind(block):
                 places[(index, number)] = location
     return places
 
@@ -80,8 +90,17 @@ def _unit_locations(spec: Spec) -> list[tuple[UnitKind, list[WordLocation]]]:
 
 
 def _body(locations: tuple[WordLocation, ...]) -> list[WordLocation]:
-    """The paragraphs and tables of the body among `locations` (footnotes stand in their own parts)."""
-    return [location for location in locations if location.kind in (PARAGRAPH, TABLE)]
+    """The paragraphs, tables and notes among `locations` (a glossary's rows stand for their table)."""
+    return [location for location in locations if location.kind != ROW]
+
+
+def _kind(block: ParagraphDiff | TableDiff) -> str:
+    """The kind of location the import records for a block of this kind."""
+    if isinstance(block, TableDiff):
+        return TABLE
+    if is_note_text(block):
+        return FOOTNOTE if block.text(Side.OLD).startswith("Footnote") else ENDNOTE
+    return PARAGRAPH
 
 
 def _table_of(rows: list[WordLocation]) -> list[WordLocation]:
@@ -91,3 +110,19 @@ def _table_of(rows: list[WordLocation]) -> list[WordLocation]:
         return []
     number, path = tables.pop()
     return [WordLocation(TABLE, number, path)]
+
+
+def note_paragraphs(package: WordPackage, recorded: Mapping[Path, WordLocation]) -> dict[Path, Element]:
+    """The paragraph of each recorded footnote and endnote that has exactly one (a note of several
+    paragraphs has none here, and a change to it is refused)."""
+    parts = {FOOTNOTE: package.footnotes, ENDNOTE: package.endnotes}
+    notes: dict[Path, Element] = {}
+    for path, location in recorded.items():
+        part = parts.get(location.kind)
+        if part is None:
+            continue
+        note = next((n for n in part if n.get(w("id")) == str(location.number)), None)
+        paragraphs = list(note.iterchildren(w("p"))) if note is not None else []
+        if len(paragraphs) == 1:
+            notes[path] = paragraphs[0]
+    return notes

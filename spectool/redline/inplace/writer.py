@@ -26,7 +26,7 @@ from spectool.redline.docx import highest_id
 from spectool.redline.inplace.body import BodyChanges, BodyWriter, UnplacedChange
 from spectool.redline.inplace.locate import PlacementError, added_headings, free_texts, locate
 from spectool.redline.inplace.originals import check_original
-from spectool.redline.inplace.recorded import recorded_places
+from spectool.redline.inplace.recorded import note_paragraphs, recorded_places
 from spectool.redline.inplace.runs import w_element
 from spectool.redline.marks import CommentView
 from spectool.redline.package import zip_package
@@ -34,7 +34,7 @@ from spectool.redline.rationale import Rationale
 from spectool.redline.revisions import RevisionIds
 from spectool.redline.templates import render_fragment, render_part, template_environment
 from spectool.wordml.names import Element, w
-from spectool.wordml.package import OpenedPackage, read_word_parts, word_package
+from spectool.wordml.package import ENDNOTES, FOOTNOTES, OpenedPackage, read_word_parts, word_package
 from spectool.wordml.revisions import summarise_revisions
 
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -91,10 +91,12 @@ def redline_onto_bytes(
     assert document is not None  # word_package has found its body
     before = Counter(problem.code for problem in check_document(document))
     ids = RevisionIds(author, date, start=_highest_id(opened) + 1)
+    notes_before = {name: Counter(p.code for p in check_document(root)) for name, root in _note_parts(opened)}
     try:
         recorded = recorded_places(base, redline)
         located = locate(redline, package, free_texts(base), added_headings(base), recorded)
-        changes = BodyWriter(redline, located, ids).write()
+        writer = BodyWriter(redline, located, ids, note_paragraphs(package, recorded))
+        changes = writer.write()
     except PlacementError as error:
         message = f"the document does not hold the text of {base.name} {base.version}: {error}"
         raise _refused(original, message) from None
@@ -110,6 +112,12 @@ def redline_onto_bytes(
     if problems:
         raise RedlineStructureError(problems)
     replaced = {opened.main: _serialise(document, opened.parts.data[opened.main])}
+    if writer.notes_written:
+        for name, root in _note_parts(opened):
+            problems = [p for p in check_document(root) if notes_before[name][p.code] == 0]
+            if problems:
+                raise RedlineStructureError(problems)
+            replaced[name] = _serialise(root, opened.parts.data[name])
     if comments:
         replaced.update(_comment_parts(opened, environment, comments))
     return zip_package(_entries(opened, replaced), date)
@@ -139,7 +147,17 @@ def _highest_id(opened: OpenedPackage) -> int:
     roots = [opened.parts.root(opened.main)]
     comments = opened.parts.related(opened.main).get(COMMENTS_TYPE)
     roots.append(opened.parts.root(comments))
+    roots.extend(root for _, root in _note_parts(opened))
     return max((highest_id(root) for root in roots if root is not None), default=-1)
+
+
+def _note_parts(opened: OpenedPackage) -> list[tuple[str, Element]]:
+    """The footnotes and endnotes parts, by name: a reworded note is written in its own part."""
+    related = opened.parts.related(opened.main)
+    found = [
+        (name, opened.parts.root(name)) for name in (related.get(FOOTNOTES), related.get(ENDNOTES)) if name
+    ]
+    return [(name, root) for name, root in found if root is not None]
 
 
 def _bookmark_changes(redline: Redline, changes: BodyChanges, anchors: set[str], ids: RevisionIds) -> None:
