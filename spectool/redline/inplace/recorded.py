@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDiff
-from spectool.diff.page import UnitKind, spec_page
+from spectool.diff.page import UnitKind
 from spectool.model.document import Clause, Definition, Note, Spec, Table
 from spectool.model.provenance import (
     ENDNOTE,
@@ -32,17 +32,13 @@ def recorded_places(base: Spec, redline: Redline) -> dict[Path, WordLocation]:
     same version, imported from Word) has a location for; {} without provenance."""
     if not base.origins:
         return {}
-    page_units = spec_page(base).units
-    unit_locations = _unit_locations(base)
-    if [kind for kind, _ in unit_locations] != [unit.kind for unit in page_units]:
-        return {}
-    recorded = iter(zip(page_units, unit_locations, strict=True))
+    recorded = iter(_unit_locations(base))
     places: dict[Path, WordLocation] = {}
     for index, unit in enumerate(redline.units):
         if not isinstance(unit, UnitDiff) or not unit.old_label or unit.side is Side.NEW:
             continue
-        page_unit, (_, locations) = next(recorded, (None, (None, [])))
-        if page_unit is None or page_unit.label != unit.old_label:
+        kind, label, locations = next(recorded, (None, "", []))
+        if kind is not unit.kind or (label and label != unit.old_label):
             return {}  # not the version the spec holds: every block is found by its text
         blocks = [(number, block) for number, block in enumerate(unit.blocks) if block.presence.on(Side.OLD)]
         if len(blocks) != len(locations):
@@ -53,17 +49,18 @@ def recorded_places(base: Spec, redline: Redline) -> dict[Path, WordLocation]:
     return places
 
 
-def _unit_locations(spec: Spec) -> list[tuple[UnitKind, list[WordLocation]]]:
-    """The body locations of each unit's blocks (its paragraphs and tables, in order), unit by unit
-    in the order spectool.diff.page.section_units gives the units."""
+def _unit_locations(spec: Spec) -> list[tuple[UnitKind, str, list[WordLocation]]]:
+    """The recorded locations of each unit's blocks (its paragraphs, tables and notes, in order), unit
+    by unit in the order spectool.diff.page.section_units gives the units, with the label of a heading
+    or a clause (the other units are told apart by their kind alone)."""
     origins = origin_index(spec)
     keys = iter(keyed_blocks(spec))
     for _ in spec.front:
         next(keys)
-    out: list[tuple[UnitKind, list[WordLocation]]] = []
+    out: list[tuple[UnitKind, str, list[WordLocation]]] = []
     for section in spec.sections:
         key, _ = next(keys)
-        out.append((UnitKind.HEADING, _body(origins.get(key, ()))))
+        out.append((UnitKind.HEADING, f"Section {section.number}", _body(origins.get(key, ()))))
         glossary: list[WordLocation] = []
         for block in (*section.blocks, None):
             if isinstance(block, Definition):
@@ -73,7 +70,7 @@ def _unit_locations(spec: Spec) -> list[tuple[UnitKind, list[WordLocation]]]:
                     next(keys)
                 continue
             if glossary:
-                out.append((UnitKind.GLOSSARY, _table_of(glossary)))
+                out.append((UnitKind.GLOSSARY, "", _table_of(glossary)))
                 glossary = []
             if block is None:
                 break
@@ -83,9 +80,9 @@ def _unit_locations(spec: Spec) -> list[tuple[UnitKind, list[WordLocation]]]:
                 for _ in block.attachments:
                     attachment_key, _ = next(keys)
                     here.extend(_body(origins.get(attachment_key, ())))
-                out.append((UnitKind.CLAUSE, here))
+                out.append((UnitKind.CLAUSE, block.id, here))
             elif isinstance(block, Note | Table):
-                out.append((UnitKind.NOTE if isinstance(block, Note) else UnitKind.TABLE, here))
+                out.append((UnitKind.NOTE if isinstance(block, Note) else UnitKind.TABLE, "", here))
     return out
 
 
@@ -98,7 +95,7 @@ def _kind(block: ParagraphDiff | TableDiff) -> str:
     """The kind of location the import records for a block of this kind."""
     if isinstance(block, TableDiff):
         return TABLE
-    if is_note_text(block):
+    if block.style == "Note" and is_note_text(block):
         return FOOTNOTE if block.text(Side.OLD).startswith("Footnote") else ENDNOTE
     return PARAGRAPH
 
