@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from lxml import etree
 
 from spectool.atomic import write_bytes_atomic
@@ -22,9 +21,6 @@ from spectool.redline.revisions import RevisionIds
 from spectool.redline.templates import (
     TemplateOutputError,
     W,
-    parse_rendered,
-    render,
-    render_between,
     render_fragment,
     render_part,
     template_environment,
@@ -93,15 +89,23 @@ def docx_bytes(
     notes: Sequence[Rationale] = (),
 ) -> bytes:
     environment = template_environment(template_dir)
-    text = render(environment, "document.xml.j2", cover=cover, summary=summary, tracked=cover.tracked)
-    document = parse_rendered("document.xml.j2", text)
+    document = render_part(
+        environment, "document.xml.j2", cover=cover, summary=summary, tracked=cover.tracked
+    )
     body = document.find(f"{{{W}}}body")
     if body is None:
         raise TemplateOutputError("template document.xml.j2 has no w:body")
     ids = RevisionIds(cover.author, cover.date, start=highest_id(document) + 1)
+    section = body.find(f"{{{W}}}sectPr")
     units = body_views(redline, ids)
     comments = place_marks(redline, units, summary.rows if summary else (), notes, ids)
-    document = _with_body(environment, document, body, text, units)
+    # The whole body in one rendering, parsed as it streams; each unit's elements then go before
+    # w:sectPr, which must stay last (addprevious does not walk the body as insert does).
+    for element in render_fragment(environment, "body.xml.j2", units=units):
+        if section is not None:
+            section.addprevious(element)
+        else:
+            body.append(element)
     problems = check_document(document)
     if problems:
         raise RedlineStructureError(problems)
@@ -116,24 +120,6 @@ def docx_bytes(
     ]
     parts.insert(1, ("word/document.xml", _serialise(document)))
     return zip_package(parts, cover.date)
-
-
-def _with_body(environment: jinja2.Environment, document: Any, body: Any, text: str, units: Any) -> Any:
-    """The document with the body (body.xml.j2, rendered once) before its last w:sectPr, which must stay
-    last. The body's text goes into the document's own text there and the whole is parsed as it
-    streams, so that no element has to move between trees; without a typed `<w:sectPr` (a drafter's
-    template) its elements are parsed apart and moved in."""
-    at = text.rfind("<w:sectPr")
-    if at >= 0 and body.find(f"{{{W}}}sectPr") is not None:
-        declaration = text.find("?>") + 2 if text.startswith("<?xml") else 0
-        return render_between(environment, text[declaration:at], "body.xml.j2", text[at:], units=units)
-    section = body.find(f"{{{W}}}sectPr")
-    for element in render_fragment(environment, "body.xml.j2", units=units):
-        if section is not None:
-            section.addprevious(element)
-        else:
-            body.append(element)
-    return document
 
 
 def highest_id(root: Any) -> int:

@@ -81,11 +81,7 @@ def render(environment: jinja2.Environment, name: str, **context: Any) -> str:
 
 def render_part(environment: jinja2.Environment, name: str, **context: Any) -> Any:
     """A whole XML part (with its own namespace declarations), parsed: the root element."""
-    return parse_rendered(name, render(environment, name, **context))
-
-
-def parse_rendered(name: str, text: str) -> Any:
-    """The root of a whole part that template `name` rendered as `text`."""
+    text = render(environment, name, **context)
     try:
         return etree.fromstring(text.encode("utf-8"))
     except etree.XMLSyntaxError as error:
@@ -95,15 +91,9 @@ def parse_rendered(name: str, text: str) -> Any:
 def render_fragment(environment: jinja2.Environment, name: str, **context: Any) -> list[Any]:
     """A fragment of WordprocessingML (several elements, no declarations), parsed: its elements. The
     template's output is streamed into the parser, never held whole (a body can be tens of MB)."""
-    return list(render_between(environment, _WRAPPER_OPEN, name, _WRAPPER_CLOSE, **context))
-
-
-def render_between(environment: jinja2.Environment, head: str, name: str, tail: str, **context: Any) -> Any:
-    """The root parsed from `head`, the template's output and `tail`, the output streamed into the
-    parser as it is rendered; malformed XML is a TemplateOutputError naming the template."""
     parser = etree.XMLParser()
     try:
-        parser.feed(head)
+        parser.feed(_WRAPPER_OPEN)
         pending: list[str] = []
         size = 0
         for chunk in _generate(environment, name, context):
@@ -112,10 +102,11 @@ def render_between(environment: jinja2.Environment, head: str, name: str, tail: 
             if size >= _FEED:
                 parser.feed("".join(pending))
                 pending, size = [], 0
-        parser.feed("".join(pending) + tail)
-        return parser.close()
+        parser.feed("".join(pending) + _WRAPPER_CLOSE)
+        wrapper = parser.close()
     except etree.XMLSyntaxError as error:
         raise TemplateOutputError(f"template {name} gave XML that does not parse: {error}") from None
+    return list(wrapper)
 
 
 def _generate(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> Iterator[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -158,23 +157,3 @@ def test_the_writer_never_writes_over_an_input(tmp_path: Path) -> None:
         diff_specs(sample(), sample()), tmp_path / "r.docx", author="SECAS", date=DATE, inputs=[source]
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.spec", "r.docx"]
-
-
-def test_a_drafters_document_template_without_a_section_still_gets_the_body(tmp_path: Path) -> None:
-    """The body goes into the document's own text before its last `<w:sectPr`; a template that writes
-    none gets the body's elements appended to w:body instead, the same paragraphs either way."""
-    (tmp_path / "document.xml.j2").write_text(
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        '<w:body>{% include "cover.xml.j2" %}</w:body></w:document>',
-        encoding="utf-8",
-    )
-    redline = diff_specs(sample(), edit_sample(("supply power", "maintain power")))
-    bundled = redline_docx_bytes(redline, author="SECAS", date=DATE)
-    drafted = redline_docx_bytes(redline, author="SECAS", date=DATE, template_dir=tmp_path)
-    with zipfile.ZipFile(io.BytesIO(bundled)) as a, zipfile.ZipFile(io.BytesIO(drafted)) as b:
-        ours, theirs = a.read("word/document.xml"), b.read("word/document.xml")
-    assert b"<w:sectPr" in ours and b"<w:sectPr" not in theirs
-    assert b"<w:ins " in theirs
-    tail = ours.split(b"<w:sectPr")[0].rsplit(b"</w:tbl>", 1)[-1]  # the body, after the summary table
-    assert tail and tail in theirs
