@@ -8,8 +8,6 @@ just before it, which is where the importer puts it back.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spectool.diff.page import GLOSSARY_HEADER, clean_text
 from spectool.docx_export.contents import contents_entries, section_level
 from spectool.docx_export.labels import LabelLists, typed_heading_reads_back
@@ -26,12 +24,7 @@ from spectool.docx_export.view import (
     Run,
     TableView,
 )
-from spectool.docx_import.cell_escapes import unescape_cell
-from spectool.docx_import.classify import label_count, named_heading
-from spectool.docx_import.tables import is_glossary_title, is_numbered_caption, is_term_header
 from spectool.model.document import (
-    MERGED_ABOVE,
-    MERGED_LEFT,
     Block,
     Clause,
     Contents,
@@ -46,6 +39,7 @@ from spectool.model.document import (
     SubItem,
     Table,
 )
+from spectool.wordml.captions import caption_line
 
 BODY_BOOKMARK = "_SpectoolBody"  # where the body starts, after the cover (as in a redline)
 HEADING_STYLES = 9
@@ -69,11 +63,7 @@ class BodyWriter:
         sections = self.spec.sections
         for index, section in enumerate(sections):
             following = sections[index + 1] if index + 1 < len(sections) else None
-            self.section(
-                section,
-                written=not is_added_heading(section, following),
-                label=counted_label(section, following),
-            )
+            self.section(section, written=not is_added_heading(section, following))
         self.mark_body_start(first)
         return self.blocks
 
@@ -97,32 +87,20 @@ class BodyWriter:
     def paragraph(self, style: str, text: str, list_id: int = 0) -> None:
         self.blocks.append(ParagraphView(style, (Run(text),) if text else (), list_id))
 
-    def section(self, section: Section, written: bool = True, label: tuple[str, str] | None = None) -> None:
-        if label is not None:
-            # "Part I" as Word's label, as the original showed it: the import counts it to the section.
-            self.paragraph(
-                f"Heading{section_level(section)}", clean_text(label[1]), self.labels.id_of(label[0])
-            )
-        elif written:
+    def section(self, section: Section, written: bool = True) -> None:
+        if written:
             heading = f"{section.number} {section.title}".rstrip()
             self.paragraph(f"Heading{section_level(section)}", clean_text(heading))
         glossary: list[Definition] = []
-        header: Table | None = None  # the header of the next glossary table, read with its definitions
-        blocks = section.blocks
-        for index, block in enumerate(blocks):
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            carried = glossary_header_of(block, section) if isinstance(following, Definition) else None
-            if carried is not None and isinstance(block, Clause | Definition):
-                block = replace(block, attachments=block.attachments[:-1])  # it heads the table instead
+        for block in (*section.blocks, None):
             if isinstance(block, Definition):
                 glossary.append(block)
-                if carried is None and isinstance(following, Definition):
-                    continue
-                self.glossary(glossary, header)
-                glossary, header = [], None
-            elif block is not carried:
+                continue
+            if glossary:
+                self.glossary(glossary)
+                glossary = []
+            if block is not None:
                 self.block(block, section)
-            header = carried or header
 
     def block(self, block: Block, section: Section | None) -> None:
         if isinstance(block, Clause):
@@ -169,33 +147,21 @@ class BodyWriter:
         if view is None:
             return
         if table.title:
-            self.caption(table.title)
+            # A title that holds its own number ("Table 3: Alerts") is the caption as it was read.
+            self.paragraph("Caption", clean_text(caption_line(table.title)))
         self.blocks.append(view)
 
-    def caption(self, title: str) -> None:
-        # A title that holds its own number ("Table 3: Alerts") is the caption as it was read.
-        self.paragraph("Caption", clean_text(title if is_numbered_caption(title) else f"Table: {title}"))
-
-    def glossary(self, definitions: list[Definition], header: Table | None = None) -> None:
-        """Definitions as one two-column table, each with its items and notes, under the header read
-        with them (in the plain table style), else under Term / Definition (in the Glossary style)."""
+    def glossary(self, definitions: list[Definition]) -> None:
+        """Definitions as one two-column table, Term / Definition, each with its items and notes."""
         term_width, text_width = glossary_widths()
-        heads: tuple[tuple[str, ...], ...] = (GLOSSARY_HEADER,)
-        style = "Glossary"
-        if header is not None:
-            style, heads = "SpecTable", header.header_rows
-            if header.title:
-                self.caption(header.title)
-        rows = [
-            RowView(
-                tuple(
-                    CellView(cell_paragraphs(unescape_cell(text, column), "TableHeading"), width)
-                    for column, (text, width) in enumerate(zip(cells, (term_width, text_width), strict=True))
-                ),
-                header=True,
-            )
-            for cells in heads
-        ]
+        header = RowView(
+            tuple(
+                CellView(cell_paragraphs(text, "TableHeading"), width)
+                for text, width in zip(GLOSSARY_HEADER, (term_width, text_width), strict=True)
+            ),
+            header=True,
+        )
+        rows = [header]
         for definition in definitions:
             inner = BodyWriter(self.spec)
             inner.notes, inner.labels = self.notes, self.labels
@@ -206,7 +172,7 @@ class BodyWriter:
             term = CellView(cell_paragraphs(clean_text(definition.term), "TableText"), term_width)
             blocks = tuple(block for block in inner.blocks if not isinstance(block, ContentsView))
             rows.append(RowView((term, CellView(blocks, text_width))))
-        self.blocks.append(TableView(style, (term_width, text_width), tuple(rows)))
+        self.blocks.append(TableView("Glossary", (term_width, text_width), tuple(rows)))
 
     def cite(self, note: Footnote) -> None:
         """The note's text goes to footnotes.xml (or endnotes.xml); its mark ends the last paragraph."""
@@ -221,39 +187,6 @@ class BodyWriter:
             self.blocks[-1] = last.with_last_run(mark)
         else:  # nothing to cite it from: a paragraph of its own keeps the note in the document
             self.blocks.append(ParagraphView("BodyText", (mark,)))
-
-
-def glossary_header_of(block: Block | None, section: Section) -> Table | None:
-    """A table of two headers alone, standing (or attached last) just before definitions: the header
-    of their table, as the import reads a glossary table's header rows (when it knows the table for
-    a glossary by that header, or by the section's title)."""
-    table = block.attachments[-1] if isinstance(block, Clause | Definition) and block.attachments else block
-    if not isinstance(table, Table) or table.rows or not table.header_rows:
-        return None
-    if not (is_term_header(table.header_rows[0]) or is_glossary_title(section.title)):
-        return None
-    merged = any(cell in (MERGED_ABOVE, MERGED_LEFT) for row in table.header_rows for cell in row)
-    return table if not merged and all(len(row) == 2 for row in table.header_rows) else None
-
-
-def counted_label(section: Section, following: Section | None) -> tuple[str, str] | None:
-    """("Part I", "Scope") for section 1 titled "Part I Scope" whose first clause, or else the next
-    section, is its own: the import reads a heading labelled "Part I" and titled "Scope" back as this
-    section (it counts the label to the number that what follows needs)."""
-    named = named_heading(section.title)
-    # A label with digits ("Part 3") reads back as a section number: such a title is typed after one.
-    if (
-        named is None
-        or any(c.isdigit() for c in named[0])
-        or label_count(named[0]) != section.number.parts[-1]
-    ):
-        return None
-    first = section.blocks[0] if section.blocks else None
-    if isinstance(first, Clause):
-        return named if first.number.is_within(section.number) else None
-    if first is None and following is not None and following.number.parent == section.number:
-        return named
-    return None
 
 
 def is_added_heading(section: Section, following: Section | None) -> bool:

@@ -19,7 +19,6 @@ from spectool.docx_import.classify import (
     PlaceholderLine,
     Title,
     classify,
-    label_count,
 )
 from spectool.docx_import.cover import CoverPage
 from spectool.docx_import.drafts import (
@@ -36,13 +35,7 @@ from spectool.docx_import.kept import Kept
 from spectool.docx_import.normalise import clean_line, clean_text
 from spectool.docx_import.origins import OriginLog
 from spectool.docx_import.reading import Block, WordParagraph, WordTable
-from spectool.docx_import.tables import (
-    caption_title,
-    glossary_definitions,
-    glossary_header,
-    is_glossary,
-    plain_table,
-)
+from spectool.docx_import.tables import caption_title, glossary_definitions, is_glossary, plain_table
 from spectool.model.document import Block as ModelBlock
 from spectool.model.document import Footnote, Placeholder, Section, Text
 from spectool.model.document import Heading as HeadingBlock
@@ -207,36 +200,13 @@ class SpecAssembler:
                 return False
             if not self.open_section(parent, "", source, subject or f"section {number}"):
                 return False
-        section = self.section_from_heading(number) if added else None
-        if section is None:
-            if added:
-                self.kept.add("added heading", source)
-            section = SectionDraft(number=number, title=title)
-        self.sections.append(section)
+        if added:
+            self.kept.add("added heading", source)
+        self.sections.append(SectionDraft(number=number, title=title))
         self.seen[number] = source.index
         del self.stack[number.depth - 1 :]
         self.stack.append(number)
         return True
-
-    def section_from_heading(self, number: ClauseNumber) -> SectionDraft | None:
-        """Section `number`, opened by the last heading here when that heading's label counts to it:
-        "Part I" before clause 1.1 is section 1 (Word numbers "Part %1" with what follows on one list).
-        What stood after the heading goes into the section; the label leads its title."""
-        blocks = self.here.blocks
-        index = next((i for i in range(len(blocks) - 1, -1, -1) if isinstance(blocks[i], HeadingBlock)), None)
-        if index is None:
-            return None
-        heading = blocks[index]
-        assert isinstance(heading, HeadingBlock)
-        if heading.level != number.depth or label_count(heading.label) != number.parts[-1]:
-            return None
-        title = f"{heading.label} {heading.title}".strip()
-        section = SectionDraft(blocks[index + 1 :], number=number, title=title)
-        del blocks[index:]
-        for location in self.log.take(heading):
-            self.log.add(section, location)
-        self.kept.move("named heading", "heading counting to its section")
-        return section
 
     def is_open(self, number: ClauseNumber) -> bool:
         """True when section `number` is on the heading stack, so a child section may follow."""
@@ -351,14 +321,6 @@ class SpecAssembler:
             self.warn(first, "a table inside a table cell is flattened into the cell's text")
         section = self.sections[-1] if self.sections else None
         if section is not None and is_glossary(table, section.title):
-            header = glossary_header(table, caption)
-            if header is not None:  # its own table before the definitions, so that no word is lost
-                self.here.attach(header)
-                if caption_source is not None:
-                    self.log.add(header, caption_source.location)
-                self.log.add(header, table.row_location(0))
-            elif caption_source is not None:
-                self.free(caption_source, [caption_source.text], "", "free paragraph")
             for row, draft in glossary_definitions(table, self.warn):
                 section.blocks.append(draft)
                 self.log.add(draft, table.row_location(row))

@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 
 from spectool.docx_import.issues import excerpt
-from spectool.docx_import.number_formats import roman
 from spectool.docx_import.reading import WordParagraph
-from spectool.model.numbers import ClauseNumber, roman_value
+from spectool.model.numbers import ClauseNumber
 
 _DOTTED = re.compile(r"[0-9]+(?:[A-Z]{1,3}(?![A-Za-z]))?(?:\.[0-9]+(?:[A-Z]{1,3}(?![A-Za-z]))?)*")
 # "Annex B", "Appendix C", "Schedule 3", "Section V": a heading numbered in a shape no section has.
@@ -18,7 +17,6 @@ _NAMED_HEADING = re.compile(
     r"(?:\s*[.:\-\u2013\u2014]\s*|\s+|$)(.*)",
     re.DOTALL | re.IGNORECASE,
 )
-_UPPER_ROMAN = re.compile(r"[IVXL]{1,8}")
 # A typed inserted clause ("5.6.4A ESME shall ..."): three parts or more, so "2.5V supply" stays text.
 _TYPED_INSERTED = re.compile(r"([0-9]+(?:\.[0-9]+){2,}[A-Z]{1,3}(?:\.[0-9]+)*)\.?\s+(\S.*)", re.DOTALL)
 _TYPED_CLAUSE = re.compile(r"([0-9]+(?:\.[0-9]+)+)\.?(?:\s+(\S.*))?", re.DOTALL)
@@ -178,7 +176,9 @@ def _heading(paragraph: WordParagraph, shown_label: str) -> Piece:
         elif shown_label:
             label = shown_label.rstrip(".:")
         else:
-            label, title = named_heading(title) or ("", title)
+            named = _NAMED_HEADING.fullmatch(title)
+            if named:
+                label, title = " ".join(named[1].split()).rstrip("."), named[2]
     if number is not None and number.depth >= 2 and _reads_as_sentence(title):
         # Some documents number their clauses with a heading style; a sentence is no title.
         return ClauseStart(paragraph, number, title)
@@ -230,26 +230,6 @@ def _typed(paragraph: WordParagraph) -> Piece:
     if definition:
         return DefinitionStart(paragraph, definition[1].strip(), definition[2])
     return Line(paragraph, text)
-
-
-def named_heading(title: str) -> tuple[str, str] | None:
-    """("Part I", "Scope") for a title that opens with a label in a shape no section has."""
-    named = _NAMED_HEADING.fullmatch(title)
-    return (" ".join(named[1].split()).rstrip("."), named[2]) if named else None
-
-
-def label_count(label: str) -> int | None:
-    """The count a heading's label shows after its word: 1 for "Part I", 3 for "Schedule 3"; None
-    for letters ("Annex B"), dotted numbers and anything else."""
-    word, _, count = label.rpartition(" ")
-    if not word.strip() or not word.isalpha():
-        return None
-    if count.isdigit():
-        return int(count)
-    if _UPPER_ROMAN.fullmatch(count):
-        value = roman_value(count.lower())
-        return value if roman(value).upper() == count else None
-    return None
 
 
 def _dotted_number(label: str, minimum_depth: int) -> ClauseNumber | None:

@@ -64,7 +64,6 @@ class WordTable:
     number: int = 0  # 1-based among the document's tables (nested ones aside)
     path: tuple[int, ...] = ()  # element-child indices from w:body down to this w:tbl
     row_paths: tuple[tuple[int, ...], ...] = ()  # of each row's w:tr
-    style: str = ""  # the id of its table style (w:tblStyle)
 
     @property
     def location(self) -> WordLocation:
@@ -196,17 +195,8 @@ class DocumentReader:
                 header_rows += 1
             rows.append(tuple(cells))
             row_paths.append((*path, *path_below(node, row)))
-        style = child_value(child(node, "tblPr"), "tblStyle") or ""
         return WordTable(
-            tuple(rows),
-            header_rows,
-            nested,
-            values.taken(),
-            tuple(merged),
-            number,
-            path,
-            tuple(row_paths),
-            style,
+            tuple(rows), header_rows, nested, values.taken(), tuple(merged), number, path, tuple(row_paths)
         )
 
     def _label(

@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
-from spectool.diff.page import GLOSSARY_HEADER
 from spectool.docx_import.cell_escapes import escape_cell, escape_row
 from spectool.docx_import.classify import Item, classify
 from spectool.docx_import.drafts import ParagraphDraft, is_roman_item
 from spectool.docx_import.normalise import clean_line
 from spectool.docx_import.reading import Cell, WordParagraph, WordTable
 from spectool.model.document import Table
+from spectool.wordml.captions import is_numbered_caption
 
 GLOSSARY_TITLE = re.compile(r"\b(glossary|definitions)\b", re.IGNORECASE)
 TERM_HEADERS = frozenset(("term", "terms", "defined term", "defined terms", "expression"))
 MEANING_HEADERS = frozenset(("definition", "definitions", "meaning", "description"))
 _CAPTION_PREFIX = re.compile(r"table\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
-# "Table 3: Alerts", "Table 3.1 - Alerts": a caption with its own number, kept whole as the title.
-_NUMBERED_CAPTION = re.compile(r"table\s+[0-9]+(?:\.[0-9]+)*(?![0-9A-Za-z])", re.IGNORECASE)
 
-# The table style `spectool export` gives the table it writes for a run of definitions.
-EXPORT_GLOSSARY_STYLE = "Glossary"
+
 # Reports a problem at a paragraph: (paragraph, message).
 Report = Callable[[WordParagraph | None, str], None]
 
@@ -40,22 +36,10 @@ def caption_title(caption: str) -> str:
     return clean_line(_CAPTION_PREFIX.sub("", caption, count=1))
 
 
-def is_numbered_caption(text: str) -> bool:
-    """True for "Table 3: Alerts", which export writes as the caption itself."""
-    return _NUMBERED_CAPTION.match(text.strip()) is not None
-
-
 def has_term_header(table: WordTable) -> bool:
     if not table.rows or len(table.rows[0]) != 2:
         return False
-    return is_term_header(tuple(cell_text(cell) for cell in table.rows[0]))
-
-
-def is_term_header(cells: tuple[str, ...]) -> bool:
-    """Term / Definition, Defined term / Meaning ...: the header of a glossary."""
-    if len(cells) != 2:
-        return False
-    term, meaning = (cell.lower().rstrip(":") for cell in cells)
+    term, meaning = (cell_text(cell).lower().rstrip(":") for cell in table.rows[0])
     return term in TERM_HEADERS and meaning in MEANING_HEADERS
 
 
@@ -63,37 +47,12 @@ def is_glossary(table: WordTable, section_title: str) -> bool:
     """A two-column table whose header is Term / Definition, or which stands under a Glossary heading."""
     if table.width != 2:
         return False
-    return has_term_header(table) or is_glossary_title(section_title)
-
-
-def is_glossary_title(section_title: str) -> bool:
-    return GLOSSARY_TITLE.search(section_title) is not None
-
-
-def glossary_header_rows(table: WordTable) -> int:
-    """How many rows of a glossary table are its header: those Word repeats, else a Term / Definition row."""
-    return max(table.header_rows, 1 if has_term_header(table) else 0)
-
-
-def glossary_header(table: WordTable, title: str) -> Table | None:
-    """A glossary table's header rows (and caption) as a table of headers alone, to stand before its
-    definitions; None when it has none, or when it is the very header `spectool export` writes for
-    definitions (Term / Definition in its Glossary table style)."""
-    heads = glossary_header_rows(table)
-    if not heads:
-        return None
-    merged = tuple(mark for mark in table.merged if mark[0] < heads)
-    header = plain_table(replace(table, rows=table.rows[:heads], header_rows=heads, merged=merged), title)
-    if header is None:
-        return None
-    if table.style == EXPORT_GLOSSARY_STYLE and header.header_rows == (GLOSSARY_HEADER,):
-        return None
-    return header
+    return has_term_header(table) or bool(GLOSSARY_TITLE.search(section_title))
 
 
 def glossary_definitions(table: WordTable, report: Report) -> list[tuple[int, ParagraphDraft]]:
     """Each row's definition, with the row's index in the table."""
-    skip = glossary_header_rows(table)
+    skip = max(table.header_rows, 1 if has_term_header(table) else 0)
     definitions: list[tuple[int, ParagraphDraft]] = []
     for index, row in enumerate(table.rows[skip:], skip):
         cells = [*row, (), ()][:2]

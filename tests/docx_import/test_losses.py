@@ -8,23 +8,11 @@ from pathlib import Path
 import docx
 
 from spectool.docx_import import DocxImport, import_docx
-from spectool.model.document import (
-    Clause,
-    Contents,
-    Definition,
-    Heading,
-    Paragraph,
-    Placeholder,
-    Section,
-    Spec,
-    Table,
-    Text,
-)
+from spectool.model.document import Clause, Contents, Heading, Paragraph, Placeholder, Section, Spec, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.redline.export import export_spec
 
 from .docx_builder import DocxBuilder, import_built
-from .sec_shapes import legal_outline
 
 NUMBER = ClauseNumber.parse
 
@@ -159,68 +147,3 @@ def test_a_contents_entry_that_opens_with_an_item_label_is_written_with_a_backsl
     result = import_built(builder, tmp_path)
     assert result.spec.front == (Contents(("1 Scope", "\\(iv) Transitional arrangements")),)
     assert "\n  \\(iv) Transitional arrangements\n" in result.source
-
-
-def test_a_part_heading_labelled_by_word_is_the_section_its_items_are_numbered_under(tmp_path: Path) -> None:
-    result = import_built(legal_outline(), tmp_path)
-    sections = [(str(section.number), section.title) for section in result.spec.sections]
-    assert sections[0] == ("1", "Part I Scope") and ("2", "Part II Interfaces") in sections
-    assert not any(isinstance(block, Heading) for s in result.spec.sections for block in s.blocks)
-    assert [issue.message.split(":")[0] for issue in result.issues] == [
-        "2 headings whose labels count to the sections of what follows them (Part I before 1.1)"
-    ]
-    path = export(result.spec, tmp_path)
-    # The export shows "Part I" as Word's label again, not a typed "1 Part I Scope".
-    assert "Scope" in paragraph_texts(path) and "1 Part I Scope" not in paragraph_texts(path)
-    assert import_docx(path, name="SMETS2", version="5.0").spec == result.spec
-
-
-def test_a_typed_part_heading_counts_to_its_section_and_only_to_its_own(tmp_path: Path) -> None:
-    builder = DocxBuilder()
-    builder.heading("Part 3 Metering", 1)
-    builder.paragraph("This part covers metering.")
-    builder.paragraph("3.1 The meter shall keep a log.")
-    builder.heading("Part IV Communications", 1)
-    builder.paragraph("5.1 The hub shall relay alerts.")
-    result = import_built(builder, tmp_path)
-    (metering, communications) = result.spec.sections
-    assert (str(metering.number), metering.title) == ("3", "Part 3 Metering")
-    assert metering.blocks[0] == Paragraph(Text("This part covers metering."))
-    # Part IV counts to 4, not to the 5 that clause 5.1 needs: it stays a heading, 5 is added.
-    assert metering.blocks[-1] == Heading(1, "Communications", "Part IV")
-    assert (str(communications.number), communications.title) == ("5", "")
-    again = exported_again(result.spec, tmp_path)
-    assert again.spec == result.spec
-
-
-def test_a_glossary_tables_header_row_and_caption_are_kept_before_its_definitions(tmp_path: Path) -> None:
-    builder = DocxBuilder()
-    builder.heading("1 Scope", 1)
-    builder.paragraph("1.1 These terms are used:")
-    builder.paragraph("Table 2: Terms", style="Caption")
-    builder.table([["Term", "Definition"], ["Supply Outage", "a loss of supply"]])
-    builder.table(
-        [["Defined term", "Meaning"], ["Alert", "a message"], ["Event", "a record"]], header_row=True
-    )
-    builder.heading("2 Glossary", 1)
-    builder.paragraph("Table: Abbreviations", style="Caption")
-    builder.table([["ESME", "electricity metering equipment"]])
-    result = import_built(builder, tmp_path)
-    scope, glossary = result.spec.sections
-    clause, supply_outage, alert, event = scope.blocks
-    assert isinstance(clause, Clause) and isinstance(supply_outage, Definition)
-    assert clause.tables == (Table("Table 2: Terms", ("Term", "Definition"), ()),)
-    # The second table's header stands after the first's last definition, as the source reads it.
-    assert supply_outage.attachments == (Table("", ("Defined term", "Meaning"), ()),)
-    assert [block.term for block in (alert, event) if isinstance(block, Definition)] == ["Alert", "Event"]
-    # A glossary with no header row keeps its caption as a paragraph.
-    caption, esme = glossary.blocks
-    assert caption == Paragraph(Text("Table: Abbreviations")) and isinstance(esme, Definition)
-    path = export(result.spec, tmp_path)
-    tables = docx.Document(str(path)).tables
-    assert [[cell.text for cell in table.rows[0].cells] for table in tables] == [
-        ["Term", "Definition"],
-        ["Defined term", "Meaning"],
-        ["Term", "Definition"],  # the export's own header, which the import knows as its own
-    ]
-    assert import_docx(path, name="SMETS2", version="5.0").spec == result.spec
