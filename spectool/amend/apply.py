@@ -32,8 +32,7 @@ def apply_target(amendment: Amendment, key: str, base: Spec) -> AppliedSpec:
                     amendment.path,
                     at.line,
                     at.column,
-                    f"instruction {instruction.number} does not apply to "
-                    f"{key} {instruction.subject}: {error}",
+                    f"instruction {instruction.label} does not apply to {key} {instruction.subject}: {error}",
                     amendment.source_line(at.line),
                     at.width,
                 )

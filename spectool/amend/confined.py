@@ -81,7 +81,13 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 
 def _reaches(edit: EditText, key: tuple[str, ...]) -> bool:
-    items = edit.place.items
+    """Could the edit have changed this piece: any piece, or only its sub-item's, Note's or table's?"""
+    place = edit.place
+    if place.note:
+        return key[0] == "note"
+    if place.table:
+        return key[0] == "cell"
+    items = place.items
     return not items or (key[0] == "item" and key[1 : 1 + len(items)] == items)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from spectool.amend.model import InsertClauses, Target
+from spectool.amend.model import InsertClauses, SubstituteClause, Target
 from spectool.model.numbers import ClauseNumber
 
 _SEGMENT = re.compile(r"^\s*([A-Z][A-Z0-9]+)\s+([0-9][0-9.]*(?:\s*(?:,|and)\s*[0-9][0-9.]*)*)\s*:(.*)$", re.S)
@@ -47,6 +47,8 @@ def touched_clauses(targets: tuple[Target, ...], key: str) -> dict[ClauseNumber,
                 for clause in operation.clauses:
                     out.setdefault(clause.number, instruction.number)
             elif instruction.clause is not None:
+                for clause in operation.more if isinstance(operation, SubstituteClause) else ():
+                    out.setdefault(clause.number, instruction.number)
                 out.setdefault(instruction.clause, instruction.number)
     return out
 

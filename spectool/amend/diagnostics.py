@@ -23,6 +23,11 @@ EXPECTED_WORDS = {
     "STRING": 'quoted words such as "Supply Outage"',
     "BODY_LINE": "the new text, indented by four spaces",
     "REASON": "a reason such as '   Reason: why the change is made'",
+    "SECTION_NUMBER": "a section number such as '5.5'",
+    "ROW_KEY": "the words of a row's first cell, such as 'G06'",
+    "DASH": "a dash after the clause, as in 'In clause 5.5.3\u2014 (a) ...'",
+    "PART_LABEL": "a part's letter such as '(a)'",
+    "HEADER_FIELD": "a part of the header: 'title', 'version', 'date', 'status'",
     "_NL": "the end of the line",
     "$END": "the end of the file",
 }
@@ -71,8 +76,17 @@ ERROR_EXAMPLES: dict[str, list[str]] = {
     'before "words" insert "new"; omit "words"': [
         '1. In clause 5.5.3, replace "x" with "y".\n',
     ],
+    "a row is named by the words of its first cell: expected e.g. 'the row for G06'": [
+        "1. In the table in clause 4.3.5.1, omit the row G06.\n",
+        '1. In the table in clause 4.3.5.1, in the row G06, omit "x".\n',
+    ],
+    'the parts of a compound instruction are lettered: expected e.g. \'In clause 5.5.3\u2014 (a) for "x" '
+    'substitute "y"; (b) ...\'': [
+        '1. In clause 5.5.3\u2014 for "x" substitute "y".\n',
+    ],
     "an instruction begins with what it does: expected 'In clause', 'In Section', 'In the definition "
-    "of', 'In the Glossary', 'After clause', 'Before clause', 'For clause', 'Omit' or 'Substitute'": [
+    "of', 'In the table in clause', 'In the Note to', 'In the Glossary', 'After clause', 'Before clause', "
+    "'At the start of Section', 'For clause', 'For the', 'Omit' or 'Substitute'": [
         "1. Replace clause 5.5.3 with:\n",
         "1. clause 5.5.3 is omitted.\n",
     ],

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spectool.errors import InputError, Problem
-from spectool.model.document import Block, Clause, Definition
+from spectool.model.document import Block, Clause, Definition, SubItem
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.reader import parse_spec
 
 BODY_INDENT = 4
 _HEADER = ("---", "spec: AMENDMENT", "version: 0", "title: quoted text", "---")
 GLOSSARY_SECTION = ClauseNumber((2,))
+_STAND_IN = "(the clause the new sub-items stand in)"
 
 
 def parse_body(
@@ -61,6 +62,29 @@ def parse_body(
             )
         blocks.extend(found.blocks)
     return tuple(blocks)
+
+
+def parse_items(
+    body: list[tuple[int, str]], clause: ClauseNumber, path: str, source: tuple[str, ...]
+) -> tuple[SubItem, ...]:
+    """The sub-items of `body`, written as the spec source writes them under clause `clause`
+    ("  (aa) words", indented by four more): read under a stand-in line for the clause."""
+    stand_in = (body[0][0] - 1, " " * BODY_INDENT + f"{clause} {_STAND_IN}")
+    blocks = parse_body([stand_in, *body], clause.parent or clause, path, source)
+    found = blocks[0] if len(blocks) == 1 and isinstance(blocks[0], Clause) else None
+    if found is None or found.text.value != _STAND_IN or not found.items or found.attachments:
+        raise InputError(
+            [
+                Problem(
+                    path,
+                    body[0][0],
+                    1,
+                    'the new text must be sub-items only, each written as in the spec: "      (aa) words"',
+                    _line(source, body[0][0]),
+                )
+            ]
+        )
+    return found.items
 
 
 def body_problem(

@@ -19,18 +19,24 @@ from spectool.amend.model import (
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
+    NoteEdit,
     OmitClause,
     OmitDefinition,
     Operation,
+    PartAction,
+    RowEdit,
     SubstituteClause,
     SubstituteDefinition,
+    SubstituteHeader,
     TextEditKind,
 )
+from spectool.amend.notes import opening_note
 from spectool.amend.scope import expected_numbering
 from spectool.amend.scoped import scope_members
 from spectool.amend.textedit import EditError, segments
 from spectool.model.corpus import Corpus
-from spectool.model.document import Clause, Definition, Spec
+from spectool.model.document import Clause, Definition, Note, Spec, SubItem
 from spectool.model.numbers import ClauseNumber
 
 _NUMBER = re.compile(r"\b[0-9]+(?:\.[0-9]+)+\b")
@@ -77,6 +83,11 @@ def _compare(amendment: Amendment, source: Spec, other: Spec, amended: Corpus) -
     }
     source_numbering = expected_numbering(source, amendment.instructions_for(source.key))
     check = _Outcome(after_source, after_other, source_numbering, numbering, (source, other))
+    check.other_header = {
+        ins.operation.field: ins.operation.value
+        for ins in other_instructions
+        if isinstance(ins.operation, SubstituteHeader)
+    }
     found = []
     for instruction in amendment.instructions_for(source.key):
         if other.key in amendment.target_of(instruction).keys:
@@ -107,8 +118,11 @@ class _Outcome:
         self.other = other
         self.source_numbering = source_numbering
         self.other_numbering = other_numbering
+        self.other_header: dict[str, str] = {}  # the other version's header, as its instructions give it
 
     def holds(self, original: Operation, mirrored: Operation) -> bool:
+        if isinstance(mirrored, SubstituteHeader):
+            return self.other_header.get(mirrored.field) == mirrored.value
         if isinstance(mirrored, EditText) and isinstance(original, EditText):
             return self._edit_holds(original, mirrored)
         if isinstance(mirrored, InsertClauses):
@@ -122,9 +136,26 @@ class _Outcome:
                 return all(self.other_numbering.get(end) is None for end in ends)
             clause = self._other_clause(mirrored.number)
             return clause is not None and clause.text.value == mirrored.leave
+        if isinstance(mirrored, NoteEdit) and isinstance(original, NoteEdit):
+            return self._note_holds(original, mirrored)
+        if isinstance(mirrored, RowEdit):
+            clause = self._other_clause(mirrored.clause)
+            rows = {_masked(row) for table in (clause.tables if clause else ()) for row in table.rows}
+            keys = {
+                " ".join(row[0].split()) for table in (clause.tables if clause else ()) for row in table.rows
+            }
+            if mirrored.action is PartAction.OMIT:
+                return clause is not None and mirrored.row not in keys
+            return clause is not None and all(_masked(row) in rows for row in mirrored.rows)
+        if isinstance(mirrored, ItemEdit) and isinstance(original, ItemEdit):
+            return self._items_hold(original, mirrored)
         if isinstance(mirrored, SubstituteClause):
             clause = self._other_clause(mirrored.number)
-            return clause is not None and _words(clause) == _words(mirrored.clause)
+            if clause is None or _words(clause) != _words(mirrored.clause):
+                return False
+            section = clause.number.parent
+            present = {_words(c) for c in self.other.clauses() if c.number.parent == section}
+            return all(_words(new) in present for new in mirrored.more)
         if isinstance(mirrored, InsertDefinition | SubstituteDefinition):
             definition = _definition(self.other, mirrored.definition.term)
             return definition is not None and _words(definition) == _words(mirrored.definition)
@@ -133,6 +164,8 @@ class _Outcome:
 
     def _edit_holds(self, original: EditText, mirrored: EditText) -> bool:
         place = mirrored.place
+        if place.heading is not None and original.place.heading is not None:
+            return self._heading_holds(original, mirrored)
         if place.scope is not None and original.place.scope is not None:
             return self._scope_holds(original, mirrored)
         if place.clause is not None:
@@ -152,6 +185,25 @@ class _Outcome:
             return False
         return not mirrored.text or _count(other, replace(mirrored, anchor=mirrored.text), other_terms) >= 1
 
+    def _heading_holds(self, original: EditText, mirrored: EditText) -> bool:
+        """The other version's heading, as amended, shows the change: the new heading whole, or no more
+        of the quoted words than the source's heading keeps and the new words."""
+        assert original.place.heading is not None and mirrored.place.heading is not None
+        here = self.source.section(original.place.heading)
+        there = self.other.section(mirrored.place.heading)
+        if here is None or there is None:
+            return here is None and there is None
+        if not mirrored.anchor:
+            return " ".join(there.title.split()) == " ".join(mirrored.text.split())
+        other_terms = [definition.term for definition in self.other.definitions()]
+        source_terms = [definition.term for definition in self.source.definitions()]
+        removes = original.kind in (TextEditKind.SUBSTITUTE, TextEditKind.OMIT)
+        left_here = len(find_words(here.title, original.anchor, source_terms, original.within).spans)
+        left_there = len(find_words(there.title, mirrored.anchor, other_terms, mirrored.within).spans)
+        if removes and left_there > left_here:
+            return False
+        return not mirrored.text or bool(find_words(there.title, mirrored.text, other_terms).spans)
+
     def _scope_holds(self, original: EditText, mirrored: EditText) -> bool:
         """A scoped edit holds when the other version's scope, as amended, keeps no more of the
         quoted words than the source's and shows the new words."""
@@ -165,6 +217,27 @@ class _Outcome:
             return False
         shown = replace(mirrored, anchor=mirrored.text)
         return not mirrored.text or any(_count(paragraph, shown, other_terms) for paragraph in other)
+
+    def _note_holds(self, original: NoteEdit, mirrored: NoteEdit) -> bool:
+        """The other version, as amended, no longer has the omitted Note's words, or has the new Note."""
+        present = {_note_words(note) for note in _notes(self.other, mirrored, self.other_numbering)}
+        if original.action is PartAction.OMIT:
+            gone = _notes(self.bases[0], original, {})
+            return all(_note_words(note) not in present for note in gone)
+        return mirrored.note is not None and _note_words(mirrored.note) in present
+
+    def _items_hold(self, original: ItemEdit, mirrored: ItemEdit) -> bool:
+        """The other clause, as amended, no longer has the omitted sub-item's words and has the new
+        sub-items' words."""
+        clause = self._other_clause(mirrored.clause)
+        if clause is None:
+            return False
+        present = {_item_words(item) for item in clause.all_items()}
+        if original.action is PartAction.OMIT:
+            before = self.bases[0].clause(original.clause)
+            gone = [i for i in before.all_items() if i.label == original.items[-1]] if before else []
+            return all(_item_words(item) not in present for item in gone[:1])
+        return all(_item_words(item) in present for new in mirrored.new for item in new.walk())
 
     def _other_clause(self, number: ClauseNumber) -> Clause | None:
         moved = self.other_numbering.get(number)
@@ -203,6 +276,31 @@ def _words(paragraph: Clause | Definition) -> str:
     """The paragraph's words with clause numbers masked, so renumbering alone is no difference."""
     parts = [segment.value for _, segment in segments(paragraph)]
     return _NUMBER.sub("#", " ".join(" ".join(parts).split()))
+
+
+def _notes(spec: Spec, edit: NoteEdit, numbering: Mapping[ClauseNumber, ClauseNumber]) -> list[Note]:
+    """The Notes of the clause the edit names (through `numbering`), or the one opening its section."""
+    if edit.clause is not None:
+        clause = spec.clause(numbering.get(edit.clause, edit.clause))
+        return list(clause.notes) if clause is not None else []
+    section = spec.section(edit.section) if edit.section is not None else None
+    at = opening_note(section.blocks) if section is not None else None
+    if section is None or at is None:
+        return []
+    note = section.blocks[at]
+    return [note] if isinstance(note, Note) else []
+
+
+def _note_words(note: Note) -> str:
+    return _NUMBER.sub("#", " ".join(note.text.value.split()))
+
+
+def _masked(row: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_NUMBER.sub("#", " ".join(cell.split())) for cell in row)
+
+
+def _item_words(item: SubItem) -> str:
+    return _NUMBER.sub("#", " ".join(item.text.value.split()))
 
 
 def _definition(spec: Spec, term: str) -> Definition | None:

@@ -17,14 +17,18 @@ from spectool.amend.model import (
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
+    NoteEdit,
     Occurrence,
     OmitClause,
     Operation,
     Place,
+    RowEdit,
     Scope,
     ScopeKind,
     SubstituteClause,
     SubstituteDefinition,
+    SubstituteHeader,
     Target,
     Which,
 )
@@ -35,7 +39,7 @@ from spectool.amend.textedit import EditError
 from spectool.amend.working import WorkingCopy
 from spectool.amend.writer import occurrence_words, render_instruction
 from spectool.diff.align import align_specs
-from spectool.model.document import Clause, Definition, Spec
+from spectool.model.document import Clause, Definition, Spec, Text
 from spectool.model.numbers import ClauseNumber
 
 
@@ -100,14 +104,31 @@ class Mirror:
     def render(self) -> str:
         """`Amendments to SMETS2 5.0` and the proposals, each note a `//` comment above its instruction."""
         out = [f"Amendments to {self.target.label}"]
-        for entry in self.entries:
+        for group in _grouped(self.entries):
             out.append("")
             out.extend(
-                f"// {self.source_key} instruction {entry.source.number}: {note}" for note in entry.notes
+                f"// {self.source_key} instruction {entry.source.label}: {note}"
+                for entry in group
+                for note in entry.notes
             )
-            if entry.proposed is not None:
-                out.extend(render_instruction(entry.proposed))
+            proposed = [entry.proposed for entry in group if entry.proposed is not None]
+            if proposed:
+                out.extend(render_instruction(*proposed))
         return "\n".join(out) + "\n"
+
+
+def _grouped(entries: tuple[MirrorEntry, ...]) -> list[list[MirrorEntry]]:
+    """The entries as the proposals are written: a compound instruction's parts together, with the
+    notes of any part left behind."""
+    groups: list[list[MirrorEntry]] = []
+    for entry in entries:
+        last = groups[-1][-1].source if groups else None
+        same = last is not None and entry.source.part and last.part and entry.source.number == last.number
+        if same:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
 
 
 class _Carry:
@@ -160,18 +181,52 @@ class _Carry:
             if number is None or (operation.through is not None and through is None):
                 return None
             return OmitClause(number, leave, operation.renumber, through)
+        if isinstance(operation, NoteEdit):
+            return self._note(operation)
+        if isinstance(operation, SubstituteHeader) and operation.field == "version":
+            self.notes.append(f"{target.key} has a version of its own: not mirrored")
+            return None
+        if isinstance(operation, RowEdit):
+            number = self.clause(operation.clause)
+            rows = tuple(tuple(self.text(cell) for cell in row) for row in operation.rows)
+            return None if number is None else replace(operation, clause=number, rows=rows)
+        if isinstance(operation, ItemEdit):
+            number = self.clause(operation.clause)
+            if number is None:
+                return None
+            new = self._renumbered(Clause(number, Text(""), items=operation.new), number).items
+            return replace(operation, clause=number, new=new)
         if isinstance(operation, SubstituteClause):
             number = self.clause(operation.number)
-            return (
-                None
-                if number is None
-                else SubstituteClause(number, self._renumbered(operation.clause, number))
-            )
+            if number is None:
+                return None
+            clause = self._renumbered(operation.clause, number)
+            following = self.operation(operation.inserted) if operation.inserted is not None else None
+            if isinstance(following, InsertClauses):
+                return SubstituteClause(number, clause, following.clauses, following.renumber)
+            return SubstituteClause(number, clause)
         return self._definition(operation)
+
+    def _note(self, operation: NoteEdit) -> NoteEdit | None:
+        """The Note to the clause's counterpart, or that opens the section's."""
+        note = operation.note
+        if note is not None:
+            note = replace(note, text=Text(self.text(note.text.value)))
+        if operation.clause is not None:
+            number = self.clause(operation.clause)
+            return None if number is None else replace(operation, clause=number, note=note)
+        assert operation.section is not None
+        section = self._section(operation.section)
+        return None if section is None else replace(operation, section=section, note=note)
 
     def _edit(self, edit: EditText) -> EditText | None:
         place = edit.place
-        if place.scope is not None:
+        if place.note and place.section is not None:
+            section = self._section(place.section)
+            if section is None:
+                return None
+            place = replace(place, section=section)
+        elif place.scope is not None:
             scope = self._scope(place.scope)
             if scope is None:
                 return None
@@ -185,7 +240,7 @@ class _Carry:
             number = self.clause(place.clause)
             if number is None:
                 return None
-            place = Place(clause=number, items=place.items)
+            place = replace(place, clause=number)
         return replace(edit, place=place, anchor=self.text(edit.anchor), text=self.text(edit.text))
 
     def _scope(self, scope: Scope) -> Scope | None:
@@ -248,16 +303,23 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
     original = WorkingCopy(source)
     entries: list[MirrorEntry] = []
     number = 0
+    group: tuple[int, int] | None = None  # (source number, parts proposed) of the compound instruction
     for instruction in amendment.instructions_for(source.key):
         operation, notes = mirror_operation(instruction.operation, mapping)
         proposed = None
         if operation is not None:
-            number += 1
+            # The parts of a compound instruction carried over stay one instruction, lettered afresh.
+            if instruction.part and group is not None and group[0] == instruction.number:
+                group = (group[0], group[1] + 1)
+            else:
+                number += 1
+                group = (instruction.number, 1) if instruction.part else None
             operation = _with_carried_occurrence(
                 instruction.operation, operation, original, working, notes, mapping
             )
+            part = chr(ord("a") + group[1] - 1) if group is not None else ""
             proposed = Instruction(
-                number, operation, reason=instruction.reason
+                number, operation, reason=instruction.reason, part=part
             )  # the same why, for reviewers
             try:
                 working.apply(proposed)

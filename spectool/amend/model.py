@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from spectool.model.document import Clause, Definition
+from spectool.model.document import Clause, Definition, Note, SubItem
 from spectool.model.numbers import ClauseNumber
 
 
@@ -85,8 +85,17 @@ class Place:
     heading: ClauseNumber | None = (
         None  # the heading to Section 5.5 (an edit with no quoted words: all of it)
     )
+    table: bool = False  # the table in clause X
+    row: str | None = None  # ... in the row for G06 (the words of the row's first cell)
+    note: bool = False  # the Note to clause X (or, with `section`, the Note that opens Section 5.5)
+    section: ClauseNumber | None = None
 
     def __str__(self) -> str:
+        if self.note:
+            return f"the Note to {note_owner(self.clause, self.section)}"
+        if self.table:
+            row = f", in the row for {self.row}" if self.row is not None else ""
+            return f"the table in clause {self.clause}{row}"
         if self.scope is not None:
             return str(self.scope)
         if self.heading is not None:
@@ -140,8 +149,91 @@ class OmitClause:
 
 @dataclass(frozen=True, slots=True)
 class SubstituteClause:
+    """For clause X substitute: the new text of X, and any clauses that follow it in X's place (one
+    clause replaced by two: X and XA, or X and X+1 with the later clauses renumbered)."""
+
     number: ClauseNumber
     clause: Clause
+    more: tuple[Clause, ...] = ()
+    renumber: bool = False  # "and renumber the following clauses", for plain numbers in `more`
+
+    @property
+    def inserted(self) -> InsertClauses | None:
+        """The clauses after the first, as the insertion after X they amount to."""
+        return InsertClauses(self.number, self.more, self.renumber) if self.more else None
+
+
+class PartAction(StrEnum):
+    """What an instruction does to a part of a clause (a sub-item, a table row, a note)."""
+
+    OMIT = "omit"
+    INSERT_AFTER = "insert after"
+    INSERT_BEFORE = "insert before"
+    SUBSTITUTE = "substitute"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEdit:
+    """`Omit clause 5.4.3.1(a).`, `For clause 5.4.3.1(a) substitute:` or `After clause 5.4.3.1(a)
+    insert:` with new sub-items ((aa) between (a) and (b)), optionally re-lettering the later ones."""
+
+    clause: ClauseNumber
+    items: tuple[str, ...]  # the sub-item named: ("a",) for 5.4.3.1(a), ("b", "ii") for 5.4.3.1(b)(ii)
+    action: PartAction
+    new: tuple[SubItem, ...] = ()  # the new sub-items (none to omit)
+    reletter: bool = False  # "and re-letter the following items"
+
+    def __str__(self) -> str:
+        return f"clause {self.clause}" + "".join(f"({label})" for label in self.items)
+
+
+def note_owner(clause: ClauseNumber | None, section: ClauseNumber | None) -> str:
+    """`clause 5.5.5` or `Section 5.5`: what a Note is named by."""
+    return f"clause {clause}" if clause is not None else f"Section {section}"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEdit:
+    """`Omit the Note to clause X.`, `For the Note to clause X substitute:`, `After clause X insert the
+    following Note:`; with a section instead of a clause, the Note that opens the section (`At the
+    start of Section 5.5 insert the following Note:`)."""
+
+    clause: ClauseNumber | None
+    section: ClauseNumber | None
+    action: PartAction  # OMIT, SUBSTITUTE or INSERT_AFTER
+    note: Note | None = None  # the new Note
+
+    def __str__(self) -> str:
+        return f"the Note to {note_owner(self.clause, self.section)}"
+
+
+@dataclass(frozen=True, slots=True)
+class RowEdit:
+    """`In the table in clause 4.3.5.1, omit the row for G06.`, or `..., after the row for G06 insert
+    the following row:` with the new rows."""
+
+    clause: ClauseNumber
+    row: str  # the words of the named row's first cell
+    action: PartAction  # OMIT, INSERT_AFTER or INSERT_BEFORE
+    rows: tuple[tuple[str, ...], ...] = ()  # the new rows' cells
+
+    def __str__(self) -> str:
+        return f"the row for {self.row} in the table in clause {self.clause}"
+
+
+# What the header of a spec says of it, as instructions name it: `For the version substitute "5.1".`
+HEADER_FIELDS = ("title", "version", "date", "status")
+
+
+@dataclass(frozen=True, slots=True)
+class SubstituteHeader:
+    """`For the version substitute "5.1".`: new words for the spec's title, version, date or status."""
+
+    field: str  # one of HEADER_FIELDS
+    value: str
+
+    def __str__(self) -> str:
+        return f"the {self.field}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +254,10 @@ class SubstituteDefinition:
 
 Operation = (
     EditText
+    | ItemEdit
+    | RowEdit
+    | NoteEdit
+    | SubstituteHeader
     | InsertClauses
     | OmitClause
     | SubstituteClause
@@ -178,6 +274,8 @@ class Instruction:
     number: int
     operation: Operation
     reason: str = ""  # the drafter's "Reason:" for reviewers; "" when none is given
+    # The letter of one part of a compound instruction ("In clause 5.5.3— (a) ...; (b) ..."), else "".
+    part: str = ""
     at: Spot = field(default=NOWHERE, compare=False, repr=False)  # the instruction's number
     clause_at: Spot = field(
         default=NOWHERE, compare=False, repr=False
@@ -191,6 +289,11 @@ class Instruction:
         return self.at.line
 
     @property
+    def label(self) -> str:
+        """`3`, or `3(b)` for part (b) of compound instruction 3."""
+        return f"{self.number}({self.part})" if self.part else str(self.number)
+
+    @property
     def clause(self) -> ClauseNumber | None:
         """The clause the instruction names (in the unamended numbering), if it names one."""
         operation = self.operation
@@ -200,6 +303,8 @@ class Instruction:
             return operation.after
         if isinstance(operation, OmitClause | SubstituteClause):
             return operation.number
+        if isinstance(operation, ItemEdit | RowEdit | NoteEdit):
+            return operation.clause
         return None
 
     @property
@@ -218,9 +323,11 @@ class Instruction:
     def subject(self) -> str:
         """`clause 5.5.3`, `the definition of "Supply Outage"` or `Section 5.5`, for messages."""
         operation = self.operation
-        if isinstance(operation, EditText) and (operation.place.scope or operation.place.heading):
+        if isinstance(operation, EditText) and (
+            operation.place.scope or operation.place.heading or operation.place.table or operation.place.note
+        ):
             return str(operation.place)
-        if isinstance(operation, OmitClause):
+        if isinstance(operation, OmitClause | ItemEdit | RowEdit | NoteEdit | SubstituteHeader):
             return str(operation)
         if self.clause is not None:
             return f"clause {self.clause}"

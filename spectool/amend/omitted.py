@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from spectool.amend.entries import Identity
 from spectool.amend.matching import find_words
 from spectool.amend.model import Instruction
-from spectool.amend.references import refers_within
+from spectool.amend.references import cited_items, refers_within
 from spectool.amend.textedit import Key, NewWords, segments
-from spectool.amend.working import Identity, WorkingCopy
+from spectool.amend.working import WorkingCopy
 from spectool.model.document import Clause, Definition, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.references import find_references
@@ -62,9 +63,9 @@ def references_to_omitted(working: WorkingCopy) -> list[OmittedReference]:
         if isinstance(number, ClauseNumber)
     }
     terms = {term: instruction for term, instruction in working.omitted.items() if isinstance(term, str)}
-    if not clauses and not terms:
+    if not clauses and not terms and not working.omitted_items:
         return []
-    found = []
+    found = list(_references_to_omitted_items(working))
     users: dict[str, dict[str, str]] = {}  # term -> referrer -> the words that use it
     for identity, key, text, own_words in existing_text(working):
         referrer = _referrer(identity)
@@ -89,6 +90,26 @@ def references_to_omitted(working: WorkingCopy) -> list[OmittedReference]:
             referrer += f" (and {others} more)"
         found.append(OmittedReference(terms[term], referrer, words, "uses"))
     return found
+
+
+def _references_to_omitted_items(working: WorkingCopy) -> Iterator[OmittedReference]:
+    """Citations in the existing text of a sub-item an instruction omitted ("clause 5.4.3.1(a)", or
+    "item (a)" in that clause itself): re-lettering would point them at another item."""
+    omitted = working.omitted_items
+    if not omitted:
+        return
+    numbers = {number for number, _ in omitted}
+    for identity, key, text, own_words in existing_text(working):
+        own = identity if isinstance(identity, ClauseNumber) else None
+        for number, path, start, end, cited in cited_items(text.value, working.base.name, numbers, own):
+            instruction = next(
+                (ins for (n, gone), ins in omitted.items() if n == number and path[: len(gone)] == gone),
+                None,
+            )
+            if instruction is None or within_new_words(own_words, key, start, end):
+                continue
+            words = " ".join(text.value[cited:end].split())
+            yield OmittedReference(instruction, _referrer(identity), words)
 
 
 def existing_text(working: WorkingCopy) -> Iterator[tuple[Identity, Key, Text, list[NewWords]]]:

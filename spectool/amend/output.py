@@ -12,8 +12,9 @@ from spectool.parsing import parse_spec, render_spec
 
 
 def consolidated_source(applied: AppliedSpec) -> str:
-    """The amended spec in the source format, read back to be sure it parses as a spec."""
-    text = render_spec(applied.spec)
+    """The amended spec in the source format (under the header the amendment gives it), read back to
+    be sure it parses as a spec."""
+    text = render_spec(applied.consolidated)
     where = f"<{applied.key} as amended>"
     try:
         parse_spec(text, where)

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from spectool.amend.entries import Identity
 from spectool.amend.model import Instruction
 from spectool.amend.omitted import existing_text, within_new_words
-from spectool.amend.working import Identity, WorkingCopy
+from spectool.amend.working import WorkingCopy
 from spectool.model.document import Clause, Reference
 from spectool.model.numbers import ClauseNumber
 from spectool.parsing.references import find_references

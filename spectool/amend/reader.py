@@ -16,12 +16,11 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from spectool.amend.diagnostics import describe, start_rule
 from spectool.amend.grammar import amendment_parser
 from spectool.amend.model import Amendment, Instruction, Target
-from spectool.amend.transformer import AmendmentTransformer, Field, Heading, Title, spot
+from spectool.amend.transform_base import spot
+from spectool.amend.transformer import AmendmentTransformer, Field, Heading, Title
 from spectool.errors import InputError, Problem
 from spectool.inputs import read_input_bytes
 from spectool.sources import decode_source
-
-AMENDMENT_SUFFIX = ".amend"
 
 # Change-request fields: the key as written (any case) -> Amendment attribute.
 COVER_FIELDS = {
@@ -147,6 +146,8 @@ class _Builder:
                 cover = self._cover(title, fields)
             elif isinstance(result, Heading):
                 targets.append((result, []))
+            elif isinstance(result, list) and targets:
+                targets[-1][1].extend(part for part in result if isinstance(part, Instruction))
             elif isinstance(result, Instruction | _Unread):
                 if targets:
                     targets[-1][1].append(result)
@@ -235,7 +236,17 @@ class _Builder:
             label = f"{heading.spec} {', '.join(versions)}"
             message = f"no instructions under 'Amendments to {label}': expected '1. ...'"
             self.problem(spot(heading.spec).line, 1, message)
-        for expected, instruction in enumerate(pieces, start=1):
+        expected = 0
+        for index, instruction in enumerate(pieces):
+            previous = pieces[index - 1] if index else None
+            # The parts of a compound instruction share its number.
+            if not (
+                isinstance(previous, Instruction)
+                and isinstance(instruction, Instruction)
+                and instruction.part
+                and instruction.number == previous.number
+            ):
+                expected += 1
             if isinstance(instruction, Instruction) and instruction.number != expected:
                 self.problem(
                     instruction.line,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from spectool.amend.textedit import Paragraph, rebuild, segments
 from spectool.model.document import Reference, Text
@@ -39,6 +39,64 @@ def renumber_text(value: str, numbering: Mapping[ClauseNumber, ClauseNumber], sp
         start = reference.offset + span.index(str(reference.target))
         out = out[:start] + str(new) + out[start + len(str(reference.target)) :]
     return out
+
+
+_ITEM_LABELS = r"((?:\([a-z]{1,5}\))+)"
+_OWN_ITEM = re.compile(rf"\b(?:(?:sub-)?items?|paragraphs?)\s+{_ITEM_LABELS}")
+_LABEL = re.compile(r"\(([a-z]{1,5})\)")
+
+
+def cited_items(
+    value: str, spec: str, numbers: Collection[ClauseNumber], own: ClauseNumber | None = None
+) -> Iterator[tuple[ClauseNumber, tuple[str, ...], int, int, int]]:
+    """Each citation of a sub-item of a clause in `numbers`: "clause 5.4.3.1(b)(ii)" as (5.4.3.1,
+    ("b", "ii"), where its labels start, where they end, where the citation starts); in clause `own`
+    itself "item (b)" too."""
+    for reference in find_references(Text(value)):
+        if reference.target not in numbers or not refers_within(reference, value, spec):
+            continue
+        number = re.compile(rf"(?<![0-9.A-Z]){re.escape(str(reference.target))}{_ITEM_LABELS}")
+        for found in number.finditer(value, reference.offset, reference.offset + reference.length):
+            path = tuple(_LABEL.findall(found[1]))
+            yield reference.target, path, found.start(1), found.end(1), reference.offset
+    if own is not None and own in numbers:
+        for found in _OWN_ITEM.finditer(value):
+            yield own, tuple(_LABEL.findall(found[1])), found.start(1), found.end(1), found.start()
+
+
+def reletter_text(
+    value: str,
+    relettered: Mapping[ClauseNumber, Mapping[tuple[str, ...], tuple[str, ...]]],
+    spec: str,
+    own: ClauseNumber | None = None,
+) -> str:
+    """`value` with references to re-lettered sub-items rewritten: "clause 5.4.3.1(b)" becomes
+    "clause 5.4.3.1(a)", and in clause `own` itself "item (b)" becomes "item (a)"."""
+    edits = set()
+    for number, path, start, end, _ in cited_items(value, spec, relettered.keys(), own):
+        new = relettered[number].get(path)
+        if new is not None:
+            edits.add((start, end, "".join(f"({label})" for label in new)))
+    out = value
+    for start, end, words in sorted(edits, reverse=True):
+        out = out[:start] + words + out[end:]
+    return out
+
+
+def reletter_paragraph(
+    paragraph: Paragraph,
+    relettered: Mapping[ClauseNumber, Mapping[tuple[str, ...], tuple[str, ...]]],
+    spec: str,
+    own: ClauseNumber | None = None,
+) -> Paragraph:
+    """`paragraph` with its references to re-lettered sub-items following them (`own`: the number
+    the paragraph had in the unamended spec, whose own "item (b)" follows too)."""
+    changed: dict[tuple[str, ...], Text] = {}
+    for key, text in segments(paragraph):
+        value = reletter_text(text.value, relettered, spec, own)
+        if value != text.value:
+            changed[key] = Text(value, text.line_starts)
+    return rebuild(paragraph, changed) if changed else paragraph
 
 
 def renumber_paragraph(

@@ -7,19 +7,28 @@ The renumbering an amendment asks for is worked out here afresh from its instruc
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 
 from spectool.amend.confined import confined, quoted_spans, stray_change
 from spectool.amend.model import (
+    HEADER_FIELDS,
     Amendment,
     EditText,
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
+    NoteEdit,
     OmitClause,
+    Operation,
+    RowEdit,
+    SubstituteClause,
+    SubstituteHeader,
 )
-from spectool.amend.references import renumber_paragraph
+from spectool.amend.notes import opening_note
+from spectool.amend.parts import clauses_after_parts
+from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import follows, shifted
 from spectool.amend.scoped import named_paragraphs
 from spectool.errors import Problem
@@ -47,15 +56,27 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
     def problem(position: Position, message: str) -> None:
         problems.append(Problem(base.path, position.line, position.column, f"{key} {message}"))
 
-    if (base.name, base.version, base.title, base.status, base.date) != (
-        amended.name,
-        amended.version,
-        amended.title,
-        amended.status,
-        amended.date,
-    ):
-        problem(Position(1, 1, 1, 1), "header changed, but an amendment does not change the header")
+    given = {
+        ins.operation.field: ins.operation.value
+        for ins in instructions
+        if isinstance(ins.operation, SubstituteHeader)
+    }
+    header = {name: given.get(name, getattr(base, name)) for name in HEADER_FIELDS}
+    if base.name != amended.name or header != {name: getattr(amended, name) for name in HEADER_FIELDS}:
+        said = ", ".join(f"the {name}" for name in given) or "no part of it"
+        problem(Position(1, 1, 1, 1), f"header changed, but the amendment changes {said}")
     _check_headings(base, amended, instructions, terms, problem)
+    _check_opening_notes(base, amended, instructions, problem)
+    parted, relettered = clauses_after_parts(base, instructions)
+
+    def expected_of(paragraph: Clause | Definition) -> Clause | Definition:
+        """The paragraph as the instructions on its parts leave it, references followed."""
+        own = paragraph.number if isinstance(paragraph, Clause) else None
+        start = parted.get(own, paragraph) if own is not None else paragraph
+        if relettered:
+            start = reletter_paragraph(start, relettered, base.name, own)
+        return renumber_paragraph(start, moved, base.name)
+
     images: set[ClauseNumber] = set()
     for clause in base.clauses():
         new_number = numbering.get(clause.number)
@@ -66,12 +87,11 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
         if found is None:
             problem(clause.position, f"clause {clause.number} is missing (expected as {new_number})")
         elif clause.number not in named:
-            expected = renumber_paragraph(clause, moved, base.name)
-            if found != _numbered(expected, new_number):
+            if found != _numbered(expected_of(clause), new_number):
                 problem(clause.position, f"clause {clause.number} changed, but no instruction names it")
         else:
             edits = _edits_naming(instructions, clause.number, base)
-            expected = renumber_paragraph(clause, moved, base.name)
+            expected = expected_of(clause)
             stray = stray_change(expected, found, edits, terms) if edits is not None else None
             if stray is not None:
                 problem(
@@ -79,7 +99,7 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
                     f"clause {clause.number} changed outside the whole words its instructions quote: {stray}",
                 )
     _check_inserted(amended, images, instructions, problem)
-    _check_definitions(base, amended, instructions, moved, problem)
+    _check_definitions(base, amended, instructions, expected_of, problem)
     return problems
 
 
@@ -96,6 +116,8 @@ def expected_numbering(
 
     for instruction in instructions:
         operation = instruction.operation
+        if isinstance(operation, SubstituteClause) and operation.inserted is not None:
+            operation = operation.inserted
         if isinstance(operation, InsertClauses) and operation.renumber:
             anchor = current.get(operation.after)
             if anchor is not None:
@@ -141,16 +163,35 @@ def _check_headings(
         problem(Position(1, 1, 1, 1), "headings changed, but no instruction changes a heading")
 
 
+def _check_opening_notes(base: Spec, amended: Spec, instructions: list[Instruction], problem: Report) -> None:
+    """The Note that opens a section changes only where an instruction names it."""
+    named = {_opening_section(instruction.operation) for instruction in instructions}
+    for before, after in zip(base.sections, amended.sections, strict=False):
+        if before.number != after.number or before.number in named:
+            continue
+        was, now = opening_note(before.blocks), opening_note(after.blocks)
+        if (was is None) != (now is None) or (
+            was is not None and now is not None and before.blocks[was] != after.blocks[now]
+        ):
+            problem(
+                before.position,
+                f"the Note that opens Section {before.number} changed, but no instruction names it",
+            )
+
+
+def _opening_section(operation: Operation) -> ClauseNumber | None:
+    if isinstance(operation, NoteEdit):
+        return operation.section
+    if isinstance(operation, EditText) and operation.place.note:
+        return operation.place.section
+    return None
+
+
 def _check_inserted(
     amended: Spec, images: set[ClauseNumber], instructions: list[Instruction], problem: Report
 ) -> None:
     """Clauses that are no base clause's image must be, one for one, the clauses the amendment inserts."""
-    promised = Counter(
-        _words(clause)
-        for instruction in instructions
-        if isinstance(instruction.operation, InsertClauses)
-        for clause in instruction.operation.clauses
-    )
+    promised = Counter(_words(clause) for instruction in instructions for clause in _inserted(instruction))
     for clause in amended.clauses():
         if clause.number in images:
             continue
@@ -165,7 +206,7 @@ def _check_definitions(
     base: Spec,
     amended: Spec,
     instructions: list[Instruction],
-    moved: Mapping[ClauseNumber, ClauseNumber],
+    expected_of: Callable[[Clause | Definition], Clause | Definition],
     problem: Report,
 ) -> None:
     named = {
@@ -182,8 +223,7 @@ def _check_definitions(
             found = _take(after, definition.term)
             if edits is None or found is None:
                 continue
-            expected = renumber_paragraph(definition, moved, base.name)
-            stray = stray_change(expected, found, edits, terms)
+            stray = stray_change(expected_of(definition), found, edits, terms)
             if stray is not None:
                 problem(
                     definition.position,
@@ -194,7 +234,7 @@ def _check_definitions(
         found = _take(after, definition.term)
         if found is None:
             problem(definition.position, f'the definition of "{definition.term}" is missing')
-        elif found != renumber_paragraph(definition, moved, base.name):
+        elif found != expected_of(definition):
             problem(
                 definition.position,
                 f'the definition of "{definition.term}" changed, but no instruction names it',
@@ -222,10 +262,20 @@ def _edits_naming(
             instruction.operation, InsertClauses
         ):
             continue
+        if isinstance(instruction.operation, ItemEdit | RowEdit | NoteEdit):
+            continue  # worked into the expected paragraph (clauses_after_parts)
         if not isinstance(instruction.operation, EditText):
             return None
         edits.append(instruction.operation)
     return edits
+
+
+def _inserted(instruction: Instruction) -> tuple[Clause, ...]:
+    """The clauses an instruction adds: inserted, or following a substituted one in its place."""
+    operation = instruction.operation
+    if isinstance(operation, InsertClauses):
+        return operation.clauses
+    return operation.more if isinstance(operation, SubstituteClause) else ()
 
 
 def _numbered(clause: Clause | Definition, number: ClauseNumber) -> Clause | Definition:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from spectool.amend.edit_error import EditError as EditError  # re-exported: most callers import it here
 from spectool.amend.matching import Matches, find_words
-from spectool.amend.model import EditText, Instruction, Occurrence, TextEditKind, Which
+from spectool.amend.model import EditText, Instruction, Occurrence, Place, TextEditKind, Which
+from spectool.amend.notes import note_index
+from spectool.amend.tables import row_index, table_index
 from spectool.model.document import Attachment, Clause, Definition, Footnote, Note, SubItem, Table, Text
 from spectool.parsing.references import find_references
 from spectool.words import ordinal
@@ -27,10 +30,6 @@ Key = tuple[str, ...]
 WRAP_AT = 90
 _NO_SPACE_BEFORE = ",.;:)]"
 _NO_SPACE_AFTER = "(["
-
-
-class EditError(Exception):
-    """A text edit does not apply exactly: its words are missing, or occur more often than it allows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +57,7 @@ def apply_tracked(
 ) -> tuple[Paragraph, list[NewWords]]:
     """`apply_edit`, also moving the spans of words earlier instructions brought into the paragraph
     and adding the span of this instruction's own new words (when `instruction` is given)."""
-    pieces = [(key, text) for key, text in segments(paragraph) if _within(key, edit.place.items)]
+    pieces = placed_pieces(paragraph, edit.place)
     if not pieces:
         labels = "".join(f"({label})" for label in edit.place.items)
         raise EditError(f"there is no sub-item {labels}")
@@ -75,7 +74,7 @@ def apply_tracked(
             if at >= 0:
                 spans.append(NewWords(key, at, at + len(edit.text), instruction))
         if not value.strip() and key[0] != "cell":
-            raise EditError(f"it would leave {_describe(key)} without words: {_instead(key)}")
+            raise EditError(f"it would leave {_describe(key)} without words: {_instead(key, paragraph)}")
         if key[0] != "cell":  # a table row stands on one line
             value = reflow(value)
         texts[key] = Text(value, _line_starts(text.line_starts, value))
@@ -149,8 +148,26 @@ class Found(list[tuple[Key, int, int]]):
 
 def matches_in(paragraph: Paragraph, edit: EditText, terms: Collection[str]) -> Found:
     """Where the edit's quoted words occur in the paragraph (within its sub-item, if it names one)."""
-    pieces = [(key, text) for key, text in segments(paragraph) if _within(key, edit.place.items)]
-    return find_matches(pieces, edit, terms)
+    return find_matches(placed_pieces(paragraph, edit.place), edit, terms)
+
+
+def placed_pieces(paragraph: Paragraph, place: Place) -> list[tuple[Key, Text]]:
+    """The pieces of running text the place names: all of them, a sub-item's, its one Note's, or the
+    cells of the paragraph's table (of one row of it)."""
+    pieces = [(key, text) for key, text in segments(paragraph) if _within(key, place.items)]
+    if place.note:
+        return [(key, text) for key, text in pieces if key == ("note", str(note_index(paragraph)))]
+    if not place.table:
+        return pieces
+    index = table_index(paragraph)
+    table = paragraph.attachments[index]
+    assert isinstance(table, Table)
+    row = None if place.row is None else str(row_index(table, place.row) + 1)  # 0 is the header
+    return [
+        (key, text)
+        for key, text in pieces
+        if key[0] == "cell" and key[1] == str(index) and (row is None or key[2] == row)
+    ]
 
 
 def find_matches(pieces: list[tuple[Key, Text]], edit: EditText, terms: Collection[str]) -> Found:
@@ -345,13 +362,14 @@ def _describe(key: Key) -> str:
     return "its note" if key[0] == "note" else "its text"
 
 
-def _instead(key: Key) -> str:
+def _instead(key: Key, paragraph: Paragraph) -> str:
     """What emptying a piece means, said as the instruction that does it."""
+    where = f"clause {paragraph.number}" if isinstance(paragraph, Clause) else "clause X"
     if key[0] == "item":
         labels = "".join(f"({label})" for label in key[1:])
-        return f'omit the sub-item itself ("Omit clause X{labels}.")'
+        return f'omit the sub-item itself ("Omit {where}{labels}.")'
     if key[0] == "note":
-        return 'omit the note itself ("Omit the Note to clause X.")'
+        return f'omit the note itself ("Omit the Note to {where}.")'
     return "omit it whole, or substitute it"
 
 

@@ -1,13 +1,14 @@
-"""Turn the parse tree of each piece of an amendment into drafts and instructions of the model."""
+"""Turn the parse tree of each piece of an amendment into drafts and instructions of the model: the
+preamble, text edits and scopes, whole clauses and definitions, and the numbered instruction. (Rows,
+Notes, sub-items, compound instructions and the header are in spectool.amend.transform_parts.)"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from lark import Token, Transformer
+from lark import Token
 
-from spectool.amend.fragment import BODY_INDENT, GLOSSARY_SECTION, body_problem, parse_body
+from spectool.amend.fragment import BODY_INDENT, GLOSSARY_SECTION
 from spectool.amend.model import (
     NOWHERE,
     EditText,
@@ -17,7 +18,7 @@ from spectool.amend.model import (
     Occurrence,
     OmitClause,
     OmitDefinition,
-    Operation,
+    PartAction,
     Place,
     Scope,
     ScopeKind,
@@ -27,12 +28,12 @@ from spectool.amend.model import (
     TextEditKind,
     Which,
 )
-from spectool.errors import InputError, Problem
+from spectool.amend.transform_base import RENUMBER, Draft, QuotedEdit, body_lines, quoted, spot
+from spectool.amend.transform_parts import PartRules
 from spectool.model.document import Block, Clause, Definition, Text
 from spectool.model.numbers import ClauseNumber
 from spectool.words import ordinal
 
-_CLAUSE_REF = re.compile(r"([0-9A-Z.]+)((?:\([a-z]+\))*)")
 _ORDINAL_WORDS = (
     "first",
     "second",
@@ -45,7 +46,6 @@ _ORDINAL_WORDS = (
     "ninth",
     "tenth",
 )
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,52 +68,8 @@ class Heading:
     versions: tuple[Token, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Edit:
-    kind: TextEditKind
-    occurrence: Occurrence
-    anchor: Token
-    text: Token | None
-    within: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """An operation and where its parts stand, before the instruction's number is known."""
-
-    operation: Operation
-    clause_at: Spot
-    anchor_at: Spot = NOWHERE
-    text_at: Spot = NOWHERE
-    body: tuple[int, int] = (0, 0)
-
-
-_RENUMBER = "renumber"
-
-
-def spot(token: Token) -> Spot:
-    """Where a token stands; a token that wraps onto further lines is underlined on its first."""
-    first_line = str(token).split("\n", 1)[0]
-    return Spot(token.line or 0, token.column or 0, max(len(first_line), 1))
-
-
-def quoted(token: Token) -> str:
-    """The words between the quotation marks, a line break inside them read as one space."""
-    return _LINE_BREAK.sub(" ", str(token)[1:-1])
-
-
-class AmendmentTransformer(Transformer[Token, object]):
+class AmendmentTransformer(PartRules):
     """Bottom-up: each rule of grammars/amendment.lark becomes a draft or an Instruction."""
-
-    def __init__(self, path: str, source: tuple[str, ...]) -> None:
-        super().__init__()
-        self.path = path
-        self.source = source
-        self.problems: list[Problem] = []
-
-    def problem(self, at: Spot, message: str, hint: str = "") -> None:
-        line = self.source[at.line - 1] if 0 < at.line <= len(self.source) else ""
-        self.problems.append(Problem(self.path, at.line, at.column, message, line, at.width, hint))
 
     # The preamble and headings.
     def title(self, children: list[Token]) -> Title:
@@ -170,7 +126,7 @@ class AmendmentTransformer(Transformer[Token, object]):
     def within(self, children: list[Token]) -> tuple[str, ...]:
         return tuple(quoted(token) for token in children)
 
-    def _edit(self, kind: TextEditKind, children: list[object]) -> _Edit:
+    def _edit(self, kind: TextEditKind, children: list[object]) -> QuotedEdit:
         said = [child for child in children if isinstance(child, Occurrence)]
         occurrence = said[0] if said else Occurrence()
         strings = [child for child in children if isinstance(child, Token)]
@@ -182,23 +138,23 @@ class AmendmentTransformer(Transformer[Token, object]):
         anchor, text = strings[0], strings[1] if len(strings) > 1 else None
         if not quoted(anchor).strip():
             self.problem(spot(anchor), "the quoted words are empty: an edit needs words to find")
-        return _Edit(kind, occurrence, anchor, text, within)
+        return QuotedEdit(kind, occurrence, anchor, text, within)
 
-    def substitute_text(self, children: list[object]) -> _Edit:
+    def substitute_text(self, children: list[object]) -> QuotedEdit:
         return self._edit(TextEditKind.SUBSTITUTE, children)
 
-    def insert_after_text(self, children: list[object]) -> _Edit:
+    def insert_after_text(self, children: list[object]) -> QuotedEdit:
         return self._edit(TextEditKind.INSERT_AFTER, children)
 
-    def insert_before_text(self, children: list[object]) -> _Edit:
+    def insert_before_text(self, children: list[object]) -> QuotedEdit:
         return self._edit(TextEditKind.INSERT_BEFORE, children)
 
-    def omit_text(self, children: list[object]) -> _Edit:
+    def omit_text(self, children: list[object]) -> QuotedEdit:
         return self._edit(TextEditKind.OMIT, children)
 
-    def in_clause(self, children: list[object]) -> _Draft:
+    def in_clause(self, children: list[object]) -> Draft:
         reference, edit = children
-        assert isinstance(reference, Token) and isinstance(edit, _Edit)
+        assert isinstance(reference, Token) and isinstance(edit, QuotedEdit)
         number, items = self._clause_ref(reference, allow_items=True)
         return self._text_operation(Place(clause=number, items=items), edit, spot(reference))
 
@@ -226,59 +182,83 @@ class AmendmentTransformer(Transformer[Token, object]):
             )
         return Scope(ScopeKind.RANGE, (first, last)), spot(children[0])
 
-    def in_scope(self, children: list[object]) -> _Draft:
+    def in_scope(self, children: list[object]) -> Draft:
         named, edit = children
-        assert isinstance(named, tuple) and isinstance(edit, _Edit)
+        assert isinstance(named, tuple) and isinstance(edit, QuotedEdit)
         scope, at = named
         assert isinstance(scope, Scope) and isinstance(at, Spot)
         return self._text_operation(Place(scope=scope), edit, at)
 
-    def in_heading(self, children: list[object]) -> _Draft:
+    def in_heading(self, children: list[object]) -> Draft:
         number, edit = children
-        assert isinstance(number, Token) and isinstance(edit, _Edit)
+        assert isinstance(number, Token) and isinstance(edit, QuotedEdit)
         return self._text_operation(Place(heading=ClauseNumber.parse(str(number))), edit, spot(number))
 
-    def substitute_heading(self, children: list[Token]) -> _Draft:
+    def substitute_heading(self, children: list[Token]) -> Draft:
         number, title = children
         if not quoted(title).strip():
             self.problem(spot(title), "the new heading is empty: expected its words in quotation marks")
         place = Place(heading=ClauseNumber.parse(str(number)))
         operation = EditText(place, TextEditKind.SUBSTITUTE, "", quoted(title))
-        return _Draft(operation, spot(number), text_at=spot(title))
+        return Draft(operation, spot(number), text_at=spot(title))
 
-    def in_definition(self, children: list[object]) -> _Draft:
+    def in_definition(self, children: list[object]) -> Draft:
         term, edit = children
-        assert isinstance(term, Token) and isinstance(edit, _Edit)
+        assert isinstance(term, Token) and isinstance(edit, QuotedEdit)
         return self._text_operation(Place(term=quoted(term)), edit, spot(term))
-
-    def _text_operation(self, place: Place, edit: _Edit, at: Spot) -> _Draft:
-        text = quoted(edit.text) if edit.text is not None else ""
-        operation = EditText(place, edit.kind, quoted(edit.anchor), text, edit.occurrence, edit.within)
-        text_at = spot(edit.text) if edit.text is not None else NOWHERE
-        return _Draft(operation, at, spot(edit.anchor), text_at)
 
     # Whole clauses and definitions.
     def body(self, children: list[Token]) -> list[tuple[int, str]]:
         return [(token.line or 0, str(token)) for token in children]
 
     def renumber(self, children: list[Token]) -> str:
-        return _RENUMBER
+        return RENUMBER
 
     def leave(self, children: list[Token]) -> tuple[str, Token]:
         return ("leave", children[0])
 
-    def after_clause(self, children: list[object]) -> _Draft:
+    def after_clause(self, children: list[object]) -> Draft:
         return self._insert_clauses(children, before=False)
 
-    def before_clause(self, children: list[object]) -> _Draft:
+    def before_clause(self, children: list[object]) -> Draft:
         return self._insert_clauses(children, before=True)
 
-    def _insert_clauses(self, children: list[object], *, before: bool) -> _Draft:
+    def _insert_clauses(self, children: list[object], *, before: bool) -> Draft:
         reference, body, *rest = children
         assert isinstance(reference, Token) and isinstance(body, list)
-        anchor, _ = self._clause_ref(reference)
-        renumber = _RENUMBER in rest
+        anchor, items = self._clause_ref(reference, allow_items=True)
+        if items:
+            action = PartAction.INSERT_BEFORE if before else PartAction.INSERT_AFTER
+            return self._item_draft(reference, anchor, items, action, rest, body)
+        self._no_reletter(reference, rest)
+        renumber = RENUMBER in rest
         blocks = self._body(body, anchor.parent or anchor)
+        clauses, lettered = self._new_clauses(reference, anchor, before, blocks, body, renumber)
+        if before and not lettered and not renumber and clauses:
+            lettered_number = (
+                f", or give it an inserted number such as {_lettered_after(anchor.sibling(anchor.last - 1))}"
+                if anchor.last > 1 and not anchor.is_inserted
+                else ""
+            )
+            self.problem(
+                spot(reference),
+                f"a clause inserted before clause {anchor} takes its number: add 'and renumber the "
+                f"following clauses'{lettered_number}",
+            )
+        operation = InsertClauses(anchor, tuple(clauses), renumber, before)
+        return Draft(operation, spot(reference), body=body_lines(body))
+
+    def _new_clauses(
+        self,
+        reference: Token,
+        anchor: ClauseNumber,
+        before: bool,
+        blocks: tuple[Block, ...],
+        body: list[tuple[int, str]],
+        renumber: bool,
+    ) -> tuple[list[Clause], bool]:
+        """The new clauses placed at `anchor`, each numbered as its place asks (all plain, or all with
+        inserted numbers); whether they are lettered."""
         first = blocks[0] if blocks else None
         lettered = isinstance(first, Clause) and first.number.is_inserted
         clauses: list[Clause] = []
@@ -301,28 +281,21 @@ class AmendmentTransformer(Transformer[Token, object]):
                 "a clause with an inserted number (such as 5.6.4A) moves no other clause: "
                 "drop 'and renumber the following clauses'",
             )
-        if before and not lettered and not renumber and clauses:
-            lettered_number = (
-                f", or give it an inserted number such as {_lettered_after(anchor.sibling(anchor.last - 1))}"
-                if anchor.last > 1 and not anchor.is_inserted
-                else ""
-            )
-            self.problem(
-                spot(reference),
-                f"a clause inserted before clause {anchor} takes its number: add 'and renumber the "
-                f"following clauses'{lettered_number}",
-            )
-        operation = InsertClauses(anchor, tuple(clauses), renumber, before)
-        return _Draft(operation, spot(reference), body=_lines(body))
+        return clauses, lettered
 
-    def omit_clause(self, children: list[object]) -> _Draft:
+    def omit_clause(self, children: list[object]) -> Draft:
         reference, *rest = children
         assert isinstance(reference, Token)
-        number, _ = self._clause_ref(reference)
+        number, items = self._clause_ref(reference, allow_items=True)
         leave = next((quoted(item[1]) for item in rest if isinstance(item, tuple)), None)
-        return _Draft(OmitClause(number, leave, _RENUMBER in rest), spot(reference))
+        if items:
+            if leave is not None:
+                self.problem(spot(reference), "a sub-item is omitted whole: drop 'and leave ...'")
+            return self._item_draft(reference, number, items, PartAction.OMIT, rest, None)
+        self._no_reletter(reference, rest)
+        return Draft(OmitClause(number, leave, RENUMBER in rest), spot(reference))
 
-    def omit_clauses(self, children: list[object]) -> _Draft:
+    def omit_clauses(self, children: list[object]) -> Draft:
         first_token, last_token, *rest = children
         assert isinstance(first_token, Token) and isinstance(last_token, Token)
         (first, _), (last, _) = self._clause_ref(first_token), self._clause_ref(last_token)
@@ -332,33 +305,42 @@ class AmendmentTransformer(Transformer[Token, object]):
                 f"a range of clauses runs forward within one level: expected e.g. 'clauses {first} to "
                 f"{first.sibling(first.last + 1)}'",
             )
-        return _Draft(OmitClause(first, None, _RENUMBER in rest, last), spot(first_token))
+        return Draft(OmitClause(first, None, RENUMBER in rest, last), spot(first_token))
 
-    def substitute_clause(self, children: list[object]) -> _Draft:
-        reference, body = children
+    def substitute_clause(self, children: list[object]) -> Draft:
+        reference, body, *rest = children
         assert isinstance(reference, Token) and isinstance(body, list)
-        number, _ = self._clause_ref(reference)
+        number, items = self._clause_ref(reference, allow_items=True)
+        if items:
+            return self._item_draft(reference, number, items, PartAction.SUBSTITUTE, [], body)
+        renumber = RENUMBER in rest
         blocks = self._body(body, number.parent or number)
-        clause = blocks[0] if len(blocks) == 1 and isinstance(blocks[0], Clause) else None
+        clause = blocks[0] if blocks and isinstance(blocks[0], Clause) else None
         if clause is None:
             self._body_problem(blocks[0] if blocks else None, body, "the new text must be one clause")
         elif clause.number != number:
             self._body_problem(clause, body, f"the new text of clause {number} must keep the number {number}")
-        operation = SubstituteClause(number, clause or Clause(number, Text("")))
-        return _Draft(operation, spot(reference), body=_lines(body))
+        # One clause replaced by two or more: the first keeps the number, the rest follow it.
+        more, _ = self._new_clauses(reference, number, False, blocks[1:], body, renumber)
+        if renumber and not more:
+            self.problem(
+                spot(reference), "only one clause is substituted: drop 'and renumber the following clauses'"
+            )
+        operation = SubstituteClause(number, clause or Clause(number, Text("")), tuple(more), renumber)
+        return Draft(operation, spot(reference), body=body_lines(body))
 
-    def insert_definition(self, children: list[object]) -> _Draft:
+    def insert_definition(self, children: list[object]) -> Draft:
         (body,) = children
         assert isinstance(body, list)
         definition = self._definition(body)
         at = Spot(body[0][0], BODY_INDENT + 1, len(definition.term) + 2)
-        return _Draft(InsertDefinition(definition), at, body=_lines(body))
+        return Draft(InsertDefinition(definition), at, body=body_lines(body))
 
-    def omit_definition(self, children: list[Token]) -> _Draft:
+    def omit_definition(self, children: list[Token]) -> Draft:
         (term,) = children
-        return _Draft(OmitDefinition(quoted(term)), spot(term))
+        return Draft(OmitDefinition(quoted(term)), spot(term))
 
-    def substitute_definition(self, children: list[object]) -> _Draft:
+    def substitute_definition(self, children: list[object]) -> Draft:
         term, body = children
         assert isinstance(term, Token) and isinstance(body, list)
         definition = self._definition(body)
@@ -366,7 +348,7 @@ class AmendmentTransformer(Transformer[Token, object]):
             self._body_problem(
                 None, body, f'the new text must define "{quoted(term)}", not "{definition.term}"'
             )
-        return _Draft(SubstituteDefinition(quoted(term), definition), spot(term), body=_lines(body))
+        return Draft(SubstituteDefinition(quoted(term), definition), spot(term), body=body_lines(body))
 
     def reason(self, children: list[Token]) -> str:
         (token,) = children
@@ -375,38 +357,25 @@ class AmendmentTransformer(Transformer[Token, object]):
             self.problem(spot(token), "the reason is empty: expected 'Reason: why the change is made'")
         return words
 
-    def instruction(self, children: list[object]) -> Instruction:
+    def instruction(self, children: list[object]) -> Instruction | list[Instruction]:
         number, draft, *reason = children
-        assert isinstance(number, Token) and isinstance(draft, _Draft)
-        return Instruction(
-            int(str(number)[:-1]),
-            draft.operation,
-            reason=str(reason[0]) if reason else "",
-            at=spot(number),
-            clause_at=draft.clause_at,
-            anchor_at=draft.anchor_at,
-            text_at=draft.text_at,
-            body=draft.body,
-        )
-
-    # Helpers.
-    def _clause_ref(self, token: Token, *, allow_items: bool = False) -> tuple[ClauseNumber, tuple[str, ...]]:
-        match = _CLAUSE_REF.fullmatch(str(token))
-        assert match is not None  # the CLAUSE_REF terminal guarantees the shape
-        items = tuple(re.findall(r"\(([a-z]+)\)", match[2]))
-        if items and not allow_items:
-            self.problem(spot(token), "this instruction acts on whole clauses: name the clause without (a)")
-        return ClauseNumber.parse(match[1]), items
-
-    def _body(self, body: list[tuple[int, str]], section: ClauseNumber) -> tuple[Block, ...]:
-        try:
-            return parse_body(body, section, self.path, self.source)
-        except InputError as error:
-            self.problems.extend(error.problems)
-            return ()
-
-    def _body_problem(self, block: Block | None, body: list[tuple[int, str]], message: str) -> None:
-        self.problems.append(body_problem(block, body[0][0], message, self.path, self.source))
+        assert isinstance(number, Token) and isinstance(draft, Draft | list)
+        drafts = [("", draft)] if isinstance(draft, Draft) else draft
+        made = [
+            Instruction(
+                int(str(number)[:-1]),
+                each.operation,
+                reason=str(reason[0]) if reason else "",
+                part=part,
+                at=spot(number),
+                clause_at=each.clause_at,
+                anchor_at=each.anchor_at,
+                text_at=each.text_at,
+                body=each.body,
+            )
+            for part, each in drafts
+        ]
+        return made[0] if isinstance(draft, Draft) else made
 
     def _definition(self, body: list[tuple[int, str]]) -> Definition:
         blocks = self._body(body, GLOSSARY_SECTION)
@@ -452,7 +421,3 @@ def _lettered_after(anchor: ClauseNumber) -> ClauseNumber:
         (*anchor.suffixes[:-1], letters + "A") if anchor.suffixes else ("",) * (anchor.depth - 1) + ("A",)
     )
     return ClauseNumber(anchor.parts, suffixes=suffixes)
-
-
-def _lines(body: list[tuple[int, str]]) -> tuple[int, int]:
-    return (body[0][0], body[-1][0])

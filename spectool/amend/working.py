@@ -9,19 +9,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from spectool.amend.entries import Entry, Identity, OpenSection
+from spectool.amend.items import Path
 from spectool.amend.model import (
     EditText,
     InsertClauses,
     InsertDefinition,
     Instruction,
+    ItemEdit,
+    NoteEdit,
     OmitClause,
     OmitDefinition,
     Place,
+    RowEdit,
     SubstituteClause,
     SubstituteDefinition,
+    SubstituteHeader,
     TextEditKind,
 )
-from spectool.amend.references import renumber_paragraph
+from spectool.amend.parts import apply_part, edit_opening_note, opening_section
+from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import shifted
 from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
 from spectool.amend.textedit import (
@@ -34,12 +41,8 @@ from spectool.amend.textedit import (
     segments,
 )
 from spectool.errors import Problem
-from spectool.model.document import Block, Clause, Definition, Section, Spec, Text
+from spectool.model.document import Block, Clause, Definition, Spec, Text
 from spectool.model.numbers import ClauseNumber
-
-# What an entry of the working copy came from: its identity is its number (or term) before the
-# amendment; a clause the amendment inserts is (-1, n), a note or table standing alone (0, n).
-Identity = ClauseNumber | str | tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,26 +62,28 @@ class AppliedSpec:
     omitted_terms: frozenset[str] = frozenset()  # definitions the amendment omitted
     # What applies but may not say what the drafter meant (a widened range, a reused number ...).
     warnings: tuple[Problem, ...] = ()
+    # The spec's title, version, date or status as instructions give them anew: (field, words).
+    header: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def consolidated(self) -> Spec:
+        """The amended spec under the header the amendment gives it (`spec` keeps the base's header,
+        so that the corpus, the rules and the other versions still know it by its key)."""
+        if not self.header:
+            return self.spec
+        new = dict(self.header)
+        return replace(
+            self.spec,
+            title=new.get("title", self.spec.title),
+            version=new.get("version", self.spec.version),
+            date=new.get("date", self.spec.date),
+            status=new.get("status", self.spec.status),
+        )
 
     @property
     def renumbered(self) -> dict[ClauseNumber, ClauseNumber]:
         """Only the clauses whose number changed: old -> new."""
         return {old: new for old, new in self.numbering.items() if new is not None and new != old}
-
-
-@dataclass
-class _Entry:
-    identity: Identity
-    block: Block
-    from_base: bool = True  # False once inserted or substituted whole: its text is the drafter's own
-    # A substituted clause whose new text restates no note or table keeps the base clause's own.
-    kept_attachments: bool = False
-
-
-@dataclass
-class _OpenSection:
-    section: Section
-    entries: list[_Entry]
 
 
 class WorkingCopy:
@@ -87,8 +92,8 @@ class WorkingCopy:
     def __init__(self, base: Spec) -> None:
         self.base = base
         self.sections = [
-            _OpenSection(
-                section, [_Entry(_identity(block, i), block) for i, block in enumerate(section.blocks)]
+            OpenSection(
+                section, [Entry(_identity(block, i), block) for i, block in enumerate(section.blocks)]
             )
             for section in base.sections
         ]
@@ -98,6 +103,10 @@ class WorkingCopy:
         self.added: set[Identity] = set()
         self.left: dict[Identity, Instruction] = {}  # clauses left as "Not used."
         self.renumbered_by: dict[Identity, Instruction] = {}
+        # Sub-items re-lettered, by the clause's number in the unamended spec: old path -> new path.
+        self.relettered: dict[ClauseNumber, dict[Path, Path]] = {}
+        self.omitted_items: dict[tuple[ClauseNumber, Path], Instruction] = {}
+        self.header: dict[str, tuple[str, Instruction]] = {}  # title, version, date, status -> new words
         self.edits_on: dict[Identity, list[Instruction]] = {}  # text edits made so far, per paragraph
         # What applies but may not say what the drafter meant: (instruction, message).
         self.warnings: list[tuple[Instruction, str]] = []
@@ -106,14 +115,14 @@ class WorkingCopy:
         # Quoted words are not found inside a longer defined term of the spec.
         self.terms: set[str] = {definition.term for definition in base.definitions()}
 
-    def find(self, identity: Identity) -> tuple[_OpenSection, _Entry] | None:
+    def find(self, identity: Identity) -> tuple[OpenSection, Entry] | None:
         for open_section in self.sections:
             for entry in open_section.entries:
                 if entry.identity == identity:
                     return open_section, entry
         return None
 
-    def require(self, identity: Identity, what: str) -> tuple[_OpenSection, _Entry]:
+    def require(self, identity: Identity, what: str) -> tuple[OpenSection, Entry]:
         found = self.find(identity)
         if found is not None:
             return found
@@ -129,6 +138,10 @@ class WorkingCopy:
         operation = instruction.operation
         if isinstance(operation, EditText) and operation.place.scope is not None:
             self._edit_scope(operation, instruction)
+        elif isinstance(operation, NoteEdit | EditText) and opening_section(operation) is not None:
+            edit_opening_note(self, operation, instruction)
+        elif isinstance(operation, ItemEdit | RowEdit | NoteEdit | SubstituteHeader):
+            apply_part(self, operation, instruction)
         elif isinstance(operation, EditText) and operation.place.heading is not None:
             self._edit_heading(operation.place.heading, operation)
         elif isinstance(operation, EditText):
@@ -150,6 +163,8 @@ class WorkingCopy:
             entry.from_base = False
             self.new_words.pop(entry.identity, None)
             self.changed[entry.identity] = instruction
+            if operation.inserted is not None:
+                self._insert_clauses(operation.inserted, instruction)
         elif isinstance(operation, InsertDefinition):
             self._insert_definition(operation, instruction)
         elif isinstance(operation, OmitDefinition):
@@ -297,7 +312,7 @@ class WorkingCopy:
         if operation.renumber:
             self._shift(following, count, instruction)
         new_entries = [
-            _Entry((-1, len(self.added) + k), replace(clause, number=number), from_base=False)
+            Entry((-1, len(self.added) + k), replace(clause, number=number), from_base=False)
             for k, (clause, number) in enumerate(zip(operation.clauses, new_numbers, strict=True))
         ]
         open_section.entries[index:index] = new_entries
@@ -333,7 +348,7 @@ class WorkingCopy:
         if operation.renumber:
             self._shift([e for e in later if isinstance(e.block, Clause)], -len(gone), instruction)
 
-    def _shift(self, entries: list[_Entry], by: int, instruction: Instruction) -> None:
+    def _shift(self, entries: list[Entry], by: int, instruction: Instruction) -> None:
         for entry in entries:
             self.renumbered_by[entry.identity] = instruction
             assert isinstance(entry.block, Clause)
@@ -361,7 +376,7 @@ class WorkingCopy:
                 default=len(entries),
             ),
         )
-        entries.insert(index, _Entry(term, operation.definition, from_base=False))
+        entries.insert(index, Entry(term, operation.definition, from_base=False))
         self.terms.add(term)
         self.changed[term] = instruction
         self.added.add(term)
@@ -375,11 +390,17 @@ class WorkingCopy:
                 if isinstance(entry.identity, ClauseNumber) and isinstance(entry.block, Clause):
                     numbering[entry.identity] = entry.block.number
         moved = {old: new for old, new in numbering.items() if new is not None and new != old}
+        relettered = {number: paths for number, paths in self.relettered.items() if paths}
         sections = []
         for open_section in self.sections:
             blocks: list[Block] = []
             for entry in open_section.entries:
                 block = entry.block
+                if relettered and entry.from_base and isinstance(block, Clause | Definition):
+                    own = entry.identity if isinstance(entry.identity, ClauseNumber) else None
+                    block = reletter_paragraph(block, relettered, self.base.name, own)
+                    self._follow(entry.identity, entry.block, block)
+                    entry.block = block
                 if moved and entry.from_base and isinstance(block, Clause | Definition):
                     block = renumber_paragraph(block, moved, self.base.name)
                     self._follow(entry.identity, entry.block, block)
@@ -398,7 +419,10 @@ class WorkingCopy:
             if spans and self.find(identity) is not None
         }
         terms = frozenset(identity for identity in self.omitted if isinstance(identity, str))
-        return AppliedSpec(key, self.base, spec, numbering, changed, inserted, new_words, terms)
+        header = tuple((name, value) for name, (value, _) in self.header.items())
+        return AppliedSpec(
+            key, self.base, spec, numbering, changed, inserted, new_words, terms, header=header
+        )
 
     def _follow(self, identity: Identity, before: Block, after: Block) -> None:
         """Keep the spans of new words in step when references in their paragraph were renumbered."""
@@ -416,7 +440,7 @@ class WorkingCopy:
         self.new_words[identity] = spans
 
 
-def _check_lettered(before: list[_Entry], after: list[_Entry], numbers: list[ClauseNumber]) -> None:
+def _check_lettered(before: list[Entry], after: list[Entry], numbers: list[ClauseNumber]) -> None:
     """Inserted numbers must sort between the clauses either side of the place they go in."""
     previous = next((e.block.number for e in reversed(before) if isinstance(e.block, Clause)), None)
     following = next((e.block.number for e in after if isinstance(e.block, Clause)), None)
@@ -456,7 +480,7 @@ def _identity(block: Block, index: int) -> Identity:
     return (0, index)  # a note or table standing alone: nothing names it
 
 
-def _label(sections: list[_OpenSection], identity: Identity) -> str:
+def _label(sections: list[OpenSection], identity: Identity) -> str:
     """The clause id in the amended numbering, or the term, that an identity now goes by."""
     for open_section in sections:
         for entry in open_section.entries:

@@ -64,7 +64,7 @@ class AppliedTarget:
         """The base against the consolidated spec, clauses paired by the amendment's own numbering."""
         applied = self.applied
         return self.memo.once(
-            _DIFF, (applied,), lambda: diff_specs(applied.base, applied.spec, applied.numbering)
+            _DIFF, (applied,), lambda: diff_specs(applied.base, applied.consolidated, applied.numbering)
         )
 
     @property
@@ -103,7 +103,7 @@ class AppliedAmendment:
 
     def scope_problems(self, target: AppliedTarget) -> list[Problem]:
         """Where the consolidated text differs from its base other than where the amendment says."""
-        return verify_scope(self.amendment, target.key, target.base, target.spec)
+        return verify_scope(self.amendment, target.key, target.base, target.applied.consolidated)
 
     def output_paths(self, folder: Path) -> dict[str, Path]:
         """Where each target's consolidated source goes in `folder`, named among every target of the

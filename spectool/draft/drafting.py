@@ -92,7 +92,13 @@ def draft_amendment(views: DraftViews, target: Spec, mirrors: tuple[Spec, ...] =
             "the document has no text changes to draft (formatting changes are not instructions)"
         )
     bare = as_amendment(target, operations)
-    verify(bare, target, views.edited)
+    try:
+        verify(bare, target, views.edited)
+    except DraftError:
+        # An instruction on a sub-item, row or Note may not stand (a reference still cites the item
+        # it omits): restate such clauses whole instead.
+        bare = as_amendment(target, draft_operations(target, views.edited, parts=False))
+        verify(bare, target, views.edited)
     instructions = _with_reasons(bare.targets[0].instructions, views)
     targets = [replace(bare.targets[0], instructions=instructions)]
     notes: list[str] = []

@@ -20,6 +20,7 @@ from spectool.amend.model import (
 )
 from spectool.amend.textedit import Paragraph, reflow, segments
 from spectool.diff.align import ClausePair, PairKind, align_specs
+from spectool.draft.parts import part_edits
 from spectool.draft.phrases import NoTextEdit, flat, text_edits
 from spectool.errors import InputError, SpectoolError
 from spectool.model.document import Clause, Spec, Text
@@ -38,8 +39,9 @@ class _Placed:
     operation: Operation
 
 
-def draft_operations(base: Spec, edited: Spec) -> list[Operation]:
-    """Operations, in clause order, whose application to `base` gives `edited`'s text."""
+def draft_operations(base: Spec, edited: Spec, parts: bool = True) -> list[Operation]:
+    """Operations, in clause order, whose application to `base` gives `edited`'s text (`parts`: say a
+    clause's sub-items, rows and Notes added or taken away as such, rather than restate it)."""
     order = _reading_order(base)
     structural = _structural(base, edited, order)
     middle = _applied(base, [p.operation for p in sorted(structural, key=lambda p: p.order)])
@@ -53,7 +55,7 @@ def draft_operations(base: Spec, edited: Spec) -> list[Operation]:
         number = original.get(clause.number)
         if number is None:
             raise DraftError(f"clause {clause.number} is new and changed at once; this is a spectool bug")
-        for operation in _clause_edits(before, clause, number, terms):
+        for operation in _clause_edits(before, clause, number, terms, parts):
             placed.append(_Placed((order[str(number)], 0.0), operation))
     kept = {definition.term: definition for definition in middle.spec.definitions()}
     for definition in edited.definitions():
@@ -78,13 +80,24 @@ def _words(paragraph: Paragraph) -> list[tuple[tuple[str, ...], str]]:
     return [(key, flat(text.value)) for key, text in segments(paragraph)]
 
 
-def _clause_edits(before: Clause, after: Clause, number: ClauseNumber, terms: set[str]) -> list[Operation]:
+def _clause_edits(
+    before: Clause, after: Clause, number: ClauseNumber, terms: set[str], parts: bool = True
+) -> list[Operation]:
     if _not_used(after):
         return [OmitClause(number, leave=NOT_USED)]
     try:
         return list(text_edits(before, after, Place(number), terms))
     except NoTextEdit:
-        return [SubstituteClause(number, rewrapped(replace(after, number=number)))]
+        pass
+    # Sub-items, rows or a Note added or taken away: said as such, then any words changed besides.
+    found = part_edits(before, after, number) if parts else None
+    if found is not None:
+        operations, middle = found
+        try:
+            return operations + list(text_edits(middle, after, Place(number), terms))
+        except NoTextEdit:
+            pass
+    return [SubstituteClause(number, rewrapped(replace(after, number=number)))]
 
 
 def _not_used(clause: Clause) -> bool:

@@ -132,3 +132,9 @@ def letter_value(label: str) -> int:
     for char in label:
         value = value * 26 + (ord(char) - ord("a") + 1)
     return value
+
+
+def is_inserted_item(label: str, previous: str) -> bool:
+    """Is `label` an inserted sub-item, such as (aa) or (ab) after (a), rather than a plain one (after
+    (z), (aa) is the 27th item)? `previous` is the label of the last plain item before it."""
+    return len(label) > 1 and label[0] == previous and previous != "z"

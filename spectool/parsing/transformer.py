@@ -290,6 +290,14 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 CELL_BREAK = "<br>"
 
 
+def read_row(line: str) -> tuple[str, ...]:
+    """The cells of a source row, `| G07 | words | no |`."""
+    body = line.rstrip()
+    if body.endswith("|") and not body.endswith("\\|") and len(body) > 1:
+        body = body[:-1]
+    return tuple(read_cell(piece) for piece in _CELL_SPLIT.split(body[1:]))
+
+
 def read_cell(raw: str) -> str:
     """A source cell as model text: "\\|" is a bar, "<br>" a paragraph break."""
     parts = [part.strip().replace("\\|", "|") for part in raw.split(CELL_BREAK)]

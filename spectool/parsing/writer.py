@@ -121,5 +121,10 @@ def _table_lines(table: Table) -> list[str]:
     return out
 
 
+def render_row(cells: tuple[str, ...]) -> str:
+    """One table row as source text, `| G07 | words | no |`."""
+    return _row(cells)
+
+
 def _row(cells: tuple[str, ...]) -> str:
     return "| " + " | ".join(write_cell(cell) for cell in cells) + " |"

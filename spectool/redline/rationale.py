@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spectool.amend.model import Amendment, InsertClauses, Instruction
+from spectool.amend.model import (
+    Amendment,
+    EditText,
+    InsertClauses,
+    Instruction,
+    NoteEdit,
+    OmitClause,
+    SubstituteClause,
+)
+from spectool.amend.parts import opening_section
+from spectool.amend.scoped import named_paragraphs
 from spectool.amend.working import AppliedSpec
 from spectool.amend.writer import render_instruction
 from spectool.diff.model import Change, Elision, Redline, TableDiff, UnitDiff
@@ -71,11 +81,18 @@ def _places(
     if term is not None:
         return _definition_places(redline, term)
     operation = instruction.operation
+    if isinstance(operation, EditText) and operation.place.heading is not None:
+        return _heading_places(redline, f"Section {operation.place.heading}")
+    if isinstance(operation, NoteEdit | EditText) and opening_section(operation) is not None:
+        return _heading_places(redline, f"Note in Section {opening_section(operation)}", UnitKind.NOTE)
     old = {str(instruction.clause)} if not isinstance(operation, InsertClauses) else set()
+    if isinstance(operation, OmitClause):  # each clause of a range "Omit clauses X to Y", not X alone
+        old |= {str(member) for member in named_paragraphs(instruction, applied.base)}
     new: set[str] = set()
-    if isinstance(operation, InsertClauses):
+    if isinstance(operation, InsertClauses | SubstituteClause):
         new = {name for name, by in applied.changed.items() if by is instruction}
-        new |= {str(clause.number) for clause in operation.clauses} & applied.inserted
+        added = operation.clauses if isinstance(operation, InsertClauses) else operation.more
+        new |= {str(clause.number) for clause in added} & applied.inserted
     places: list[tuple[int, int | None, int | None]] = []
     for index, unit in enumerate(redline.units):
         if isinstance(unit, Elision) or unit.kind is not UnitKind.CLAUSE:
@@ -87,6 +104,21 @@ def _places(
         ):
             places.append((index, None, None))
     return places
+
+
+def _heading_places(
+    redline: Redline, label: str, kind: UnitKind = UnitKind.HEADING
+) -> list[tuple[int, int | None, int | None]]:
+    """The changed heading (or loose Note) labelled `label`: "Section 5.6" as the unamended spec numbers
+    it, "Note in Section 5.5"."""
+    return [
+        (index, None, None)
+        for index, unit in enumerate(redline.units)
+        if isinstance(unit, UnitDiff)
+        and unit.kind is kind
+        and label in (unit.old_label, unit.new_label)
+        and unit.change is not Change.KEPT
+    ]
 
 
 def _definition_places(redline: Redline, term: str) -> list[tuple[int, int | None, int | None]]:

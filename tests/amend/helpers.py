@@ -11,6 +11,7 @@ from spectool.amend.model import Amendment
 from spectool.amend.reader import parse_amendment
 from spectool.errors import InputError, Problem
 from spectool.model.corpus import Corpus
+from spectool.model.document import Spec
 from spectool.parsing import load_corpus, parse_spec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +65,13 @@ def problems_of(text: str) -> list[Problem]:
 
 def small_corpus() -> Corpus:
     return Corpus((parse_spec(SMALL_SPEC, "small.spec"),))
+
+
+def smets2(version: str = "4.2") -> Spec:
+    """The bundled SMETS2 of that version."""
+    spec = bundled().get("SMETS2", version)
+    assert spec is not None
+    return spec
 
 
 @cache

@@ -17,7 +17,7 @@ from spectool.amend.scope import verify_scope
 from spectool.amend.writer import render_amendment
 from spectool.errors import InputError
 from spectool.model.document import Spec
-from tests.amend.helpers import amendment, bundled
+from tests.amend.helpers import amendment, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined
 from tests.redline.office import Office
 
@@ -27,12 +27,6 @@ BOTH = HEAD + (
     '1. In the heading to Section 5.6, for "Additional requirements" substitute "Requirements".\n\n'
     '2. For the heading to Section 5.5 substitute "Communications Hub power supply".\n'
 )
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def title(spec: Spec, number: str) -> str:

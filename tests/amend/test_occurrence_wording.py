@@ -16,8 +16,7 @@ from spectool.diff.model import Side
 from spectool.diff.page import spec_page
 from spectool.diff.plain import page_lines
 from spectool.errors import InputError
-from spectool.model.document import Spec
-from tests.amend.helpers import amendment, bundled
+from tests.amend.helpers import amendment, smets2
 from tests.redline.helpers import front_lines, write_docx
 from tests.redline.office import Office
 
@@ -46,12 +45,6 @@ FORMS = [
         "",
     ),
 ]
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 @pytest.mark.parametrize(("wording", "occurrence", "prefixed"), [f for f in FORMS if f[1] is not None])

@@ -17,18 +17,12 @@ from spectool.amend.writer import render_amendment
 from spectool.errors import InputError
 from spectool.model.document import Spec
 from spectool.model.numbers import ClauseNumber
-from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
+from tests.amend.helpers import PREAMBLE, amendment, problems_of, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined
 from tests.redline.office import Office
 
 KEY = "SMETS2@4.2"
 HEAD = "Amendments to SMETS2 4.2\n\n"
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def ids(spec: Spec, section: str) -> list[str]:

@@ -102,8 +102,10 @@ def test_a_definition_must_be_the_one_named() -> None:
 
 
 def test_whole_clause_instructions_name_no_sub_item() -> None:
-    problem = only(HEAD + "1. Omit clause 5.5.3(a).\n")
-    assert (problem.line, problem.column, problem.width) == (13, 16, 8)
+    # `Omit clause 5.5.3(a).` omits a sub-item (tests/amend/test_sub_items.py); a range is of clauses.
+    problem = only(HEAD + "1. Omit clauses 5.5.3(a) to 5.5.4.\n")
+    assert (problem.line, problem.column, problem.width) == (13, 17, 8)
+    assert problem.message == "this instruction acts on whole clauses: name the clause without (a)"
 
 
 def test_ordinals_must_be_english() -> None:

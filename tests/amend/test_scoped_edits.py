@@ -23,17 +23,11 @@ from spectool.errors import InputError
 from spectool.model.corpus import Corpus
 from spectool.model.document import Clause, Definition, Spec
 from spectool.model.numbers import ClauseNumber
-from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of
+from tests.amend.helpers import PREAMBLE, amendment, bundled, problems_of, smets2
 from tests.amend.redlining import assert_applied_verified_and_redlined
 from tests.redline.office import Office
 
 KEY = "SMETS2@4.2"
-
-
-def smets2(version: str = "4.2") -> Spec:
-    spec = bundled().get("SMETS2", version)
-    assert spec is not None
-    return spec
 
 
 def numbers(*texts: str) -> tuple[ClauseNumber, ...]:

@@ -11,7 +11,7 @@ from spectool.errors import InputError
 from spectool.model.document import Clause, Note, Spec, Table
 from spectool.parsing import parse_spec
 from spectool.parsing.writer import render_spec
-from tests.amend.helpers import amendment, bundled
+from tests.amend.helpers import amendment, bundled, smets2
 
 KEY = "SMETS2@4.2"
 
@@ -34,12 +34,6 @@ Table: Events and the clauses that require them
 | G03 | clause 4.3.3 |
 End Table
 """
-
-
-def smets2() -> Spec:
-    spec = bundled().get("SMETS2", "4.2")
-    assert spec is not None
-    return spec
 
 
 def apply(body: str, base: Spec | None = None) -> Spec:

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from spectool.amend.apply import apply_target
-from spectool.amend.model import EditText, InsertClauses, OmitClause, SubstituteClause, TextEditKind
+from spectool.amend.model import (
+    EditText,
+    InsertClauses,
+    ItemEdit,
+    OmitClause,
+    PartAction,
+    TextEditKind,
+)
 from spectool.amend.reader import parse_amendment
 from spectool.amend.writer import render_amendment
 from spectool.draft.drafting import TO_COMPLETE, Draft, draft_amendment
@@ -156,13 +163,13 @@ def test_authors_dates_and_comments_fill_the_change_request(tmp_path: Path) -> N
     assert parse_amendment(render_amendment(amendment)) == amendment
 
 
-def test_a_changed_sub_item_list_restates_the_clause(tmp_path: Path, bundled: Corpus) -> None:
+def test_a_deleted_sub_item_is_drafted_as_its_omission(tmp_path: Path, bundled: Corpus) -> None:
     spec = bundled.require("SMETS2@4.2")
-    clause = next(c for c in spec.clauses() if c.items)
+    clause = next(c for c in spec.clauses() if c.items)  # 4.3.3.1: (a) and (b), no reference to them
     document = TrackedDocument(exported("SMETS2@4.2"))
     document.delete_paragraph(f"({clause.items[0].label})")
     draft = drafted(document, tmp_path)
-    assert any(isinstance(op, SubstituteClause | EditText) for op in operations(draft))
+    assert operations(draft) == [ItemEdit(clause.number, ("a",), PartAction.OMIT)]
     assert_applies_to_edited(draft, tmp_path)
 
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from spectool.findings import Finding, Severity
 from spectool.model.document import Clause, Position, Section, Spec, SubItem
-from spectool.model.numbers import ClauseNumber, letter_value, roman_value
+from spectool.model.numbers import ClauseNumber, is_inserted_item, letter_value, roman_value
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.registry import register
 
@@ -66,6 +66,15 @@ def _omitted_numbers(spec: Spec, context: RuleContext) -> set[ClauseNumber]:
         return set()
     now = {clause.number for clause in spec.clauses()}
     return {clause.number for clause in base.clauses() if clause.number not in now}
+
+
+def _base_items(spec: Spec, clause: Clause, context: RuleContext) -> tuple[SubItem, ...]:
+    """The sub-items the clause had before the amendment under check, when one is under check."""
+    base = context.base.get(spec.name, spec.version) if context.base is not None else None
+    if base is None or base is spec:
+        return ()
+    found = base.clause(clause.number)
+    return found.items if found is not None else ()
 
 
 def letter_label(value: int) -> str:
@@ -131,18 +140,36 @@ class NumberingGap(Rule):
                 yield from self._sequence(spec, members, within, _clause_namer(parent), skipped)
             for clause in spec.clauses():
                 if clause.items:
-                    yield from self._items(spec, clause.items, clause, letter=True)
+                    before = _base_items(spec, clause, context)
+                    yield from self._items(spec, clause.items, clause, letter=True, before=before)
 
     def _items(
-        self, spec: Spec, items: Sequence[SubItem], owner: Clause, *, letter: bool
+        self,
+        spec: Spec,
+        items: Sequence[SubItem],
+        owner: Clause,
+        *,
+        letter: bool,
+        before: Sequence[SubItem] = (),
     ) -> Iterator[Finding]:
+        """Sub-items in sequence. An inserted one ((aa) after (a)) stands between two on purpose, and
+        a label the amendment under check omitted (`before`: the items as they were) is no gap."""
         value, indent = (letter_value, LETTER_INDENT) if letter else (roman_value, ROMAN_INDENT)
         label = letter_label if letter else roman_label
-        numbered = [Numbered(value(item.label), item, owner, indent) for item in items]
-        yield from self._sequence(spec, numbered, f"clause {owner.id}", lambda number: f"({label(number)})")
+        plain: list[SubItem] = []
+        for item in items:
+            if not (letter and plain and is_inserted_item(item.label, plain[-1].label)):
+                plain.append(item)
+        numbered = [Numbered(value(item.label), item, owner, indent) for item in plain]
+        now = {item.label for item in items}
+        omitted = frozenset(value(item.label) for item in before if item.label not in now)
+        yield from self._sequence(
+            spec, numbered, f"clause {owner.id}", lambda number: f"({label(number)})", omitted
+        )
         for item in items:
             if item.items:
-                yield from self._items(spec, item.items, owner, letter=False)
+                was = next((old.items for old in before if old.label == item.label), ())
+                yield from self._items(spec, item.items, owner, letter=False, before=was)
 
     def _sequence(
         self,
