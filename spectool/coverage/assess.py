@@ -247,7 +247,6 @@ class _Findings:
         self.by_cell: dict[tuple[str, str], list[tuple[Verdict, Judged]]] = {}
         wanted = {row.key for row in rows}
         unread: list[Unread] = []
-        judge.screen()
         for clause in judge.clauses():
             for judged in judge.obligations(clause):
                 if not judged.decides or not judged.scope & wanted:

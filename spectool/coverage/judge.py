@@ -47,6 +47,7 @@ def _refers(text: str) -> bool:
     return ("clau" in lowered or "ect" in lowered) and _INHERITS.search(text) is not None
 
 
+_ITEM_END = re.compile(r"[;,]\s*(?:and|or)?\s*$")  # "; and" ending a sub-item
 _SHORTER = re.compile(rf"\b(?:shorter|less|briefer)\s+than\s+{DURATION}", re.IGNORECASE)
 
 
@@ -139,7 +140,6 @@ class SpecJudge:
         self._section_of = {id(clause): section for section, clause in self.sections}
         self._headings: dict[int, str] = {}
         self._full: dict[int, str] = {}
-        self._named: dict[int, bool] = {}  # whether a clause names a column, told by `screen`
         self._narrowed: dict[int, str | None] = {}
         self._under: dict[str, list[Clause]] | None = None
         self._referred: dict[tuple[str, str], list[Clause]] = {}
@@ -194,14 +194,6 @@ class SpecJudge:
                 if found is not None:
                     yield found
 
-    def screen(self) -> None:
-        """Tell at once, in one pass over the spec, which clauses name a column: those that do not
-        (and refer to nothing) are not read."""
-        clauses = [clause for clause in self.clauses() if id(clause) not in self._named]
-        texts = [self._read_text(clause) for clause in clauses]
-        for clause, named in zip(clauses, self.words.columns.naming(texts), strict=True):
-            self._named[id(clause)] = named
-
     def _read_text(self, clause: Clause) -> str:
         full = self._full_text(clause)
         if clause.tables:
@@ -249,8 +241,7 @@ class SpecJudge:
         words = self.words
         full = self._read_text(clause)
         if not _refers(full):
-            named = self._named.get(id(clause))
-            if not (named if named is not None else words.columns.names(full)):
+            if not words.columns.names(full):
                 return ()  # names no column and refers to nothing: it can decide no cell
             if not self.thorough and words.matrix.subject and not words.subject.names(full):
                 return ()  # off the subject: it decides no cell
@@ -494,7 +485,7 @@ def _sentences(clause: Clause) -> Iterator[Sentence]:
 
 def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[Sentence]:
     for item in items:
-        text = re.sub(r"[;,]\s*(?:and|or)?\s*$", "", " ".join(item.text.flat.split())).rstrip(".:")
+        text = _ITEM_END.sub("", " ".join(item.text.flat.split())).rstrip(".:")
         # A sub-item with a modal verb of its own is a sentence of its own: "(a) ESME shall ...".
         joined = text if has_modal(text) or not lead else f"{lead} {text}"
         if item.items:
