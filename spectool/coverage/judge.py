@@ -108,6 +108,7 @@ class _Core:
     on_subject: bool
     durations: tuple[Fraction, ...]
     inherits: bool
+    conflicts: tuple[str, ...]  # the columns whose parameter its durations contradict
 
 
 class SpecJudge:
@@ -285,19 +286,29 @@ class SpecJudge:
         return found
 
     def _core(self, obligation: Obligation) -> _Core:
+        # Its words alone decide it, not its actor or modality: the same action is judged once for
+        # every actor that owes it.
+        key = (obligation.lead, obligation.action, obligation.exceptions)
         cache = self.words.cores
-        found = cache.get(obligation)
+        found = cache.get(key)
         if found is None:
             words = self.words
             body = f"{obligation.lead} {obligation.action}" if obligation.lead else obligation.action
             excepted = " ".join(obligation.exceptions)
-            found = cache[obligation] = _Core(
-                columns=words.columns.owners(body) | self._timed_columns(body),
+            columns = words.columns.owners(body) | self._timed_columns(body)
+            stated = durations(body)
+            conflicts: tuple[str, ...] = ()
+            if stated and columns:
+                spaced = f"{obligation.lead} {obligation.action}"
+                conflicts = self.limits.conflicts(words.matrix, columns, spaced, stated)
+            found = cache[key] = _Core(
+                columns=columns,
                 excepted=words.columns.owners(excepted) if excepted else frozenset(),
                 contexts=words.contexts.owners(body) if words.context_rows else frozenset(),
                 on_subject=not words.matrix.subject or words.subject.names(body),
-                durations=durations(body),
+                durations=stated,
                 inherits=_refers(obligation.action),
+                conflicts=conflicts,
             )
         return found
 
@@ -335,10 +346,6 @@ class SpecJudge:
         if obligation.except_actors or left_out:
             removed = words.family((*obligation.except_actors, *left_out))
             scope, family = scope - removed, family - removed
-        conflicts: tuple[str, ...] = ()
-        if core.durations and core.columns:
-            body = f"{obligation.lead} {obligation.action}"
-            conflicts = self.limits.conflicts(words.matrix, core.columns, body, core.durations)
         return Judged(
             clause,
             sentence,
@@ -350,7 +357,7 @@ class SpecJudge:
             core.contexts,
             core.on_subject,
             core.durations,
-            conflicts,
+            core.conflicts,
         )
 
     def _inherit(self, judged: Judged, seen: set[tuple[object, ...]]) -> Iterator[Judged]:
