@@ -127,7 +127,7 @@ class WorkingCopy:
         if found is not None:
             return found
         if identity in self.omitted:
-            raise EditError(f"{what} is omitted by instruction {self.omitted[identity].number}")
+            raise EditError(f"{what} is omitted by instruction {self.omitted[identity].label}")
         raise EditError(
             f'"{identity}" is not defined' if isinstance(identity, str) else f"there is no {what}"
         )
@@ -244,7 +244,7 @@ class WorkingCopy:
                 continue
             spans = matches_in(base, operation, self.terms)
             if any(k == key and s < end and start < e for k, s, e in spans for key, start, end in wanted):
-                return f"{message}: instruction {earlier.number} changed those words before it"
+                return f"{message}: instruction {earlier.label} changed those words before it"
         return message
 
     def _warn_of_reused_number(self, number: ClauseNumber, instruction: Instruction) -> None:
@@ -268,15 +268,15 @@ class WorkingCopy:
         other = (
             f"clause {holder.identity}"
             if isinstance(holder.identity, ClauseNumber)
-            else f"a clause instruction {self.changed[holder.identity].number} inserts"
+            else f"a clause instruction {self.changed[holder.identity].label} inserts"
         )
         self.warnings.append(
             (
                 instruction,
-                f"names clause {number}, which instruction {by.number} renumbered as {now}, and "
+                f"names clause {number}, which instruction {by.label} renumbered as {now}, and "
                 f"{number} now numbers {other}: numbers in instructions are those of the unamended "
                 f"spec, so this means the clause now numbered {now}; to make that plain, put this "
-                f"instruction before instruction {by.number}",
+                f"instruction before instruction {by.label}",
             )
         )
 
@@ -286,7 +286,7 @@ class WorkingCopy:
         earlier = self.inserted_after.get((operation.before, operation.after))
         if earlier is not None:
             raise EditError(
-                f"instruction {earlier.number} already inserts {where} clause {operation.after}: "
+                f"instruction {earlier.label} already inserts {where} clause {operation.after}: "
                 "insert all the new clauses in one instruction"
             )
         self.inserted_after[(operation.before, operation.after)] = instruction

@@ -71,7 +71,7 @@ class VersionLeftBehind(Rule):
         return Finding(
             code=self.code,
             severity=self.severity,
-            message=f"instruction {instruction.number} {action}, but {problem}: {proposal}",
+            message=f"instruction {instruction.label} {action}, but {problem}: {proposal}",
             path=amendment.path,
             line=instruction.line,
             column=instruction.at.column,
