@@ -8,6 +8,7 @@ reported for the drafter rather than silently dropped.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
@@ -137,8 +138,11 @@ def _grouped(entries: tuple[MirrorEntry, ...]) -> list[list[MirrorEntry]]:
 class _Carry:
     """Carries one instruction over to the target version, noting what does not fit."""
 
-    def __init__(self, mapping: ClauseMap) -> None:
+    def __init__(self, mapping: ClauseMap, now: Lookups | None = None) -> None:
         self.mapping = mapping
+        # The clauses as the instructions before this one leave them (an inserted row or item is
+        # named by later ones), by their numbers in the unamended versions.
+        self.now = now or (_clause_of(mapping.source), _clause_of(mapping.target))
         self.moved = {old: new for old, new in mapping.numbers.items() if old != new}
         self.notes: list[str] = []
 
@@ -253,7 +257,7 @@ class _Carry:
 
     def _items(self, old: ClauseNumber, new: ClauseNumber, path: tuple[str, ...]) -> tuple[str, ...] | None:
         """The sub-item's letters in the counterpart clause, found by its words; noted where they differ."""
-        here, there = self.mapping.source.clause(old), self.mapping.target.clause(new)
+        here, there = self.now[0](old), self.now[1](new)
         if here is None or there is None:
             return path
         found = counterpart_item(here, there, path)
@@ -271,7 +275,7 @@ class _Carry:
 
     def _row(self, old: ClauseNumber, new: ClauseNumber, key: str) -> str | None:
         """The row's name in the counterpart clause's table, found by its cells; noted where it differs."""
-        here, there = self.mapping.source.clause(old), self.mapping.target.clause(new)
+        here, there = self.now[0](old), self.now[1](new)
         mine = only_table(here) if here is not None else None
         theirs = only_table(there) if there is not None else None
         if mine is None or theirs is None:
@@ -309,7 +313,7 @@ class _Carry:
         (a) becomes (ba) where (a) is (b))."""
         if operation.action is PartAction.SUBSTITUTE:
             return tuple(replace(item, label=path[-1]) for item in new)
-        here, there = self.mapping.source.clause(operation.clause), self.mapping.target.clause(number)
+        here, there = self.now[0](operation.clause), self.now[1](number)
         assert here is not None and there is not None
         if operation.reletter:
             siblings = [item.label for item in there.items] if len(path) == 1 else []
@@ -377,9 +381,26 @@ class _Carry:
         return replace(renumbered, number=number)
 
 
-def mirror_operation(operation: Operation, mapping: ClauseMap) -> tuple[Operation | None, list[str]]:
+Lookups = tuple[Callable[[ClauseNumber], Clause | None], Callable[[ClauseNumber], Clause | None]]
+
+
+def _clause_of(spec: Spec) -> Callable[[ClauseNumber], Clause | None]:
+    return spec.clause
+
+
+def _working_clause(working: WorkingCopy) -> Callable[[ClauseNumber], Clause | None]:
+    def clause(number: ClauseNumber) -> Clause | None:
+        found = working.paragraph(number)
+        return found if isinstance(found, Clause) else None
+
+    return clause
+
+
+def mirror_operation(
+    operation: Operation, mapping: ClauseMap, now: Lookups | None = None
+) -> tuple[Operation | None, list[str]]:
     """The operation as it would read for the target version, and the notes for the drafter."""
-    carry = _Carry(mapping)
+    carry = _Carry(mapping, now)
     return carry.operation(operation), carry.notes
 
 
@@ -394,7 +415,8 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
     number = 0
     group: tuple[int, int] | None = None  # (source number, parts proposed) of the compound instruction
     for instruction in amendment.instructions_for(source.key):
-        operation, notes = mirror_operation(instruction.operation, mapping)
+        now = (_working_clause(original), _working_clause(working))
+        operation, notes = mirror_operation(instruction.operation, mapping, now)
         proposed = None
         if operation is not None:
             # The parts of a compound instruction carried over stay one instruction, lettered afresh.

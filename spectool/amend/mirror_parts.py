@@ -36,9 +36,9 @@ def _siblings(items: tuple[SubItem, ...], parent: Path) -> tuple[SubItem, ...] |
 def _best(words: str, candidates: list[tuple[str, str]], same: str) -> str | None:
     """The key of the candidate whose words are `words`, else of the one most like them (`same`,
     the key they had, wins a tie), or None when none is alike enough."""
-    for key, other in candidates:
-        if _flat(other) == _flat(words):
-            return key
+    exact = [key for key, other in candidates if _flat(other) == _flat(words)]
+    if exact:
+        return same if same in exact else exact[0]
     scored = [(_likeness(words, other), key == same, key) for key, other in candidates]
     scored = [entry for entry in scored if entry[0] >= ALIKE]
     return max(scored)[2] if scored else None
@@ -80,9 +80,6 @@ def counterpart_row(source: Table, target: Table, key: str) -> str | None:
         return key if any(_row_key(other) == key for other in target.rows) else None
     rest = " | ".join(row[1:])
     candidates = [(_row_key(other), " | ".join(other[1:])) for other in target.rows if other]
-    for name, words in candidates:
-        if _flat(words) == _flat(rest) and (rest.strip() or name == key):
-            return name
     if not rest.strip():
         return key if any(name == key for name, _ in candidates) else None
     return _best(rest, candidates, key)

@@ -157,3 +157,34 @@ def test_where_the_letters_agree_nothing_is_noted() -> None:
     assert mirror.notes == []
     (entry,) = mirror.entries
     assert entry.proposed is not None and entry.proposed.operation == entry.source.operation
+
+
+def test_a_row_or_item_an_earlier_instruction_inserted_is_carried_as_that_instruction_left_it() -> None:
+    """Found drafting: a later instruction on a row or sub-item the amendment itself inserted was not
+    mirrored ("no counterpart"), since the counterpart was looked for in the unamended text."""
+    body = HEAD + (
+        "1. In the table in clause 5.4.3, after the row for E02 insert the following row:\n"
+        "    | E04 | clock fault | yes |\n\n"
+        "2. In the table in clause 5.4.3, in the row for E04, "
+        'for "clock fault" substitute "clock adjusted".\n\n'
+        "3. After clause 5.4.2(a) insert:\n      (aa) on a valid command from the Supplier; and\n\n"
+        '4. In clause 5.4.2(aa), for "the Supplier" substitute "a Supplier".\n'
+    )
+    old, new = specs()
+    mirror = mirror_amendment(amendment(body), old, new)
+    assert [note for _, note in mirror.notes] == [
+        "the row for E02 in clause 5.4.3 is the row for E03 in SMETS2@5.0, by its cells",
+        "clause 5.4.2(a) is clause 5.4.2(b) in SMETS2@5.0, by its words",
+        "new sub-items (aa) as (ba)",
+        "clause 5.4.2(aa) is clause 5.4.2(ba) in SMETS2@5.0, by its words",
+    ]
+    applied = apply_target(amendment(mirror.render(), "SMETS2 5.0"), "SMETS2@5.0", new).spec
+    clause = applied.clause("5.4.3")
+    assert clause is not None and isinstance(clause.attachments[0], Table)
+    assert clause.attachments[0].rows[-1] == ("E04", "clock adjusted", "yes")
+    items = applied.clause("5.4.2")
+    assert items is not None
+    assert [(item.label, item.text.flat) for item in items.items][2] == (
+        "ba",
+        "on a valid command from a Supplier; and",
+    )
