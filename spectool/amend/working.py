@@ -28,6 +28,7 @@ from spectool.amend.model import (
     TextEditKind,
 )
 from spectool.amend.parts import apply_part, edit_opening_note, opening_section
+from spectool.amend.punctuation import clashing_punctuation
 from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import shifted
 from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
@@ -183,10 +184,25 @@ class WorkingCopy:
         _, entry = self.require(identity, instruction.subject)
         assert isinstance(entry.block, Clause | Definition)
         earlier = self.new_words.get(entry.identity, [])
+        before = entry.block
         try:
             entry.block, spans = apply_tracked(entry.block, edit, earlier, instruction, self.terms)
         except EditError as error:
             raise EditError(self._who_changed(entry.identity, edit, str(error))) from None
+        clash = clashing_punctuation(before, entry.block)
+        if clash is not None:
+            where = (
+                f"clause {identity}"
+                if isinstance(identity, ClauseNumber)
+                else f'the definition of "{identity}"'
+            )
+            self.warnings.append(
+                (
+                    instruction,
+                    f'leaves {where} reading "{clash}": quote the comma or stop beside the words too, '
+                    'e.g. omit ", and ..." rather than "and ..."',
+                )
+            )
         self.edits_on.setdefault(entry.identity, []).append(instruction)
         self.new_words[entry.identity] = spans
         self.changed[entry.identity] = instruction

@@ -62,7 +62,8 @@ class VersionLeftBehind(Rule):
             action = f"changes {name} {version} {instruction.subject}"
             wanted = gap.counterpart
         if not gap.targeted:
-            problem = f"{other}, also live, is not amended at all ({wanted} needs the same change)"
+            need = "need" if wanted.startswith("clauses ") else "needs"
+            problem = f"{other}, also live, is not amended at all ({wanted} {need} the same change)"
         elif inserts:
             problem = f"{other} lacks {wanted}"
         else:

@@ -1,0 +1,83 @@
+"""Issue 18, leftover 5: what a drafting trial of the new forms against SMETS2 4.2 and the CHTS found,
+each from its reproducer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from spectool.amend.apply import apply_target
+from spectool.amend.punctuation import clashing_punctuation
+from spectool.cli import main
+from spectool.model.document import Clause, Text
+from spectool.model.numbers import ClauseNumber
+from tests.amend.helpers import PREAMBLE, ROOT, amendment, problems_of, smets2
+
+KEY = "SMETS2@4.2"
+HEAD = "Amendments to SMETS2 4.2\n\n"
+
+
+def warnings(body: str) -> list[str]:
+    return [warning.message for warning in apply_target(amendment(HEAD + body), KEY, smets2()).warnings]
+
+
+def test_an_omission_that_leaves_two_stops_together_is_warned_of() -> None:
+    """`omit "each time its valve opens or closes"` left "send an Alert,." without a word."""
+    assert warnings('1. In clause 4.3.3.3, omit "each time its valve opens or closes".\n') == [
+        'warning: instruction 1 leaves clause 4.3.3.3 reading "send an Alert,.": quote the comma or stop '
+        'beside the words too, e.g. omit ", and ..." rather than "and ..."'
+    ]
+    compound = warnings(
+        '1. In clause 4.3.3.1\u2014 (a) omit "in Credit Mode or Prepayment Mode"; (b) for "Meter Balance"\n'
+        '   substitute "balance".\n'
+    )
+    assert compound == [
+        'warning: instruction 1(a) leaves clause 4.3.3.1 reading "command from a User,; and": quote the '
+        'comma or stop beside the words too, e.g. omit ", and ..." rather than "and ..."'
+    ]
+
+
+def test_an_omission_with_its_comma_or_punctuation_already_there_is_not_warned_of() -> None:
+    assert warnings('1. In clause 4.3.3.3, omit ", and send an Alert".\n') == []
+    assert warnings('1. In clause 5.5.3, for "Comms Hub" substitute "Communications Hub".\n') == []
+    # A clash the text already had is not the edit's doing; a second one is.
+    had = Clause(ClauseNumber.parse("1.1"), Text("ESME shall, , record it."))
+    assert clashing_punctuation(had, replace(had, text=Text("ESME shall, , record it at once."))) is None
+    assert (
+        clashing_punctuation(had, replace(had, text=Text("ESME shall, , record it,.")))
+        == "shall, , record it,."
+    )
+
+
+def test_substituting_nothing_is_refused_with_the_omission_to_write() -> None:
+    """`for ", and send an Alert" substitute ""` left "an Event, , each time" behind."""
+    text = PREAMBLE.format(specs="SMETS2 4.2") + "\n" + HEAD
+    text += '1. In clause 4.3.3.3, for ", and send an Alert" substitute "".\n'
+    (problem,) = problems_of(text)
+    assert (problem.line, problem.column) == (13, 60)
+    assert (
+        problem.message
+        == "nothing to substitute: to take the words out, write 'omit \", and send an Alert\"'"
+    )
+
+
+def test_xver001_says_clauses_need_the_change(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A compound over a range: "(clauses 4.3.4.1 to 4.3.4.3 needs the same change)"."""
+    path = tmp_path / "range.amend"
+    path.write_text(
+        PREAMBLE.format(specs="SMETS2 4.2").replace("as below", "SMETS2 4.2: 4.3.4.1, 4.3.4.3")
+        + "\n"
+        + HEAD
+        + '1. In clauses 4.3.4.1 to 4.3.4.3\u2014 (a) for "GBCS" substitute "Great Britain\n'
+        + '   Companion Specification" wherever it occurs;\n'
+        + '   (b) for "either check" substitute "one of those checks".\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    found = [line for line in result.output.splitlines() if "XVER001" in line]
+    assert len(found) == 2
+    assert all("(clauses 4.3.4.1 to 4.3.4.3 need the same change)" in line for line in found)
+    assert "instruction 1(a)" in found[0] and "instruction 1(b)" in found[1]
