@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from spectool.amend.apply import apply_target
@@ -81,3 +82,17 @@ def test_xver001_says_clauses_need_the_change(tmp_path: Path, monkeypatch) -> No
     assert len(found) == 2
     assert all("(clauses 4.3.4.1 to 4.3.4.3 need the same change)" in line for line in found)
     assert "instruction 1(a)" in found[0] and "instruction 1(b)" in found[1]
+
+
+NO_DASH = '1. In clause 5.5.3 (a) for "Comms Hub" substitute "Communications Hub"; (b) omit "moment".\n'
+ROW_COMMA = "1. In the table in clause 4.3.5.1, in the row for G06, " + '(a) omit "no"; (b) omit "G".\n'
+COLON = "1. In clause 5.5.3:\n" + '   (a) omit "Comms"; and\n   (b) omit "moment".\n'
+
+
+@pytest.mark.parametrize("instruction", [NO_DASH, ROW_COMMA, COLON])
+def test_lettered_parts_without_their_dash_are_told_to_take_one(instruction: str) -> None:
+    """A comma or colon in place of the dash got "a clause number is followed by a comma" or
+    "expected 'after', 'before', 'for' or 'omit'", which sent the drafter away from lettered parts."""
+    (problem,) = problems_of(PREAMBLE.format(specs="SMETS2 4.2") + "\n" + HEAD + instruction)
+    assert problem.message.startswith("lettered parts follow a dash after the place they are in")
+    assert problem.line == 13
