@@ -12,9 +12,12 @@ from click.testing import CliRunner
 from spectool.amend.apply import apply_target
 from spectool.amend.punctuation import clashing_punctuation
 from spectool.cli import main
-from spectool.model.document import Clause, Text
+from spectool.errors import InputError
+from spectool.model.document import Clause, Table, Text
 from spectool.model.numbers import ClauseNumber
 from tests.amend.helpers import PREAMBLE, ROOT, amendment, problems_of, smets2
+from tests.amend.redlining import assert_applied_verified_and_redlined, mirrored_and_applied
+from tests.redline.office import Office
 
 KEY = "SMETS2@4.2"
 HEAD = "Amendments to SMETS2 4.2\n\n"
@@ -96,3 +99,25 @@ def test_lettered_parts_without_their_dash_are_told_to_take_one(instruction: str
     (problem,) = problems_of(PREAMBLE.format(specs="SMETS2 4.2") + "\n" + HEAD + instruction)
     assert problem.message.startswith("lettered parts follow a dash after the place they are in")
     assert problem.line == 13
+
+
+TITLE = HEAD + '1. In the table in clause 4.3.5.1, for "Events recorded by GSME" substitute "GSME Events".\n'
+
+
+def test_a_table_s_title_is_reached_by_an_edit_of_the_table() -> None:
+    """Said '"Events recorded by GSME" does not occur', though those are the table's own words."""
+    applied = apply_target(amendment(TITLE), KEY, smets2()).spec
+    clause = applied.clause("4.3.5.1")
+    assert clause is not None and isinstance(clause.attachments[0], Table)
+    assert clause.attachments[0].title == "GSME Events"
+    assert clause.attachments[0].rows == smets2().clause("4.3.5.1").attachments[0].rows  # type: ignore[union-attr]
+    row = HEAD + '1. In the table in clause 4.3.5.1, in the row for G06, omit "recorded by".\n'
+    with pytest.raises(InputError, match='"recorded by" does not occur'):
+        apply_target(amendment(row), KEY, smets2())  # a row is its cells alone
+    mirrored = mirrored_and_applied(amendment(TITLE), smets2("4.2"), smets2("5.0")).spec.clause("4.3.5.1")
+    assert mirrored is not None and isinstance(mirrored.attachments[0], Table)
+    assert mirrored.attachments[0].title == "GSME Events"
+
+
+def test_the_redline_of_a_new_table_title_accepts_and_rejects_exactly(office: Office, tmp_path: Path) -> None:
+    assert_applied_verified_and_redlined(office, tmp_path, amendment(TITLE), KEY, smets2())
