@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import functools
 import hashlib
@@ -123,6 +121,8 @@ def exchange_paths(first: Path, second: Path) -> bool:
         return False
     if function(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
         return True
+    import ctypes
+
     code = ctypes.get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False  # a filesystem or kernel without the exchange
@@ -131,6 +131,10 @@ def exchange_paths(first: Path, second: Path) -> bool:
 
 @functools.cache
 def _renameat2() -> Callable[[int, bytes, int, bytes, int], int] | None:
+    # ctypes is loaded only for a swap: importing it costs a check answered from its cache a tenth.
+    import ctypes
+    import ctypes.util
+
     try:
         function = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True).renameat2
     except (OSError, AttributeError):

@@ -424,7 +424,9 @@ class WorkingCopy:
                     block = _renumber_attachments(block, moved, self.base.name)
                 blocks.append(block)
             sections.append(replace(open_section.section, blocks=tuple(blocks)))
-        spec = replace(self.base, sections=tuple(sections))
+        # The amended version was never read from Word: the base's document and the places of its
+        # blocks (keyed by numbers the amendment may have changed) would be stale.
+        spec = replace(self.base, sections=tuple(sections), source=None, origins=())
         changed = {
             _label(self.sections, identity): instruction for identity, instruction in self.changed.items()
         }

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from spectool.baseline.compare import against_baseline, new_only
 from spectool.baseline.fingerprint import fingerprinted
-from spectool.baseline.source import load_baseline, moved_path, paths_in
 from spectool.cache.codec import CachedCheck
 from spectool.cache.entry import cache_entry
 from spectool.cache.report import report_meta
@@ -115,6 +114,7 @@ def check_report(request: CheckRequest, config: Config, run: Callable[[], CheckR
     tally: tuple[tuple[BaselineState, int], ...] = ()
     before: list[Finding] = []
     if request.baseline is not None:
+        from spectool.baseline.source import load_baseline  # git and saved reports: only for a baseline
 
         def check_at(copy: Path, root: Path) -> list[Finding]:
             return _check_copy(copy, root, request, config)
@@ -160,6 +160,8 @@ def _relative(finding: Finding) -> Finding:
 
 def _check_copy(copy: Path, root: Path, request: CheckRequest, config: Config) -> list[Finding]:
     """The findings of the same check on a copy of the repository, as if they were in the working tree."""
+    from spectool.baseline.source import moved_path, paths_in
+
     if config.path is not None:
         config_at = load_config(copy / config.path.resolve().relative_to(root))
     else:

@@ -8,39 +8,28 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spectool.amend.apply import apply_target, missing_targets
-from spectool.amend.mirror import Mirror, mirror_amendment
-from spectool.amend.model import Amendment
-from spectool.amend.output import consolidated_source
-from spectool.amend.reader import read_amendment
-from spectool.api.applied import AppliedAmendment, AppliedTarget, Consolidation
 from spectool.api.checking import CheckReport, CheckRequest, check_report
-from spectool.api.redlining import Drafting, RedlineDraft
-from spectool.atomic import write_text_atomic
 from spectool.config import Config, load_config
-from spectool.coverage.request import CoverageRequest, run_coverage
-from spectool.diff.align import Alignment, align_specs
-from spectool.diff.context import with_context
-from spectool.diff.document import diff_specs
-from spectool.docx_import import import_docx
-from spectool.docx_import.importer import DocxImport
 from spectool.errors import InputError, Problem, UsageError
 from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus, split_key
 from spectool.model.document import Spec
 from spectool.parsing import load_corpus, read_spec
-from spectool.redline.cover import modification_of
-from spectool.redline.export import export_spec
-from spectool.redline.rationale import rationales
-from spectool.redline.resolved import resolved_findings
-from spectool.redline.revisions import change_request_date, revision_author, revision_date
 from spectool.rules.runner import CheckRun, check_paths
 
+# Amending, diffing, redlining, Word and coverage are imported by the methods that use them: a check
+# needs none of them, and importing them all took a check half a second before it read a spec.
 if TYPE_CHECKING:
+    from spectool.amend.mirror import Mirror
+    from spectool.amend.model import Amendment
+    from spectool.api.applied import AppliedAmendment, AppliedTarget, Consolidation
+    from spectool.api.redlining import Drafting, RedlineDraft
+    from spectool.coverage.request import CoverageRequest
+    from spectool.diff.align import Alignment
+    from spectool.docx_import.importer import DocxImport
     from spectool.pack.build import PackResult, Progress
     from spectool.pack.plan import PackOptions
 
-DEFAULT_DRAFTING = Drafting()
 _APPLIED: MemoKind[AppliedTarget | tuple[Problem, ...]] = MemoKind("amendment applied to a target")
 
 
@@ -116,6 +105,8 @@ class Workspace:
 
     def coverage(self, request: CoverageRequest, *, shown: Callable[[str], str] | None = None) -> str:
         """The coverage report `request` asks for; `shown` rewrites each spec's path as reports show it."""
+        from spectool.coverage.request import run_coverage
+
         corpus = self.corpus
         if shown is not None:
             corpus = Corpus(tuple(replace(spec, path=shown(spec.path)) for spec in corpus))
@@ -123,6 +114,8 @@ class Workspace:
 
     def amendment(self, path: Path) -> Amendment:
         """The amendment at `path`, read once per run."""
+        from spectool.amend.reader import read_amendment
+
         key = path.resolve()
         if key not in self._amendments:
             self._amendments[key] = read_amendment(path)
@@ -130,6 +123,9 @@ class Workspace:
 
     def apply(self, amendment: Amendment | Path, targets: Sequence[str] = ()) -> AppliedAmendment:
         """`amendment` applied to each target named (default: every target), each at most once per run."""
+        from spectool.amend.apply import missing_targets
+        from spectool.api.applied import AppliedAmendment, AppliedTarget
+
         if isinstance(amendment, Path):
             amendment = self.amendment(amendment)
         wanted = [key.replace(" ", "@") for key in targets]
@@ -159,6 +155,9 @@ class Workspace:
     ) -> Consolidation:
         """Write the consolidated source of each target that applies into `folder` (None: write nothing);
         with `verify`, only those that differ from their base just where the amendment says."""
+        from spectool.api.applied import Consolidation
+        from spectool.atomic import write_text_atomic
+
         applied = self.apply(amendment_path, targets)
         problems = list(applied.missing)
         ready: list[AppliedTarget] = []
@@ -180,6 +179,10 @@ class Workspace:
         return Consolidation(applied, tuple(ready), tuple(written), tuple(problems))
 
     def _apply(self, amendment: Amendment, key: str, base: Spec) -> AppliedTarget | tuple[Problem, ...]:
+        from spectool.amend.apply import apply_target
+        from spectool.amend.output import consolidated_source
+        from spectool.api.applied import AppliedTarget
+
         try:
             applied = apply_target(amendment, key, base)
             # An amended text that is no longer a valid spec does not apply either.
@@ -189,10 +192,14 @@ class Workspace:
 
     def align(self, old_key: str, new_key: str) -> Alignment:
         """The clauses of one version paired with those of another: kept, changed, renumbered..."""
+        from spectool.diff.align import align_specs
+
         return align_specs(self.corpus.require(old_key), self.corpus.require(new_key))
 
     def mirror(self, amendment: Amendment | Path, source_key: str, target_key: str) -> Mirror:
         """`amendment`'s instructions for `source_key` proposed for `target_key`, another live version."""
+        from spectool.amend.mirror import mirror_amendment
+
         if isinstance(amendment, Path):
             amendment = self.amendment(amendment)
         source, target = self.corpus.require(source_key), self.corpus.require(target_key)
@@ -204,11 +211,18 @@ class Workspace:
             raise UsageError(f"mirror between two versions of one spec, not {source.key} and {target.key}")
         return mirror_amendment(amendment, source, target)
 
-    def redline(
-        self, applied: AppliedAmendment, key: str, drafting: Drafting = DEFAULT_DRAFTING
-    ) -> RedlineDraft:
+    def redline(self, applied: AppliedAmendment, key: str, drafting: Drafting | None = None) -> RedlineDraft:
         """The redline of target `key` as `applied` leaves it, dated by the change request unless
         `drafting` gives a date."""
+        from spectool.api.redlining import Drafting, RedlineDraft
+        from spectool.diff.context import with_context
+        from spectool.redline.cover import modification_of
+        from spectool.redline.rationale import rationales
+        from spectool.redline.resolved import resolved_findings
+        from spectool.redline.revisions import change_request_date, revision_author
+
+        drafting = drafting or Drafting()
+
         target = applied.target(key)
         amendment = applied.amendment
         shown = with_context(target.diff, drafting.context)
@@ -226,8 +240,15 @@ class Workspace:
             drafting.context,
         )
 
-    def redline_specs(self, old: Spec, new: Spec, drafting: Drafting = DEFAULT_DRAFTING) -> RedlineDraft:
+    def redline_specs(self, old: Spec, new: Spec, drafting: Drafting | None = None) -> RedlineDraft:
         """The redline of two versions of one spec, paired clause by clause by their words."""
+        from spectool.api.redlining import Drafting, RedlineDraft
+        from spectool.diff.context import with_context
+        from spectool.diff.document import diff_specs
+        from spectool.redline.revisions import revision_author, revision_date
+
+        drafting = drafting or Drafting()
+
         if old.name != new.name:
             raise UsageError(f"{old.path} is {old.name} but {new.path} is {new.name}: redline one spec")
         redline = diff_specs(old, new)
@@ -246,6 +267,8 @@ class Workspace:
         accept_changes: bool = False,
     ) -> DocxImport:
         """A Word specification read as spec source; InputError when it is no usable specification."""
+        from spectool.docx_import import import_docx
+
         if not document.is_file():
             raise UsageError(f"{document}: no such file")
         return import_docx(document, name=name, version=version, title=title, accept_changes=accept_changes)
@@ -261,4 +284,6 @@ class Workspace:
 
     def export(self, spec: Spec, output: Path, *, template_dir: Path | None = None) -> None:
         """Write `spec` as a clean .docx at `output` (atomically; never over an input)."""
+        from spectool.redline.export import export_spec
+
         export_spec(spec, output, template_dir, inputs=tuple(self.config.input_paths()))

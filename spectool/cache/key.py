@@ -20,18 +20,23 @@ def tool_digest() -> str:
     """A hash of spectool's version and its own files: an edited checkout or a new release never
     reuses what an older one cached."""
     digest = hashlib.sha256(f"spectool {spectool.__version__}\n".encode())
-    for path in sorted(_own_files(_PACKAGE)):
-        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
-        digest.update(path.read_bytes())
+    # Plain strings and os calls: a check answered from the cache hashes these files on every run.
+    for relative, path in sorted(_own_files(str(_PACKAGE))):
+        digest.update(relative.encode() + b"\0")
+        with open(path, "rb") as stream:
+            digest.update(stream.read())
     return digest.hexdigest()
 
 
-def _own_files(folder: Path) -> Iterable[Path]:
+def _own_files(folder: str) -> Iterable[tuple[str, str]]:
+    """(path relative to `folder` with "/" between parts, full path) of each of spectool's own files."""
+    start = len(folder) + 1
     for root, folders, files in os.walk(folder, followlinks=True):
         folders[:] = [name for name in folders if name != "__pycache__"]
         for name in files:
             if name.endswith(_OWN_SUFFIXES):
-                yield Path(root) / name
+                path = os.path.join(root, name)
+                yield path[start:].replace(os.sep, "/"), path
 
 
 def slot_of(options: Sequence[str]) -> str:

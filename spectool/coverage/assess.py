@@ -279,7 +279,7 @@ class _Findings:
             found: list[Mention] = []
             if open_columns:
                 columns = self.judge.words.columns_of(frozenset(open_columns))
-                found = [m for clause in self.judge.clauses() if (m := self.judge.mention(clause, columns))]
+                found = list(self.judge.mentions(columns))
                 found.extend(self.judge.definition_mentions(columns))
             self._mentions = tuple(found)
         return self._mentions
@@ -375,8 +375,10 @@ def _excerpt(judge: SpecJudge, clause: Clause) -> Excerpt:
     highlights: set[str] = set()
     for _, text in lines:
         for vocabulary in (judge.words.columns, judge.words.actors, judge.words.subject):
-            for _, _, start, end in vocabulary.find(text):
-                highlights.add(" ".join(text[start:end].split()))
+            # Most lines name few of the vocabularies: `names` rules one out before `find` runs.
+            if vocabulary.names(text):
+                for _, _, start, end in vocabulary.find(text):
+                    highlights.add(" ".join(text[start:end].split()))
     return Excerpt(
         clause=clause.id,
         heading=f"{section.number} {section.title}",

@@ -40,6 +40,14 @@ _INHERITS = re.compile(
 )
 
 
+def _refers(text: str) -> bool:
+    """True when `text` inherits by reference ("shall meet clause X"); most texts are ruled out by
+    looking for the letters of "clause" and "section" before the pattern runs."""
+    lowered = text.lower()
+    return ("clau" in lowered or "ect" in lowered) and _INHERITS.search(text) is not None
+
+
+_ITEM_END = re.compile(r"[;,]\s*(?:and|or)?\s*$")  # "; and" ending a sub-item
 _SHORTER = re.compile(rf"\b(?:shorter|less|briefer)\s+than\s+{DURATION}", re.IGNORECASE)
 
 
@@ -131,8 +139,10 @@ class SpecJudge:
         )
         self._section_of = {id(clause): section for section, clause in self.sections}
         self._headings: dict[int, str] = {}
+        self._full: dict[int, str] = {}
         self._narrowed: dict[int, str | None] = {}
         self._under: dict[str, list[Clause]] | None = None
+        self._referred: dict[tuple[str, str], list[Clause]] = {}
         self._not_applying = self._find_not_applying()
 
     def clauses(self) -> Iterator[Clause]:
@@ -148,11 +158,14 @@ class SpecJudge:
         if key in self._active:
             return own  # a loop of references: what the clause says itself is all it adds
         self._active.add(key)
+        # The first of the inherited obligations that bind the same rows to the same columns the
+        # same way is kept; the others are told apart before they are built.
+        seen: set[tuple[object, ...]] = set()
         try:
-            inherited = [each for judged in own for each in self._inherit(judged)]
+            inherited = tuple(each for judged in own for each in self._inherit(judged, seen))
         finally:
             self._active.discard(key)
-        found = self._closure[key] = own + _distinct(inherited) if inherited else own
+        found = self._closure[key] = own + inherited if inherited else own
         return found
 
     def own(self, clause: Clause) -> tuple[Judged, ...]:
@@ -165,22 +178,42 @@ class SpecJudge:
         self.own(clause)
         return self._unread.get(id(clause), ())
 
-    def mention(self, clause: Clause, columns: Vocabulary | None = None) -> Mention | None:
-        """The rows and columns (of `columns`, else all) that the clause's text, notes, tables and
-        headings name, on the subject."""
-        if is_omitted(clause.text.value):
-            return None  # "Not used (formerly ...)": what it once said is gone
+    def mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
+        """The rows and columns (of `columns`, else all) that each clause's text, notes, tables and
+        headings name, on the subject; clauses that name no column are ruled out in one pass."""
         columns = columns or self.words.columns
-        text = clause.full_text
+        # "Not used (formerly ...)": what it once said is gone.
+        clauses = [clause for clause in self.clauses() if not is_omitted(clause.text.value)]
+        texts = [self._mention_text(clause) for clause in clauses]
+        arounds = [self._heading_text(self._section(clause)) for clause in clauses]
+        headings = list(dict.fromkeys(arounds))
+        heading_names = dict(zip(headings, columns.naming(headings), strict=True))
+        for clause, text, around, names in zip(clauses, texts, arounds, columns.naming(texts), strict=True):
+            if names or heading_names[around]:
+                found = self._mention(clause.id, text, around, columns)
+                if found is not None:
+                    yield found
+
+    def _read_text(self, clause: Clause) -> str:
+        full = self._full_text(clause)
+        if clause.tables:
+            full += " " + " ".join(" ".join(row) for table in clause.tables for row in table.rows)
+        return full
+
+    def _mention_text(self, clause: Clause) -> str:
+        text = self._full_text(clause)
         if clause.attachments:
             parts = [text, *(note.text.flat for note in clause.notes)]
             parts.extend("; ".join(row) for table in clause.tables for row in table.rows)
             text = "\n".join(parts)
-        around = self._heading_text(self._section(clause))
-        # Most clauses name no column the caller asks about: that is told before the text is joined.
-        if not columns.names(text) and not columns.names(around):
-            return None
-        return self._mention(clause.id, text, around, columns)
+        return text
+
+    def _full_text(self, clause: Clause) -> str:
+        """The clause and its sub-items as one string, joined once (it is read and looked through)."""
+        found = self._full.get(id(clause))
+        if found is None:
+            found = self._full[id(clause)] = clause.full_text
+        return found
 
     def definition_mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
         for definition in self.spec.definitions():
@@ -206,17 +239,16 @@ class SpecJudge:
         if is_omitted(clause.text.value):
             return ()
         words = self.words
-        full = clause.full_text
-        if clause.tables:
-            full += " " + " ".join(" ".join(row) for table in clause.tables for row in table.rows)
-        if _INHERITS.search(full) is None:
+        full = self._read_text(clause)
+        if not _refers(full):
             if not words.columns.names(full):
                 return ()  # names no column and refers to nothing: it can decide no cell
             if not self.thorough and words.matrix.subject and not words.subject.names(full):
                 return ()  # off the subject: it decides no cell
         judged: list[Judged] = []
         unread: list[Unread] = []
-        left_out = list(self._not_applying.get(clause.id, ()))
+        clause_id = clause.id
+        left_out = list(self._not_applying.get(clause_id, ()))
         readings = [
             (sentence, reading)
             for sentence in _sentences(clause)
@@ -229,16 +261,18 @@ class SpecJudge:
             for term in reading.actors
         )
         narrowed = self._narrowed_row(self._section(clause))
+        leaving = tuple(left_out)
         for sentence, reading in readings:
             if isinstance(reading, Obligation):
-                each = self._judge(clause.id, sentence, reading, tuple(left_out), narrowed)
-                if each.decides or each.columns or self._core(reading).inherits:
-                    judged.append(each)
+                core = self._core(reading)
+                # Kept when it can decide a cell, names a column, or inherits by reference.
+                if core.columns or core.inherits or (core.on_subject and core.excepted):
+                    judged.append(self._judge(clause_id, sentence, reading, leaving, narrowed))
             elif isinstance(reading, Unreadable):
                 columns = words.columns.owners(sentence.text)
                 if columns:
                     rows = words.scope(term for _, term, *_ in words.actors.find(sentence.text))
-                    unread.append(Unread(clause.id, sentence, reading.reason, rows, columns))
+                    unread.append(Unread(clause_id, sentence, reading.reason, rows, columns))
         if unread:
             self._unread[id(clause)] = tuple(unread)
         return tuple(judged)
@@ -263,7 +297,7 @@ class SpecJudge:
                 contexts=words.contexts.owners(body) if words.context_rows else frozenset(),
                 on_subject=not words.matrix.subject or words.subject.names(body),
                 durations=durations(body),
-                inherits=_INHERITS.search(obligation.action) is not None,
+                inherits=_refers(obligation.action),
             )
         return found
 
@@ -275,11 +309,12 @@ class SpecJudge:
         named, so that the disagreement shows as a conflict instead of vanishing.
         """
         found = []
+        shorter: bool | None = None
         for column in self.words.timed_columns:
+            if shorter is None:
+                shorter = "than" in body.lower() and _SHORTER.search(body) is not None
             limit = self.limits.by_name.get(column.parameter)
-            if _SHORTER.search(body) or (
-                limit is not None and any(True for _ in limit.table.statements(body))
-            ):
+            if shorter or (limit is not None and any(True for _ in limit.table.statements(body))):
                 found.append(column.key)
         return frozenset(found)
 
@@ -318,30 +353,45 @@ class SpecJudge:
             conflicts,
         )
 
-    def _inherit(self, judged: Judged) -> Iterator[Judged]:
+    def _inherit(self, judged: Judged, seen: set[tuple[object, ...]]) -> Iterator[Judged]:
         if judged.inheritor is not None or not judged.scope or not self._core(judged.obligation).inherits:
             return
-        for match in _INHERITS.finditer(judged.obligation.action):
+        referring = judged.obligation
+        binding = referring.modality.binding
+        for match in _INHERITS.finditer(referring.action):
             judge = self._judge_for(match["spec"])
             if judge is None:
                 continue
             prefix = "" if judge is self else f"{judge.spec.key} "
             for target in judge._targets(match["label"].lower(), match["number"]):
+                via = f"{prefix}{target.id}"
                 for each in judge.obligations(target):
                     scope = judged.scope & each.family
                     if not scope or not each.decides:
                         continue
-                    binding = judged.obligation.modality.binding
-                    modality = each.obligation.modality if binding else judged.obligation.modality
-                    yield replace(
-                        each,
-                        clause=judged.clause,
-                        obligation=replace(each.obligation, modality=modality),
-                        family=judged.family & each.family,
-                        scope=scope,
-                        contexts=each.contexts | judged.contexts,
-                        via=(f"{prefix}{target.id}", *each.via),
-                        inheritor=judged.obligation,
+                    obligation = each.obligation
+                    modality = obligation.modality if binding else referring.modality
+                    contexts = each.contexts | judged.contexts
+                    distinct = (scope, modality, each.columns, each.excepted, contexts, each.conflicts)
+                    if distinct in seen:
+                        continue
+                    seen.add(distinct)
+                    if obligation.modality is not modality:
+                        obligation = replace(obligation, modality=modality)
+                    yield Judged(
+                        judged.clause,
+                        each.sentence,
+                        obligation,
+                        judged.family & each.family,
+                        scope,
+                        each.columns,
+                        each.excepted,
+                        contexts,
+                        each.on_subject,
+                        each.durations,
+                        each.conflicts,
+                        (via, *each.via),
+                        referring,
                     )
 
     def _judge_for(self, name: str | None) -> SpecJudge | None:
@@ -359,6 +409,14 @@ class SpecJudge:
         return judge
 
     def _targets(self, label: str, number: str) -> list[Clause]:
+        """The clauses a reference names: the clause itself, or every clause under a section."""
+        key = (label, number)
+        found = self._referred.get(key)
+        if found is None:
+            found = self._referred[key] = self._find_targets(label, number)
+        return found
+
+    def _find_targets(self, label: str, number: str) -> list[Clause]:
         if label == "clause":
             found = self.spec.clause(number)
             if found is not None:
@@ -427,29 +485,10 @@ def _sentences(clause: Clause) -> Iterator[Sentence]:
 
 def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[Sentence]:
     for item in items:
-        text = re.sub(r"[;,]\s*(?:and|or)?\s*$", "", " ".join(item.text.flat.split())).rstrip(".:")
+        text = _ITEM_END.sub("", " ".join(item.text.flat.split())).rstrip(".:")
         # A sub-item with a modal verb of its own is a sentence of its own: "(a) ESME shall ...".
         joined = text if has_modal(text) or not lead else f"{lead} {text}"
         if item.items:
             yield from _items(joined, item.items)
         else:
             yield Sentence(joined, f"sub-item ({item.label})", item.position.line)
-
-
-def _distinct(judged: list[Judged]) -> tuple[Judged, ...]:
-    """The first of the inherited obligations that bind the same rows to the same columns the same way."""
-    seen: set[tuple[object, ...]] = set()
-    kept: list[Judged] = []
-    for each in judged:
-        key = (
-            each.scope,
-            each.obligation.modality,
-            each.columns,
-            each.excepted,
-            each.contexts,
-            each.conflicts,
-        )
-        if key not in seen:
-            seen.add(key)
-            kept.append(each)
-    return tuple(kept)

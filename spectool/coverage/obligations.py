@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
+from spectool.coverage.patterns import WordAlternation
 from spectool.coverage.words import Vocabulary
 
 
@@ -66,13 +68,32 @@ class NotApplying:
 
 Reading = Obligation | Unreadable | NotApplying
 
-_MODAL = re.compile(
-    r"\b(?:(?P<no_duty>shall\s+not\s+be\s+required\s+to|(?:is|are)\s+not\s+required\s+to|needs?\s+not"
-    r"|(?:does|do)\s+not\s+need\s+to)"
-    r"|(?P<prohibition>(?:shall|must)\s+(?:not|never))"
-    r"|(?P<obligation>shall|must|(?:is|are)\s+required\s+to)"
-    r"|(?P<permission>may))\b",
-    re.IGNORECASE,
+
+class _Modal(NamedTuple):
+    """Where a modal verb stands in a sentence, and what it makes of the action."""
+
+    start: int
+    end: int
+    modality: str
+
+
+# The modal verbs, in the order they are tried where several start at one word.
+_MODAL = WordAlternation(
+    (
+        ("no duty", r"shall\s+not\s+be\s+required\s+to"),
+        ("no duty", r"is\s+not\s+required\s+to"),
+        ("no duty", r"are\s+not\s+required\s+to"),
+        ("no duty", r"needs?\s+not"),
+        ("no duty", r"does\s+not\s+need\s+to"),
+        ("no duty", r"do\s+not\s+need\s+to"),
+        ("prohibition", r"shall\s+(?:not|never)"),
+        ("prohibition", r"must\s+(?:not|never)"),
+        ("obligation", r"shall"),
+        ("obligation", r"must"),
+        ("obligation", r"is\s+required\s+to"),
+        ("obligation", r"are\s+required\s+to"),
+        ("permission", r"may"),
+    )
 )
 _NOTHING = re.compile(
     r"^(?P<lead>.*?)\bnothing\b.*?\b(?:shall|must|is\s+to)\s+(?:oblige|require)\s+(?P<actor>.+?)\s+to\s+"
@@ -105,16 +126,22 @@ _EXCEPTION = re.compile(
     r"(?:,\s*|\s+|\(\s*)(?=\b(?:except|unless|save|other\s+than|excluding|apart\s+from|but\s+not)\b)",
     re.IGNORECASE,
 )
-_CONDITION = re.compile(
-    r"\b(?:during|while|whenever|when|within|after|before|until|throughout|through|once|if|where"
-    r"|in\s+the\s+event\s+of|including)\b[^,;()]*",
-    re.IGNORECASE,
+_CONDITION = WordAlternation(
+    [
+        ("condition", word)
+        for word in (
+            *("during", "while", "whenever", "when", "within", "after", "before", "until", "throughout"),
+            *("through", "once", "if", "where", r"in\s+the\s+event\s+of", "including"),
+        )
+    ],
+    tail=r"\b[^,;()]*",
 )
 _DETERMINERS = frozenset({"the", "a", "an", "each", "every", "any", "all", "its", "their", "both", "either"})
 _PRONOUNS = frozenset({"it", "they", "this", "these", "that", "those", "he", "she", "such"})
 _LEAVING_OUT = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|but\s+not)\b", re.I)
 _PASSIVE = re.compile(r"^\s*(?:not\s+)?be\s+\w+(?:ed|en|t)\b", re.IGNORECASE)
 _ROLE = re.compile(r"\b[A-Z]")  # a role is a defined term, written with its capitals: "User", "DCC"
+_SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 _NOT_USED = re.compile(r"^\s*(?:not\s+used|intentionally\s+blank|deleted|void)\b", re.IGNORECASE)
 
 
@@ -126,11 +153,13 @@ def is_omitted(text: str) -> bool:
 def split_sentences(text: str) -> list[str]:
     """The sentences of a text: a full stop followed by a capital starts the next."""
     flat = " ".join(text.split())
-    return [part for part in re.split(r"(?<=\.)\s+(?=[A-Z])", flat) if part]
+    if ". " not in flat:
+        return [flat] if flat else []
+    return [part for part in _SENTENCE_END.split(flat) if part]
 
 
 def has_modal(text: str) -> bool:
-    return _MODAL.search(text) is not None
+    return _MODAL.search(text)
 
 
 def read_sentence(text: str, actors: Vocabulary) -> list[Reading]:
@@ -140,22 +169,23 @@ def read_sentence(text: str, actors: Vocabulary) -> list[Reading]:
     if not_applying:
         named = _actor_terms(not_applying["actors"], actors)
         return [NotApplying(not_applying["target"] or "", named)]
-    nothing = _NOTHING.match(text)
+    # "nothing ... shall oblige": the pattern scans the whole sentence, so the word is looked for first.
+    nothing = _NOTHING.match(text) if "noth" in text.lower() else None
     if nothing and not _MODAL.search(nothing["lead"]):
         return [_nothing_obliges(nothing, actors)]
-    modals = list(_MODAL.finditer(text))
+    modals = [_Modal(*found) for found in _MODAL.finditer(text)]
     if not modals:
         return []
     lead_match = _LEAD.match(text)
     lead = lead_match["lead"] if lead_match else ""
     start = lead_match.end() if lead_match else 0
-    segments: list[tuple[re.Match[str], str]] = []  # (modal, its subject)
+    segments: list[tuple[_Modal, str]] = []  # (modal, its subject)
     ends: list[int] = []  # where each one's action ends
     segment_start = start
     for modal in modals:
-        if modal.start() < start:
+        if modal.start < start:
             continue
-        span = text[segment_start : modal.start()]
+        span = text[segment_start : modal.start]
         if segments:
             cut = _last_boundary(span)
             if cut is None or _subordinate(span[cut[1] :]):
@@ -164,11 +194,11 @@ def read_sentence(text: str, actors: Vocabulary) -> list[Reading]:
             span = span[cut[1] :]
         segments.append((modal, _trim(span)))
         ends.append(len(text))
-        segment_start = modal.end()
+        segment_start = modal.end
     readings: list[Reading] = []
     previous: Obligation | None = None
     for (modal, subject), end in zip(segments, ends, strict=True):
-        action = text[modal.end() : end].strip(" ,;.")
+        action = text[modal.end : end].strip(" ,;.")
         reading = _obligation(lead, subject, modal, action, previous, actors)
         readings.append(reading)
         if isinstance(reading, Obligation):
@@ -201,12 +231,12 @@ def _trim(span: str) -> str:
 def _obligation(
     lead: str,
     subject: str,
-    modal: re.Match[str],
+    modal: _Modal,
     action: str,
     previous: Obligation | None,
     actors: Vocabulary,
 ) -> Reading:
-    modality = Modality(next(name for name, value in modal.groupdict().items() if value).replace("_", " "))
+    modality = Modality(modal.modality)
     body, exceptions = _split_exceptions(action)
     named, left_out, thing = _subject(subject, actors)
     words = subject.split()
@@ -231,7 +261,7 @@ def _obligation(
         actor = subject  # a role outside the matrix: "A User", "The DCC"
     conditions = tuple(
         part.strip()
-        for part in [lead, *(match.group() for match in _CONDITION.finditer(body))]
+        for part in [lead, *(body[start:end] for start, end, _ in _CONDITION.finditer(body))]
         if part.strip()
     )
     return Obligation(actor, named, left_out, modality, body, conditions, exceptions, lead)
@@ -242,7 +272,7 @@ def _nothing_obliges(match: re.Match[str], actors: Vocabulary) -> Reading:
     if not named:
         return Unreadable(f'"nothing ... shall oblige" names no actor the matrix knows: {match["actor"]}')
     body, exceptions = _split_exceptions(match["action"].strip(" .;"))
-    conditions = tuple(found.group().strip() for found in _CONDITION.finditer(body))
+    conditions = tuple(body[start:end].strip() for start, end, _ in _CONDITION.finditer(body))
     return Obligation(match["actor"], named, left_out, Modality.NO_DUTY, body, conditions, exceptions)
 
 

@@ -9,17 +9,23 @@ A configured term becomes one pattern: each word its stem and any ending ("reboo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
+from itertools import accumulate
 
-from spectool.rules.parameters.quantities import DURATION, quantity_value
+from spectool.coverage.patterns import WordAlternation
+from spectool.rules.parameters.quantities import DURATION, NUMBER_WORDS, quantity_value
 
 _DURATION = re.compile(rf"(?<![\w-]){DURATION}", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ion", ""), ("ed", ""), ("es", ""), ("s", ""))
 _UNITS = ("sec", "min", "hour", "hr", "ms", "day")
+_DIGIT = re.compile("[0-9]")
+# A number word at a word's start, whatever follows it ("three", "threeminutes").
+_NUMBER_WORD = WordAlternation([("number", word) for word in NUMBER_WORDS], tail="")
 
 
 @lru_cache(maxsize=65536)
@@ -55,10 +61,26 @@ def term_problem(term: str) -> str | None:
 
 def durations(text: str) -> tuple[Fraction, ...]:
     """The value in seconds of every duration `text` states."""
-    if not any(unit in text.lower() for unit in _UNITS):
+    return tuple(value for _, _, value in duration_spans(text) if value is not None)
+
+
+@lru_cache(maxsize=4096)
+def duration_spans(text: str) -> tuple[tuple[int, int, Fraction | None], ...]:
+    """(start, end, value in seconds) of every duration `text` states: an obligation's words are
+    asked for their durations and for the terms they name, which include durations."""
+    lowered = text.lower()
+    if not any(unit in lowered for unit in _UNITS) or not _has_number(text):
         return ()
-    found = (quantity_value(match.group(), "duration") for match in _DURATION.finditer(text))
-    return tuple(value for value in found if value is not None)
+    return tuple(
+        (match.start(), match.end(), quantity_value(match.group(), "duration"))
+        for match in _DURATION.finditer(text)
+    )
+
+
+def _has_number(text: str) -> bool:
+    """True when a number starts somewhere in `text`, in digits or in words: what every duration
+    begins with, told by a pattern far quicker than the duration's own."""
+    return _DIGIT.search(text) is not None or _NUMBER_WORD.search(text)
 
 
 def synonym_map(groups: Iterable[Sequence[str]]) -> dict[str, tuple[str, ...]]:
@@ -81,9 +103,37 @@ def term_regex(term: str, synonyms: dict[str, tuple[str, ...]]) -> str:
 def _word_regex(word: str, synonyms: dict[str, tuple[str, ...]]) -> str:
     key = stem(word)
     alternatives = "|".join(re.escape(each) for each in synonyms.get(key, (key,)))
+    return rf"(?:{alternatives}){_ending(word)}"
+
+
+def _ending(word: str) -> str:
+    """What may follow a word's stem: any ending, or for a short word kept whole only a plural."""
+    key = stem(word)
     if len(key) <= 3 and key == word.lower():
-        return rf"(?:{alternatives})(?:'?s)?(?![^\W_])"  # "OTA", "OTAs"; not "other"
-    return rf"(?:{alternatives})[^\W_]*"
+        return r"(?:'?s)?(?![^\W_])"  # "OTA", "OTAs"; not "other"
+    return r"[^\W_]*"
+
+
+def any_term_regex(terms: Iterable[str], synonyms: dict[str, tuple[str, ...]]) -> str | None:
+    """One pattern for "some term starts a word here", its alternatives grouped by their first letter.
+
+    Grouped, the regex engine skips straight to the positions where a term can start; the word start
+    is checked after the first letter, where it does not hide that letter from the engine."""
+    by_first: dict[str, list[str]] = {}
+    for term in terms:
+        words = _WORD.findall(term.strip().rstrip("*"))
+        if not words:
+            continue
+        rest = "".join(r"[\s\-]+" + _word_regex(word, synonyms) for word in words[1:])
+        for alternative in synonyms.get(stem(words[0]), (stem(words[0]),)):
+            tail = f"{re.escape(alternative[1:])}{_ending(words[0])}{rest}"
+            by_first.setdefault(alternative[0], []).append(tail)
+    if not by_first:
+        return None
+    return "|".join(
+        rf"{re.escape(first)}(?<![^\W_].)(?:{'|'.join(dict.fromkeys(tails))})"
+        for first, tails in sorted(by_first.items())
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +165,7 @@ class Vocabulary:
     _durations: tuple[tuple[str, str, Fraction], ...] = field(init=False, compare=False, repr=False)
     _screen: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
     _by_first: dict[str, tuple[_Term, ...]] = field(init=False, compare=False, repr=False)
+    _any: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
     # What `find` found in each text: specs and versions repeat texts, and a text is asked about
     # several times (its clause, then each obligation's words).
     _found: dict[str, list[tuple[str, str, int, int]]] = field(init=False, compare=False, repr=False)
@@ -137,6 +188,8 @@ class Vocabulary:
         object.__setattr__(self, "_words", tuple(words))
         object.__setattr__(self, "_durations", tuple(timed))
         object.__setattr__(self, "_screen", screen)
+        found_any = any_term_regex((each.term for each in words), self.synonyms)
+        object.__setattr__(self, "_any", re.compile(found_any) if found_any else None)
         by_first: dict[str, list[_Term]] = {}
         for each in words:
             for alternative in each.needs[0]:
@@ -153,7 +206,36 @@ class Vocabulary:
     def names(self, text: str) -> bool:
         """True when `text` holds a term."""
         found = self._found.get(text)
-        return bool(found if found is not None else self._search(text, first=True))
+        if found is not None:
+            return bool(found)
+        lowered = _lowered(text)
+        if lowered is None:
+            return bool(self._search(text, first=True))
+        if self._any is not None and self._any.search(lowered) is not None:
+            return True
+        return bool(self._durations) and bool(self._timed(text))
+
+    def naming(self, texts: Sequence[str]) -> list[bool]:
+        """`names` of each text, told in one pass of the terms' pattern over all of them."""
+        # NUL is no letter, space or hyphen: no term's pattern runs across it into the next text.
+        joined = "\0".join(texts)
+        lowered = joined.lower()
+        if len(lowered) != len(joined) or self._any is None:
+            return [self.names(text) for text in texts]
+        starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        flags = [False] * len(texts)
+        position = 0
+        while (match := self._any.search(lowered, position)) is not None:
+            index = bisect_right(starts, match.start()) - 1
+            flags[index] = True
+            if index + 1 == len(starts):
+                break
+            position = starts[index + 1]
+        if self._durations:
+            for index, text in enumerate(texts):
+                if not flags[index] and self._timed(text):
+                    flags[index] = True
+        return flags
 
     def owners(self, text: str) -> frozenset[str]:
         return frozenset(owner for owner, *_ in self.find(text))
@@ -187,17 +269,18 @@ class Vocabulary:
                             matches.append((m.start(), m.end(), each.owner, each.term))
                             if first:
                                 return [(each.owner, each.term, m.start(), m.end())]
-        if self._durations and any(unit in lowered_or(text, lowered) for unit in _UNITS):
-            for match in _DURATION.finditer(text):
-                value = quantity_value(match.group(), "duration")
-                for owner, term, seconds in self._durations:
-                    if value == seconds:
-                        matches.append((match.start(), match.end(), owner, term))
+        if self._durations:
+            matches.extend(self._timed(text))
         return _longest(matches) if matches else []
 
-
-def lowered_or(text: str, lowered: str | None) -> str:
-    return lowered if lowered is not None else text.lower()
+    def _timed(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, owner, term) of each duration in `text` that has a term's value."""
+        matches = []
+        for start, end, value in duration_spans(text):
+            for owner, term, seconds in self._durations:
+                if value == seconds:
+                    matches.append((start, end, owner, term))
+        return matches
 
 
 def _starts_word(text: str, start: int) -> bool:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from rapidfuzz.distance import Indel
-
 from spectool.diff.align import align_specs
 from spectool.diff.blocks import diff_blocks, unchanged, whole
 from spectool.diff.model import Change, Presence, Redline, UnitDiff, VersionInfo
+from spectool.diff.order import unit_opcodes
 from spectool.diff.page import Page, Paragraph, Unit, UnitKind, spec_page
 from spectool.model.document import Spec
 from spectool.model.numbers import ClauseNumber
@@ -41,7 +40,7 @@ def diff_pages(old: Page, new: Page, clause_tokens: dict[tuple[str, str], str] |
 
     moves: dict[str, str] = {}  # token -> move name
     units: list[UnitDiff] = []
-    for opcode in Indel.opcodes(old_ids, new_ids):
+    for opcode in unit_opcodes(old_ids, new_ids):
         if opcode.tag == "equal":
             for index in range(opcode.src_end - opcode.src_start):
                 before, after = old.units[opcode.src_start + index], new.units[opcode.dest_start + index]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from spectool.model.document import Clause, Definition, Footnote, Note, Section, Spec, SubItem, Table
+from spectool.wordml.captions import caption_line
 
 # Characters XML 1.0 cannot carry (C0 controls but tab, lone surrogates, U+FFFE/U+FFFF); line breaks
 # become spaces because a paragraph is one line of text in every rendering.
@@ -156,7 +157,7 @@ def attachment_blocks(attachment: Note | Table | Footnote) -> tuple[Block, ...]:
         return (Paragraph("Note", clean_text(f"{label} {attachment.text.flat}".rstrip()), label),)
     blocks: list[Block] = []
     if attachment.title:
-        blocks.append(Paragraph("Caption", clean_text(f"Table: {attachment.title}"), "Table:"))
+        blocks.append(Paragraph("Caption", clean_text(caption_line(attachment.title)), "Table:"))
     rows: list[Row] = []
     for header in attachment.header_rows:
         rows.append(Row(tuple(_cell(text, "TableHeading") for text in header), header=True))

@@ -39,6 +39,7 @@ from spectool.model.document import (
     SubItem,
     Table,
 )
+from spectool.wordml.captions import caption_line
 
 BODY_BOOKMARK = "_SpectoolBody"  # where the body starts, after the cover (as in a redline)
 HEADING_STYLES = 9
@@ -146,7 +147,8 @@ class BodyWriter:
         if view is None:
             return
         if table.title:
-            self.paragraph("Caption", clean_text(f"Table: {table.title}"))
+            # A title that holds its own number ("Table 3: Alerts") is the caption as it was read.
+            self.paragraph("Caption", clean_text(caption_line(table.title)))
         self.blocks.append(view)
 
     def glossary(self, definitions: list[Definition]) -> None:

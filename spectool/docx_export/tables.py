@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spectool.diff.page import clean_text
 from spectool.docx_export.view import CellView, ParagraphView, RowView, Run, TableView
+from spectool.docx_import.cell_escapes import unescape_cell, unescape_row
 from spectool.model.document import MERGED_ABOVE, MERGED_LEFT, Table
 
 TEXT_WIDTH = 9026  # twips between the margins of an A4 page with 1-inch margins
@@ -13,7 +14,7 @@ GLOSSARY_TERM_SHARE = 0.3
 def table_view(table: Table) -> TableView | None:
     """`table` as a Word table; None for a table without a row."""
     heads = len(table.header_rows)
-    grid = [list(row) for row in (*table.header_rows, *table.rows)]
+    grid = [list(unescape_row(row)) for row in (*table.header_rows, *table.rows)]
     if not grid:
         return None
     width = max(len(row) for row in grid)
@@ -53,7 +54,7 @@ def _cells(grid: list[list[str]], row: int, widths: tuple[int, ...], style: str)
         else:
             # A "<" with no cell to its left cannot be merged: it stays as the text it is.
             merge = "restart" if below == MERGED_ABOVE else ""
-            cells.append(CellView(cell_paragraphs(text, style), width, span, merge))
+            cells.append(CellView(cell_paragraphs(unescape_cell(text, column), style), width, span, merge))
         column += span
     return tuple(cells)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from spectool.docx_import.classify import (
     Blank,
     Caption,
@@ -13,6 +16,7 @@ from spectool.docx_import.classify import (
     Line,
     NoteStart,
     Piece,
+    PlaceholderLine,
     Title,
     classify,
 )
@@ -23,6 +27,7 @@ from spectool.docx_import.drafts import (
     NoteDraft,
     ParagraphDraft,
     SectionDraft,
+    contents_line,
     is_roman_item,
 )
 from spectool.docx_import.issues import ImportIssue, excerpt
@@ -32,7 +37,7 @@ from spectool.docx_import.origins import OriginLog
 from spectool.docx_import.reading import Block, WordParagraph, WordTable
 from spectool.docx_import.tables import caption_title, glossary_definitions, is_glossary, plain_table
 from spectool.model.document import Block as ModelBlock
-from spectool.model.document import Footnote, Placeholder, Section, Spec, Text
+from spectool.model.document import Footnote, Placeholder, Section, Text
 from spectool.model.document import Heading as HeadingBlock
 from spectool.model.numbers import ClauseNumber
 from spectool.model.provenance import ENDNOTE, FOOTNOTE, BlockOrigin, WordLocation
@@ -70,6 +75,7 @@ class SpecAssembler:
         self.kept = Kept()
         self.issues: list[ImportIssue] = []
         self.log = OriginLog()
+        self.blocks_read = 0
 
     @property
     def here(self) -> BlockList:
@@ -82,8 +88,13 @@ class SpecAssembler:
         else:
             self.issues.append(ImportIssue(paragraph.index, excerpt(paragraph.shown), message))
 
-    def add(self, blocks: list[Block]) -> None:
-        for position, block in enumerate(blocks):
+    def add(self, blocks: Iterable[Block]) -> None:
+        """Take the blocks in document order; each is let go once the next has been read."""
+        pending = iter(blocks)
+        following = next(pending, None)
+        while following is not None:
+            block, following = following, next(pending, None)
+            self.blocks_read += 1
             if isinstance(block, WordTable):
                 self.contents = None
                 self.table(block)
@@ -91,7 +102,6 @@ class SpecAssembler:
             piece = classify(block)
             for warning in block.ignored:
                 self.warn(block, warning)
-            following = blocks[position + 1] if position + 1 < len(blocks) else None
             if isinstance(piece, Caption) and isinstance(following, WordTable):
                 self.caption = caption_title(piece.title)
                 self.caption_source = block
@@ -128,6 +138,11 @@ class SpecAssembler:
                 self.line(piece.source, piece.text, piece.label)
         elif isinstance(piece, Caption):
             self.line(piece.source, piece.source.text)
+        elif isinstance(piece, PlaceholderLine):
+            self.holder, self.last = None, ""
+            self.keep(Placeholder(piece.kind, piece.target, piece.description), piece.source)
+            self.kept.add("exported placeholder", piece.source)
+            self.cite(piece.source, None)
         elif not isinstance(piece, Blank):
             raise AssertionError(f"unhandled piece {piece!r}")
 
@@ -141,7 +156,7 @@ class SpecAssembler:
         return taken
 
     def contents_entry(self, source: WordParagraph) -> None:
-        entry = clean_line(source.shown)
+        entry = contents_line(clean_line(source.shown))
         if self.contents is None:
             self.contents = ContentsDraft()
             self.here.blocks.append(self.contents)
@@ -312,7 +327,7 @@ class SpecAssembler:
                 self.holder = draft
             self.last = TABLE
         else:
-            built = plain_table(table, caption, self.warn)
+            built = plain_table(table, caption)
             if built is not None:
                 self.here.attach(built)
                 if caption_source is not None:
@@ -361,12 +376,27 @@ class SpecAssembler:
             else:
                 self.here.attach(note)
 
-    def build_front(self) -> tuple[ModelBlock, ...]:
-        return self.front.build_blocks()
+    def build(self) -> BuiltSpec:
+        """The front matter and the sections, each built and its origins found before the next, and its
+        drafts let go: drafts and model never both take the memory of the whole document."""
+        front = self.front.build_blocks()
+        origins = self.log.origins(self.front, front)
+        self.front = BlockList(attaches=False)
+        drafts, self.sections = self.sections, []
+        drafts.reverse()
+        sections: list[Section] = []
+        while drafts:
+            draft = drafts.pop()
+            section = draft.build()
+            origins.extend(self.log.origins(draft, section))
+            sections.append(section)
+        return BuiltSpec(front, tuple(sections), tuple(origins))
 
-    def build(self) -> tuple[Section, ...]:
-        return tuple(section.build() for section in self.sections)
 
-    def origins(self, spec: Spec) -> tuple[BlockOrigin, ...]:
-        """Where each block of `spec`, built from this assembler's drafts, came from."""
-        return self.log.origins(self.front, self.sections, spec)
+@dataclass(frozen=True, slots=True)
+class BuiltSpec:
+    """What the assembler built: the front matter, the sections, and where each block came from."""
+
+    front: tuple[ModelBlock, ...]
+    sections: tuple[Section, ...]
+    origins: tuple[BlockOrigin, ...]

@@ -33,6 +33,9 @@ _TYPED_BULLET = re.compile(r"[\u2022\u00b7\u25aa\u25e6\u2023\u2043\-\u2013\u2014
 _CAPTION = re.compile(r"table(?:\s+[0-9]+|\s*:)", re.IGNORECASE)
 _DEFINITION = re.compile(r'"([^"\n]+)"\s+(\S.*)', re.DOTALL)
 _SENTENCE_END = (".", ";", ":", ",")
+# The paragraph `spectool export` writes for a placeholder, as the source format writes it.
+PLACEHOLDER_STYLE = "Placeholder"
+_EXPORTED_PLACEHOLDER = re.compile(r"(Image|Chart|Equation|Object): (\S.*?)(?: -- (.*))?")
 LETTER_FORMATS = ("lowerLetter",)
 ROMAN_FORMATS = ("lowerRoman",)
 # No specification numbers deeper or longer; past these a typed "number" is text, and a crafted one
@@ -99,6 +102,16 @@ class Caption:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceholderLine:
+    """A paragraph in the Placeholder style that `spectool export` writes in a picture's place."""
+
+    source: WordParagraph
+    kind: str
+    target: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
 class Title:
     source: WordParagraph
 
@@ -113,7 +126,19 @@ class Blank:
     source: WordParagraph
 
 
-Piece = Heading | ClauseStart | Item | NoteStart | DefinitionStart | Line | Caption | Title | Contents | Blank
+Piece = (
+    Heading
+    | ClauseStart
+    | Item
+    | NoteStart
+    | DefinitionStart
+    | Line
+    | Caption
+    | Title
+    | Contents
+    | Blank
+    | PlaceholderLine
+)
 
 
 def classify(paragraph: WordParagraph) -> Piece:
@@ -126,6 +151,9 @@ def classify(paragraph: WordParagraph) -> Piece:
         return Blank(paragraph)
     if paragraph.title_style and label is None:
         return Title(paragraph)
+    placeholder = _EXPORTED_PLACEHOLDER.fullmatch(text) if paragraph.style == PLACEHOLDER_STYLE else None
+    if placeholder and label is None:
+        return PlaceholderLine(paragraph, placeholder[1], placeholder[2], placeholder[3] or "")
     if paragraph.heading_level is not None:
         return _heading(paragraph, shown_label)
     if label is not None and (label.is_bullet or shown_label):

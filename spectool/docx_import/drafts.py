@@ -42,6 +42,13 @@ def append_line(lines: list[str], text: str) -> None:
         lines.append(text)
 
 
+def contents_line(entry: str) -> str:
+    """A contents entry as the source format can hold it: one that opens with a sub-item label
+    ("(iv) Title") would read as a sub-item, so a backslash stands before it. Export writes the
+    contents afresh from the headings, so the backslash never reaches Word."""
+    return f"\\{entry}" if LABEL_START.match(entry) else entry
+
+
 @dataclass
 class ItemDraft:
     label: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from spectool.docx_import.assemble import SpecAssembler
@@ -10,12 +10,12 @@ from spectool.docx_import.issues import ImportIssue, excerpt
 from spectool.docx_import.normalise import clean_line
 from spectool.docx_import.notes import read_note_texts
 from spectool.docx_import.numbering import NumberingDefinitions
+from spectool.docx_import.read_back import render_checked
 from spectool.docx_import.reading import DocumentReader
 from spectool.docx_import.styles import StyleSheet
-from spectool.errors import InputError, Problem, UsageError
+from spectool.errors import UsageError
 from spectool.model.document import Spec
 from spectool.model.provenance import SourceDocument
-from spectool.parsing import parse_spec, render_spec
 from spectool.wordml.package import DEFAULT_LIMITS, PackageLimits, WordPackage, open_word_package, refuse
 from spectool.wordml.revisions import accept_revisions, reject_revisions, summarise_revisions
 
@@ -44,11 +44,10 @@ def import_docx(
     for label, value in given.items():
         if not clean_line(value) or "\n" in value:
             raise UsageError(f"the {label} must be a non-empty single line")
-    # The package's trees, the blocks and the drafts are gone before the source is parsed back: the
-    # two never take memory at once.
+    # The package's trees, the blocks and the drafts are gone before the source is written, and it is
+    # written and parsed back a section at a time: a second model never takes memory beside the first.
     spec, issues = build_spec(Path(path), name, version, title, accept_changes, reject_changes, limits)
-    source = render_spec(spec)
-    check_reads_back(source, spec, str(path))
+    source = render_checked(spec, str(path))
     return DocxImport(spec, source, tuple(sorted(issues, key=lambda issue: issue.paragraph)))
 
 
@@ -66,39 +65,40 @@ def build_spec(
     has_revisions = settle_revisions(package, accept_changes, reject_changes)
     styles = StyleSheet.from_element(package.styles)
     numbering = NumberingDefinitions.from_elements(package.numbering, package.styles)
-    blocks = DocumentReader(styles, numbering).read(package.body)
     assembler = SpecAssembler(
         read_note_texts(package.footnotes, "footnote"),
         read_note_texts(package.endnotes, "endnote"),
         name=clean_line(name),
         version=clean_line(version),
     )
-    assembler.add(blocks)
+    assembler.add(DocumentReader(styles, numbering).blocks(package.body))
     assembler.issues.extend(ImportIssue(0, "", message) for message in styles.rejected + numbering.rejected)
-    sections = assembler.build()
-    if not any(section.clauses or section.definitions for section in sections):
+    core_title, source = package.core_title, SourceDocument(clean_line(Path(path).name), package.sha256)
+    del package, styles, numbering  # the XML trees go before the model is built
+    built = assembler.build()
+    if not any(section.clauses or section.definitions for section in built.sections):
         assembler.issues.append(
             ImportIssue(
                 0,
                 "",
-                f"no numbered clauses in {len(blocks)} paragraphs and tables: imported as free text "
-                "(clauses are numbered such as '5.7.1 ESME shall ...', typed or by Word)",
+                f"no numbered clauses in {assembler.blocks_read} paragraphs and tables: imported as free "
+                "text (clauses are numbered such as '5.7.1 ESME shall ...', typed or by Word)",
             )
         )
-    chosen = clean_line(title or "") or assembler.title or clean_line(package.core_title) or Path(path).stem
+    chosen = clean_line(title or "") or assembler.title or clean_line(core_title) or Path(path).stem
+    # After accepting or rejecting changes, the body read is not the file's: its places would mislead.
+    places_hold = not (accept_changes or reject_changes) or not has_revisions
     spec = Spec(
         name=clean_line(name),
         version=clean_line(version),
         title=chosen,
-        sections=sections,
-        front=assembler.build_front(),
+        sections=built.sections,
+        front=built.front,
         status=assembler.cover.fields.get("status", ""),
         date=assembler.cover.fields.get("date", ""),
-        source=SourceDocument(clean_line(Path(path).name), package.sha256),
+        source=source,
+        origins=built.origins if places_hold else (),
     )
-    if not (accept_changes or reject_changes) or not has_revisions:
-        # After accepting or rejecting changes, the body read is not the file's: its places would mislead.
-        spec = replace(spec, origins=assembler.origins(spec))
     return spec, assembler.issues
 
 
@@ -126,24 +126,3 @@ def settle_revisions(package: WordPackage, accept_changes: bool, reject_changes:
     for part in parts:
         (reject_revisions if reject_changes else accept_revisions)(part)
     return True
-
-
-def check_reads_back(source: str, spec: Spec, path: str) -> None:
-    """What is written must parse back to the very model built, or nothing is written."""
-    bug = "this is a spectool bug: please report it with the document"
-    try:
-        reread = parse_spec(source, path)
-    except InputError as error:
-        first = error.problems[0]
-        raise InputError(
-            [Problem(path, 0, 0, f"the imported text does not read back: {first.message}", hint=bug)]
-        ) from None
-    if reread != spec:
-        differing = next(
-            (a.id for a, b in zip(spec.sections, reread.sections, strict=False) if a != b), "the sections"
-        )
-        message = f"section {differing} does not read back as imported"
-        raise InputError([Problem(path, 0, 0, message, hint=bug)])
-    if reread.source != spec.source or reread.origins != spec.origins:
-        message = "the provenance (source document and block origins) does not read back as imported"
-        raise InputError([Problem(path, 0, 0, message, hint=bug)])

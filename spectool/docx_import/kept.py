@@ -78,6 +78,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "pictures, equations or embedded objects",
         "kept as placeholders (the source format holds no binary data)",
     ),
+    "exported placeholder": (
+        "paragraph naming a placeholder (as spectool export writes one)",
+        "paragraphs naming placeholders (as spectool export writes them)",
+        "kept as placeholders",
+    ),
     "text box paragraph": (
         "paragraph in a text box",
         "paragraphs in text boxes",

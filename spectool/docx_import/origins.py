@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from spectool.docx_import.drafts import BlockList, ParagraphDraft, SectionDraft
-from spectool.model.document import Clause, Definition, Spec
+from spectool.model.document import Block, Clause, Definition, Section, Spec
 from spectool.model.provenance import BlockOrigin, WordLocation, keyed_blocks
 
 
 class OriginLog:
     """Locations by draft (or by the model node put in place as it is); the entry keeps the draft alive
-    so that its id is never reused while the log is."""
+    so that its id is never reused while the entry is in the log."""
 
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[object, list[WordLocation]]] = {}
@@ -21,40 +21,43 @@ class OriginLog:
         if location not in entry[1]:
             entry[1].append(location)
 
-    def of(self, target: object) -> list[WordLocation]:
-        entry = self._by_id.get(id(target))
+    def take(self, target: object) -> list[WordLocation]:
+        """The locations of `target`, which leaves the log (and, with it, memory once built)."""
+        entry = self._by_id.pop(id(target), None)
         return entry[1] if entry is not None else []
 
-    def origins(
-        self, front: BlockList, sections: Iterable[SectionDraft], spec: Spec
-    ) -> tuple[BlockOrigin, ...]:
-        """Each block of `spec` (built from these drafts) that came from somewhere, under its key."""
+    def origins(self, drafts: BlockList, built: Section | tuple[Block, ...]) -> list[BlockOrigin]:
+        """Each block built from `drafts` (a section's, or the front matter's) that came from somewhere,
+        under its key; the drafts leave the log."""
         by_block: dict[int, list[WordLocation]] = {}
-        for draft, built in self._pairs(front, sections, spec):
-            found = self.of(draft)
+        for draft, block in _pairs(drafts, built):
+            found = self.take(draft)
             if found:
-                by_block[id(built)] = found
+                by_block[id(block)] = found
+        # The keys a spec of this piece alone gives are the keys it has in the whole: a section's keys
+        # count from its own number, the front matter's from "front".
+        if isinstance(built, Section):
+            piece = Spec("", "", "", (built,))
+        else:
+            piece = Spec("", "", "", (), front=built)
         origins: list[BlockOrigin] = []
-        for key, block in keyed_blocks(spec):
+        for key, block in keyed_blocks(piece):
             locations = by_block.get(id(block))
             if locations:
                 origins.append(BlockOrigin(key, tuple(sorted(locations, key=_document_order))))
-        return tuple(origins)
+        return origins
 
-    @staticmethod
-    def _pairs(
-        front: BlockList, sections: Iterable[SectionDraft], spec: Spec
-    ) -> Iterator[tuple[object, object]]:
-        """Drafts and the model nodes built from them: the drafts mirror the model, block for block."""
-        lists = [(front.blocks, spec.front)]
-        for section_draft, section in zip(sections, spec.sections, strict=True):
-            yield section_draft, section
-            lists.append((section_draft.blocks, section.blocks))
-        for drafts, blocks in lists:
-            for draft, block in zip(drafts, blocks, strict=True):
-                yield draft, block
-                if isinstance(draft, ParagraphDraft) and isinstance(block, Clause | Definition):
-                    yield from zip(draft.attachments, block.attachments, strict=True)
+
+def _pairs(drafts: BlockList, built: Section | tuple[Block, ...]) -> Iterator[tuple[object, object]]:
+    """Drafts and the model nodes built from them: the drafts mirror the model, block for block."""
+    if isinstance(built, Section):
+        assert isinstance(drafts, SectionDraft)
+        yield drafts, built
+    blocks = built.blocks if isinstance(built, Section) else built
+    for draft, block in zip(drafts.blocks, blocks, strict=True):
+        yield draft, block
+        if isinstance(draft, ParagraphDraft) and isinstance(block, Clause | Definition):
+            yield from zip(draft.attachments, block.attachments, strict=True)
 
 
 def _document_order(location: WordLocation) -> tuple[int, tuple[int, ...]]:

@@ -66,13 +66,35 @@ def check_document(spec: Spec, path: str | Path) -> None:
 def element_at(body: Element, location: WordLocation) -> Element:
     """The `w:p`, `w:tbl` or `w:tr` at `location` below `w:body` (of a tree parsed with comments and
     processing instructions removed, as the import reads it); ProvenanceError when it is not there."""
-    element: Element | None = body
-    for index in location.path:
-        element = element[index] if element is not None and index < len(element) else None
-    wanted = _TAGS.get(location.kind)
-    if element is None or wanted is None or element is body or local_name(element) != wanted:
-        raise ProvenanceError([Problem("word/document.xml", 0, 0, f"no w:{wanted} at {location}")])
-    return element
+    return ElementIndex(body).at(location)
+
+
+class ElementIndex:
+    """`element_at` for many locations of one body. lxml counts an element's children one by one for
+    `len()` and `[i]`, so each element's children are listed once here: a lookup costs its depth."""
+
+    def __init__(self, body: Element) -> None:
+        self.body = body
+        self._children: dict[tuple[int, ...], list[Element]] = {(): list(body)}
+
+    def at(self, location: WordLocation) -> Element:
+        """The element at `location`; ProvenanceError when it is not there."""
+        element: Element | None = self.body
+        for depth, index in enumerate(location.path):
+            children = self._children_at(location.path[:depth], element)
+            element = children[index] if index < len(children) else None
+            if element is None:
+                break
+        wanted = _TAGS.get(location.kind)
+        if element is None or wanted is None or element is self.body or local_name(element) != wanted:
+            raise ProvenanceError([Problem("word/document.xml", 0, 0, f"no w:{wanted} at {location}")])
+        return element
+
+    def _children_at(self, path: tuple[int, ...], element: Element | None) -> list[Element]:
+        children = self._children.get(path)
+        if children is None:
+            children = self._children[path] = list(element) if element is not None else []
+        return children
 
 
 def origins_of(spec: Spec, block: ProvenancedBlock) -> tuple[WordLocation, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spectool.docx_import.attributes import GRID_SPAN, OUTLINE_LEVEL, AttributeReader
@@ -96,31 +97,31 @@ class DocumentReader:
         self.tables = 0
 
     def read(self, body: Element) -> list[Block]:
-        blocks: list[Block] = []
-        self._blocks(body, blocks, contents=False, path=())
-        return blocks
+        return list(self.blocks(body))
 
-    def _blocks(self, container: Element, blocks: list[Block], contents: bool, path: tuple[int, ...]) -> None:
+    def blocks(self, body: Element) -> Iterator[Block]:
+        """The blocks one at a time, so that a caller that keeps none of them never holds them all."""
+        return self._blocks(body, contents=False, path=())
+
+    def _blocks(self, container: Element, contents: bool, path: tuple[int, ...]) -> Iterator[Block]:
         for position, node in enumerate(container):
             name = local_name(node)
             here = (*path, position)
             if name == "p":
-                blocks.append(self.paragraph(node, contents, here))
+                yield self.paragraph(node, contents, here)
             elif name == "tbl":
-                blocks.append(self.table(node, contents, here))
+                yield self.table(node, contents, here)
             elif name == "sdt":
                 gallery = child_value(child(child(node, "sdtPr"), "docPartObj"), "docPartGallery") or ""
                 inner = child(node, "sdtContent")
                 if inner is not None:
                     inner_path = (*here, node.index(inner))
-                    self._blocks(inner, blocks, contents or "contents" in gallery.lower(), inner_path)
+                    yield from self._blocks(inner, contents or "contents" in gallery.lower(), inner_path)
             elif name == "customXml":
-                self._blocks(node, blocks, contents, here)
+                yield from self._blocks(node, contents, here)
             elif name == "altChunk":
                 self.paragraphs += 1
-                blocks.append(
-                    WordParagraph(self.paragraphs, "", dropped=("an embedded document",), path=here)
-                )
+                yield WordParagraph(self.paragraphs, "", dropped=("an embedded document",), path=here)
 
     def paragraph(self, node: Element, contents: bool = False, path: tuple[int, ...] = ()) -> WordParagraph:
         self.paragraphs += 1

@@ -23,7 +23,7 @@ class ParagraphStyle:
     style_id: str
     name: str
     based_on: str | None = None
-    outline_level: int | None = None  # 0-based as in w:outlineLvl; None for body text
+    outline_level: int | None = None  # 0-based as in w:outlineLvl, 9 for body text; None when not given
     num_id: int | None = None  # numbering linked to the style (w:pPr/w:numPr)
     level: int | None = None
 
@@ -38,9 +38,8 @@ def numbering_properties(
 
 
 def outline_level(properties: Element | None, values: AttributeReader) -> int | None:
-    """The 0-based `w:outlineLvl` of a `w:pPr`; None for body text or none given."""
-    level = values.integer(child_value(properties, "outlineLvl"), "outlineLvl", OUTLINE_LEVEL)
-    return None if level is None or level >= BODY_TEXT_OUTLINE else level
+    """The 0-based `w:outlineLvl` of a `w:pPr` (9 for body text); None when it gives none."""
+    return values.integer(child_value(properties, "outlineLvl"), "outlineLvl", OUTLINE_LEVEL)
 
 
 class StyleSheet:
@@ -96,15 +95,21 @@ class StyleSheet:
         return style.name if style else ""
 
     def heading_level(self, style_id: str | None) -> int | None:
-        """1 for "Heading 1" and styles based on it or at outline level 1; None for body styles."""
+        """1 for "Heading 1" and styles based on it or at outline level 1; None for body styles.
+
+        The outline level is a paragraph property, inherited along `w:basedOn` (ECMA-376 17.7.4.17):
+        the nearest style that gives `w:outlineLvl` decides, body text (9) included, so a style based
+        on "Heading 1" that says body text is no heading. A style's name is read only where no
+        nearer style gives a level.
+        """
         for style in self.chain(style_id):
             if _TOC_NAME.fullmatch(style.name):
                 return None
+            if style.outline_level is not None:
+                return None if style.outline_level >= BODY_TEXT_OUTLINE else style.outline_level + 1
             match = _HEADING_NAME.fullmatch(style.name.strip())
             if match:
                 return int(match[1])
-            if style.outline_level is not None:
-                return style.outline_level + 1
         return None
 
     def is_note(self, style_id: str | None) -> bool:

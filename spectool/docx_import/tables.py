@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spectool.docx_import.cell_escapes import escape_cell, escape_row
 from spectool.docx_import.classify import Item, classify
 from spectool.docx_import.drafts import ParagraphDraft, is_roman_item
 from spectool.docx_import.normalise import clean_line
 from spectool.docx_import.reading import Cell, WordParagraph, WordTable
 from spectool.model.document import Table
-from spectool.parsing.transformer import is_separator_row
+from spectool.wordml.captions import is_numbered_caption
 
 GLOSSARY_TITLE = re.compile(r"\b(glossary|definitions)\b", re.IGNORECASE)
 TERM_HEADERS = frozenset(("term", "terms", "defined term", "defined terms", "expression"))
 MEANING_HEADERS = frozenset(("definition", "definitions", "meaning", "description"))
-_CAPTION_PREFIX = re.compile(r"table(?:\s+[0-9]+(?:\.[0-9]+)*)?\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
+_CAPTION_PREFIX = re.compile(r"table\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
+
 
 # Reports a problem at a paragraph: (paragraph, message).
 Report = Callable[[WordParagraph | None, str], None]
@@ -27,7 +29,10 @@ def cell_text(cell: Cell) -> str:
 
 
 def caption_title(caption: str) -> str:
-    """The title in a caption: "Table 3: Alerts" gives "Alerts"."""
+    """The title in a caption: "Table: Alerts" gives "Alerts"; a caption with a number of its own
+    ("Table 3: Alerts") is its title whole, so that the number is kept."""
+    if is_numbered_caption(caption):
+        return clean_line(caption)
     return clean_line(_CAPTION_PREFIX.sub("", caption, count=1))
 
 
@@ -88,18 +93,19 @@ def cell_paragraphs(cell: Cell) -> str:
     return "\n".join(line for line in (clean_line(paragraph.shown) for paragraph in cell) if line)
 
 
-def plain_table(table: WordTable, title: str, report: Report) -> Table | None:
-    """Header rows as Word marks them (else the first row); every row padded to the widest."""
+def plain_table(table: WordTable, title: str) -> Table | None:
+    """Header rows as Word marks them (else the first row); every row padded to the widest; text the
+    source format would read as a merge or a header's underline escaped (cell_escapes)."""
     width = table.width
     merged = {(row, column): mark for row, column, mark in table.merged}
     rows: list[tuple[str, ...]] = []
     for index, row in enumerate(table.rows):
-        cells = [merged.get((index, column)) or cell_paragraphs(cell) for column, cell in enumerate(row)]
+        cells = [
+            merged.get((index, column)) or escape_cell(cell_paragraphs(cell), column)
+            for column, cell in enumerate(row)
+        ]
         cells += [""] * (width - len(cells))
-        if is_separator_row(tuple(cells)):
-            report(_row_paragraph(row), "a row of only dashes would read as the line under a header: dropped")
-            continue
-        rows.append(tuple(cells))
+        rows.append(escape_row(tuple(cells)))
     if not rows:
         return None
     heads = max(min(table.header_rows, len(rows)), 1)
@@ -108,7 +114,3 @@ def plain_table(table: WordTable, title: str, report: Report) -> Table | None:
 
 def _first_paragraph(cell: Cell) -> WordParagraph | None:
     return cell[0] if cell else None
-
-
-def _row_paragraph(row: tuple[Cell, ...]) -> WordParagraph | None:
-    return next((cell[0] for cell in row if cell), None)

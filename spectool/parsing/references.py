@@ -13,8 +13,15 @@ _PART = r"[0-9]{1,9}(?:[A-Z]{1,3}(?![A-Za-z]))?"
 _DIGITS = rf"{_PART}(?:\.{_PART})*(?![0-9]|\.[0-9])"
 _NUMBER = rf"{_DIGITS}(?:\([a-z]{{1,4}}\))*"
 _SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)"
+# Each label by its first letter, the word start checked after it ("\b" before the letter would hide
+# the letter from the regex engine, which then tries the pattern at every position of the text).
+_LABEL = "|".join(
+    f"{first}(?<!\\w.){rest}s?"
+    for word in ("Section", "Clause", "Paragraph")
+    for first, rest in ((word[0], word[1:].lower()), (word[0].lower(), word[1:].lower()))
+)
 _REFERENCE = re.compile(
-    rf"\b(?P<label>[Ss]ections?|[Cc]lauses?|[Pp]aragraphs?)\s+"
+    rf"(?P<label>{_LABEL})\s+"
     rf"(?P<numbers>{_NUMBER}(?:{_SEPARATOR}{_NUMBER})*)"
     r"(?:\s+of\s+(?:the\s+)?(?P<spec>[A-Z][A-Z0-9]{2,}))?"
 )

@@ -99,13 +99,13 @@ def docx_bytes(
     section = body.find(f"{{{W}}}sectPr")
     units = body_views(redline, ids)
     comments = place_marks(redline, units, summary.rows if summary else (), notes, ids)
-    for views in units:
-        for element in render_fragment(environment, "unit.xml.j2", views=views):
-            # Before w:sectPr, which must stay last; addprevious does not walk the body as insert does.
-            if section is not None:
-                section.addprevious(element)
-            else:
-                body.append(element)
+    # The whole body in one rendering, parsed as it streams; each unit's elements then go before
+    # w:sectPr, which must stay last (addprevious does not walk the body as insert does).
+    for element in render_fragment(environment, "body.xml.j2", units=units):
+        if section is not None:
+            section.addprevious(element)
+        else:
+            body.append(element)
     problems = check_document(document)
     if problems:
         raise RedlineStructureError(problems)

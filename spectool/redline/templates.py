@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Fragments are written without namespace declarations; they are parsed inside this wrapper.
 _WRAPPER_OPEN = f'<fragment xmlns:w="{W}" xmlns:r="{R}">'
 _WRAPPER_CLOSE = "</fragment>"
+_FEED = 1 << 16  # characters handed to the parser at once
 
 
 class TemplateOutputError(SpectoolError):
@@ -87,10 +89,32 @@ def render_part(environment: jinja2.Environment, name: str, **context: Any) -> A
 
 
 def render_fragment(environment: jinja2.Environment, name: str, **context: Any) -> list[Any]:
-    """A fragment of WordprocessingML (several elements, no declarations), parsed: its elements."""
-    text = render(environment, name, **context)
+    """A fragment of WordprocessingML (several elements, no declarations), parsed: its elements. The
+    template's output is streamed into the parser, never held whole (a body can be tens of MB)."""
+    parser = etree.XMLParser()
     try:
-        wrapper = etree.fromstring(f"{_WRAPPER_OPEN}{text}{_WRAPPER_CLOSE}".encode())
+        parser.feed(_WRAPPER_OPEN)
+        pending: list[str] = []
+        size = 0
+        for chunk in _generate(environment, name, context):
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= _FEED:
+                parser.feed("".join(pending))
+                pending, size = [], 0
+        parser.feed("".join(pending) + _WRAPPER_CLOSE)
+        wrapper = parser.close()
     except etree.XMLSyntaxError as error:
         raise TemplateOutputError(f"template {name} gave XML that does not parse: {error}") from None
     return list(wrapper)
+
+
+def _generate(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> Iterator[str]:
+    """The template's output piece by piece; errors as `render` gives them."""
+    try:
+        yield from environment.get_template(name).generate(**context)
+    except jinja2.TemplateNotFound:
+        raise TemplateOutputError(f"template {name} is missing") from None
+    except jinja2.TemplateError as error:
+        where = f"{getattr(error, 'filename', None) or name}:{getattr(error, 'lineno', None) or '?'}"
+        raise TemplateOutputError(f"template {where}: {error}") from None

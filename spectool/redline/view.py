@@ -106,7 +106,7 @@ _PLAIN_KIND = {MOVE_FROM: DELETE, MOVE_TO: INSERT}
 
 
 def body_views(redline: Redline, ids: RevisionIds) -> list[list[BlockView]]:
-    """One list of views per unit (an Elision is a unit of its own), ready for unit.xml.j2."""
+    """One list of views per unit (an Elision is a unit of its own), ready for body.xml.j2."""
     units: list[list[BlockView]] = []
     for index, unit in enumerate(redline.units):
         if isinstance(unit, Elision):

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from spectool.amend.in_step import OutOfStep, out_of_step
 from spectool.amend.model import Amendment, InsertClauses
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
 from spectool.rules.registry import register
+
+# Comparing versions loads the diff (and numpy with it): only a check of an amendment needs it.
+if TYPE_CHECKING:
+    from spectool.amend.in_step import OutOfStep
 
 
 @register
@@ -46,6 +50,8 @@ class VersionLeftBehind(Rule):
         amendment = context.amendment
         if amendment is None:
             return
+        from spectool.amend.in_step import out_of_step
+
         base = context.base or context.corpus
         for gap in out_of_step(amendment, base, context.corpus, context.config.live_versions):
             yield self._finding(amendment, gap)

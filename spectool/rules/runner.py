@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spectool.amend.checking import prepare_amendment_check
-from spectool.amend.model import Amendment
-from spectool.amend.reader import read_amendment
 from spectool.config import Config
 from spectool.memo import RunMemo
 from spectool.model.corpus import Corpus
@@ -20,6 +18,10 @@ from spectool.rules.registry import all_rules
 from spectool.rules.settings import RuleSettings, load_rule_settings
 from spectool.rules.terminology.table import terminology_of
 from spectool.sources import AMENDMENT_SUFFIX
+
+# Amending is imported only when amendments are checked: a check of specs alone never loads it.
+if TYPE_CHECKING:
+    from spectool.amend.model import Amendment
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +51,12 @@ def check_paths(
     ignore: Sequence[str] = (),
     memo: RunMemo | None = None,
     corpus: Callable[[], Corpus] | None = None,
-    read: Callable[[Path], Amendment] = read_amendment,
+    read: Callable[[Path], Amendment] | None = None,
 ) -> CheckRun:
     """Check the specs named (or, with none, the configuration's corpus), and each amendment named.
 
     `memo`: the run's (a fresh one if None); `corpus`: gives the configuration's corpus already loaded;
-    `read`: reads an amendment (or gives the one already read).
+    `read`: reads an amendment (or gives the one already read); None: read_amendment.
     """
     memo = memo if memo is not None else RunMemo()
     registry = all_rules()
@@ -77,12 +79,16 @@ def check_corpus(
     rules: tuple[type[Rule], ...],
     settings: RuleSettings,
     memo: RunMemo,
-    read: Callable[[Path], Amendment] = read_amendment,
+    read: Callable[[Path], Amendment] | None = None,
 ) -> CheckRun:
     """Run `rules` on `corpus`, and on it as each amendment leaves it."""
     if not amendments:
         context = RuleContext(corpus=corpus, config=config, memo=memo)
         return CheckRun(run_rules(context, rules, settings), corpus, ())
+    from spectool.amend.checking import prepare_amendment_check
+    from spectool.amend.reader import read_amendment
+
+    read = read or read_amendment
     base = run_rules(RuleContext(corpus=corpus, config=config, memo=memo), rules, settings)
     results = []
     for path in amendments:

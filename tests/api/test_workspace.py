@@ -157,7 +157,7 @@ def test_a_pack_parses_the_corpus_and_reads_the_amendment_once(
         reads.append(str(path))
         return read(path)
 
-    monkeypatch.setattr("spectool.api.workspace.read_amendment", counted_read)
+    monkeypatch.setattr("spectool.amend.reader.read_amendment", counted_read)  # imported when used
     workspace = Workspace.open(ROOT / "spectool.toml")
     options = PackOptions(Path("amendments/MP102A.amend"), "SECAS", "2026-11-25T09:00:00Z")
     result = workspace.pack(options, tmp_path / "MP102A")

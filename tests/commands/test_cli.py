@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from spectool.cli import main
 from spectool.commands import COMMANDS
 
+ROOT = Path(__file__).resolve().parents[2]
+
 PACKAGE = Path(__file__).resolve().parents[2] / "spectool" / "commands"
 
 
@@ -46,3 +48,19 @@ def test_help_lists_every_command_and_imports_none_of_them() -> None:
 def test_an_unknown_command_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["nope"])
     assert result.exit_code == 2 and "No such command 'nope'" in result.output
+
+
+def test_a_check_of_specs_imports_no_amending_diffing_redlining_or_word() -> None:
+    # In a fresh interpreter: a check of the bundled specs needs the parser and the rules alone.
+    probe = (
+        "import sys; from click.testing import CliRunner; from spectool.cli import main; "
+        "result = CliRunner().invoke(main, ['check', '--no-cache', '--fail-on', 'never']); "
+        "assert result.exit_code == 0, result.output; "
+        "heavy = ('spectool.amend.apply', 'spectool.diff', 'spectool.redline', 'spectool.docx_import', "
+        "'spectool.docx_export', 'spectool.pack', 'numpy', 'lxml', 'jinja2'); "
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert loaded.stdout.strip() == "[]"

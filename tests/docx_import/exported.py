@@ -1,8 +1,9 @@
 """What a spec becomes through Word and back, by the rules docs/import.md ("Export") states.
 
-A contents list is written afresh from the headings; Word numbers footnotes and endnotes in the order
-they are cited; a placeholder is written as the line naming it, which reads back as free text; and a
-source line wrap is layout (Word reflows paragraphs).
+A contents list is written afresh from the headings (an entry that opens with a sub-item label
+read back with a backslash before it); Word numbers footnotes and endnotes in the order
+they are cited; and a source line wrap is layout (Word reflows paragraphs). A placeholder is written as
+the line naming it, in the Placeholder style, which reads back as the placeholder.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import dataclasses
 from typing import Any
 
 from spectool.docx_export.contents import contents_entries
-from spectool.model.document import Block, Contents, Footnote, Paragraph, Placeholder, Section, Spec, Text
+from spectool.docx_import.drafts import contents_line
+from spectool.model.document import Block, Contents, Footnote, Section, Spec
 from spectool.model.numbers import ClauseNumber
-from spectool.parsing.references import find_references
 from tests.docx_import.test_roundtrip import as_word_keeps_it, unwrapped
 
 
@@ -25,7 +26,7 @@ def as_exported(spec: Spec) -> Spec:
     spec = dataclasses.replace(
         spec, front=unwrapped(dataclasses.replace(spec, sections=(holder,))).sections[0].blocks
     )
-    entries = tuple(text for _, text in contents_entries(spec))
+    entries = tuple(contents_line(text) for _, text in contents_entries(spec))
     counts = {"Footnote": 0, "Endnote": 0}
 
     def block(item: Any) -> Any:
@@ -34,10 +35,6 @@ def as_exported(spec: Spec) -> Spec:
         if isinstance(item, Footnote):
             counts[item.kind] += 1
             return dataclasses.replace(item, label=str(counts[item.kind]))
-        if isinstance(item, Placeholder):
-            described = f" -- {item.description}" if item.description else ""
-            text = Text(f"{item.kind}: {item.target}{described}")
-            return Paragraph(text, references=find_references(text))
         changes = {
             name: tuple(block(child) for child in getattr(item, name))
             for name in ("attachments", "blocks")

@@ -82,7 +82,9 @@ def test_tables_are_kept_as_tables_with_their_caption(tmp_path: Path) -> None:
     assert section.blocks[0] == Table("", ("Event", "Meaning"), (("Start", "Power on"),))
     clause = section.blocks[1]
     assert isinstance(clause, Clause)
-    assert clause.tables == (Table("Alerts", ("Code", "Name"), (("AD1", "Power Outage Alert"), ("AD2", ""))),)
+    # The caption's own number is kept with its title.
+    alerts = Table("Table 3: Alerts", ("Code", "Name"), (("AD1", "Power Outage Alert"), ("AD2", "")))
+    assert clause.tables == (alerts,)
     assert result.issues == ()
 
 

@@ -39,9 +39,8 @@ from .exported import as_exported
 
 # Word labels that are no clause numbers and hold no dotted number ("A1.2" reads back as clause 1.2).
 LABELS = st.sampled_from(["", "(iv)", "Schedule 3", "Annex B", "iii", "A.1", "B1", "Part B"])
-# A heading shows no label of letters then digits: "B1" reads back as section number 1; nor "(iv)",
-# whose contents entry "(iv) Title" the source format cannot hold (it reads as a sub-item).
-HEADING_LABELS = st.sampled_from(["", "Schedule 3", "Annex B", "iii", "A.1", "Part B"])
+# A heading shows no label of letters then digits: "B1" reads back as section number 1.
+HEADING_LABELS = st.sampled_from(["", "Schedule 3", "Annex B", "iii", "A.1", "Part B", "(iv)"])
 # A free text or a title that opens with a number reads back as a clause or a section.
 PLAIN = LINE.filter(lambda line: not line.startswith(("5.7.1", "3", '"', "Section")))
 

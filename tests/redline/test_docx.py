@@ -123,7 +123,7 @@ def test_a_template_that_gives_broken_xml_fails_at_write_time(tmp_path: Path) ->
 
 
 def test_a_template_that_names_something_undefined_fails_at_write_time(tmp_path: Path) -> None:
-    (tmp_path / "unit.xml.j2").write_text("{{ no_such_thing }}", encoding="utf-8")
+    (tmp_path / "body.xml.j2").write_text("{{ no_such_thing }}", encoding="utf-8")
     with pytest.raises(TemplateOutputError, match="no_such_thing"):
         redline_docx_bytes(diff_specs(sample(), sample()), author="SECAS", date=DATE, template_dir=tmp_path)
 

@@ -14,7 +14,7 @@ from lxml import etree
 from spectool.amend.apply import apply_target
 from spectool.amend.reader import read_amendment
 from spectool.diff.model import Side
-from spectool.parsing import read_spec
+from spectool.parsing import read_spec, render_spec
 from spectool.redline.check import check_document
 from spectool.redline.export import export_spec
 from spectool.wordml.names import w
@@ -303,3 +303,12 @@ def test_pack_writes_each_redline_into_the_original_beside_its_spec(
         names = {mark.get(w("name")) for mark in document(redline).iter(w("bookmarkStart"))}
         assert "_SpectoolCover" in names
         assert workspace.original(source).read_bytes() == before[source]
+
+
+def test_the_amended_spec_carries_no_provenance_of_the_original(workspace: Workspace) -> None:
+    base = read_spec(workspace.root / "specs" / "smets2-v4.2.spec")
+    assert base.source is not None and base.origins
+    applied = apply_target(read_amendment(AMENDMENT), "SMETS2@4.2", base)
+    assert applied.spec.source is None and applied.spec.origins == ()
+    source = render_spec(applied.spec)
+    assert "Provenance:" not in source and "source-sha256:" not in source

@@ -7,9 +7,11 @@ original one, clause numbers as Word's automatic numbering shows them."""
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -17,13 +19,15 @@ from lxml import etree
 from spectool.diff.document import diff_specs
 from spectool.diff.page import spec_page
 from spectool.docx_import import import_docx
+from spectool.errors import InputError
 from spectool.parsing import parse_spec
 from spectool.redline.check import check_document
 from spectool.redline.inplace import redline_onto_bytes
+from spectool.redline.inplace.runs import new_run
 from spectool.wordml.names import w
 from spectool.wordml.revisions import accept_revisions, reject_revisions
 from tests.docx_import import sec_shapes
-from tests.docx_import.docx_builder import import_built, replace_part
+from tests.docx_import.docx_builder import DocxBuilder, import_built, replace_part
 from tests.redline.inplace_helpers import document, split_cover
 
 DATE = "2024-05-01T09:30:00Z"
@@ -103,3 +107,73 @@ def test_random_edits_on_sec_shaped_documents(tmp_path: Path, shape: str, data: 
     for accepted, want in ((True, new), (False, base)):
         read = import_docx(settled(redline, folder, accepted=accepted), name="SMETS2", version="5.0").spec
         assert spec_page(read).units == spec_page(want).units
+
+
+def test_a_new_run_keeps_line_breaks_and_tabs_as_elements() -> None:
+    run = new_run("Supply\n  Outage\tAlert", None)
+    assert [child.tag.rsplit("}", 1)[1] for child in run] == ["t", "br", "t", "tab", "t"]
+    texts = [child.text for child in run.iter(w("t"))]
+    assert texts == ["Supply", "  Outage", "Alert"]
+    assert run[2].get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+
+
+def settled_notes(redline: Path, folder: Path, *, accepted: bool) -> Path:
+    """`settled`, with the footnotes part's changes accepted (or rejected) too."""
+    path = settled(redline, folder, accepted=accepted)
+    with zipfile.ZipFile(path) as archive:
+        notes = etree.fromstring(archive.read("word/footnotes.xml"))
+    (accept_revisions if accepted else reject_revisions)(notes)
+    data = etree.tostring(notes, xml_declaration=True, encoding="UTF-8", standalone=True)
+    path.write_bytes(replace_part(path.read_bytes(), "word/footnotes.xml", data))
+    return path
+
+
+def footnoted() -> DocxBuilder:
+    """Three clauses with typed numbers, the second citing a footnote."""
+    builder = DocxBuilder()
+    builder.heading("1 General", 1)
+    builder.paragraph("1.1 The meter shall stop the supply when the credit reaches zero.")
+    builder.footnote("1.2 The meter shall keep the last ten records.", "Older records may be overwritten.")
+    builder.paragraph("1.3 The meter shall restore the supply when asked.")
+    return builder
+
+
+def test_a_reworded_footnote_is_written_in_the_footnotes_part(tmp_path: Path) -> None:
+    imported = import_built(footnoted(), tmp_path)
+    said = "Footnote 1: Older records may be overwritten."
+    assert f"1.2 The meter shall keep the last ten records.\n{said}" in imported.source
+    base = parse_spec(imported.source, str(tmp_path / "built.spec"))
+    new_source = imported.source.replace(said, "Footnote 1: Older records may be deleted by the supplier.")
+    new = parse_spec(new_source, str(tmp_path / "new.spec"))
+    redline = tmp_path / "onto.docx"
+    data = redline_onto_bytes(
+        diff_specs(base, new), tmp_path / "built.docx", base=base, author="SECAS", date=DATE
+    )
+    redline.write_bytes(data)
+    with zipfile.ZipFile(redline) as archive:
+        notes = etree.fromstring(archive.read("word/footnotes.xml"))
+    assert ["".join(e.itertext()) for e in notes.iter(w("del"))] == ["overwritten"]
+    assert ["".join(e.itertext()) for e in notes.iter(w("ins"))] == ["deleted by the supplier"]
+    assert check_document(notes) == [] and check_document(document(redline)) == []
+    for accepted, want in ((True, new), (False, base)):
+        read = import_docx(
+            settled_notes(redline, tmp_path, accepted=accepted), name="SMETS2", version="5.0"
+        ).spec
+        assert spec_page(read).units == spec_page(want).units
+    docx.Document(str(redline))
+
+
+def test_a_new_footnote_is_refused(tmp_path: Path) -> None:
+    imported = import_built(footnoted(), tmp_path)
+    base = parse_spec(imported.source, str(tmp_path / "built.spec"))
+    added = imported.source.replace(
+        "1.3 The meter shall restore the supply when asked.\n",
+        "1.3 The meter shall restore the supply when asked.\nFootnote 2: Only by the supplier.\n",
+    )
+    new = parse_spec(added, str(tmp_path / "new.spec"))
+    with pytest.raises(
+        InputError, match="cannot write this change into the document: a footnote or endnote added or moved"
+    ):
+        redline_onto_bytes(
+            diff_specs(base, new), tmp_path / "built.docx", base=base, author="SECAS", date=DATE
+        )

@@ -18,7 +18,7 @@ from spectool.diff.model import (
     UnitDiff,
 )
 from spectool.diff.words import diff_words
-from spectool.redline.inplace.locate import Located, Path
+from spectool.redline.inplace.locate import Located, Path, is_note_text
 from spectool.redline.inplace.runs import (
     OffsetMap,
     changes_of,
@@ -60,10 +60,14 @@ class BodyChanges:
 class BodyWriter:
     """Walks the units in reading order with a cursor: the element new blocks go after."""
 
-    def __init__(self, redline: Redline, located: Located, ids: RevisionIds) -> None:
+    def __init__(
+        self, redline: Redline, located: Located, ids: RevisionIds, notes: dict[Path, Element] | None = None
+    ) -> None:
         self.redline = redline
         self.located = located
         self.ids = ids
+        self.notes = notes or {}  # the one paragraph of each footnote and endnote, by the redline's path
+        self.notes_written = False
         self.changes = BodyChanges()
         self.cursor: Element | None = None
         self.last_paragraph: dict[str, Element] = {}  # by redline style, the last located paragraph
@@ -107,6 +111,9 @@ class BodyWriter:
     def _paragraph(self, index: int, number: int, block: ParagraphDiff, unit: UnitDiff) -> Element | None:
         place = (index, None, None)
         side = unit.side
+        if (side is Side.NEW or block.presence is Presence.NEW) and is_note_text(block):
+            # A note is a reference mark in the body and text in its own part: neither is written new.
+            raise UnplacedChange("a footnote or endnote added or moved")
         if side is Side.NEW:
             like = self.moved_from.get(unit.move, {}).get(number)
             if like is None:
@@ -123,7 +130,7 @@ class BodyWriter:
         paragraph = self.located.paragraphs.get((index, number))
         if paragraph is None:  # a footnote or endnote, which stands in its own part
             if block.changed:
-                raise UnplacedChange("a change in a footnote or endnote")
+                self._note(index, number, block, unit)
             return None
         self._remember(block.style, paragraph, block.text(Side.OLD))
         self.cursor = _top(paragraph)
@@ -137,6 +144,24 @@ class BodyWriter:
             return None
         self.changes.touch(place, paragraph)
         return paragraph
+
+    def _note(self, index: int, number: int, block: ParagraphDiff, unit: UnitDiff) -> None:
+        """A reworded footnote or endnote, written in its own paragraph in its own part (the model's
+        "Footnote 1: " label is the note's reference mark there, which stays as it is); the change is
+        bookmarked and commented at the unit's first paragraph in the body, which cites it."""
+        note = self.notes.get((index, number))
+        if note is None:
+            raise UnplacedChange(
+                "a change in a footnote or endnote the import recorded no single paragraph for"
+            )
+        if block.presence is not Presence.BOTH or unit.side is not None:
+            raise UnplacedChange("a footnote or endnote added, removed or moved")
+        write_changes(note, block.text(Side.OLD), changes_of(block.segments), self.ids)
+        self.notes_written = True
+        before = [self.located.paragraphs.get((index, earlier)) for earlier in range(number)]
+        cites = next((paragraph for paragraph in before if paragraph is not None), None)
+        if cites is not None:
+            self.changes.touch((index, None, None), cites)
 
     def _reworded(self, paragraph: Element, block: ParagraphDiff) -> None:
         """Write a changed paragraph's words; where Word numbers it, the words after the numbers are

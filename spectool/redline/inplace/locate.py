@@ -4,13 +4,14 @@ document as the importer reads it (automatic numbers included) and pair both in 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDiff
 from spectool.diff.page import UnitKind
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
-from spectool.docx_import.provenance import ProvenanceError, element_at
+from spectool.docx_import.provenance import ElementIndex, ProvenanceError
 from spectool.docx_import.reading import DocumentReader, WordParagraph
 from spectool.docx_import.styles import StyleSheet
 from spectool.model.document import Contents, Heading, Paragraph, Placeholder, Spec
@@ -26,8 +27,13 @@ Path = tuple[int, ...]
 class PlacementError(ValueError):
     """A paragraph or table of the old version has no counterpart in the document."""
 
-    def __init__(self, what: str, text: str) -> None:
-        super().__init__(f"{what} {text[:60]!r}" + ("..." if len(text) > 60 else ""))
+    def __init__(self, what: str, text: str, where: str = "") -> None:
+        shown = f"{what} {_short(text)}"
+        super().__init__(f"{shown} ({where})" if where else shown)
+
+
+def _short(text: str) -> str:
+    return f"{text[:60]!r}" + ("..." if len(text) > 60 else "")
 
 
 @dataclass(slots=True)
@@ -37,6 +43,7 @@ class Located:
     paragraphs: dict[Path, Element] = field(default_factory=dict)
     tables: dict[Path, Element] = field(default_factory=dict)
     rows: dict[Path, Element] = field(default_factory=dict)
+    by_id: int = 0  # paragraphs and tables found where the import recorded them (the rest by text)
 
     @property
     def any(self) -> bool:
@@ -77,7 +84,7 @@ def added_headings(spec: Spec) -> frozenset[str]:
 
 def is_note_text(block: ParagraphDiff) -> bool:
     """A footnote or endnote shown after its paragraph: in Word it stands in its own part, not the body."""
-    return _NOTE.match(block.text(Side.OLD)) is not None
+    return any(_NOTE.match(block.text(side)) is not None for side in (Side.OLD, Side.NEW))
 
 
 def locate(
@@ -85,31 +92,38 @@ def locate(
     package: WordPackage,
     free: frozenset[str] = frozenset(),
     added: frozenset[str] = frozenset(),
+    recorded: Mapping[Path, WordLocation] | None = None,
 ) -> Located:
-    """Pair every block of the old version with its element; PlacementError names the first that has
-    none, or a paragraph of the document between them that is neither the spec's nor in `free`."""
+    """Pair every block of the old version with its element: the one `recorded` names (the import's
+    provenance) when it shows the block's text, else the next one that does in reading order.
+    PlacementError names the first block neither finds, or a paragraph of the document between them
+    that is neither the spec's nor in `free`."""
     reader = DocumentReader(
         StyleSheet.from_element(package.styles),
         NumberingDefinitions.from_elements(package.numbering, package.styles),
     )
-    body = package.body
+    body = ElementIndex(package.body)
     shown: list[tuple[str, Element]] = []
+    names: list[str] = []  # "paragraph 14", "table 2": as a reader of the document finds them
     cells: dict[Element, str] = {}  # each table cell's paragraph and its text
-    for read in reader.read(body):
+    for read in reader.read(package.body):
         element = _element(body, read.location)
         if element is None:
             continue
         if isinstance(read, WordParagraph):
             shown.append((same_text(read.shown), element))
+            names.append(read.location.describe())
             continue
         shown.append(("\x00table", element))
+        names.append(read.location.describe())
         for row in read.rows:
             for cell in row:
                 for paragraph in cell:
-                    found = _element(body, paragraph.location)
-                    if found is not None:
-                        cells[found] = same_text(paragraph.shown)
+                    in_cell = _element(body, paragraph.location)
+                    if in_cell is not None:
+                        cells[in_cell] = same_text(paragraph.shown)
     located = Located()
+    where = {element: k for k, (_, element) in enumerate(shown)}
     cursor = 0
     for index, unit in enumerate(redline.units):
         if not isinstance(unit, UnitDiff) or unit.side is Side.NEW:
@@ -123,17 +137,25 @@ def locate(
                 continue  # in word/footnotes.xml: the writer leaves notes alone
             wanted = "\x00table" if isinstance(block, TableDiff) else same_text(block.text(Side.OLD))
             caption = isinstance(block, ParagraphDiff) and block.style == "Caption"
-            found = next(
-                (k for k in range(cursor, len(shown)) if _same(wanted, shown[k][0], caption=caption)), None
-            )
-            if found is None:
-                raise PlacementError(
-                    "no table for" if isinstance(block, TableDiff) else "no paragraph", wanted
+            at = _recorded(recorded, (index, number), body, where, cursor)
+            if at is not None and _same(wanted, shown[at][0], caption=caption):
+                found: int | None = at
+                located.by_id += 1
+            else:
+                found = next(
+                    (k for k in range(cursor, len(shown)) if _same(wanted, shown[k][0], caption=caption)),
+                    None,
                 )
-            skipped = next((text for text, _ in shown[cursor:found] if text and text not in free), None)
-            skipped = skipped if located.any else None
-            if skipped is not None:
-                raise PlacementError("a paragraph the spec does not hold:", skipped)
+            if found is None:
+                what = "no table for" if isinstance(block, TableDiff) else "no paragraph"
+                if at is not None:
+                    near = f"where the import recorded it, {names[at]} reads {_short(shown[at][0])}"
+                else:
+                    near = f"none after {names[cursor - 1]}" if cursor else "none in the document"
+                raise PlacementError(what, wanted, near)
+            skipped = next((k for k in range(cursor, found) if shown[k][0] and shown[k][0] not in free), None)
+            if skipped is not None and located.any:
+                raise PlacementError("a paragraph the spec does not hold:", shown[skipped][0], names[skipped])
             element = shown[found][1]
             cursor = found + 1
             if isinstance(block, TableDiff):
@@ -142,6 +164,21 @@ def locate(
             else:
                 located.paragraphs[(index, number)] = element
     return located
+
+
+def _recorded(
+    recorded: Mapping[Path, WordLocation] | None,
+    path: Path,
+    body: ElementIndex,
+    where: dict[Element, int],
+    cursor: int,
+) -> int | None:
+    """The reading-order place of the element the provenance records for `path`, if it is at or after
+    `cursor` (never a place already passed)."""
+    location = recorded.get(path) if recorded else None
+    element = _element(body, location) if location is not None else None
+    found = where.get(element) if element is not None else None
+    return found if found is not None and found >= cursor else None
 
 
 def _locate_rows(
@@ -183,10 +220,10 @@ def _same(wanted: str, candidate: str, *, caption: bool) -> bool:
     return head.lower().startswith("table") and len(head) <= 20 and title == wanted[len("Table: ") :]
 
 
-def _element(body: Element, location: WordLocation) -> Element | None:
+def _element(body: ElementIndex, location: WordLocation) -> Element | None:
     """The w:p or w:tbl the reader read at `location` (None for what is neither, an embedded document)."""
     try:
-        return element_at(body, location)
+        return body.at(location)
     except ProvenanceError:
         return None
 

@@ -13,6 +13,7 @@ from lxml import etree
 from spectool.diff.model import Op, Segment
 from spectool.redline.revisions import DELETE, INSERT, MOVE_FROM, MOVE_TO, RevisionIds
 from spectool.wordml.names import Element, local_name, w
+from spectool.wordml.pieces import text_pieces
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Run content that shows as one character of text; anything else (fields, drawings) as none.
@@ -133,17 +134,21 @@ def wrap_all(paragraph: Element, kind: str, ids: RevisionIds) -> tuple[Element, 
 
 
 def new_run(text: str, properties: Element | None) -> Element:
-    """A run of `text` with a copy of `properties`; tabs and line breaks as their own elements."""
+    """A run of `text` with a copy of `properties`; a tab is a w:tab and a line break a w:br, so no
+    character of `text` is lost (the diff's text has none, but a caller's may)."""
     run = w_element("r")
     if properties is not None:
         run.append(copy.deepcopy(properties))
-    for part in text.replace("\t", "\n\t\n").split("\n"):
-        if part == "\t":
-            run.append(w_element("tab"))
-        elif part:
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            run.append(w_element("br"))
+        for piece in text_pieces(line):
+            if piece.tab:
+                run.append(w_element("tab"))
+                continue
             node = w_element("t")
-            node.text = part
-            if part != part.strip() or "  " in part:
+            node.text = piece.text
+            if piece.preserve:
                 node.set(XML_SPACE, "preserve")
             run.append(node)
     return run

@@ -20,12 +20,13 @@ from spectool.diff.model import Redline
 from spectool.diff.summary import Summary, change_anchor
 from spectool.errors import InputError, Problem
 from spectool.model.document import Spec
-from spectool.redline.check import RedlineStructureError, check_document
+from spectool.redline.check import RedlineStructureError, StructureProblem, check_document
 from spectool.redline.cover import CoverView, Modification, cover_view, summary_view
 from spectool.redline.docx import highest_id
 from spectool.redline.inplace.body import BodyChanges, BodyWriter, UnplacedChange
 from spectool.redline.inplace.locate import PlacementError, added_headings, free_texts, locate
 from spectool.redline.inplace.originals import check_original
+from spectool.redline.inplace.recorded import note_paragraphs, recorded_places
 from spectool.redline.inplace.runs import w_element
 from spectool.redline.marks import CommentView
 from spectool.redline.package import zip_package
@@ -33,7 +34,14 @@ from spectool.redline.rationale import Rationale
 from spectool.redline.revisions import RevisionIds
 from spectool.redline.templates import render_fragment, render_part, template_environment
 from spectool.wordml.names import Element, w
-from spectool.wordml.package import OpenedPackage, read_word_parts, word_package
+from spectool.wordml.package import (
+    ENDNOTES,
+    FOOTNOTES,
+    OpenedPackage,
+    parse_part,
+    read_word_parts,
+    word_package,
+)
 from spectool.wordml.revisions import summarise_revisions
 
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -88,11 +96,12 @@ def redline_onto_bytes(
     check_original(original, base)
     document = opened.parts.root(opened.main)
     assert document is not None  # word_package has found its body
-    before = Counter(problem.code for problem in check_document(document))
     ids = RevisionIds(author, date, start=_highest_id(opened) + 1)
     try:
-        located = locate(redline, package, free_texts(base), added_headings(base))
-        changes = BodyWriter(redline, located, ids).write()
+        recorded = recorded_places(base, redline)
+        located = locate(redline, package, free_texts(base), added_headings(base), recorded)
+        writer = BodyWriter(redline, located, ids, note_paragraphs(package, recorded))
+        changes = writer.write()
     except PlacementError as error:
         message = f"the document does not hold the text of {base.name} {base.version}: {error}"
         raise _refused(original, message) from None
@@ -104,13 +113,32 @@ def redline_onto_bytes(
     environment = template_environment(template_dir)
     cover = cover_view(redline, author, date, modification)
     _add_cover(package.body, environment, cover, summary, ids)
-    problems = [p for p in check_document(document) if before[p.code] == 0]
+    problems = _new_problems(opened, opened.main, document)
     if problems:
         raise RedlineStructureError(problems)
     replaced = {opened.main: _serialise(document, opened.parts.data[opened.main])}
+    if writer.notes_written:
+        for name, root in _note_parts(opened):
+            problems = _new_problems(opened, name, root)
+            if problems:
+                raise RedlineStructureError(problems)
+            replaced[name] = _serialise(root, opened.parts.data[name])
     if comments:
         replaced.update(_comment_parts(opened, environment, comments))
     return zip_package(_entries(opened, replaced), date)
+
+
+def _new_problems(opened: OpenedPackage, name: str, written: Element) -> list[StructureProblem]:
+    """The structural problems of a part as written, less those of kinds the original part already
+    had (Word's own documents are not always what the check asks); the original is only checked
+    when the written part has problems, which it seldom has."""
+    problems = check_document(written)
+    if not problems:
+        return []
+    before = Counter(
+        problem.code for problem in check_document(parse_part(name, opened.parts.data[name], ""))
+    )
+    return [problem for problem in problems if before[problem.code] == 0]
 
 
 def _refused(original: Path, message: str, hint: str = "") -> InputError:
@@ -137,7 +165,17 @@ def _highest_id(opened: OpenedPackage) -> int:
     roots = [opened.parts.root(opened.main)]
     comments = opened.parts.related(opened.main).get(COMMENTS_TYPE)
     roots.append(opened.parts.root(comments))
+    roots.extend(root for _, root in _note_parts(opened))
     return max((highest_id(root) for root in roots if root is not None), default=-1)
+
+
+def _note_parts(opened: OpenedPackage) -> list[tuple[str, Element]]:
+    """The footnotes and endnotes parts, by name: a reworded note is written in its own part."""
+    related = opened.parts.related(opened.main)
+    found = [
+        (name, opened.parts.root(name)) for name in (related.get(FOOTNOTES), related.get(ENDNOTES)) if name
+    ]
+    return [(name, root) for name, root in found if root is not None]
 
 
 def _bookmark_changes(redline: Redline, changes: BodyChanges, anchors: set[str], ids: RevisionIds) -> None:
@@ -217,10 +255,22 @@ def _add_cover(
     _at_start(elements[0], start)
     _at_start(elements[0], end, after=start)
     for element in elements:
-        if first is not None:
-            first.addprevious(element)
-        else:
-            body.append(element)
+        _adopt(body, first, element)
+
+
+def _adopt(body: Element, before: Element | None, element: Element) -> None:
+    """`element`, from a rendered fragment, moved into the document before `before` (at the end without).
+    lxml moves a subtree into another document in time that grows with the square of its size (the
+    summary table of 4,000 changes took 2 s), so a table goes over without its rows, then row by row."""
+    rows = list(element.iterchildren(w("tr"))) if element.tag == w("tbl") else []
+    for row in rows:
+        element.remove(row)
+    if before is not None:
+        before.addprevious(element)
+    else:
+        body.append(element)
+    for row in rows:
+        element.append(row)
 
 
 def _comment_parts(

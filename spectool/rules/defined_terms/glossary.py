@@ -10,7 +10,7 @@ from spectool.memo import MemoKind, RunMemo
 from spectool.model.corpus import Corpus
 from spectool.model.document import Definition, Reference, Spec
 from spectool.rules.phrases import PhraseSet, normalise
-from spectool.rules.references.names import SpecNames, named_references
+from spectool.rules.references.names import SpecNames, named_references, named_references_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +34,21 @@ def spec_references(spec: Spec) -> Iterator[Reference]:
             yield from item.references
 
 
-def referenced_specs(spec: Spec, corpus: Corpus, spec_names: SpecNames | None = None) -> list[Spec]:
+def referenced_specs(
+    spec: Spec, corpus: Corpus, spec_names: SpecNames | None = None, memo: RunMemo | None = None
+) -> list[Spec]:
     """The other specs this one refers to ("Section 4.3 of the CHTS", or by any name in `spec_names`)
-    or defines by name, latest versions."""
+    or defines by name, latest versions (`memo`: the run's, where the references may be resolved)."""
     names = [reference.spec for reference in spec_references(spec) if reference.spec]
     if spec_names is not None:
         names = [spec_names.resolve(name) or name for name in names]
         names.extend(
             named.located.reference.spec
-            for named in named_references(spec, spec_names)
+            for named in (
+                named_references_of(spec, spec_names, memo)
+                if memo is not None
+                else named_references(spec, spec_names)
+            )
             if named.located.reference.spec
         )
     names.extend(definition.term for definition in spec.definitions())
@@ -60,12 +66,12 @@ _GLOSSARY: MemoKind[Glossary] = MemoKind("glossary")
 def glossary_for(spec: Spec, corpus: Corpus, memo: RunMemo, names: SpecNames | None = None) -> Glossary:
     """The glossary for `spec` within `corpus` (its references resolved by `names`, the run's spec
     names), worked out once per run, spec and corpus."""
-    return memo.once(_GLOSSARY, (spec, corpus), lambda: _glossary(spec, corpus, names))
+    return memo.once(_GLOSSARY, (spec, corpus), lambda: _glossary(spec, corpus, names, memo))
 
 
-def _glossary(spec: Spec, corpus: Corpus, names: SpecNames | None) -> Glossary:
+def _glossary(spec: Spec, corpus: Corpus, names: SpecNames | None, memo: RunMemo) -> Glossary:
     terms: dict[str, str] = {}
-    for source in (spec, *referenced_specs(spec, corpus, names)):
+    for source in (spec, *referenced_specs(spec, corpus, names, memo)):
         for definition in source.definitions():
             terms.setdefault(definition.term, source.key)
     return Glossary(terms)

@@ -97,6 +97,9 @@ class ParameterTable:
     parameters: tuple[Parameter, ...] = ()
     _owners: tuple[Parameter, ...] = field(init=False, repr=False)
     _regex: re.Pattern[str] | None = field(init=False, repr=False)
+    # One word of each phrase that any statement by it holds: most texts hold none of them, and are
+    # ruled out before the pattern (which may start with a number, at any position) runs.
+    _needles: tuple[str, ...] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         owners = [(parameter, phrase) for parameter in self.parameters for phrase in parameter.phrases]
@@ -108,12 +111,17 @@ class ParameterTable:
         object.__setattr__(self, "_owners", tuple(parameter for parameter, _ in owners))
         regex = re.compile(phrases_pattern(patterns)) if patterns else None
         object.__setattr__(self, "_regex", regex)
+        needles = [_needle(phrase) for _, phrase in owners]
+        object.__setattr__(self, "_needles", None if "" in needles else tuple(dict.fromkeys(needles)))
 
     def statements(self, value: str, folded: str | None = None) -> Iterator[Statement]:
         """Every statement of a parameter in `value` (`folded` is fold(value), if the caller has it)."""
         if self._regex is None:
             return
-        for match in self._regex.finditer(folded if folded is not None else fold(value)):
+        folded = folded if folded is not None else fold(value)
+        if self._needles is not None and not any(needle in folded for needle in self._needles):
+            return
+        for match in self._regex.finditer(folded):
             index = int((match.lastgroup or "p0")[1:])
             parameter = self._owners[index]
             start, end = match.span(f"q{index}")
@@ -121,6 +129,12 @@ class ParameterTable:
             quantity = quantity_value(written, parameter.kind)
             if quantity is not None:
                 yield Statement(parameter, start, end, " ".join(written.split()), quantity)
+
+
+def _needle(phrase: str) -> str:
+    """The longest word a phrase writes out (its quantity and gaps aside), as the folded text has it."""
+    words = [word for word in phrase.lower().replace(PLACEHOLDER, " ").split() if word != GAP]
+    return max(words, key=len, default="")
 
 
 def load_parameters(config: Config) -> ParameterTable:

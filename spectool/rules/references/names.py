@@ -81,6 +81,15 @@ class NamedReference:
     unknown: str | None = None  # the document's name as written, when no spec of the corpus goes by it
 
 
+_NAMED_REFERENCES: MemoKind[tuple[NamedReference, ...]] = MemoKind("references resolved by spec names")
+
+
+def named_references_of(spec: Spec, names: SpecNames, memo: RunMemo) -> tuple[NamedReference, ...]:
+    """`named_references`, worked out once per run for each spec: the glossaries, XREF001 and XREF002
+    each walk every reference of every spec."""
+    return memo.once(_NAMED_REFERENCES, (spec, names), lambda: tuple(named_references(spec, names)))
+
+
 def named_references(spec: Spec, names: SpecNames) -> Iterator[NamedReference]:
     """Each reference of `spec`, its spec resolved by any of its names ("clause 4.4.2 of the
     Communications Hub Technical Specification" is a reference into CHTS)."""

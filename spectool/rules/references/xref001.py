@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.references.names import named_references, spec_names_of
+from spectool.rules.references.names import named_references_of, spec_names_of
 from spectool.rules.references.targets import names_other_document, target_spec
 from spectool.rules.registry import register
 
@@ -44,7 +44,7 @@ class MissingTarget(Rule):
     def check(self, context: RuleContext) -> Iterator[Finding]:
         names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
-            for named in named_references(spec, names):
+            for named in named_references_of(spec, names, context.memo):
                 located, reference = named.located, named.located.reference
                 target = target_spec(spec, reference, context.corpus)
                 if named.unknown is not None or target is None or names_other_document(located):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spectool.findings import Finding, Severity
 from spectool.rules.base import Rule, RuleContext
-from spectool.rules.references.names import named_references, spec_names_of
+from spectool.rules.references.names import named_references_of, spec_names_of
 from spectool.rules.registry import register
 
 
@@ -42,7 +42,7 @@ class UnknownSpec(Rule):
         loaded = set(context.corpus.names())
         names = spec_names_of(context.config, context.corpus, context.memo)
         for spec in context.corpus:
-            for named in named_references(spec, names):
+            for named in named_references_of(spec, names, context.memo):
                 located, reference = named.located, named.located.reference
                 missing = named.unknown or (reference.spec if reference.spec not in loaded else None)
                 if missing is None:
