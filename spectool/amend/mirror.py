@@ -12,8 +12,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
-from spectool.amend.items import labels, plain_label
-from spectool.amend.mirror_parts import counterpart_item, counterpart_row, item_letters, only_table
+from spectool.amend.mirror_parts import Counterparts
 from spectool.amend.model import (
     Amendment,
     EditText,
@@ -25,7 +24,6 @@ from spectool.amend.model import (
     Occurrence,
     OmitClause,
     Operation,
-    PartAction,
     Place,
     RowEdit,
     Scope,
@@ -43,7 +41,7 @@ from spectool.amend.textedit import EditError
 from spectool.amend.working import WorkingCopy
 from spectool.amend.writer import occurrence_words, render_instruction
 from spectool.diff.align import align_specs
-from spectool.model.document import Clause, Definition, Spec, SubItem, Text
+from spectool.model.document import Clause, Definition, Spec, Text
 from spectool.model.numbers import ClauseNumber
 
 
@@ -256,42 +254,14 @@ class _Carry:
         return replace(edit, place=place, anchor=self.text(edit.anchor), text=self.text(edit.text))
 
     def _items(self, old: ClauseNumber, new: ClauseNumber, path: tuple[str, ...]) -> tuple[str, ...] | None:
-        """The sub-item's letters in the counterpart clause, found by its words; noted where they differ."""
-        here, there = self.now[0](old), self.now[1](new)
-        if here is None or there is None:
-            return path
-        found = counterpart_item(here, there, path)
-        key = self.mapping.target.key
-        if found is None:
-            self.notes.append(
-                f"clause {old}{labels(path)} has no counterpart among the sub-items of {key} clause {new}: "
-                "not mirrored"
-            )
-        elif found != path:
-            self.notes.append(
-                f"clause {old}{labels(path)} is clause {new}{labels(found)} in {key}, by its words"
-            )
-        return found
+        """The sub-item's letters in the counterpart clause, found by its words."""
+        parts = Counterparts(self.now[0](old), self.now[1](new), old, new, self.mapping.target.key)
+        return parts.item(path, self.notes)
 
     def _row(self, old: ClauseNumber, new: ClauseNumber, key: str) -> str | None:
-        """The row's name in the counterpart clause's table, found by its cells; noted where it differs."""
-        here, there = self.now[0](old), self.now[1](new)
-        mine = only_table(here) if here is not None else None
-        theirs = only_table(there) if there is not None else None
-        if mine is None or theirs is None:
-            return key
-        found = counterpart_row(mine, theirs, key)
-        target = self.mapping.target.key
-        if found is None:
-            self.notes.append(
-                f"the row for {key} in clause {old} has no counterpart in the table in "
-                f"{target} clause {new}: not mirrored"
-            )
-        elif found != key:
-            self.notes.append(
-                f"the row for {key} in clause {old} is the row for {found} in {target}, by its cells"
-            )
-        return found
+        """The row's name in the counterpart clause's table, found by its cells."""
+        parts = Counterparts(self.now[0](old), self.now[1](new), old, new, self.mapping.target.key)
+        return parts.row(key, self.notes)
 
     def _item_edit(self, operation: ItemEdit) -> ItemEdit | None:
         """The edit on the counterpart sub-item, new sub-items lettered for their place there."""
@@ -301,40 +271,11 @@ class _Carry:
             return None
         new = self._renumbered(Clause(number, Text(""), items=operation.new), number).items
         if path != operation.items and new:
-            new = self._relettered(operation, number, path, new)
+            parts = Counterparts(
+                self.now[0](operation.clause), self.now[1](number), operation.clause, number, ""
+            )
+            new = parts.new_items(operation, path, new, self.notes)
         return replace(operation, clause=number, items=path, new=new)
-
-    def _relettered(
-        self, operation: ItemEdit, number: ClauseNumber, path: tuple[str, ...], new: tuple[SubItem, ...]
-    ) -> tuple[SubItem, ...]:
-        """New sub-items lettered as their place in the counterpart clause asks: the same letter as
-        the item substituted, the plain letters of their places when the items are re-lettered, and
-        otherwise the letter of the counterpart of the item an inserted letter grows from ((aa) after
-        (a) becomes (ba) where (a) is (b))."""
-        if operation.action is PartAction.SUBSTITUTE:
-            return tuple(replace(item, label=path[-1]) for item in new)
-        here, there = self.now[0](operation.clause), self.now[1](number)
-        assert here is not None and there is not None
-        if operation.reletter:
-            siblings = [item.label for item in there.items] if len(path) == 1 else []
-            if path[-1] not in siblings:
-                return new
-            at = siblings.index(path[-1]) + (1 if operation.action is PartAction.INSERT_AFTER else 0)
-            return tuple(
-                replace(item, label=plain_label(len(path), at + k + 1)) for k, item in enumerate(new)
-            )
-        letters = item_letters(here, there, operation.items[:-1], path[:-1])
-        relettered = []
-        for item in new:
-            grows = max((label for label in letters if item.label.startswith(label)), key=len, default=None)
-            label = item.label if grows is None else letters[grows] + item.label[len(grows) :]
-            relettered.append(replace(item, label=label))
-        if [item.label for item in relettered] != [item.label for item in new]:
-            self.notes.append(
-                "new sub-items "
-                + ", ".join(f"({a.label}) as ({b.label})" for a, b in zip(new, relettered, strict=True))
-            )
-        return tuple(relettered)
 
     def _scope(self, scope: Scope) -> Scope | None:
         """The scope in the target version: the section where most of its clauses went, the clauses
