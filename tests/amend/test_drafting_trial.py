@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from spectool.amend.apply import apply_target
 from spectool.amend.punctuation import clashing_punctuation
+from spectool.amend.scope import verify_scope
 from spectool.cli import main
 from spectool.errors import InputError
 from spectool.model.document import Clause, Table, Text
@@ -121,3 +122,24 @@ def test_a_table_s_title_is_reached_by_an_edit_of_the_table() -> None:
 
 def test_the_redline_of_a_new_table_title_accepts_and_rejects_exactly(office: Office, tmp_path: Path) -> None:
     assert_applied_verified_and_redlined(office, tmp_path, amendment(TITLE), KEY, smets2())
+
+
+def test_verify_holds_a_row_s_edit_to_that_row() -> None:
+    """--verify let an edit "in the row for G05" change the same words in another row of the table."""
+    draft = amendment(
+        HEAD + '1. In the table in clause 4.3.5.1, in the row for G05, for "yes" substitute "no".\n'
+    )
+    applied = apply_target(draft, KEY, smets2()).spec
+    assert verify_scope(draft, KEY, smets2(), applied) == []
+    clause = applied.clause("4.3.5.1")
+    assert clause is not None and isinstance(clause.attachments[0], Table)
+    table = clause.attachments[0]
+    rows = tuple(("G04", "cover removed", "no") if row[0] == "G04" else row for row in table.rows)
+    tampered = replace(clause, attachments=(replace(table, rows=rows, cell_starts=()),))
+    sections = tuple(
+        replace(s, blocks=tuple(tampered if b is clause else b for b in s.blocks)) for s in applied.sections
+    )
+    (problem,) = verify_scope(draft, KEY, smets2(), replace(applied, sections=sections))
+    assert problem.message == (
+        'SMETS2@4.2 clause 4.3.5.1 changed outside the whole words its instructions quote: "yes" became "no"'
+    )
