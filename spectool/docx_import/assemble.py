@@ -35,7 +35,7 @@ from spectool.docx_import.kept import Kept
 from spectool.docx_import.normalise import clean_line, clean_text
 from spectool.docx_import.origins import OriginLog
 from spectool.docx_import.reading import Block, WordParagraph, WordTable
-from spectool.docx_import.tables import caption_title, glossary_definitions, is_glossary, plain_table
+from spectool.docx_import.tables import GlossaryRow, caption_title, glossary_rows, is_glossary, plain_table
 from spectool.model.document import Block as ModelBlock
 from spectool.model.document import Footnote, Placeholder, Section, Text
 from spectool.model.document import Heading as HeadingBlock
@@ -320,12 +320,15 @@ class SpecAssembler:
         if table.nested_tables:
             self.warn(first, "a table inside a table cell is flattened into the cell's text")
         section = self.sections[-1] if self.sections else None
-        if section is not None and is_glossary(table, section.title):
-            for row, draft in glossary_definitions(table, self.warn):
-                section.blocks.append(draft)
-                self.log.add(draft, table.row_location(row))
-                self.holder = draft
-            self.last = TABLE
+        held: list[tuple[WordParagraph | None, str]] = []  # warned about only if read as a glossary
+        glossary = section is not None and is_glossary(table, section.title)
+        rows = glossary_rows(table, lambda *warning: held.append(warning)) if glossary else []
+        if section is not None and glossary and self.keeps_glossary(rows, caption):
+            for where, message in held:
+                self.warn(where, message)
+            if caption_source is not None:
+                self.free(caption_source, [caption_source.shown], "", "glossary caption")
+            self.glossary(section, table, rows)
         else:
             built = plain_table(table, caption)
             if built is not None:
@@ -339,6 +342,27 @@ class SpecAssembler:
         for paragraph in paragraphs:
             self.cite(paragraph, None)
             self.placeholders(paragraph)
+
+    def keeps_glossary(self, rows: list[GlossaryRow], caption: str) -> bool:
+        """Whether a glossary table can be definitions: free text opening it (its caption, a row lacking
+        a term or a definition) would read back, after export, as a further line of the clause text or
+        note just before the table, so then the table is kept whole as a table."""
+        opening = next((row.kind for row in rows if row.kind != "blank"), "")
+        return not ((caption or opening == "free") and self.last in (TEXT, NOTE))
+
+    def glossary(self, section: SectionDraft, table: WordTable, rows: list[GlossaryRow]) -> None:
+        """Each row in its place: a definition, free text, or more of the definition above."""
+        for row in rows:
+            if row.draft is None:
+                self.kept.add("empty glossary row", row.source)
+                continue
+            if row.kind == "free":
+                self.kept.add("glossary row as free text", row.source)
+            if row.kind != "continued":
+                section.blocks.append(row.draft)
+            self.log.add(row.draft, table.row_location(row.row))
+            self.holder = row.draft
+        self.last = TABLE
 
     def placeholders(self, source: WordParagraph) -> None:
         """Pictures, equations and objects stand after their paragraph as placeholders."""
