@@ -75,6 +75,7 @@ class SpecAssembler:
         self.kept = Kept()
         self.issues: list[ImportIssue] = []
         self.log = OriginLog()
+        self.cited: set[int] = set()  # paragraphs whose notes have been placed
         self.blocks_read = 0
 
     @property
@@ -110,6 +111,7 @@ class SpecAssembler:
                 self.contents = None
             self.piece(piece)
             self.placeholders(block)
+            self.cite_uncited(block)
         for paragraph, message in self.kept.summary():
             self.warn(paragraph, message)
 
@@ -148,8 +150,8 @@ class SpecAssembler:
 
     def cover_line(self, piece: Line) -> bool:
         """A cover-page line before the first heading that the header keeps: version, status or date."""
-        if self.sections or self.front.blocks:
-            return False
+        if self.sections or any(not isinstance(block, Footnote) for block in self.front.blocks):
+            return False  # a note cited by the title stands before the cover lines, which go on
         taken, warning = self.cover.read(piece.text)
         if warning:
             self.warn(piece.source, warning)
@@ -342,6 +344,9 @@ class SpecAssembler:
         for paragraph in paragraphs:
             self.cite(paragraph, None)
             self.placeholders(paragraph)
+        if caption_source is not None:
+            self.cite_uncited(caption_source)
+            self.placeholders(caption_source)
 
     def keeps_glossary(self, rows: list[GlossaryRow], caption: str) -> bool:
         """Whether a glossary table can be definitions: free text opening it (its caption, a row lacking
@@ -378,8 +383,16 @@ class SpecAssembler:
             # Word hides it from the reader, so it cannot be a clause, but it is still the document's text.
             self.free(source, [source.hidden], "hidden", "hidden paragraph")
 
+    def cite_uncited(self, source: WordParagraph) -> None:
+        """The notes of a paragraph that no block took (an empty paragraph, the title, a cover line,
+        a contents entry, a caption) stand after it."""
+        if (source.footnotes or source.endnotes) and source.index not in self.cited:
+            self.cite(source, None)
+
     def cite(self, source: WordParagraph, holder: ParagraphDraft | None) -> None:
         """Footnotes and endnotes go with the clause that cites them, or stand after the paragraph."""
+        if source.footnotes or source.endnotes:
+            self.cited.add(source.index)
         cited = [("Footnote", key) for key in source.footnotes]
         cited += [("Endnote", key) for key in source.endnotes]
         for kind, key in cited:
