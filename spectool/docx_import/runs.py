@@ -72,12 +72,12 @@ def _walk(element: Element, fields: FieldState, content: ParagraphContent, parts
         elif name in ("oMath", "oMathPara"):
             content.dropped.append(_with_text("an equation", node, "t"))
         elif name == "AlternateContent":
-            branch = _branch(node)
+            branch = alternate_branch(node)
             if branch is not None:
                 _walk(branch, fields, content, parts)
 
 
-def _branch(alternate: Element) -> Element | None:
+def alternate_branch(alternate: Element) -> Element | None:
     """The one branch of an `mc:AlternateContent` to read: every branch says the same, for readers
     of different versions; the fallback is in the namespaces every reader knows (an empty one aside)."""
     branches = [*alternate.iterfind(f"{{{MC}}}Fallback"), *alternate.iterfind(f"{{{MC}}}Choice")]
@@ -127,7 +127,7 @@ def _run_content(
                         parts.append(f"{bracket}{''.join(shown)}{')' if bracket else ''}")
             continue
         if name == "AlternateContent" and not _is_drawing(node):
-            branch = _branch(node)
+            branch = alternate_branch(node)
             if branch is not None:
                 _run_content(branch, hidden, fields, content, parts)
             continue

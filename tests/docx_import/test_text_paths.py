@@ -114,7 +114,12 @@ def test_blocks_inside_content_controls_and_custom_xml_are_kept(tmp_path: Path) 
         f"<w:tr>{cell('Last')}<w:tc><w:sdt><w:sdtContent><w:p>{run('Cellcontrolword')}</w:p>"
         "</w:sdtContent></w:sdt></w:tc></w:tr></w:tbl>"
     )
+    builder.raw(
+        f"<mc:AlternateContent {NSDECL} {MC}><mc:Choice Requires='w14'><w:p>{run('Blockbranchword')}</w:p>"
+        f"</mc:Choice><mc:Fallback><w:p>{run('Blockbranchword')}</w:p></mc:Fallback></mc:AlternateContent>"
+    )
     source = import_built(builder, tmp_path).source
+    assert source.count("Blockbranchword") == 1
     for word in (
         "Blockcontrolword",
         "Tablecontrolword",
