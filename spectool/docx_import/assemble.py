@@ -35,7 +35,7 @@ from spectool.docx_import.kept import Kept
 from spectool.docx_import.normalise import clean_line, clean_text
 from spectool.docx_import.origins import OriginLog
 from spectool.docx_import.reading import Block, WordParagraph, WordTable
-from spectool.docx_import.tables import caption_title, glossary_definitions, is_glossary, plain_table
+from spectool.docx_import.tables import GlossaryRow, caption_title, glossary_rows, is_glossary, plain_table
 from spectool.model.document import Block as ModelBlock
 from spectool.model.document import Footnote, Placeholder, Section, Text
 from spectool.model.document import Heading as HeadingBlock
@@ -75,6 +75,7 @@ class SpecAssembler:
         self.kept = Kept()
         self.issues: list[ImportIssue] = []
         self.log = OriginLog()
+        self.cited: set[int] = set()  # paragraphs whose notes have been placed
         self.blocks_read = 0
 
     @property
@@ -110,6 +111,7 @@ class SpecAssembler:
                 self.contents = None
             self.piece(piece)
             self.placeholders(block)
+            self.cite_uncited(block)
         for paragraph, message in self.kept.summary():
             self.warn(paragraph, message)
 
@@ -148,8 +150,8 @@ class SpecAssembler:
 
     def cover_line(self, piece: Line) -> bool:
         """A cover-page line before the first heading that the header keeps: version, status or date."""
-        if self.sections or self.front.blocks:
-            return False
+        if self.sections or any(not isinstance(block, Footnote) for block in self.front.blocks):
+            return False  # a note cited by the title stands before the cover lines, which go on
         taken, warning = self.cover.read(piece.text)
         if warning:
             self.warn(piece.source, warning)
@@ -320,12 +322,15 @@ class SpecAssembler:
         if table.nested_tables:
             self.warn(first, "a table inside a table cell is flattened into the cell's text")
         section = self.sections[-1] if self.sections else None
-        if section is not None and is_glossary(table, section.title):
-            for row, draft in glossary_definitions(table, self.warn):
-                section.blocks.append(draft)
-                self.log.add(draft, table.row_location(row))
-                self.holder = draft
-            self.last = TABLE
+        held: list[tuple[WordParagraph | None, str]] = []  # warned about only if read as a glossary
+        glossary = section is not None and is_glossary(table, section.title)
+        rows = glossary_rows(table, lambda *warning: held.append(warning)) if glossary else []
+        if section is not None and glossary and self.keeps_glossary(rows, caption):
+            for where, message in held:
+                self.warn(where, message)
+            if caption_source is not None:
+                self.free(caption_source, [caption_source.shown], "", "glossary caption")
+            self.glossary(section, table, rows)
         else:
             built = plain_table(table, caption)
             if built is not None:
@@ -339,6 +344,30 @@ class SpecAssembler:
         for paragraph in paragraphs:
             self.cite(paragraph, None)
             self.placeholders(paragraph)
+        if caption_source is not None:
+            self.cite_uncited(caption_source)
+            self.placeholders(caption_source)
+
+    def keeps_glossary(self, rows: list[GlossaryRow], caption: str) -> bool:
+        """Whether a glossary table can be definitions: free text opening it (its caption, a row lacking
+        a term or a definition) would read back, after export, as a further line of the clause text or
+        note just before the table, so then the table is kept whole as a table."""
+        opening = next((row.kind for row in rows if row.kind != "blank"), "")
+        return not ((caption or opening == "free") and self.last in (TEXT, NOTE))
+
+    def glossary(self, section: SectionDraft, table: WordTable, rows: list[GlossaryRow]) -> None:
+        """Each row in its place: a definition, free text, or more of the definition above."""
+        for row in rows:
+            if row.draft is None:
+                self.kept.add("empty glossary row", row.source)
+                continue
+            if row.kind == "free":
+                self.kept.add("glossary row as free text", row.source)
+            if row.kind != "continued":
+                section.blocks.append(row.draft)
+            self.log.add(row.draft, table.row_location(row.row))
+            self.holder = row.draft
+        self.last = TABLE
 
     def placeholders(self, source: WordParagraph) -> None:
         """Pictures, equations and objects stand after their paragraph as placeholders."""
@@ -354,8 +383,16 @@ class SpecAssembler:
             # Word hides it from the reader, so it cannot be a clause, but it is still the document's text.
             self.free(source, [source.hidden], "hidden", "hidden paragraph")
 
+    def cite_uncited(self, source: WordParagraph) -> None:
+        """The notes of a paragraph that no block took (an empty paragraph, the title, a cover line,
+        a contents entry, a caption) stand after it."""
+        if (source.footnotes or source.endnotes) and source.index not in self.cited:
+            self.cite(source, None)
+
     def cite(self, source: WordParagraph, holder: ParagraphDraft | None) -> None:
         """Footnotes and endnotes go with the clause that cites them, or stand after the paragraph."""
+        if source.footnotes or source.endnotes:
+            self.cited.add(source.index)
         cited = [("Footnote", key) for key in source.footnotes]
         cited += [("Endnote", key) for key in source.endnotes]
         for kind, key in cited:

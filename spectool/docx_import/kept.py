@@ -88,6 +88,21 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "paragraphs in text boxes",
         "kept as free paragraphs after the paragraph the box is anchored to",
     ),
+    "glossary row as free text": (
+        "glossary row lacking a term or a definition",
+        "glossary rows lacking a term or a definition",
+        "kept as free paragraphs where they stand among the definitions",
+    ),
+    "empty glossary row": (
+        "glossary row with no text",
+        "glossary rows with no text",
+        "left out (no text is lost)",
+    ),
+    "glossary caption": (
+        "caption of a glossary table",
+        "captions of glossary tables",
+        "kept as free paragraphs before the definitions",
+    ),
     "hidden paragraph": (
         "paragraph of hidden text",
         "paragraphs of hidden text",

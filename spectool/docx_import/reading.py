@@ -9,7 +9,7 @@ from spectool.docx_import.attributes import GRID_SPAN, OUTLINE_LEVEL, AttributeR
 from spectool.docx_import.list_numbers import ListCounter, ListLabel
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
-from spectool.docx_import.runs import FieldState, read_paragraph
+from spectool.docx_import.runs import FieldState, alternate_branch, read_paragraph
 from spectool.docx_import.styles import BODY_TEXT_OUTLINE, StyleSheet, numbering_properties
 from spectool.model.document import MERGED_ABOVE, MERGED_LEFT
 from spectool.model.provenance import PARAGRAPH, ROW, TABLE, WordLocation
@@ -119,6 +119,10 @@ class DocumentReader:
                     yield from self._blocks(inner, contents or "contents" in gallery.lower(), inner_path)
             elif name == "customXml":
                 yield from self._blocks(node, contents, here)
+            elif name == "AlternateContent":  # around blocks: one branch, as in a paragraph
+                branch = alternate_branch(node)
+                if branch is not None:
+                    yield from self._blocks(branch, contents, (*here, node.index(branch)))
             elif name == "altChunk":
                 self.paragraphs += 1
                 yield WordParagraph(self.paragraphs, "", dropped=("an embedded document",), path=here)

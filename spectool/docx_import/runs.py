@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spectool.wordml.names import Element, attribute, is_on, local_name, w
+from spectool.wordml.names import Element, attribute, child, is_on, local_name, w
 
 # Containers whose content Word shows as if it stood in the paragraph itself.
 _TRANSPARENT = frozenset(("hyperlink", "smartTag", "customXml", "sdtContent", "ins", "moveTo", "dir", "bdo"))
 _DROPPED = {"drawing": "a picture", "pict": "a picture", "object": "an embedded object"}
+_DRAWN = frozenset((*_DROPPED, "txbxContent"))
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 @dataclass
@@ -70,7 +72,20 @@ def _walk(element: Element, fields: FieldState, content: ParagraphContent, parts
         elif name in ("oMath", "oMathPara"):
             content.dropped.append(_with_text("an equation", node, "t"))
         elif name == "AlternateContent":
-            _drawing("a drawing or text box", node, content)
+            branch = alternate_branch(node)
+            if branch is not None:
+                _walk(branch, fields, content, parts)
+
+
+def alternate_branch(alternate: Element) -> Element | None:
+    """The one branch of an `mc:AlternateContent` to read: every branch says the same, for readers
+    of different versions; the fallback is in the namespaces every reader knows (an empty one aside)."""
+    branches = [*alternate.iterfind(f"{{{MC}}}Fallback"), *alternate.iterfind(f"{{{MC}}}Choice")]
+    return next((branch for branch in branches if len(branch)), None)
+
+
+def _is_drawing(alternate: Element) -> bool:
+    return any(isinstance(node.tag, str) and local_name(node) in _DRAWN for node in alternate.iter())
 
 
 def _drawing(what: str, node: Element, content: ParagraphContent) -> None:
@@ -92,9 +107,30 @@ def _box_paragraphs(node: Element) -> list[str]:
 
 
 def _run(run: Element, fields: FieldState, content: ParagraphContent, parts: list[str]) -> None:
-    hidden = is_on(run.find(w("rPr")), "vanish")
+    _run_content(run, is_on(run.find(w("rPr")), "vanish"), fields, content, parts)
+
+
+def _run_content(
+    run: Element, hidden: bool, fields: FieldState, content: ParagraphContent, parts: list[str]
+) -> None:
+    """The children of a run (or of the branch of an `mc:AlternateContent` inside one)."""
     for node in run:
         name = local_name(node)
+        if name == "ruby":
+            # A phonetic guide: the base text as Word shows it inline, then the guide in brackets.
+            base, guide = child(node, "rubyBase"), child(node, "rt")
+            for part, bracket in ((base, ""), (guide, " (")):
+                if part is not None:
+                    shown: list[str] = []
+                    _walk(part, fields, content, shown)
+                    if "".join(shown).strip():
+                        parts.append(f"{bracket}{''.join(shown)}{')' if bracket else ''}")
+            continue
+        if name == "AlternateContent" and not _is_drawing(node):
+            branch = alternate_branch(node)
+            if branch is not None:
+                _run_content(branch, hidden, fields, content, parts)
+            continue
         if name == "fldChar":
             _field_char(attribute(node, "fldCharType"), fields)
             content.in_contents = content.in_contents or fields.in_contents

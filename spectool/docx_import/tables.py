@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
 
 from spectool.docx_import.cell_escapes import escape_cell, escape_row
 from spectool.docx_import.classify import Item, classify
 from spectool.docx_import.drafts import ParagraphDraft, is_roman_item
 from spectool.docx_import.normalise import clean_line
 from spectool.docx_import.reading import Cell, WordParagraph, WordTable
-from spectool.model.document import Table
+from spectool.model.document import MERGED_ABOVE, Table
 from spectool.wordml.captions import is_numbered_caption
 
 GLOSSARY_TITLE = re.compile(r"\b(glossary|definitions)\b", re.IGNORECASE)
@@ -50,10 +52,26 @@ def is_glossary(table: WordTable, section_title: str) -> bool:
     return has_term_header(table) or bool(GLOSSARY_TITLE.search(section_title))
 
 
-def glossary_definitions(table: WordTable, report: Report) -> list[tuple[int, ParagraphDraft]]:
-    """Each row's definition, with the row's index in the table."""
+GlossaryKind = Literal["definition", "free", "continued", "blank"]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryRow:
+    """A glossary row as the import keeps it: a definition; free text (a row lacking a term or a
+    definition, such as a letter dividing the terms); the definition above continued (its term cell
+    merged with the one above); or a row with no text at all."""
+
+    row: int  # the row's index in the table
+    kind: GlossaryKind
+    draft: ParagraphDraft | None  # None for a blank row
+    source: WordParagraph | None  # the row's first paragraph, for warnings
+
+
+def glossary_rows(table: WordTable, report: Report) -> list[GlossaryRow]:
+    """Every row after the header, in order, none left out but rows without text."""
     skip = max(table.header_rows, 1 if has_term_header(table) else 0)
-    definitions: list[tuple[int, ParagraphDraft]] = []
+    merged_above = {row for row, column, mark in table.merged if column == 0 and mark == MERGED_ABOVE}
+    rows: list[GlossaryRow] = []
     for index, row in enumerate(table.rows[skip:], skip):
         cells = [*row, (), ()][:2]
         first = _first_paragraph(cells[0]) or _first_paragraph(cells[1])
@@ -61,13 +79,27 @@ def glossary_definitions(table: WordTable, report: Report) -> list[tuple[int, Pa
         if '"' in term:
             report(first, f"the term {term} holds a double quote, which a term cannot: written with '")
             term = term.replace('"', "'")
-        draft = _definition(term, cells[1], report)
-        if not term or draft is None:
-            if first is not None:
-                report(first, "a glossary row without both a term and a definition: not imported")
+        draft = _definition(term, cells[1], report) if term else None
+        if draft is not None:
+            rows.append(GlossaryRow(index, "definition", draft, first))
             continue
-        definitions.append((index, draft))
-    return definitions
+        lines = [line for cell in cells for line in _shown_lines(cell)]
+        above = rows[-1].draft if rows and rows[-1].kind in ("definition", "continued") else None
+        if not lines:
+            rows.append(GlossaryRow(index, "blank", None, first))
+        elif not term and index in merged_above and above is not None:
+            # The term's cell spans this row too: the text goes on with the definition above.
+            for paragraph in cells[1]:
+                if paragraph.shown:
+                    _add_paragraph(above, paragraph, report)
+            rows.append(GlossaryRow(index, "continued", above, first))
+        else:
+            rows.append(GlossaryRow(index, "free", ParagraphDraft(lines, label=""), first))
+    return rows
+
+
+def _shown_lines(cell: Cell) -> list[str]:
+    return [line for line in (clean_line(paragraph.shown) for paragraph in cell) if line]
 
 
 def _definition(term: str, cell: Cell, report: Report) -> ParagraphDraft | None:
@@ -76,16 +108,21 @@ def _definition(term: str, cell: Cell, report: Report) -> ParagraphDraft | None:
         return None
     draft = ParagraphDraft(lines=[paragraphs[0].shown], term=term)
     for paragraph in paragraphs[1:]:
-        piece = classify(paragraph)
-        if isinstance(piece, Item) and piece.text:
-            warning = draft.add_item(
-                piece.label, is_roman_item(draft, piece.label, piece.number_format), piece.text
-            )
-            if warning:
-                report(paragraph, warning)
-        else:
-            draft.add_line(paragraph.shown)
+        _add_paragraph(draft, paragraph, report)
     return draft
+
+
+def _add_paragraph(draft: ParagraphDraft, paragraph: WordParagraph, report: Report) -> None:
+    """A further paragraph of a definition's cell: a sub-item, or a line of its text."""
+    piece = classify(paragraph)
+    if isinstance(piece, Item) and piece.text:
+        warning = draft.add_item(
+            piece.label, is_roman_item(draft, piece.label, piece.number_format), piece.text
+        )
+        if warning:
+            report(paragraph, warning)
+    else:
+        draft.add_line(paragraph.shown)
 
 
 def cell_paragraphs(cell: Cell) -> str:
