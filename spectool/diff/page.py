@@ -249,7 +249,8 @@ def _glossary_unit(section: Section, definitions: list[Definition]) -> Unit:
 
 
 def _cell(text: str, style: str) -> tuple[Block, ...]:
-    return (Paragraph(style, clean_text(text)),)
+    """A cell's paragraphs: the model joins a cell's paragraphs with line breaks."""
+    return tuple(Paragraph(style, clean_text(line)) for line in text.split("\n"))
 
 
 def _padded(rows: list[Row]) -> tuple[Row, ...]:
