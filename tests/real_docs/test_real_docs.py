@@ -13,7 +13,7 @@ import pytest
 
 from bench.real_docs import (
     DEFAULT_CACHE,
-    SOURCES,
+    QUICK_SOURCES,
     CorpusDocument,
     DocumentResult,
     Source,
@@ -81,7 +81,7 @@ def test_legal_numbering_follows_the_standard_where_libreoffice_ignores_it(tmp_p
 def test_quick_real_documents_import_without_a_traceback() -> None:
     """A handful of the registry corpus through `spectool import`, as a user runs it."""
     try:
-        documents = quick_selection(corpus(DEFAULT_CACHE, SOURCES), QUICK)
+        documents = quick_selection(corpus(DEFAULT_CACHE, QUICK_SOURCES), QUICK)
     except (OSError, subprocess.SubprocessError, RuntimeError) as error:
         if os.environ.get("CI"):
             raise
