@@ -193,3 +193,27 @@ def test_what_the_redline_in_place_cannot_write_is_refused(
         redline_onto_bytes(redline, path, base=base, author="SECAS", date=DATE)
     shown = body_lines(write_docx(redline, tmp_path), Side.NEW)
     assert shown[1] == shown_new and shown_new not in body_lines(tmp_path / "redline.docx", Side.OLD)
+
+
+def test_a_table_of_the_front_matter_left_alone_is_passed_over(tmp_path: Path) -> None:
+    """A table the spec holds as free text stays as it is, and does not stop free text after it from
+    being found (it is no paragraph the spec lacks)."""
+    built = docx.Document()
+    built.add_paragraph("Smart Metering Free Text Specification")
+    table = built.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Version", "Date"
+    table.cell(1, 0).text, table.cell(1, 1).text = "1.0", "2024-05-01"
+    built.add_paragraph("This document is issued for consultation by the panel.")
+    built.add_heading("1 General", level=1)
+    built.add_paragraph("1.1 ESME shall record each Supply Outage.")
+    path = tmp_path / "table.docx"
+    built.save(str(path))
+    source = import_docx(path, name="FREE", version="1.0").source
+    base = parse_spec(source, str(tmp_path / "base.spec"))
+    new = parse_spec(source.replace("for consultation", "for decision"), str(tmp_path / "new.spec"))
+    onto = tmp_path / "onto.docx"
+    onto.write_bytes(redline_onto_bytes(diff_specs(base, new), path, base=base, author="SECAS", date=DATE))
+    assert check_document(document(onto)) == []
+    old = plain_lines(path)
+    assert side_lines(onto, Side.OLD) == old
+    assert side_lines(onto, Side.NEW) == [line.replace("for consultation", "for decision") for line in old]

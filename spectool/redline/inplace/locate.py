@@ -186,12 +186,14 @@ def _kept_free(
     """Free text that stays as it is: its paragraphs are found where they are, when no block of the spec
     stands before them, so that what is inserted after them goes after them; the cursor after them."""
     for number, block in enumerate(unit.blocks):
-        if not isinstance(block, ParagraphDiff) or not block.text(Side.OLD):
+        if isinstance(block, ParagraphDiff) and not block.text(Side.OLD):
             continue
-        wanted = same_text(block.text(Side.OLD))
+        # A table left alone is passed over, not recorded: the writer has nothing to do in it.
+        wanted = "\x00table" if isinstance(block, TableDiff) else same_text(block.text(Side.OLD))
         for k in range(cursor, len(shown)):
             if shown[k][0] == wanted:
-                located.paragraphs[(index, number)] = shown[k][1]
+                if isinstance(block, ParagraphDiff):
+                    located.paragraphs[(index, number)] = shown[k][1]
                 cursor = k + 1
                 break
             if shown[k][0] and shown[k][0] not in free:
