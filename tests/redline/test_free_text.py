@@ -12,7 +12,7 @@ import pytest
 
 from spectool.diff.document import diff_specs
 from spectool.diff.model import Change, ParagraphDiff, Redline, Side
-from spectool.diff.page import UnitKind
+from spectool.diff.page import UnitKind, spec_page
 from spectool.docx_import import import_docx
 from spectool.errors import InputError
 from spectool.model.document import Spec
@@ -21,9 +21,11 @@ from spectool.redline.check import check_document
 from spectool.redline.cover import cover_view
 from spectool.redline.inplace import redline_onto_bytes
 from spectool.redline.review import redline_html, redline_markdown
+from tests.docx_import.docx_builder import DocxBuilder, abstract_xml, import_built, level_xml, num_xml
 from tests.redline.helpers import body_lines, front_lines, write_docx
 from tests.redline.inplace_helpers import document, plain_lines, side_lines
 from tests.redline.office import Office
+from tests.redline.test_inplace_sec_shapes import settled
 
 DATE = "2024-05-01T09:30:00Z"
 OLD_LINES = [
@@ -217,3 +219,28 @@ def test_a_table_of_the_front_matter_left_alone_is_passed_over(tmp_path: Path) -
     old = plain_lines(path)
     assert side_lines(onto, Side.OLD) == old
     assert side_lines(onto, Side.NEW) == [line.replace("for consultation", "for decision") for line in old]
+
+
+def test_a_new_free_paragraph_after_a_numbered_one_takes_no_number(tmp_path: Path) -> None:
+    """Free text Word numbers (a list item, its label read as '1.'): a new free paragraph after it
+    takes its style but not its automatic number, so accepting gives the new text as written."""
+    builder = DocxBuilder()
+    builder.numbering(abstract_xml(1, level_xml(0, "%1.")), num_xml(1, 1))
+    builder.paragraph("Smart Metering Free Text Specification")
+    builder.paragraph("The first step of the worked example.", numbering=(1, 0))
+    builder.heading("1 General", 1)
+    builder.paragraph("1.1 ESME shall record each Supply Outage.")
+    source = import_built(builder, tmp_path).source
+    assert "> [1.] The first step" in source
+    base = parse_spec(source, str(tmp_path / "base.spec"))
+    added = "> [1.] The first step of the worked example.\n> A closing remark the new version adds.\n"
+    new = parse_spec(source.replace("> [1.] The first step of the worked example.\n", added), "new.spec")
+    onto = tmp_path / "onto.docx"
+    original = tmp_path / "built.docx"
+    onto.write_bytes(
+        redline_onto_bytes(diff_specs(base, new), original, base=base, author="SECAS", date=DATE)
+    )
+    assert check_document(document(onto)) == []
+    for accepted, want in ((True, new), (False, base)):
+        read = import_docx(settled(onto, tmp_path, accepted=accepted), name="FREE", version="1.0").spec
+        assert spec_page(read).units == spec_page(want).units

@@ -136,7 +136,7 @@ class BodyWriter:
         if block.presence is Presence.NEW:
             free = unit.kind in FREE_KINDS
             like = self.last_free.get(block.style) if free else self._like(block.style)
-            paragraph = self._new_paragraph(block, like)
+            paragraph = self._new_paragraph(block, like, numbered=not free)
             self._after_cursor(paragraph)
             self.changes.touch(place, paragraph)
             return paragraph
@@ -257,20 +257,25 @@ class BodyWriter:
         _mark_paragraph(before, revision(kind, self.ids))
         _take_properties(paragraph, before, revision("pPrChange", self.ids))
 
-    def _new_paragraph(self, block: ParagraphDiff, like: Element | None, *, moved: bool = False) -> Element:
+    def _new_paragraph(
+        self, block: ParagraphDiff, like: Element | None, *, moved: bool = False, numbered: bool = True
+    ) -> Element:
         """A paragraph of the new version only, with the properties of `like` (its style and automatic
-        numbering: a typed number is left out where the neighbour's number is Word's)."""
+        numbering: a typed number is left out where the neighbour's number is Word's). Not `numbered`
+        (free text, whose label, if any, is typed): without the neighbour's automatic number."""
         paragraph = w_element("p")
         properties = like.find(w("pPr")) if like is not None else None
         if properties is not None:
             copied = copy.deepcopy(properties)
-            for name in ("rPr", "sectPr", "pPrChange"):
+            for name in (
+                ("rPr", "sectPr", "pPrChange") if numbered else ("rPr", "sectPr", "pPrChange", "numPr")
+            ):
                 for node in copied.findall(w(name)):
                     copied.remove(node)
             paragraph.append(copied)
         template_run = runs_of(like)[0] if like is not None and runs_of(like) else None
         style = run_properties(template_run)
-        label = like is not None and (self.numbered.get(like) or _numbered_automatically(like))
+        label = numbered and like is not None and (self.numbered.get(like) or _numbered_automatically(like))
         segments = [s for s in block.segments if s.on(Side.NEW)]
         if label:
             segments = _without_label(segments)
