@@ -97,9 +97,12 @@ class Outcome:
     office: str = ""  # "", "agrees", or what LibreOffice saw otherwise
 
 
+Written = tuple[Path, Spec, Spec]  # the redline, the original's spec and the edited one
+
+
 def redline_document(
     document: CorpusDocument, rng: random.Random, folder: Path
-) -> tuple[Outcome, Path | None]:
+) -> tuple[Outcome, Written | None]:
     try:
         imported = import_docx(document.path, name="REAL", version="1.0")
         base = parse_spec(imported.source, str(folder / "base.spec"))
@@ -201,13 +204,11 @@ def main() -> None:
         for document in documents:
             for _ in range(arguments.rounds):
                 folder = Path(tempfile.mkdtemp(dir=scratch))
-                outcome, redline = redline_document(document, rng, folder)
-                if office is not None and redline is not None:
-                    base = parse_spec((folder / "base.spec").read_text(encoding="utf-8"), "base.spec")
-                    new = parse_spec((folder / "new.spec").read_text(encoding="utf-8"), "new.spec")
-                    outcome = replace(
-                        outcome, office=office_verdict(office, redline, document.path, base, new)
-                    )
+                outcome, written = redline_document(document, rng, folder)
+                if office is not None and written is not None:
+                    redline, base, new = written
+                    verdict = office_verdict(office, redline, document.path, base, new)
+                    outcome = replace(outcome, office=verdict)
                 outcomes.append(outcome)
     report(outcomes, len(documents), time.process_time() - started)
 
