@@ -7,8 +7,9 @@ from collections.abc import Mapping
 
 from spectool.diff.align import align_specs
 from spectool.diff.blocks import diff_blocks, unchanged, whole
+from spectool.diff.free import has_free, pair_free
 from spectool.diff.model import Change, Presence, Redline, UnitDiff, VersionInfo
-from spectool.diff.order import unit_opcodes
+from spectool.diff.order import Opcode, unit_opcodes
 from spectool.diff.page import Page, Paragraph, Unit, UnitKind, spec_page
 from spectool.model.document import Spec
 from spectool.model.numbers import ClauseNumber
@@ -40,31 +41,55 @@ def diff_pages(old: Page, new: Page, clause_tokens: dict[tuple[str, str], str] |
 
     moves: dict[str, str] = {}  # token -> move name
     units: list[UnitDiff] = []
-    for opcode in unit_opcodes(old_ids, new_ids):
-        if opcode.tag == "equal":
-            for index in range(opcode.src_end - opcode.src_start):
-                before, after = old.units[opcode.src_start + index], new.units[opcode.dest_start + index]
+
+    def gone(index: int) -> UnitDiff:
+        unit, token = old.units[index], old_tokens[index]
+        partner = new_by_token.get(token)
+        if partner is not None and unit.kind is UnitKind.CLAUSE:
+            return _moved(unit, partner, Change.MOVED_FROM, moves.setdefault(token, f"move{len(moves) + 1}"))
+        return _whole(unit, Change.DELETED)
+
+    def came(index: int) -> UnitDiff:
+        unit, token = new.units[index], new_tokens[index]
+        partner = old_by_token.get(token)
+        if partner is not None and unit.kind is UnitKind.CLAUSE:
+            return _moved(partner, unit, Change.MOVED_TO, moves.setdefault(token, f"move{len(moves) + 1}"))
+        return _whole(unit, Change.INSERTED)
+
+    for gap in _gaps(unit_opcodes(old_ids, new_ids)):
+        if gap[0].tag == "equal":
+            for index in range(gap[0].src_end - gap[0].src_start):
+                before, after = old.units[gap[0].src_start + index], new.units[gap[0].dest_start + index]
                 units.append(_paired(before, after))
             continue
-        for index in range(opcode.src_start, opcode.src_end):
-            unit, token = old.units[index], old_tokens[index]
-            partner = new_by_token.get(token)
-            if partner is not None and unit.kind is UnitKind.CLAUSE:
-                units.append(
-                    _moved(unit, partner, Change.MOVED_FROM, moves.setdefault(token, f"move{len(moves) + 1}"))
-                )
-            else:
-                units.append(_whole(unit, Change.DELETED))
-        for index in range(opcode.dest_start, opcode.dest_end):
-            unit, token = new.units[index], new_tokens[index]
-            partner = old_by_token.get(token)
-            if partner is not None and unit.kind is UnitKind.CLAUSE:
-                units.append(
-                    _moved(partner, unit, Change.MOVED_TO, moves.setdefault(token, f"move{len(moves) + 1}"))
-                )
-            else:
-                units.append(_whole(unit, Change.INSERTED))
+        old_range = range(gap[0].src_start, gap[-1].src_end)
+        new_range = range(gap[0].dest_start, gap[-1].dest_end)
+        old_gap = [old.units[index] for index in old_range]
+        new_gap = [new.units[index] for index in new_range]
+        if not (has_free(old_gap) and has_free(new_gap)):
+            for opcode in gap:
+                units.extend(gone(index) for index in range(opcode.src_start, opcode.src_end))
+                units.extend(came(index) for index in range(opcode.dest_start, opcode.dest_end))
+            continue
+        for was, now in pair_free(old_gap, new_gap):
+            if was is not None and now is not None:
+                units.append(_paired(old_gap[was], new_gap[now]))
+            elif was is not None:
+                units.append(gone(old_range[was]))
+            elif now is not None:
+                units.append(came(new_range[now]))
     return Redline(_info(old), _info(new), tuple(units))
+
+
+def _gaps(opcodes: list[Opcode]) -> list[list[Opcode]]:
+    """Each equal opcode alone, and each run of insert and delete opcodes between two equal ones."""
+    out: list[list[Opcode]] = []
+    for opcode in opcodes:
+        if opcode.tag != "equal" and out and out[-1][0].tag != "equal":
+            out[-1].append(opcode)
+        else:
+            out.append([opcode])
+    return out
 
 
 def page_as_redline(page: Page) -> Redline:

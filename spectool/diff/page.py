@@ -1,7 +1,9 @@
 """What a spec shows on paper: units of styled paragraphs and tables, text cleaned for any output.
 
 A unit is what a redline keeps, moves or elides as a whole: a section heading, a clause with its
-sub-items, notes and tables, a glossary (a run of definitions), or a note or table standing alone.
+sub-items, notes and tables, a glossary (a run of definitions), a note or table standing alone, or
+a block of free text (a free paragraph, a heading that opens no section, the front matter's blocks,
+the contents list, a picture), so that no difference between two versions goes unshown.
 """
 
 from __future__ import annotations
@@ -10,7 +12,25 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from spectool.model.document import Clause, Definition, Footnote, Note, Section, Spec, SubItem, Table
+from spectool.model.document import (
+    Block as SpecBlock,
+)
+from spectool.model.document import (
+    Clause,
+    Contents,
+    Definition,
+    Footnote,
+    Heading,
+    Note,
+    Placeholder,
+    Section,
+    Spec,
+    SubItem,
+    Table,
+)
+from spectool.model.document import (
+    Paragraph as FreeParagraph,
+)
 from spectool.wordml.captions import caption_line
 
 # Characters XML 1.0 cannot carry (C0 controls but tab, lone surrogates, U+FFFE/U+FFFF); line breaks
@@ -28,6 +48,9 @@ class UnitKind(StrEnum):
     GLOSSARY = "glossary"
     NOTE = "note"
     TABLE = "table"
+    FREE = "free"  # free text: a paragraph, a heading that opens no section, a block of the front matter
+    CONTENTS = "contents"  # the contents list
+    PICTURE = "picture"  # an image, chart, equation or embedded object
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +110,7 @@ def clean_text(text: str) -> str:
 
 def spec_page(spec: Spec) -> Page:
     """The units of a spec in reading order."""
-    units: list[Unit] = []
+    units: list[Unit] = [free_unit(block, "") for block in spec.front]
     for section in spec.sections:
         units.extend(section_units(section))
     return Page(
@@ -125,7 +148,46 @@ def section_units(section: Section) -> list[Unit]:
             kind = UnitKind.NOTE if isinstance(block, Note) else UnitKind.TABLE
             label = f"{kind.value.capitalize()} in Section {number}"
             units.append(Unit(kind, f"{kind.value}:{number}:{loose}", label, attachment_blocks(block)))
+        elif block is not None:
+            units.append(free_unit(block, number))
     return units
+
+
+def free_unit(block: SpecBlock, section: str) -> Unit:
+    """A block of free text (or one the front matter holds) as a unit of its own, keyed by its text so
+    that identical blocks pair across versions; `section` is "" in the front matter."""
+    where = f"Section {section}" if section else "the front matter"
+    kind = UnitKind.FREE
+    blocks: tuple[Block, ...]
+    if isinstance(block, FreeParagraph):
+        text = clean_text(f"{block.label} {block.text.flat}".strip())
+        blocks = (Paragraph("Normal", text, block.label), *item_paragraphs(block.items, 1))
+        name = f"{block.label or 'Text'} in {where}"
+    elif isinstance(block, Heading):
+        text = clean_text(f"{block.label} {block.title}".strip())
+        blocks = (Paragraph(f"Heading{min(max(block.level, 1), HEADING_STYLES)}", text, block.label),)
+        name = f"Heading {block.label or block.title}"
+    elif isinstance(block, Contents):
+        kind = UnitKind.CONTENTS
+        blocks = tuple(Paragraph("Normal", clean_text(entry)) for entry in block.entries)
+        name = f"Contents in {where}"
+    elif isinstance(block, Placeholder):
+        kind = UnitKind.PICTURE
+        shown = f"[{block.kind}: {block.target}] {block.description}".strip()
+        blocks = (Paragraph("Normal", clean_text(shown), f"[{block.kind}: {block.target}]"),)
+        name = f"{block.kind} in {where}"
+    else:
+        blocks = attachment_blocks(block) if isinstance(block, Note | Table | Footnote) else ()
+        name = f"{type(block).__name__} in {where}"
+    blocks = blocks or (Paragraph("Normal", ""),)
+    content = "\x00".join(_block_text(b) for b in blocks)
+    return Unit(kind, f"{kind.value}:{content}", name, blocks)
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return block.text
+    return "\x01".join("\x02".join(_block_text(b) for cell in row.cells for b in cell) for row in block.rows)
 
 
 def clause_blocks(clause: Clause) -> tuple[Block, ...]:
@@ -187,7 +249,8 @@ def _glossary_unit(section: Section, definitions: list[Definition]) -> Unit:
 
 
 def _cell(text: str, style: str) -> tuple[Block, ...]:
-    return (Paragraph(style, clean_text(text)),)
+    """A cell's paragraphs: the model joins a cell's paragraphs with line breaks."""
+    return tuple(Paragraph(style, clean_text(line)) for line in text.split("\n"))
 
 
 def _padded(rows: list[Row]) -> tuple[Row, ...]:

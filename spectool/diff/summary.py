@@ -93,6 +93,9 @@ _WHAT = {
     UnitKind.NOTE: "Note",
     UnitKind.TABLE: "Table",
     UnitKind.GLOSSARY: "Glossary",
+    UnitKind.FREE: "Text",
+    UnitKind.CONTENTS: "Contents",
+    UnitKind.PICTURE: "Picture",
 }
 
 

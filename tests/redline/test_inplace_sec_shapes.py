@@ -109,6 +109,38 @@ def test_random_edits_on_sec_shaped_documents(tmp_path: Path, shape: str, data: 
         assert spec_page(read).units == spec_page(want).units
 
 
+LAST = (
+    "2.2.1 The device shall meet requirement 0 of Messages.\n"
+    "2.2.2 The device shall meet requirement 1 of Messages."
+)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "2.2.1 The device shall meet requirement 0 of Messages.",  # the body's last paragraph gone
+        "2.2.1 The device shall meet requirement 0 of Messages.\n2.2.2 The meter shall sound an alarm.",
+    ],
+)
+def test_the_last_numbered_paragraph_of_the_body_gone_leaves_no_number(tmp_path: Path, last: str) -> None:
+    """Word cannot remove the body's last paragraph mark: the paragraph before gives up its mark (or a
+    new one its text), so no empty paragraph numbered by Word is left once all is accepted."""
+    imported = import_built(sec_shapes.SHAPES["sec-legal-outline"](), tmp_path)
+    assert LAST in imported.source
+    base = parse_spec(imported.source, str(tmp_path / "built.spec"))
+    new = parse_spec(imported.source.replace(LAST, last), str(tmp_path / "new.spec"))
+    redline = tmp_path / "onto.docx"
+    redline.write_bytes(
+        redline_onto_bytes(
+            diff_specs(base, new), tmp_path / "built.docx", base=base, author="SECAS", date=DATE
+        )
+    )
+    assert check_document(document(redline)) == []
+    for accepted, want in ((True, new), (False, base)):
+        read = import_docx(settled(redline, tmp_path, accepted=accepted), name="SMETS2", version="5.0").spec
+        assert spec_page(read).units == spec_page(want).units
+
+
 def test_a_new_run_keeps_line_breaks_and_tabs_as_elements() -> None:
     run = new_run("Supply\n  Outage\tAlert", None)
     assert [child.tag.rsplit("}", 1)[1] for child in run] == ["t", "br", "t", "tab", "t"]

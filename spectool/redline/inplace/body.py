@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+from spectool.diff.free import FREE_KINDS
 from spectool.diff.model import (
     Op,
     ParagraphDiff,
@@ -56,6 +57,12 @@ class BodyChanges:
         if place[1] is not None:
             self.touch((place[0], None, None), paragraph)
 
+    def replace(self, gone: Element, kept: Element) -> None:
+        """A paragraph merged into another: what was written in it is written in `kept`."""
+        for place, paragraphs in self.touched.items():
+            merged = [kept if paragraph is gone else paragraph for paragraph in paragraphs]
+            self.touched[place] = [p for k, p in enumerate(merged) if k == 0 or merged[k - 1] is not p]
+
 
 class BodyWriter:
     """Walks the units in reading order with a cursor: the element new blocks go after."""
@@ -71,18 +78,22 @@ class BodyWriter:
         self.changes = BodyChanges()
         self.cursor: Element | None = None
         self.last_paragraph: dict[str, Element] = {}  # by redline style, the last located paragraph
+        # The same for free text, kept apart: a new free paragraph never takes a clause's numbering.
+        self.last_free: dict[str, Element] = {}
         self.any_paragraph: Element | None = None
         self.last_table: Element | None = None
         self.moved_from: dict[str, dict[int, Element]] = {}  # a move's old paragraphs by block number
         self.move_names: dict[str, int] = {}
         self._new_rows: list[Element] = []
         self.numbered: dict[Element, bool] = {}
+        self._last_gone: list[tuple[Element, str]] = []
 
     def write(self) -> BodyChanges:
         for index, unit in enumerate(self.redline.units):
             if not isinstance(unit, UnitDiff):
                 raise UnplacedChange("a redline in place holds the whole text: leave out --context")
             self._unit(index, unit)
+        self._mark_last_gone()
         for container in {_container(p) for paragraphs in self.changes.touched.values() for p in paragraphs}:
             _hand_marks_back(container)
         return self.changes
@@ -123,7 +134,9 @@ class BodyWriter:
             self.changes.touch(place, paragraph)
             return paragraph
         if block.presence is Presence.NEW:
-            paragraph = self._new_paragraph(block, self._like(block.style))
+            free = unit.kind in FREE_KINDS
+            like = self.last_free.get(block.style) if free else self._like(block.style)
+            paragraph = self._new_paragraph(block, like, numbered=not free)
             self._after_cursor(paragraph)
             self.changes.touch(place, paragraph)
             return paragraph
@@ -132,7 +145,11 @@ class BodyWriter:
             if block.changed:
                 self._note(index, number, block, unit)
             return None
-        self._remember(block.style, paragraph, block.text(Side.OLD))
+        if unit.kind in FREE_KINDS:
+            self.last_free[block.style] = paragraph
+            self.numbered[paragraph] = False
+        else:
+            self._remember(block.style, paragraph, block.text(Side.OLD))
         self.cursor = _top(paragraph)
         if side is Side.OLD:
             self._moved_away(paragraph, block)
@@ -193,23 +210,72 @@ class BodyWriter:
         while following is not None and local_name(following) in ("bookmarkEnd", "commentRangeEnd"):
             following = following.getnext()
         if following is None or local_name(following) != "p":
+            parent = paragraph.getparent()
+            if parent is not None and local_name(parent) == "body":
+                self._last_gone.append((paragraph, kind))  # new paragraphs may yet follow it
             return
         _mark_paragraph(paragraph, revision(kind, self.ids))
 
-    def _new_paragraph(self, block: ParagraphDiff, like: Element | None, *, moved: bool = False) -> Element:
+    def _mark_last_gone(self) -> None:
+        """The gone paragraphs that stood last in the body when they were marked: marked now if new
+        paragraphs follow them, else their mark goes to the paragraph before (Word keeps the last)."""
+        for paragraph, kind in self._last_gone:
+            following = paragraph.getnext()
+            while following is not None and local_name(following) in ("bookmarkEnd", "commentRangeEnd"):
+                following = following.getnext()
+            if following is not None and local_name(following) == "p":
+                _mark_paragraph(paragraph, revision(kind, self.ids))
+            elif following is None or local_name(following) == "sectPr":
+                self._mark_before(paragraph, kind)
+
+    def _mark_before(self, paragraph: Element, kind: str) -> None:
+        """The body's last paragraph gone: as Word records it, the untracked paragraph before the run of
+        gone ones loses its mark instead, and the last mark (which stays) takes that paragraph's
+        properties once all is accepted (w:pPrChange keeps its own), so no number of its own is left.
+        A new paragraph just before it gives it its text instead, after the gone words."""
+        before = paragraph.getprevious()
+        while before is not None and (local_name(before) != "p" or _gone_mark(before)):
+            if local_name(before) not in ("p", "bookmarkStart", "bookmarkEnd", "commentRangeEnd"):
+                return  # a table between: the empty paragraph stays, as Word keeps one after a table
+            before = before.getprevious()
+        if before is None:
+            return
+        if _new_mark(before) is not None:
+            if before.getnext() is not paragraph:
+                return  # gone paragraphs between: the empty paragraph stays
+            _take_properties(paragraph, before, revision("pPrChange", self.ids))
+            for node in list(before):
+                if local_name(node) != "pPr":
+                    paragraph.append(node)
+            self.changes.replace(before, paragraph)
+            parent = before.getparent()
+            if parent is not None:
+                parent.remove(before)
+            return
+        if _has_mark(before):
+            return
+        _mark_paragraph(before, revision(kind, self.ids))
+        _take_properties(paragraph, before, revision("pPrChange", self.ids))
+
+    def _new_paragraph(
+        self, block: ParagraphDiff, like: Element | None, *, moved: bool = False, numbered: bool = True
+    ) -> Element:
         """A paragraph of the new version only, with the properties of `like` (its style and automatic
-        numbering: a typed number is left out where the neighbour's number is Word's)."""
+        numbering: a typed number is left out where the neighbour's number is Word's). Not `numbered`
+        (free text, whose label, if any, is typed): without the neighbour's automatic number."""
         paragraph = w_element("p")
         properties = like.find(w("pPr")) if like is not None else None
         if properties is not None:
             copied = copy.deepcopy(properties)
-            for name in ("rPr", "sectPr", "pPrChange"):
+            for name in (
+                ("rPr", "sectPr", "pPrChange") if numbered else ("rPr", "sectPr", "pPrChange", "numPr")
+            ):
                 for node in copied.findall(w(name)):
                     copied.remove(node)
             paragraph.append(copied)
         template_run = runs_of(like)[0] if like is not None and runs_of(like) else None
         style = run_properties(template_run)
-        label = like is not None and (self.numbered.get(like) or _numbered_automatically(like))
+        label = numbered and like is not None and (self.numbered.get(like) or _numbered_automatically(like))
         segments = [s for s in block.segments if s.on(Side.NEW)]
         if label:
             segments = _without_label(segments)
@@ -273,6 +339,9 @@ class BodyWriter:
                 if row.presence.on(Side.NEW):
                     self._touch_row((index, number, row_number), self._new_rows.pop(0))
             return
+        table = self.located.tables.get(path)
+        if table is None and not block.changed:
+            return  # free text that stays as it is, left where it stands
         table = self.located.tables[path]
         self.last_table = table
         self.cursor = _top(table)
@@ -478,6 +547,31 @@ def _new_mark(paragraph: Element) -> Element | None:
     if marks is None:
         return None
     return next((node for node in marks if local_name(node) in (INSERT, MOVE_TO)), None)
+
+
+def _take_properties(paragraph: Element, giver: Element, change: Element) -> None:
+    """`paragraph` takes the properties of `giver` (its own mark kept), `change` (a w:pPrChange)
+    recording its own."""
+    own = paragraph.find(w("pPr"))
+    taken = giver.find(w("pPr"))
+    recorded = w_element("pPr")
+    change.append(recorded)
+    properties = w_element("pPr")
+    for node in list(own) if own is not None else []:
+        (properties if local_name(node) in ("rPr", "sectPr") else recorded).append(node)
+    for node in reversed(list(taken) if taken is not None else []):
+        if local_name(node) not in ("rPr", "sectPr", "pPrChange"):
+            properties.insert(0, copy.deepcopy(node))
+    properties.append(change)
+    if own is not None:
+        paragraph.replace(own, properties)
+    else:
+        paragraph.insert(0, properties)
+
+
+def _gone_mark(paragraph: Element) -> bool:
+    marks = paragraph.find(f"{w('pPr')}/{w('rPr')}")
+    return marks is not None and any(local_name(node) in (DELETE, MOVE_FROM) for node in marks)
 
 
 def _has_mark(paragraph: Element) -> bool:

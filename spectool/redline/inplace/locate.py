@@ -7,7 +7,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDiff
+from spectool.diff.free import FREE_KINDS
+from spectool.diff.model import Change, ParagraphDiff, Redline, Side, TableDiff, UnitDiff
 from spectool.diff.page import UnitKind
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
@@ -130,6 +131,14 @@ def locate(
             continue
         if unit.kind is UnitKind.HEADING and unit.old_label.removeprefix("Section ") in added:
             continue
+        if unit.kind in FREE_KINDS:
+            if unit.change is Change.KEPT:
+                cursor = _kept_free(unit, index, shown, free, cursor, located)
+                continue
+            if unit.kind is not UnitKind.FREE:
+                raise PlacementError(
+                    f"a change to {unit.old_label or unit.new_label}:", _first_old(unit), _WHY
+                )
         for number, block in enumerate(unit.blocks):
             if not block.presence.on(Side.OLD):
                 continue
@@ -164,6 +173,32 @@ def locate(
             else:
                 located.paragraphs[(index, number)] = element
     return located
+
+
+def _kept_free(
+    unit: UnitDiff,
+    index: int,
+    shown: list[tuple[str, Element]],
+    free: frozenset[str],
+    cursor: int,
+    located: Located,
+) -> int:
+    """Free text that stays as it is: its paragraphs are found where they are, when no block of the spec
+    stands before them, so that what is inserted after them goes after them; the cursor after them."""
+    for number, block in enumerate(unit.blocks):
+        if isinstance(block, ParagraphDiff) and not block.text(Side.OLD):
+            continue
+        # A table left alone is passed over, not recorded: the writer has nothing to do in it.
+        wanted = "\x00table" if isinstance(block, TableDiff) else same_text(block.text(Side.OLD))
+        for k in range(cursor, len(shown)):
+            if shown[k][0] == wanted:
+                if isinstance(block, ParagraphDiff):
+                    located.paragraphs[(index, number)] = shown[k][1]
+                cursor = k + 1
+                break
+            if shown[k][0] and shown[k][0] not in free:
+                break  # a block of the spec: the free text is not where it was
+    return cursor
 
 
 def _recorded(
@@ -226,6 +261,16 @@ def _element(body: ElementIndex, location: WordLocation) -> Element | None:
         return body.at(location)
     except ProvenanceError:
         return None
+
+
+_WHY = "the contents list and pictures are Word's own: change them in Word, or use the template redline"
+
+
+def _first_old(unit: UnitDiff) -> str:
+    for block in unit.blocks:
+        if isinstance(block, ParagraphDiff) and block.text(Side.OLD):
+            return block.text(Side.OLD)
+    return ""
 
 
 def _first_text(table: TableDiff) -> str:

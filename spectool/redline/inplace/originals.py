@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spectool.diff.free import FREE_KINDS
 from spectool.diff.page import spec_page
 from spectool.docx_import.importer import import_docx
 from spectool.docx_import.provenance import check_document
@@ -28,7 +29,10 @@ def check_original(original: Path, base: Spec) -> None:
         check_document(base, original)
         return
     imported = import_docx(original, name=base.name, version=base.version, title=base.title).spec
-    old, new = spec_page(base).units, spec_page(imported).units
+    # Free text is checked as the blocks are found (spectool.redline.inplace.locate), which names the
+    # document's paragraph that differs.
+    old = [unit for unit in spec_page(base).units if unit.kind not in FREE_KINDS]
+    new = [unit for unit in spec_page(imported).units if unit.kind not in FREE_KINDS]
     if old == new:
         return
     differing = next((a.label for a, b in zip(old, new, strict=False) if a != b), "its length")

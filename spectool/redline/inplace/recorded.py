@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spectool.diff.free import FREE_KINDS
 from spectool.diff.model import ParagraphDiff, Redline, Side, TableDiff, UnitDiff
 from spectool.diff.page import UnitKind
 from spectool.model.document import Clause, Definition, Note, Spec, Table
@@ -37,6 +38,8 @@ def recorded_places(base: Spec, redline: Redline) -> dict[Path, WordLocation]:
     for index, unit in enumerate(redline.units):
         if not isinstance(unit, UnitDiff) or not unit.old_label or unit.side is Side.NEW:
             continue
+        if unit.kind in FREE_KINDS:
+            continue  # free text is found by its text (the import records it, but not unit by unit)
         kind, label, locations = next(recorded, (None, "", []))
         if kind is not unit.kind or (label and label != unit.old_label):
             return {}  # not the version the spec holds: every block is found by its text
