@@ -50,24 +50,24 @@ def apply_target(amendment: Amendment, key: str, base: Spec) -> AppliedSpec:
 def _warnings(amendment: Amendment, key: str, working: WorkingCopy) -> list[Problem]:
     """What applies but may not say what the drafter meant, each at its instruction."""
     said = [
-        (instruction, f"instruction {instruction.number} {message}")
+        (instruction, f"instruction {instruction.label} {message}")
         for instruction, message in working.warnings
     ]
     for found in references_to_left(working):
         said.append(
             (
                 found.instruction,
-                f"instruction {found.instruction.number} leaves {key} {found.instruction.subject} as "
+                f"instruction {found.instruction.label} leaves {key} {found.instruction.subject} as "
                 f'"Not used.", but {found.referrer} still refers to it ("{found.words}"): amend that '
                 "reference too",
             )
         )
     for grown in grown_ranges(working):
         said.append((grown.instruction, _grown_range_message(key, grown)))
-    scoped: dict[ClauseNumber, int] = {}
+    scoped: dict[ClauseNumber, str] = {}
     for member, instruction in working.reached:
         if isinstance(member, ClauseNumber):
-            scoped.setdefault(member, instruction.number)
+            scoped.setdefault(member, instruction.label)
     out = [
         Problem(
             amendment.path,
@@ -99,7 +99,7 @@ def _omitted_reference_problem(amendment: Amendment, key: str, found: OmittedRef
         amendment.path,
         at.line,
         at.column,
-        f"instruction {instruction.number} omits {key} {instruction.subject}, but {found.referrer} "
+        f"instruction {instruction.label} omits {key} {instruction.subject}, but {found.referrer} "
         f'still {found.verb} it ("{found.words}"): amend that {_what(found)} too',
         amendment.source_line(at.line),
         at.width,
@@ -112,7 +112,7 @@ def _field_line(amendment: Amendment, name: str) -> int:
 
 def _grown_range_message(key: str, grown: GrownRange) -> str:
     return (
-        f"instruction {grown.instruction.number} inserts {key} clause {grown.added} inside the range "
+        f"instruction {grown.instruction.label} inserts {key} clause {grown.added} inside the range "
         f'"{grown.words}" that {grown.referrer} refers to, which now takes it in: amend that '
         "reference too if it should not"
     )

@@ -11,9 +11,12 @@ import re
 from collections.abc import Collection
 from difflib import SequenceMatcher
 
+from spectool.amend.edit_error import EditError
 from spectool.amend.matching import Span, find_words
 from spectool.amend.model import EditText
+from spectool.amend.tables import row_index, table_index
 from spectool.amend.textedit import Paragraph, segments
+from spectool.model.document import Table
 
 _WORD = re.compile(r"\S+")
 # Quoted words split over words an earlier instruction wrote are looked for in parts this long at most.
@@ -29,7 +32,10 @@ def stray_change(
         return "its sub-items or notes are not the same ones"
     for key, text in old.items():
         spans = [
-            span for edit in edits if _reaches(edit, key) for span in quoted_spans(text.value, edit, terms)
+            span
+            for edit in edits
+            if _reaches(edit, key, before)
+            for span in quoted_spans(text.value, edit, terms)
         ]
         if not confined(text.value, new[key].value, spans):
             return _stray_words(text.value, new[key].value, _merged(spans))
@@ -80,15 +86,29 @@ def _merged(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _reaches(edit: EditText, key: tuple[str, ...]) -> bool:
-    """Could the edit have changed this piece: any piece, or only its sub-item's, Note's or table's?"""
+def _reaches(edit: EditText, key: tuple[str, ...], before: Paragraph) -> bool:
+    """Could the edit have changed this piece: any piece, or only its sub-item's, Note's, table's or
+    row's?"""
     place = edit.place
     if place.note:
         return key[0] == "note"
     if place.table:
-        return key[0] == "cell"
+        row = _row_key(before, place.row) if place.row is not None else None
+        return key[0] == "cell" and (row is None or key[:3] == row)
     items = place.items
     return not items or (key[0] == "item" and key[1 : 1 + len(items)] == items)
+
+
+def _row_key(paragraph: Paragraph, row: str) -> tuple[str, ...] | None:
+    """("cell", table, row) for the named row's cells; None (any row) when no row has that name,
+    since an earlier part may have renamed it."""
+    try:
+        index = table_index(paragraph)
+        table = paragraph.attachments[index]
+        assert isinstance(table, Table)
+        return ("cell", str(index), str(row_index(table, row) + 1))
+    except EditError:
+        return None
 
 
 def _stray_words(old: str, new: str, spans: list[Span]) -> str:

@@ -34,10 +34,10 @@ def parse_clauses_affected(text: str) -> dict[str, set[ClauseNumber]] | None:
     return out or None
 
 
-def touched_clauses(targets: tuple[Target, ...], key: str) -> dict[ClauseNumber, int]:
+def touched_clauses(targets: tuple[Target, ...], key: str) -> dict[ClauseNumber, str]:
     """Every clause the instructions for `key` amend, omit, substitute or insert -> the first such
-    instruction's number."""
-    out: dict[ClauseNumber, int] = {}
+    instruction's label ("3", or "3(b)" for a part)."""
+    out: dict[ClauseNumber, str] = {}
     for target in targets:
         if key not in target.keys:
             continue
@@ -45,20 +45,20 @@ def touched_clauses(targets: tuple[Target, ...], key: str) -> dict[ClauseNumber,
             operation = instruction.operation
             if isinstance(operation, InsertClauses):
                 for clause in operation.clauses:
-                    out.setdefault(clause.number, instruction.number)
+                    out.setdefault(clause.number, instruction.label)
             elif instruction.clause is not None:
                 for clause in operation.more if isinstance(operation, SubstituteClause) else ():
-                    out.setdefault(clause.number, instruction.number)
-                out.setdefault(instruction.clause, instruction.number)
+                    out.setdefault(clause.number, instruction.label)
+                out.setdefault(instruction.clause, instruction.label)
     return out
 
 
 def clauses_affected_problems(
-    written: str, targets: tuple[Target, ...], key: str, scoped: Mapping[ClauseNumber, int] | None = None
+    written: str, targets: tuple[Target, ...], key: str, scoped: Mapping[ClauseNumber, str] | None = None
 ) -> list[str]:
     """What the structured "Clauses affected" leaves out or names needlessly for `key`, one message each.
     `scoped`: the clauses edits over a scope changed ("In Section 5.5, ..."), which only applying
-    them tells -> the instruction's number."""
+    them tells -> the instruction's label."""
     listed = parse_clauses_affected(written)
     if listed is None:
         return []

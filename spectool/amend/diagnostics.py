@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -31,6 +32,15 @@ EXPECTED_WORDS = {
     "_NL": "the end of the line",
     "$END": "the end of the file",
 }
+
+# Lettered parts written after a comma or a colon instead of a dash.
+_LETTERED_PARTS = (
+    "lettered parts follow a dash after the place they are in, with no comma or colon: expected e.g. "
+    "'In clause 5.5.3\u2014 (a) for ...; (b) ...' or 'In the table in clause 4.3.5.1, in the row for "
+    "G06\u2014 (a) ...'"
+)
+
+_PART_LETTER = re.compile(r"\([a-z]{1,3}\)(\s|$)")
 
 FOUND_WORDS = {
     "STRING": "quoted words",
@@ -84,6 +94,17 @@ ERROR_EXAMPLES: dict[str, list[str]] = {
     'substitute "y"; (b) ...\'': [
         '1. In clause 5.5.3\u2014 for "x" substitute "y".\n',
     ],
+    "the last part ends with a full stop: expected '.' after it (';' stands only between parts)": [
+        '1. In clause 5.5.3\u2014 (a) omit "x"; (b) omit "y";\n',
+        '1. In clause 5.5.3\u2014 (a) omit "x";\n',
+    ],
+    "a text edit quotes the words it omits, or says which occurrence ('omit the 2nd occurrence of "
+    "\"x\"'); a Note, row or sub-item is omitted by an instruction of its own, such as 'Omit the Note "
+    "to clause 5.5.3.'": [
+        "1. In clause 5.5.3, omit the Note.\n",
+        '1. In clause 5.5.3\u2014 (a) omit "x"; (b) omit the Note.\n',
+        "1. In clause 5.5.3\u2014 (a) omit the Note.\n",
+    ],
     "an instruction begins with what it does: expected 'In clause', 'In Section', 'In the definition "
     "of', 'In the table in clause', 'In the Note to', 'In the Glossary', 'After clause', 'Before clause', "
     "'At the start of Section', 'For clause', 'For the', 'Omit' or 'Substitute'": [
@@ -127,6 +148,11 @@ def describe(error: UnexpectedInput) -> tuple[str, int]:
         words = str(found).split()
         word = words[0] if words else str(found)
         width = len(word) if words else 1
+        # Where a dash or a text edit was due, a part's letter (read as loose text) or a colon means
+        # lettered parts were meant.
+        due = "DASH" in error.expected or "OMIT" in error.expected
+        if due and (_PART_LETTER.match(str(found)) or (found.type == "COLON" and "DASH" in error.expected)):
+            return _LETTERED_PARTS, width
         special = _example_states().get(getattr(error.state, "position", None))  # type: ignore[arg-type]
         if special:
             return special, width

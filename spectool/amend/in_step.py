@@ -168,6 +168,10 @@ class _Outcome:
             return self._heading_holds(original, mirrored)
         if place.scope is not None and original.place.scope is not None:
             return self._scope_holds(original, mirrored)
+        if place.note and place.section is not None and original.place.section is not None:
+            here_note = _opening_text(self.source, original.place.section)
+            there_note = _opening_text(self.other, place.section)
+            return self._words_hold(original, mirrored, here_note, there_note)
         if place.clause is not None:
             other: Clause | Definition | None = self._other_clause(place.clause)
             number = original.place.clause
@@ -191,18 +195,27 @@ class _Outcome:
         assert original.place.heading is not None and mirrored.place.heading is not None
         here = self.source.section(original.place.heading)
         there = self.other.section(mirrored.place.heading)
+        if there is not None and not mirrored.anchor:
+            return here is not None and " ".join(there.title.split()) == " ".join(mirrored.text.split())
+        return self._words_hold(
+            original, mirrored, here.title if here else None, there.title if there else None
+        )
+
+    def _words_hold(
+        self, original: EditText, mirrored: EditText, here: str | None, there: str | None
+    ) -> bool:
+        """One text of each version, as amended (a heading, an opening Note): the other keeps no more
+        of the quoted words than the source's and shows the new words."""
         if here is None or there is None:
             return here is None and there is None
-        if not mirrored.anchor:
-            return " ".join(there.title.split()) == " ".join(mirrored.text.split())
         other_terms = [definition.term for definition in self.other.definitions()]
         source_terms = [definition.term for definition in self.source.definitions()]
         removes = original.kind in (TextEditKind.SUBSTITUTE, TextEditKind.OMIT)
-        left_here = len(find_words(here.title, original.anchor, source_terms, original.within).spans)
-        left_there = len(find_words(there.title, mirrored.anchor, other_terms, mirrored.within).spans)
+        left_here = len(find_words(here, original.anchor, source_terms, original.within).spans)
+        left_there = len(find_words(there, mirrored.anchor, other_terms, mirrored.within).spans)
         if removes and left_there > left_here:
             return False
-        return not mirrored.text or bool(find_words(there.title, mirrored.text, other_terms).spans)
+        return not mirrored.text or bool(find_words(there, mirrored.text, other_terms).spans)
 
     def _scope_holds(self, original: EditText, mirrored: EditText) -> bool:
         """A scoped edit holds when the other version's scope, as amended, keeps no more of the
@@ -289,6 +302,12 @@ def _notes(spec: Spec, edit: NoteEdit, numbering: Mapping[ClauseNumber, ClauseNu
         return []
     note = section.blocks[at]
     return [note] if isinstance(note, Note) else []
+
+
+def _opening_text(spec: Spec, section: ClauseNumber) -> str | None:
+    """The words of the Note that opens the section, if it has one."""
+    notes = _notes(spec, NoteEdit(None, section, PartAction.SUBSTITUTE), {})
+    return notes[0].text.value if notes else None
 
 
 def _note_words(note: Note) -> str:

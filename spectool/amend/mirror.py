@@ -8,9 +8,11 @@ reported for the drafter rather than silently dropped.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
+from spectool.amend.mirror_parts import Counterparts
 from spectool.amend.model import (
     Amendment,
     EditText,
@@ -134,8 +136,11 @@ def _grouped(entries: tuple[MirrorEntry, ...]) -> list[list[MirrorEntry]]:
 class _Carry:
     """Carries one instruction over to the target version, noting what does not fit."""
 
-    def __init__(self, mapping: ClauseMap) -> None:
+    def __init__(self, mapping: ClauseMap, now: Lookups | None = None) -> None:
         self.mapping = mapping
+        # The clauses as the instructions before this one leave them (an inserted row or item is
+        # named by later ones), by their numbers in the unamended versions.
+        self.now = now or (_clause_of(mapping.source), _clause_of(mapping.target))
         self.moved = {old: new for old, new in mapping.numbers.items() if old != new}
         self.notes: list[str] = []
 
@@ -188,14 +193,15 @@ class _Carry:
             return None
         if isinstance(operation, RowEdit):
             number = self.clause(operation.clause)
+            row = None if number is None else self._row(operation.clause, number, operation.row)
             rows = tuple(tuple(self.text(cell) for cell in row) for row in operation.rows)
-            return None if number is None else replace(operation, clause=number, rows=rows)
+            return (
+                None
+                if number is None or row is None
+                else replace(operation, clause=number, row=row, rows=rows)
+            )
         if isinstance(operation, ItemEdit):
-            number = self.clause(operation.clause)
-            if number is None:
-                return None
-            new = self._renumbered(Clause(number, Text(""), items=operation.new), number).items
-            return replace(operation, clause=number, new=new)
+            return self._item_edit(operation)
         if isinstance(operation, SubstituteClause):
             number = self.clause(operation.number)
             if number is None:
@@ -240,8 +246,36 @@ class _Carry:
             number = self.clause(place.clause)
             if number is None:
                 return None
-            place = replace(place, clause=number)
+            items = self._items(place.clause, number, place.items) if place.items else ()
+            row = self._row(place.clause, number, place.row) if place.row is not None else None
+            if items is None or (place.row is not None and row is None):
+                return None
+            place = replace(place, clause=number, items=items, row=row)
         return replace(edit, place=place, anchor=self.text(edit.anchor), text=self.text(edit.text))
+
+    def _items(self, old: ClauseNumber, new: ClauseNumber, path: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The sub-item's letters in the counterpart clause, found by its words."""
+        parts = Counterparts(self.now[0](old), self.now[1](new), old, new, self.mapping.target.key)
+        return parts.item(path, self.notes)
+
+    def _row(self, old: ClauseNumber, new: ClauseNumber, key: str) -> str | None:
+        """The row's name in the counterpart clause's table, found by its cells."""
+        parts = Counterparts(self.now[0](old), self.now[1](new), old, new, self.mapping.target.key)
+        return parts.row(key, self.notes)
+
+    def _item_edit(self, operation: ItemEdit) -> ItemEdit | None:
+        """The edit on the counterpart sub-item, new sub-items lettered for their place there."""
+        number = self.clause(operation.clause)
+        path = None if number is None else self._items(operation.clause, number, operation.items)
+        if number is None or path is None:
+            return None
+        new = self._renumbered(Clause(number, Text(""), items=operation.new), number).items
+        if path != operation.items and new:
+            parts = Counterparts(
+                self.now[0](operation.clause), self.now[1](number), operation.clause, number, ""
+            )
+            new = parts.new_items(operation, path, new, self.notes)
+        return replace(operation, clause=number, items=path, new=new)
 
     def _scope(self, scope: Scope) -> Scope | None:
         """The scope in the target version: the section where most of its clauses went, the clauses
@@ -288,9 +322,26 @@ class _Carry:
         return replace(renumbered, number=number)
 
 
-def mirror_operation(operation: Operation, mapping: ClauseMap) -> tuple[Operation | None, list[str]]:
+Lookups = tuple[Callable[[ClauseNumber], Clause | None], Callable[[ClauseNumber], Clause | None]]
+
+
+def _clause_of(spec: Spec) -> Callable[[ClauseNumber], Clause | None]:
+    return spec.clause
+
+
+def _working_clause(working: WorkingCopy) -> Callable[[ClauseNumber], Clause | None]:
+    def clause(number: ClauseNumber) -> Clause | None:
+        found = working.paragraph(number)
+        return found if isinstance(found, Clause) else None
+
+    return clause
+
+
+def mirror_operation(
+    operation: Operation, mapping: ClauseMap, now: Lookups | None = None
+) -> tuple[Operation | None, list[str]]:
     """The operation as it would read for the target version, and the notes for the drafter."""
-    carry = _Carry(mapping)
+    carry = _Carry(mapping, now)
     return carry.operation(operation), carry.notes
 
 
@@ -305,7 +356,8 @@ def mirror_amendment(amendment: Amendment, source: Spec, target: Spec) -> Mirror
     number = 0
     group: tuple[int, int] | None = None  # (source number, parts proposed) of the compound instruction
     for instruction in amendment.instructions_for(source.key):
-        operation, notes = mirror_operation(instruction.operation, mapping)
+        now = (_working_clause(original), _working_clause(working))
+        operation, notes = mirror_operation(instruction.operation, mapping, now)
         proposed = None
         if operation is not None:
             # The parts of a compound instruction carried over stay one instruction, lettered afresh.

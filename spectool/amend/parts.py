@@ -38,7 +38,7 @@ def apply_part(working: WorkingCopy, operation: PartOperation, instruction: Inst
     if isinstance(operation, SubstituteHeader):
         earlier = working.header.get(operation.field)
         if earlier is not None:
-            raise EditError(f"instruction {earlier[1].number} already substitutes {operation}")
+            raise EditError(f"instruction {earlier[1].label} already substitutes {operation}")
         working.header[operation.field] = (operation.value, instruction)
         return
     assert operation.clause is not None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from spectool.amend.confined import confined, quoted_spans, stray_change
+from spectool.amend.loose import check_loose_blocks
 from spectool.amend.model import (
     HEADER_FIELDS,
     Amendment,
@@ -21,12 +22,10 @@ from spectool.amend.model import (
     ItemEdit,
     NoteEdit,
     OmitClause,
-    Operation,
     RowEdit,
     SubstituteClause,
     SubstituteHeader,
 )
-from spectool.amend.notes import opening_note
 from spectool.amend.parts import clauses_after_parts
 from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import follows, shifted
@@ -66,7 +65,7 @@ def verify_scope(amendment: Amendment, key: str, base: Spec, amended: Spec) -> l
         said = ", ".join(f"the {name}" for name in given) or "no part of it"
         problem(Position(1, 1, 1, 1), f"header changed, but the amendment changes {said}")
     _check_headings(base, amended, instructions, terms, problem)
-    _check_opening_notes(base, amended, instructions, problem)
+    check_loose_blocks(base, amended, instructions, terms, problem)
     parted, relettered = clauses_after_parts(base, instructions)
 
     def expected_of(paragraph: Clause | Definition) -> Clause | Definition:
@@ -161,30 +160,6 @@ def _check_headings(
             )
     if unnamed:
         problem(Position(1, 1, 1, 1), "headings changed, but no instruction changes a heading")
-
-
-def _check_opening_notes(base: Spec, amended: Spec, instructions: list[Instruction], problem: Report) -> None:
-    """The Note that opens a section changes only where an instruction names it."""
-    named = {_opening_section(instruction.operation) for instruction in instructions}
-    for before, after in zip(base.sections, amended.sections, strict=False):
-        if before.number != after.number or before.number in named:
-            continue
-        was, now = opening_note(before.blocks), opening_note(after.blocks)
-        if (was is None) != (now is None) or (
-            was is not None and now is not None and before.blocks[was] != after.blocks[now]
-        ):
-            problem(
-                before.position,
-                f"the Note that opens Section {before.number} changed, but no instruction names it",
-            )
-
-
-def _opening_section(operation: Operation) -> ClauseNumber | None:
-    if isinstance(operation, NoteEdit):
-        return operation.section
-    if isinstance(operation, EditText) and operation.place.note:
-        return operation.place.section
-    return None
 
 
 def _check_inserted(

@@ -22,12 +22,14 @@ from spectool.words import ordinal
 
 Paragraph = Clause | Definition
 # Where a piece of running text sits in a paragraph: ("text",), ("item", "a", "i"), ("note", "0"), or
-# ("cell", "1", "3", "2") for attachment 1, row 3 (0 is the header), column 2.
+# ("cell", "1", "3", "2") for attachment 1, row 3 (0 is the header), column 2; ("cell", "1", "title", "0")
+# for its title.
 Key = tuple[str, ...]
 
 # Edited running text is rewrapped when a line grows past this (the source format's lines run to
 # about 100 characters, with the clause number or sub-item label in front).
 WRAP_AT = 90
+_TITLE = "title"  # the row part of a table title's key: ("cell", "1", "title", "0")
 _NO_SPACE_BEFORE = ",.;:)]"
 _NO_SPACE_AFTER = "(["
 
@@ -259,7 +261,9 @@ def segments(paragraph: Paragraph) -> list[tuple[Key, Text]]:
 
 def _cell_segments(table: Table, index: str) -> list[tuple[Key, Text]]:
     rows = (table.header, *table.rows)
-    return [
+    # The title reads as one more line of the table: "In the table in clause X" reaches it, a row does not.
+    title: list[tuple[Key, Text]] = [(("cell", index, _TITLE, "0"), Text(table.title))] if table.title else []
+    return title + [
         (("cell", index, str(row), str(column)), Text(cell))
         for row, cells in enumerate(rows)
         for column, cell in enumerate(cells)
@@ -310,9 +314,11 @@ def _rebuild_attachment(attachment: Attachment, index: str, texts: dict[Key, Tex
         )
         for row, cells in enumerate(rows)
     ]
-    if cells == list(rows):
+    title = texts.get(("cell", index, _TITLE, "0"))
+    new_title = title.value if title is not None else attachment.title
+    if cells == list(rows) and new_title == attachment.title:
         return attachment
-    return replace(attachment, header=cells[0], rows=tuple(cells[1:]))
+    return replace(attachment, title=new_title, header=cells[0], rows=tuple(cells[1:]))
 
 
 def _within(key: Key, items: tuple[str, ...]) -> bool:

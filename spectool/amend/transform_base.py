@@ -73,6 +73,11 @@ class TransformerBase(Transformer[Token, object]):
 
     def _text_operation(self, place: Place, edit: QuotedEdit, at: Spot) -> Draft:
         text = quoted(edit.text) if edit.text is not None else ""
+        if edit.kind is TextEditKind.SUBSTITUTE and edit.text is not None and not text.strip():
+            self.problem(
+                spot(edit.text),
+                f"nothing to substitute: to take the words out, write 'omit {edit.anchor}'",
+            )
         operation = EditText(place, edit.kind, quoted(edit.anchor), text, edit.occurrence, edit.within)
         text_at = spot(edit.text) if edit.text is not None else NOWHERE
         return Draft(operation, at, spot(edit.anchor), text_at)

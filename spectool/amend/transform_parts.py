@@ -15,6 +15,7 @@ from spectool.amend.model import (
     PartAction,
     Place,
     RowEdit,
+    Scope,
     Spot,
     SubstituteHeader,
 )
@@ -162,14 +163,40 @@ class PartRules(TransformerBase):
         assert isinstance(label, Token) and isinstance(edit, QuotedEdit)
         return label, edit
 
+    # The place a compound instruction names, and where it is named: (Place, Spot).
+    def compound_clause(self, children: list[Token]) -> tuple[Place, Spot]:
+        (reference,) = children
+        number, items = self._clause_ref(reference, allow_items=True)
+        return Place(clause=number, items=items), spot(reference)
+
+    def compound_definition(self, children: list[Token]) -> tuple[Place, Spot]:
+        (term,) = children
+        return Place(term=quoted(term)), spot(term)
+
+    def compound_scope(self, children: list[tuple[Scope, Spot]]) -> tuple[Place, Spot]:
+        ((scope, at),) = children
+        return Place(scope=scope), at
+
+    def compound_table(self, children: list[object]) -> tuple[Place, Spot]:
+        reference, *rest = children
+        assert isinstance(reference, Token)
+        row = next((child.key for child in rest if isinstance(child, _Row)), None)
+        return Place(clause=self._clause_ref(reference)[0], table=True, row=row), spot(reference)
+
+    def compound_note(self, children: list[Token]) -> tuple[Place, Spot]:
+        (owner,) = children
+        clause, section = self._note_owner(owner)
+        return Place(clause=clause, note=True, section=section), spot(owner)
+
+    def compound_heading(self, children: list[Token]) -> tuple[Place, Spot]:
+        (number,) = children
+        return Place(heading=ClauseNumber.parse(str(number))), spot(number)
+
     def compound(self, children: list[object]) -> list[tuple[str, Draft]]:
         named, _, *parts = children
-        assert isinstance(named, Token)
-        if named.type == "CLAUSE_REF":
-            number, items = self._clause_ref(named, allow_items=True)
-            place = Place(clause=number, items=items)
-        else:
-            place = Place(term=quoted(named))
+        assert isinstance(named, tuple)
+        place, at = named
+        assert isinstance(place, Place) and isinstance(at, Spot)
         drafts = []
         for expected, each in enumerate(parts, start=1):
             assert isinstance(each, tuple)
@@ -181,7 +208,7 @@ class PartRules(TransformerBase):
                     "the parts of an instruction are lettered (a), (b), (c) ...: "
                     f"expected ({_letter(expected)})",
                 )
-            drafts.append((letter, self._text_operation(place, edit, spot(named))))
+            drafts.append((letter, self._text_operation(place, edit, at)))
         return drafts
 
     def _item_draft(

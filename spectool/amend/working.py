@@ -28,6 +28,7 @@ from spectool.amend.model import (
     TextEditKind,
 )
 from spectool.amend.parts import apply_part, edit_opening_note, opening_section
+from spectool.amend.punctuation import clashing_punctuation
 from spectool.amend.references import reletter_paragraph, renumber_paragraph
 from spectool.amend.renumbering import shifted
 from spectool.amend.scoped import Member, member_edit, omitted_range, scope_members, spread
@@ -127,7 +128,7 @@ class WorkingCopy:
         if found is not None:
             return found
         if identity in self.omitted:
-            raise EditError(f"{what} is omitted by instruction {self.omitted[identity].number}")
+            raise EditError(f"{what} is omitted by instruction {self.omitted[identity].label}")
         raise EditError(
             f'"{identity}" is not defined' if isinstance(identity, str) else f"there is no {what}"
         )
@@ -183,10 +184,25 @@ class WorkingCopy:
         _, entry = self.require(identity, instruction.subject)
         assert isinstance(entry.block, Clause | Definition)
         earlier = self.new_words.get(entry.identity, [])
+        before = entry.block
         try:
             entry.block, spans = apply_tracked(entry.block, edit, earlier, instruction, self.terms)
         except EditError as error:
             raise EditError(self._who_changed(entry.identity, edit, str(error))) from None
+        clash = clashing_punctuation(before, entry.block)
+        if clash is not None:
+            where = (
+                f"clause {identity}"
+                if isinstance(identity, ClauseNumber)
+                else f'the definition of "{identity}"'
+            )
+            self.warnings.append(
+                (
+                    instruction,
+                    f'leaves {where} reading "{clash}": quote the comma or stop beside the words too, '
+                    'e.g. omit ", and ..." rather than "and ..."',
+                )
+            )
         self.edits_on.setdefault(entry.identity, []).append(instruction)
         self.new_words[entry.identity] = spans
         self.changed[entry.identity] = instruction
@@ -244,7 +260,7 @@ class WorkingCopy:
                 continue
             spans = matches_in(base, operation, self.terms)
             if any(k == key and s < end and start < e for k, s, e in spans for key, start, end in wanted):
-                return f"{message}: instruction {earlier.number} changed those words before it"
+                return f"{message}: instruction {earlier.label} changed those words before it"
         return message
 
     def _warn_of_reused_number(self, number: ClauseNumber, instruction: Instruction) -> None:
@@ -268,15 +284,15 @@ class WorkingCopy:
         other = (
             f"clause {holder.identity}"
             if isinstance(holder.identity, ClauseNumber)
-            else f"a clause instruction {self.changed[holder.identity].number} inserts"
+            else f"a clause instruction {self.changed[holder.identity].label} inserts"
         )
         self.warnings.append(
             (
                 instruction,
-                f"names clause {number}, which instruction {by.number} renumbered as {now}, and "
+                f"names clause {number}, which instruction {by.label} renumbered as {now}, and "
                 f"{number} now numbers {other}: numbers in instructions are those of the unamended "
                 f"spec, so this means the clause now numbered {now}; to make that plain, put this "
-                f"instruction before instruction {by.number}",
+                f"instruction before instruction {by.label}",
             )
         )
 
@@ -286,7 +302,7 @@ class WorkingCopy:
         earlier = self.inserted_after.get((operation.before, operation.after))
         if earlier is not None:
             raise EditError(
-                f"instruction {earlier.number} already inserts {where} clause {operation.after}: "
+                f"instruction {earlier.label} already inserts {where} clause {operation.after}: "
                 "insert all the new clauses in one instruction"
             )
         self.inserted_after[(operation.before, operation.after)] = instruction

@@ -108,6 +108,7 @@ class _Core:
     on_subject: bool
     durations: tuple[Fraction, ...]
     inherits: bool
+    conflicts: tuple[str, ...]  # the columns whose parameter its durations contradict
 
 
 class SpecJudge:
@@ -143,6 +144,7 @@ class SpecJudge:
         self._narrowed: dict[int, str | None] = {}
         self._under: dict[str, list[Clause]] | None = None
         self._referred: dict[tuple[str, str], list[Clause]] = {}
+        self._deciding: dict[tuple[str, str], tuple[tuple[str, Judged], ...]] = {}
         self._not_applying = self._find_not_applying()
 
     def clauses(self) -> Iterator[Clause]:
@@ -285,19 +287,29 @@ class SpecJudge:
         return found
 
     def _core(self, obligation: Obligation) -> _Core:
+        # Its words alone decide it, not its actor or modality: the same action is judged once for
+        # every actor that owes it.
+        key = (obligation.lead, obligation.action, obligation.exceptions)
         cache = self.words.cores
-        found = cache.get(obligation)
+        found = cache.get(key)
         if found is None:
             words = self.words
             body = f"{obligation.lead} {obligation.action}" if obligation.lead else obligation.action
             excepted = " ".join(obligation.exceptions)
-            found = cache[obligation] = _Core(
-                columns=words.columns.owners(body) | self._timed_columns(body),
+            columns = words.columns.owners(body) | self._timed_columns(body)
+            stated = durations(body)
+            conflicts: tuple[str, ...] = ()
+            if stated and columns:
+                spaced = f"{obligation.lead} {obligation.action}"
+                conflicts = self.limits.conflicts(words.matrix, columns, spaced, stated)
+            found = cache[key] = _Core(
+                columns=columns,
                 excepted=words.columns.owners(excepted) if excepted else frozenset(),
                 contexts=words.contexts.owners(body) if words.context_rows else frozenset(),
                 on_subject=not words.matrix.subject or words.subject.names(body),
-                durations=durations(body),
+                durations=stated,
                 inherits=_refers(obligation.action),
+                conflicts=conflicts,
             )
         return found
 
@@ -335,10 +347,6 @@ class SpecJudge:
         if obligation.except_actors or left_out:
             removed = words.family((*obligation.except_actors, *left_out))
             scope, family = scope - removed, family - removed
-        conflicts: tuple[str, ...] = ()
-        if core.durations and core.columns:
-            body = f"{obligation.lead} {obligation.action}"
-            conflicts = self.limits.conflicts(words.matrix, core.columns, body, core.durations)
         return Judged(
             clause,
             sentence,
@@ -350,7 +358,7 @@ class SpecJudge:
             core.contexts,
             core.on_subject,
             core.durations,
-            conflicts,
+            core.conflicts,
         )
 
     def _inherit(self, judged: Judged, seen: set[tuple[object, ...]]) -> Iterator[Judged]:
@@ -363,36 +371,34 @@ class SpecJudge:
             if judge is None:
                 continue
             prefix = "" if judge is self else f"{judge.spec.key} "
-            for target in judge._targets(match["label"].lower(), match["number"]):
-                via = f"{prefix}{target.id}"
-                for each in judge.obligations(target):
-                    scope = judged.scope & each.family
-                    if not scope or not each.decides:
-                        continue
-                    obligation = each.obligation
-                    modality = obligation.modality if binding else referring.modality
-                    contexts = each.contexts | judged.contexts
-                    distinct = (scope, modality, each.columns, each.excepted, contexts, each.conflicts)
-                    if distinct in seen:
-                        continue
-                    seen.add(distinct)
-                    if obligation.modality is not modality:
-                        obligation = replace(obligation, modality=modality)
-                    yield Judged(
-                        judged.clause,
-                        each.sentence,
-                        obligation,
-                        judged.family & each.family,
-                        scope,
-                        each.columns,
-                        each.excepted,
-                        contexts,
-                        each.on_subject,
-                        each.durations,
-                        each.conflicts,
-                        (via, *each.via),
-                        referring,
-                    )
+            for target, each in judge._deciding_in(match["label"].lower(), match["number"]):
+                scope = judged.scope & each.family
+                if not scope:
+                    continue
+                obligation = each.obligation
+                modality = obligation.modality if binding else referring.modality
+                contexts = each.contexts | judged.contexts
+                distinct = (scope, modality, each.columns, each.excepted, contexts, each.conflicts)
+                if distinct in seen:
+                    continue
+                seen.add(distinct)
+                if obligation.modality is not modality:
+                    obligation = replace(obligation, modality=modality)
+                yield Judged(
+                    judged.clause,
+                    each.sentence,
+                    obligation,
+                    judged.family & each.family,
+                    scope,
+                    each.columns,
+                    each.excepted,
+                    contexts,
+                    each.on_subject,
+                    each.durations,
+                    each.conflicts,
+                    (f"{prefix}{target}", *each.via),
+                    referring,
+                )
 
     def _judge_for(self, name: str | None) -> SpecJudge | None:
         if name is None or name.upper() == self.spec.name.upper():
@@ -407,6 +413,24 @@ class SpecJudge:
             judge = SpecJudge(specs[-1], self.words, self.limits, self._corpus, thorough=self.thorough)
             self._others[name.upper()] = judge
         return judge
+
+    def _deciding_in(self, label: str, number: str) -> tuple[tuple[str, Judged], ...]:
+        """(clause id, obligation) of every obligation of the clauses a reference names that can
+        decide a cell: most references are met again, and most of what they name decides nothing."""
+        key = (label, number)
+        found = self._deciding.get(key)
+        if found is not None:
+            return found
+        targets = self._targets(label, number)
+        found = tuple(
+            (target.id, each) for target in targets for each in self.obligations(target) if each.decides
+        )
+        # A target still being read (a loop of references) gave only its own obligations this time;
+        # the next time it gives them all, so the list is kept only when every target is done.
+        closure = self._closure
+        if all(id(target) in closure for target in targets):
+            self._deciding[key] = found
+        return found
 
     def _targets(self, label: str, number: str) -> list[Clause]:
         """The clauses a reference names: the clause itself, or every clause under a section."""

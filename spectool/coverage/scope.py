@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
-from spectool.coverage.obligations import Obligation, Reading
+from spectool.coverage.obligations import Reading
 from spectool.coverage.words import Vocabulary, durations, stems, synonym_map
 
 SUBJECT = "subject"
@@ -24,7 +24,8 @@ class MatrixWords:
         # What reading a sentence gives, by its text, and what an obligation's words name: specs and
         # versions repeat sentences, and each is read once per matrix.
         self.readings: dict[str, list[Reading]] = {}
-        self.cores: dict[Obligation, Any] = {}  # judge._Core, which depends on this module
+        # judge._Core by an obligation's (lead, action, exceptions); judge.py depends on this module.
+        self.cores: dict[tuple[str, str, tuple[str, ...]], Any] = {}
         self._families: dict[tuple[str, ...], frozenset[str]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[str]] = {}
         self._columns_of: dict[frozenset[str], Vocabulary] = {}

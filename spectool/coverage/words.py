@@ -24,6 +24,10 @@ _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ion", ""), ("ed", ""), ("es", ""), ("s", ""))
 _UNITS = ("sec", "min", "hour", "hr", "ms", "day")
 _DIGIT = re.compile("[0-9]")
+# The unit "s" is too short to screen for as the others are: it counts where it stands alone ("5 s"),
+# right after a number ("180s", "three (3)s") or after a number word ("fives").
+_WORD_NUMBERS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_SECONDS = re.compile(rf"(?:[0-9)]|(?<![\w-])|{_WORD_NUMBERS})s(?![\w-])", re.IGNORECASE)
 # A number word at a word's start, whatever follows it ("three", "threeminutes").
 _NUMBER_WORD = WordAlternation([("number", word) for word in NUMBER_WORDS], tail="")
 
@@ -69,7 +73,7 @@ def duration_spans(text: str) -> tuple[tuple[int, int, Fraction | None], ...]:
     """(start, end, value in seconds) of every duration `text` states: an obligation's words are
     asked for their durations and for the terms they name, which include durations."""
     lowered = text.lower()
-    if not any(unit in lowered for unit in _UNITS) or not _has_number(text):
+    if not (any(unit in lowered for unit in _UNITS) or _SECONDS.search(text)) or not _has_number(text):
         return ()
     return tuple(
         (match.start(), match.end(), quantity_value(match.group(), "duration"))

@@ -104,7 +104,7 @@ def draft_amendment(views: DraftViews, target: Spec, mirrors: tuple[Spec, ...] =
     notes: list[str] = []
     for other in mirrors:
         mirror = mirror_amendment(replace(bare, targets=(targets[0],)), target, other)
-        notes.extend(f"{other.key}: instruction {source.number}: {note}" for source, note in mirror.notes)
+        notes.extend(f"{other.key}: instruction {source.label}: {note}" for source, note in mirror.notes)
         # A proposal whose words are not in the other version is left to the drafter, as a note.
         carried = [
             entry.proposed

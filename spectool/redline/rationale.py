@@ -42,14 +42,15 @@ class Rationale:
 
 def instruction_words(instruction: Instruction) -> str:
     """The instruction as its sentence reads, without new text or reason: `In clause 5.5.3, for ...`."""
-    lines = render_instruction(replace(instruction, reason=""))
+    # A part of a compound instruction reads as the text edit it is: "In clause 5.5.4, for ...".
+    lines = render_instruction(replace(instruction, reason="", part=""))
     sentence = " ".join(line.strip() for line in lines if not line.startswith(_BODY_INDENT))
     return sentence.removeprefix(f"{instruction.number}.").strip()
 
 
 def rationale_text(amendment: Amendment, instruction: Instruction, resolved: Sequence[Finding] = ()) -> str:
     """The drafter's reason (without one, the instruction itself), then the findings it resolves."""
-    label = f"{amendment.id} instruction {instruction.number} ({amendment.target_of(instruction).label})"
+    label = f"{amendment.id} instruction {instruction.label} ({amendment.target_of(instruction).label})"
     text = f"{label}: {instruction.reason or instruction_words(instruction)}"
     if resolved:
         text += " Resolves " + "; ".join(f"{f.code} {f.message}".rstrip(".") for f in resolved) + "."

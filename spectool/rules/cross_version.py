@@ -68,7 +68,8 @@ class VersionLeftBehind(Rule):
             action = f"changes {name} {version} {instruction.subject}"
             wanted = gap.counterpart
         if not gap.targeted:
-            problem = f"{other}, also live, is not amended at all ({wanted} needs the same change)"
+            need = "need" if wanted.startswith("clauses ") else "needs"
+            problem = f"{other}, also live, is not amended at all ({wanted} {need} the same change)"
         elif inserts:
             problem = f"{other} lacks {wanted}"
         else:
@@ -77,7 +78,7 @@ class VersionLeftBehind(Rule):
         return Finding(
             code=self.code,
             severity=self.severity,
-            message=f"instruction {instruction.number} {action}, but {problem}: {proposal}",
+            message=f"instruction {instruction.label} {action}, but {problem}: {proposal}",
             path=amendment.path,
             line=instruction.line,
             column=instruction.at.column,

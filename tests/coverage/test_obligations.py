@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spectool.coverage.assess import Assessor, Status, assess
+from spectool.coverage.assess import Assessor, Status, Verdict, assess, explain
 from spectool.coverage.matrix import Column, CoverageMatrix, Row
 from spectool.coverage.obligations import Modality, NotApplying, Obligation, Unreadable, read_sentence
 from spectool.coverage.words import Vocabulary
@@ -131,6 +131,19 @@ def test_references_are_followed_across_specs_and_loops_end() -> None:
         ("5.2", "5.3"),
         ("5.3", "5.1"),
     )
+
+
+def test_a_section_named_again_after_a_loop_gives_what_its_clauses_inherited() -> None:
+    # 5.1 names its own section: while 5.1 is read it gives only its own words; once read, 6.1 gets
+    # what 5.1 inherits from 5.2 too, by the path through 5.1, as the first such obligation.
+    spec = smets(
+        "# 5 ESME\n5.1 Polyphase ESME shall meet Section 5.\n"
+        "5.2 ESME shall keep the Communications Hub powered while it restarts.\n"
+        "# 6 Other\n6.1 Polyphase ESME shall comply with Section 5.\n"
+    )
+    explained = explain(spec, MATRIX, POLY, RESTART, assessor=Assessor(MATRIX))
+    paths = [(each.clause, each.via) for each in explained.decisions if each.verdict is Verdict.COVERS]
+    assert paths == [("5.1", ("5.2",)), ("6.1", ("5.1", "5.2"))]
 
 
 def test_a_clause_of_another_spec_is_inherited() -> None:

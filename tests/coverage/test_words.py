@@ -80,6 +80,19 @@ def test_durations_are_normalised_to_seconds() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("within 5 s of the event", 5),
+        ("after 180s", 180),
+        ("three (3) s later", 3),
+        ("10 ms", Fraction(1, 100)),
+    ],
+)
+def test_durations_in_the_short_units_are_found(text: str, seconds: Fraction) -> None:
+    assert durations(text) == (Fraction(seconds),)
+
+
+@pytest.mark.parametrize(
     ("term", "problem"),
     [
         ("  ", "has no letters or digits"),

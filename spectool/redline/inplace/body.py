@@ -353,9 +353,13 @@ class BodyWriter:
             if cell.find(w("p")) is None:
                 cell.append(w_element("p"))
             _unmark_last(cell)
+        # The row copied may be one inserted just before: its own revision marks are not this row's.
+        for mark in (
+            *element.findall(f"{w('trPr')}/{w('ins')}"),
+            *element.findall(f"{w('trPr')}/{w('del')}"),
+        ):
+            mark.getparent().remove(mark)
         _mark_row(element, revision(INSERT, self.ids))
-        for old in element.findall(f"{w('trPr')}/{w('del')}"):
-            old.getparent().remove(old)
         return element
 
     def _new_table(self, block: TableDiff, path: Path) -> Element:
