@@ -93,6 +93,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "glossary rows lacking a term or a definition",
         "kept as free paragraphs where they stand among the definitions",
     ),
+    "glossary header row": (
+        "header row of a glossary table other than Term / Definition",
+        "header rows of glossary tables other than Term / Definition",
+        "kept as free paragraphs before the definitions",
+    ),
     "empty glossary row": (
         "glossary row with no text",
         "glossary rows with no text",
