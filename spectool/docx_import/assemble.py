@@ -103,6 +103,8 @@ class SpecAssembler:
             piece = classify(block)
             for warning in block.ignored:
                 self.warn(block, warning)
+            if block.unterminated_fields:
+                self.kept.add("unterminated field", block)
             if isinstance(piece, Caption) and isinstance(following, WordTable):
                 self.caption = caption_title(piece.title)
                 self.caption_source = block
@@ -317,6 +319,8 @@ class SpecAssembler:
         for paragraph in paragraphs:
             for warning in paragraph.ignored:
                 self.warn(paragraph, warning)
+            if paragraph.unterminated_fields:
+                self.kept.add("unterminated field", paragraph)
         for warning in table.ignored:
             self.warn(first, warning)
         if table.nested_tables:

@@ -108,6 +108,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "captions of glossary tables",
         "kept as free paragraphs before the definitions",
     ),
+    "unterminated field": (
+        "paragraph with a field that begins and never ends",
+        "paragraphs with fields that begin and never end",
+        "each field ended with its paragraph, so the text after it is kept",
+    ),
     "hidden paragraph": (
         "paragraph of hidden text",
         "paragraphs of hidden text",
