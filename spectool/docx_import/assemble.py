@@ -103,6 +103,8 @@ class SpecAssembler:
             piece = classify(block)
             for warning in block.ignored:
                 self.warn(block, warning)
+            if block.unterminated_fields:
+                self.kept.add("unterminated field", block)
             if isinstance(piece, Caption) and isinstance(following, WordTable):
                 self.caption = caption_title(piece.title)
                 self.caption_source = block
@@ -317,6 +319,8 @@ class SpecAssembler:
         for paragraph in paragraphs:
             for warning in paragraph.ignored:
                 self.warn(paragraph, warning)
+            if paragraph.unterminated_fields:
+                self.kept.add("unterminated field", paragraph)
         for warning in table.ignored:
             self.warn(first, warning)
         if table.nested_tables:
@@ -353,7 +357,7 @@ class SpecAssembler:
         a term or a definition) would read back, after export, as a further line of the clause text or
         note just before the table, so then the table is kept whole as a table."""
         opening = next((row.kind for row in rows if row.kind != "blank"), "")
-        return not ((caption or opening == "free") and self.last in (TEXT, NOTE))
+        return not ((caption or opening in ("free", "header")) and self.last in (TEXT, NOTE))
 
     def glossary(self, section: SectionDraft, table: WordTable, rows: list[GlossaryRow]) -> None:
         """Each row in its place: a definition, free text, or more of the definition above."""
@@ -363,6 +367,8 @@ class SpecAssembler:
                 continue
             if row.kind == "free":
                 self.kept.add("glossary row as free text", row.source)
+            elif row.kind == "header":
+                self.kept.add("glossary header row", row.source)
             if row.kind != "continued":
                 section.blocks.append(row.draft)
             self.log.add(row.draft, table.row_location(row.row))

@@ -93,6 +93,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "glossary rows lacking a term or a definition",
         "kept as free paragraphs where they stand among the definitions",
     ),
+    "glossary header row": (
+        "header row of a glossary table other than Term / Definition",
+        "header rows of glossary tables other than Term / Definition",
+        "kept as free paragraphs before the definitions",
+    ),
     "empty glossary row": (
         "glossary row with no text",
         "glossary rows with no text",
@@ -102,6 +107,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "caption of a glossary table",
         "captions of glossary tables",
         "kept as free paragraphs before the definitions",
+    ),
+    "unterminated field": (
+        "paragraph with a field that begins and never ends",
+        "paragraphs with fields that begin and never end",
+        "each field ended with its paragraph, so the text after it is kept",
     ),
     "hidden paragraph": (
         "paragraph of hidden text",

@@ -17,7 +17,7 @@ def read_note_texts(root: Element | None, kind: str) -> dict[str, str]:
     for note in root.iterfind(w(kind)):
         if attribute(note, "type") in _NOT_NOTES:
             continue
-        fields = FieldState()
+        fields = FieldState.of(note)
         lines: list[str] = []
         for paragraph in note.iter(w("p")):
             lines.extend(clean_lines(read_paragraph(paragraph, fields).text))

@@ -38,6 +38,7 @@ class WordParagraph:
     path: tuple[int, ...] = ()  # element-child indices from w:body down to this w:p
     boxed: tuple[str, ...] = ()  # the paragraphs of its text boxes, normalised
     hidden: str = ""  # its hidden text (w:vanish), normalised
+    unterminated_fields: int = 0  # fields begun in it that nothing ends, ended with it
 
     @property
     def location(self) -> WordLocation:
@@ -101,6 +102,7 @@ class DocumentReader:
 
     def blocks(self, body: Element) -> Iterator[Block]:
         """The blocks one at a time, so that a caller that keeps none of them never holds them all."""
+        self.fields = FieldState.of(body)
         return self._blocks(body, contents=False, path=())
 
     def _blocks(self, container: Element, contents: bool, path: tuple[int, ...]) -> Iterator[Block]:
@@ -150,6 +152,7 @@ class DocumentReader:
             path=path,
             boxed=tuple(text for text in (clean_text(box) for box in content.boxed) if text),
             hidden=clean_text(content.hidden),
+            unterminated_fields=content.unterminated_fields,
         )
 
     def table(self, node: Element, contents: bool, path: tuple[int, ...] = ()) -> WordTable:

@@ -17,6 +17,7 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 class _Field:
     instruction: str = ""
     showing_result: bool = False
+    unterminated: bool = False  # no w:fldChar end closes it: it ends with its paragraph
 
 
 @dataclass
@@ -24,6 +25,13 @@ class FieldState:
     """Complex fields (w:fldChar begin/separate/end) may span paragraphs, so the state outlives one."""
 
     open_fields: list[_Field] = field(default_factory=list)
+    # the w:fldChar begins of the part that no end closes (see unterminated_begins)
+    unterminated: frozenset[Element] = frozenset()
+
+    @classmethod
+    def of(cls, root: Element) -> FieldState:
+        """The state for reading `root` (a body, a note), knowing which of its fields never end."""
+        return cls(unterminated=unterminated_begins(root))
 
     @property
     def visible(self) -> bool:
@@ -44,6 +52,7 @@ class ParagraphContent:
     endnotes: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     in_contents: bool = False
+    unterminated_fields: int = 0  # fields begun here that nothing ends, ended with the paragraph
     boxed: list[str] = field(default_factory=list)  # the paragraphs of its text boxes
     hidden: str = ""  # text hidden from the reader (w:vanish)
 
@@ -54,7 +63,21 @@ def read_paragraph(paragraph: Element, fields: FieldState) -> ParagraphContent:
     parts: list[str] = []
     _walk(paragraph, fields, content, parts)
     content.text = "".join(parts)
+    # Nothing ends these fields: were they left open, they would hide all the text after them.
+    fields.open_fields = [open_field for open_field in fields.open_fields if not open_field.unterminated]
     return content
+
+
+def unterminated_begins(root: Element) -> frozenset[Element]:
+    """The field begins under `root` that no w:fldChar end closes, pairing begins and ends as nested."""
+    begun: list[Element] = []
+    for node in root.iter(w("fldChar")):
+        kind = attribute(node, "fldCharType")
+        if kind == "begin":
+            begun.append(node)
+        elif kind == "end" and begun:
+            begun.pop()
+    return frozenset(begun)
 
 
 def _walk(element: Element, fields: FieldState, content: ParagraphContent, parts: list[str]) -> None:
@@ -132,7 +155,9 @@ def _run_content(
                 _run_content(branch, hidden, fields, content, parts)
             continue
         if name == "fldChar":
-            _field_char(attribute(node, "fldCharType"), fields)
+            if node in fields.unterminated:
+                content.unterminated_fields += 1
+            _field_char(node, fields)
             content.in_contents = content.in_contents or fields.in_contents
             continue
         if name == "instrText":
@@ -207,9 +232,10 @@ def _is_hex(value: str | None) -> bool:
     return True
 
 
-def _field_char(kind: str | None, fields: FieldState) -> None:
+def _field_char(node: Element, fields: FieldState) -> None:
+    kind = attribute(node, "fldCharType")
     if kind == "begin":
-        fields.open_fields.append(_Field())
+        fields.open_fields.append(_Field(unterminated=node in fields.unterminated))
     elif kind == "separate" and fields.open_fields:
         fields.open_fields[-1].showing_result = True
     elif kind == "end" and fields.open_fields:

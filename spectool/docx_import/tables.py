@@ -52,14 +52,15 @@ def is_glossary(table: WordTable, section_title: str) -> bool:
     return has_term_header(table) or bool(GLOSSARY_TITLE.search(section_title))
 
 
-GlossaryKind = Literal["definition", "free", "continued", "blank"]
+GlossaryKind = Literal["definition", "free", "header", "continued", "blank"]
 
 
 @dataclass(frozen=True, slots=True)
 class GlossaryRow:
     """A glossary row as the import keeps it: a definition; free text (a row lacking a term or a
-    definition, such as a letter dividing the terms); the definition above continued (its term cell
-    merged with the one above); or a row with no text at all."""
+    definition, such as a letter dividing the terms); a header row (w:tblHeader) other than Term /
+    Definition, kept as free text too; the definition above continued (its term cell merged with the
+    one above); or a row with no text at all."""
 
     row: int  # the row's index in the table
     kind: GlossaryKind
@@ -68,13 +69,20 @@ class GlossaryRow:
 
 
 def glossary_rows(table: WordTable, report: Report) -> list[GlossaryRow]:
-    """Every row after the header, in order, none left out but rows without text."""
-    skip = max(table.header_rows, 1 if has_term_header(table) else 0)
+    """Every row after a Term / Definition header, in order, none left out but rows without text."""
+    skip = 1 if has_term_header(table) else 0
     merged_above = {row for row, column, mark in table.merged if column == 0 and mark == MERGED_ABOVE}
     rows: list[GlossaryRow] = []
     for index, row in enumerate(table.rows[skip:], skip):
         cells = [*row, (), ()][:2]
         first = _first_paragraph(cells[0]) or _first_paragraph(cells[1])
+        if index < table.header_rows:
+            # A header row the model has no place for (definitions have no header): its words as one
+            # line of text, as export writes a paragraph's lines (a source line wrap is layout).
+            shown = " ".join(line for cell in cells for line in _shown_lines(cell))
+            draft = ParagraphDraft([shown], label="") if shown else None
+            rows.append(GlossaryRow(index, "header" if shown else "blank", draft, first))
+            continue
         term = cell_text(cells[0]).strip('"').strip()
         if '"' in term:
             report(first, f"the term {term} holds a double quote, which a term cannot: written with '")

@@ -96,3 +96,37 @@ def test_a_glossary_of_whole_rows_is_read_as_before(tmp_path: Path) -> None:
     _clause, definition = result.spec.sections[0].blocks
     assert definition == Definition("Alert", Text("means a message."))
     assert result.issues == ()
+
+
+def test_a_header_row_other_than_term_and_definition_keeps_its_words(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("2 Glossary", 1)
+    builder.table(
+        [["Abbreviation", "Expansion"], ["CHF", "means Communications Hub Function."]], header_row=True
+    )
+    result = import_built(builder, tmp_path)
+    (section,) = result.spec.sections
+    assert section.blocks == (
+        Paragraph(Text("Abbreviation Expansion")),
+        Definition("CHF", Text("means Communications Hub Function.")),
+    )
+    assert [issue.message for issue in result.issues] == [
+        "1 header row of a glossary table other than Term / Definition: kept as free paragraphs "
+        "before the definitions"
+    ]
+    assert result.issues[0].first_words == "Abbreviation"
+    assert exported_again(result.spec, tmp_path) == result.spec
+
+
+def test_a_header_row_opening_a_glossary_after_clause_text_keeps_the_table_whole(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("2 Glossary", 1)
+    builder.paragraph("2.1 In this document, these abbreviations mean:")
+    builder.table([["Abbreviation", "Expansion"], ["CHF", "Communications Hub Function"]], header_row=True)
+    spec = import_built(builder, tmp_path).spec
+    (clause,) = spec.sections[0].blocks
+    (table,) = clause.attachments  # type: ignore[union-attr]
+    assert isinstance(table, Table)
+    assert table.header == ("Abbreviation", "Expansion")
+    assert table.rows == (("CHF", "Communications Hub Function"),)
+    assert exported_again(spec, tmp_path) == spec
