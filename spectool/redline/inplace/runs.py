@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from lxml import etree
 
 from spectool.diff.model import Op, Segment
+from spectool.redline.inplace.kept import holds_only_kept, set_apart_kept
 from spectool.redline.revisions import DELETE, INSERT, MOVE_FROM, MOVE_TO, RevisionIds
 from spectool.wordml.names import Element, local_name, w
 from spectool.wordml.pieces import text_pieces
@@ -119,11 +120,12 @@ def write_changes(
                 cuts.update((start, end))
     pieces = _split_runs(runs, cuts)
     written: list[Element] = []
+    kept: set[Element] = set()
     for kind, start, end, text in placed:
         if start == end:
-            written.append(_insert_text(pieces, start, kind, text, ids, paragraph))
+            written.append(_insert_text(pieces, start, kind, text, ids, paragraph, kept))
         else:
-            written.extend(_wrap(pieces, start, end, kind, ids))
+            written.extend(_wrap(pieces, start, end, kind, ids, kept))
     mine = set(written)
     return tuple(element for element in paragraph.iter() if element in mine)
 
@@ -242,9 +244,17 @@ def _preserve(node: Element) -> None:
         node.set(XML_SPACE, "preserve")
 
 
-def _wrap(pieces: list[_Piece], start: int, end: int, kind: str, ids: RevisionIds) -> list[Element]:
+def _wrap(
+    pieces: list[_Piece], start: int, end: int, kind: str, ids: RevisionIds, kept: set[Element]
+) -> list[Element]:
+    """Wrap the runs between `start` and `end` in `kind`, all but their kept content, whose runs are
+    added to `kept`."""
     inside = [run for run, first, last in pieces if start <= first and last <= end and last > first]
-    return _wrap_runs(inside, kind, ids)
+    words: list[Element] = []
+    for run in inside:
+        for part in set_apart_kept(run):
+            (kept.add if holds_only_kept(part) else words.append)(part)
+    return _wrap_runs(words, kind, ids)
 
 
 def _wrap_runs(runs: list[Element], kind: str, ids: RevisionIds) -> list[Element]:
@@ -264,9 +274,17 @@ def _wrap_runs(runs: list[Element], kind: str, ids: RevisionIds) -> list[Element
 
 
 def _insert_text(
-    pieces: list[_Piece], at: int, kind: str, text: str, ids: RevisionIds, paragraph: Element
+    pieces: list[_Piece],
+    at: int,
+    kind: str,
+    text: str,
+    ids: RevisionIds,
+    paragraph: Element,
+    kept: set[Element],
 ) -> Element:
-    """New text at run position `at`, with the properties of the run before it (or after it)."""
+    """New text at run position `at`, with the properties of the run before it (or after it). Kept
+    content a deletion left standing goes after the new text: the words replacing the deleted ones
+    join the words before it, as they would had it gone too."""
     before = [run for run, first, last in pieces if first < last <= at]
     after = [run for run, first, last in pieces if at <= first < last]
     wrapper = revision(kind, ids)
@@ -277,6 +295,11 @@ def _insert_text(
         outer = anchor.getparent()
         if outer is not None and local_name(outer) in (DELETE, MOVE_FROM, INSERT, MOVE_TO):
             anchor = outer
+        if anchor in kept:
+            while (previous := anchor.getprevious()) is not None and previous in kept:
+                anchor = previous
+            anchor.addprevious(wrapper)
+            return wrapper
         anchor.addnext(wrapper)
     elif after:
         anchor = after[0]
