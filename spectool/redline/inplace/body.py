@@ -19,6 +19,7 @@ from spectool.diff.model import (
     UnitDiff,
 )
 from spectool.diff.words import diff_words
+from spectool.docx_import.styles import StyleSheet
 from spectool.redline.inplace.locate import Located, Path, is_note_text
 from spectool.redline.inplace.runs import (
     OffsetMap,
@@ -32,6 +33,7 @@ from spectool.redline.inplace.runs import (
     wrap_all,
     write_changes,
 )
+from spectool.redline.inplace.unnumbered import style_numbers, switch_numbering_off
 from spectool.redline.revisions import DELETE, INSERT, MOVE_FROM, MOVE_TO, RevisionIds
 from spectool.wordml.names import Element, local_name, w
 
@@ -68,9 +70,15 @@ class BodyWriter:
     """Walks the units in reading order with a cursor: the element new blocks go after."""
 
     def __init__(
-        self, redline: Redline, located: Located, ids: RevisionIds, notes: dict[Path, Element] | None = None
+        self,
+        redline: Redline,
+        located: Located,
+        ids: RevisionIds,
+        notes: dict[Path, Element] | None = None,
+        styles: StyleSheet | None = None,
     ) -> None:
         self.redline = redline
+        self.styles = styles or StyleSheet({})  # to tell which paragraph styles Word numbers
         self.located = located
         self.ids = ids
         self.notes = notes or {}  # the one paragraph of each footnote and endnote, by the redline's path
@@ -272,6 +280,8 @@ class BodyWriter:
             ):
                 for node in copied.findall(w(name)):
                     copied.remove(node)
+            if not numbered and style_numbers(self.styles, copied):
+                switch_numbering_off(copied)
             paragraph.append(copied)
         template_run = runs_of(like)[0] if like is not None and runs_of(like) else None
         style = run_properties(template_run)

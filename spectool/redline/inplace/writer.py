@@ -18,6 +18,7 @@ from lxml import etree
 from spectool.atomic import write_bytes_atomic
 from spectool.diff.model import Redline
 from spectool.diff.summary import Summary, change_anchor
+from spectool.docx_import.styles import StyleSheet
 from spectool.errors import InputError, Problem
 from spectool.model.document import Spec
 from spectool.redline.check import RedlineStructureError, StructureProblem, check_document
@@ -100,7 +101,8 @@ def redline_onto_bytes(
     try:
         recorded = recorded_places(base, redline)
         located = locate(redline, package, free_texts(base), added_headings(base), recorded)
-        writer = BodyWriter(redline, located, ids, note_paragraphs(package, recorded))
+        styles = StyleSheet.from_element(package.styles)
+        writer = BodyWriter(redline, located, ids, note_paragraphs(package, recorded), styles)
         changes = writer.write()
     except PlacementError as error:
         message = f"the document does not hold the text of {base.name} {base.version}: {error}"
