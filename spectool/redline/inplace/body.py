@@ -247,6 +247,7 @@ class BodyWriter:
                 return  # a table between: the empty paragraph stays, as Word keeps one after a table
             before = before.getprevious()
         if before is None:
+            self._unnumber(paragraph, kind)
             return
         if _new_mark(before) is not None:
             if before.getnext() is not paragraph:
@@ -264,6 +265,27 @@ class BodyWriter:
             return
         _mark_paragraph(before, revision(kind, self.ids))
         _take_properties(paragraph, before, revision("pPrChange", self.ids))
+
+    def _unnumber(self, paragraph: Element, kind: str) -> None:
+        """The body's only paragraph gone: Word keeps its mark, and with it its automatic number. A
+        numbered one goes whole instead, and an empty paragraph of its style but without its number
+        comes after it (inserted, so reject all leaves the original as it was)."""
+        properties = paragraph.find(w("pPr"))
+        if properties is None or not (
+            _numbered_automatically(paragraph) or style_numbers(self.styles, properties)
+        ):
+            return
+        empty = w_element("p")
+        copied = copy.deepcopy(properties)
+        for node in list(copied):
+            if local_name(node) in ("rPr", "sectPr", "pPrChange", "numPr"):
+                copied.remove(node)
+        if style_numbers(self.styles, copied):
+            switch_numbering_off(copied)
+        empty.append(copied)
+        _mark_paragraph(empty, revision(INSERT, self.ids))
+        _mark_paragraph(paragraph, revision(kind, self.ids))
+        paragraph.addnext(empty)
 
     def _new_paragraph(
         self, block: ParagraphDiff, like: Element | None, *, moved: bool = False, numbered: bool = True
