@@ -94,6 +94,9 @@ class Outcome:
     message: str = ""
     accepted_right: bool = False  # the importer reads the accepted document as the edited spec
     rejected_right: bool = False
+    # Right once the automatic numbers are set aside: the edit dropped or added a numbered paragraph and
+    # Word renumbered the rest, while the edited source keeps the old numbers it recorded.
+    renumbered: bool = False
     office: str = ""  # "", "agrees", or what LibreOffice saw otherwise
 
 
@@ -129,9 +132,22 @@ def redline_document(
             "written",
             accepted_right=accepted.units == spec_page(new).units,
             rejected_right=rejected.units == spec_page(base).units,
+            renumbered=_unnumbered(accepted) == _unnumbered(spec_page(new))
+            and _unnumbered(rejected) == _unnumbered(spec_page(base)),
         ),
         (redline, base, new),
     )
+
+
+def _unnumbered(page: Page) -> list[tuple[str, ...]]:
+    """Each unit's blocks as text without the labels the document numbers automatically."""
+    return [
+        tuple(
+            block.text[len(block.label) :].strip() if isinstance(block, Paragraph) else repr(block)
+            for block in unit.blocks
+        )
+        for unit in page.units
+    ]
 
 
 def _settled_page(redline: Path, folder: Path, *, accepted: bool) -> Page:
@@ -220,6 +236,10 @@ def report(outcomes: list[Outcome], documents: int, seconds: float) -> None:
     print("  " + ", ".join(f"{count} {status}" for status, count in sorted(statuses.items())))
     right = sum(outcome.accepted_right and outcome.rejected_right for outcome in written)
     print(f"  importer judge: {right} of {len(written)} written read back right both ways")
+    renumbered = sum(
+        outcome.renumbered and not (outcome.accepted_right and outcome.rejected_right) for outcome in written
+    )
+    print(f"  {renumbered} more right but for automatic numbers Word renumbered after a dropped or added one")
     judged = [outcome for outcome in written if outcome.office]
     if judged:
         agrees = sum(outcome.office == "agrees" for outcome in judged)

@@ -78,3 +78,30 @@ def test_libreoffice_shows_no_number_left(office: Office, tmp_path: Path, number
     assert office.lines(onto, Side.OLD)[-1:] == before
     accepted = office.lines(onto, Side.NEW)
     assert not any(TEXT in line or re.fullmatch(r"\s*1\.\s*", line) for line in accepted)
+
+
+def test_a_numbered_paragraph_gone_before_a_table_leaves_no_number(office: Office, tmp_path: Path) -> None:
+    """Word keeps the mark of a paragraph just before a table too: the same holds there."""
+    original = tmp_path / "table.docx"
+    built = docx.Document()
+    built.add_paragraph("Opening words.")
+    built.add_paragraph(TEXT, style="List Number")
+    built.add_table(rows=1, cols=1).rows[0].cells[0].text = "A cell"
+    built.add_paragraph("Closing words.")
+    built.save(str(original))
+    imported = import_docx(original, name="TABLE", version="1.0")
+    line = f"> [1.] {TEXT}\n"
+    assert line in imported.source
+    base = parse_spec(imported.source, str(tmp_path / "base.spec"))
+    target = parse_spec(imported.source.replace(line, "", 1), str(tmp_path / "new.spec"))
+    onto = tmp_path / "onto.docx"
+    onto.write_bytes(
+        redline_onto_bytes(diff_specs(base, target), original, base=base, author="SECAS", date=DATE)
+    )
+    assert check_document(document(onto)) == []
+    assert side_lines(onto, Side.OLD) == plain_lines(original)
+    assert side_lines(onto, Side.NEW) == ["Opening words.", "A cell", "Closing words."]
+    before = office.lines(original, None)
+    assert office.lines(onto, Side.OLD)[-len(before) :] == before
+    accepted = [" ".join(line.split()) for line in office.lines(onto, Side.NEW)]
+    assert accepted[accepted.index("Opening words.") :] == ["Opening words.", "A cell", "Closing words."]

@@ -220,7 +220,10 @@ class BodyWriter:
         if following is None or local_name(following) != "p":
             parent = paragraph.getparent()
             if parent is not None and local_name(parent) == "body":
-                self._last_gone.append((paragraph, kind))  # new paragraphs may yet follow it
+                if following is not None and local_name(following) == "tbl":
+                    self._unnumber(paragraph, kind)
+                else:
+                    self._last_gone.append((paragraph, kind))  # new paragraphs may yet follow it
             return
         _mark_paragraph(paragraph, revision(kind, self.ids))
 
@@ -267,9 +270,9 @@ class BodyWriter:
         _take_properties(paragraph, before, revision("pPrChange", self.ids))
 
     def _unnumber(self, paragraph: Element, kind: str) -> None:
-        """The body's only paragraph gone: Word keeps its mark, and with it its automatic number. A
-        numbered one goes whole instead, and an empty paragraph of its style but without its number
-        comes after it (inserted, so reject all leaves the original as it was)."""
+        """A gone paragraph whose mark Word keeps (the body's only one, or one before a table) would keep
+        its automatic number too. A numbered one goes whole instead, and an empty paragraph of its style
+        but without its number comes after it (inserted, so reject all leaves the original as it was)."""
         properties = paragraph.find(w("pPr"))
         if properties is None or not (
             _numbered_automatically(paragraph) or style_numbers(self.styles, properties)
