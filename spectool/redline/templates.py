@@ -61,8 +61,9 @@ _MARKDOWN_LEADING = re.compile(r"^(\s*)(#+|[+\-]|\d{1,9}[.)])(?=\s|$)")
 
 
 def markdown_text(text: str) -> Markup:
-    """Text for Markdown with inline HTML: HTML-escaped, then Markdown punctuation backslash-escaped."""
-    escaped = str(escape(text))
+    """Text for Markdown with inline HTML: HTML-escaped, then Markdown punctuation backslash-escaped.
+    Quotes stay as written: outside a tag they mean nothing to HTML, and a reviewer reads the raw text too."""
+    escaped = str(escape(text)).replace("&#34;", '"').replace("&#39;", "'")
     escaped = _MARKDOWN_INLINE.sub(r"\\\1", escaped)
     escaped = _MARKDOWN_LEADING.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", escaped)
     return Markup(escaped)

@@ -83,6 +83,9 @@ def test_markdown_text_escapes_what_markdown_would_read_as_markup() -> None:
     assert str(markdown_text("a | b <c> & *d* _e_ [f]")) == "a \\| b &lt;c&gt; &amp; \\*d\\* \\_e\\_ \\[f\\]"
     assert str(markdown_text("5. not a list")) == "5\\. not a list"
     assert str(markdown_text("# not a heading")) == "\\# not a heading"
+    assert str(markdown_text("for \"mains power\" substitute 'Supply Outage'")) == (
+        "for \"mains power\" substitute 'Supply Outage'"
+    )
     assert str(markdown_text("5.7.1 stays")) == "5.7.1 stays"
 
 
