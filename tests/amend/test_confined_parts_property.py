@@ -13,12 +13,11 @@ from hypothesis import strategies as st
 
 from spectool.amend.apply import apply_target
 from spectool.amend.scope import verify_scope
-from spectool.amend.textedit import segments
 from spectool.amend.writer import quote
 from spectool.errors import InputError
 from spectool.model.document import Clause
 from tests.amend.helpers import amendment, smets2
-from tests.amend.test_confined_property import _NEW_WORDS, stray_changes
+from tests.amend.test_confined_property import _NEW_WORDS, changed_only_inside
 
 KEY = "SMETS2@4.2"
 
@@ -87,17 +86,7 @@ def test_an_edit_in_a_row_or_a_note_changes_only_that_inside_the_quoted_words(
         return  # refused, with a message: never a silent change
     after = amended.clause(clause.number)
     assert after is not None
-    old_pieces, new_pieces = dict(segments(clause)), dict(segments(after))
-    assert old_pieces.keys() == new_pieces.keys()
-    changed = False
-    for key, text in old_pieces.items():
-        old, new = text.value, new_pieces[key].value
-        if "/".join(key) not in keys:
-            assert old == new, (instruction, key)
-            continue
-        changed = changed or old.split() != new.split()
-        assert stray_changes(old, new, quoted) == [], (instruction, key)
-    assert changed, instruction
+    assert changed_only_inside(clause, after, quoted, instruction, keys), instruction
     for other in smets2().clauses():
         if other.number != clause.number:
             assert amended.clause(other.number) == other
