@@ -42,24 +42,19 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     return word_workspace(tmp_path_factory.mktemp("word-corpus"))
 
 
+def redline_onto(workspace: Workspace, source: str, target: str, path: Path) -> tuple[int, str, str]:
+    """`spectool redline MP102A --target TARGET --onto` the Word original of `source`, written at `path`."""
+    onto = ("--onto", str(workspace.original(source)), "--config", str(workspace.config))
+    return run("redline", str(AMENDMENT), "--target", target, *onto, "-o", str(path))
+
+
 @pytest.fixture(scope="module")
 def redlines(workspace: Workspace) -> Iterator[dict[str, Path]]:
     """MP102A in place on each original, written by `spectool redline --onto`."""
     out: dict[str, Path] = {}
     for source, name, version in BUNDLED:
         path = workspace.root / "out" / source.replace(".spec", "-mp102a.docx")
-        code, stdout, stderr = run(
-            "redline",
-            str(AMENDMENT),
-            "--target",
-            f"{name}@{version}",
-            "--onto",
-            str(workspace.original(source)),
-            "-o",
-            str(path),
-            "--config",
-            str(workspace.config),
-        )
+        code, stdout, stderr = redline_onto(workspace, source, f"{name}@{version}", path)
         assert code == 0, stderr
         assert stdout.startswith(f"{path}: MP102A on {name}@{version}: ")
         out[source] = path
@@ -194,18 +189,7 @@ def test_the_same_inputs_give_the_same_bytes(
 ) -> None:
     source, name, version = BUNDLED[0]
     again = tmp_path / "again.docx"
-    code, _, stderr = run(
-        "redline",
-        str(AMENDMENT),
-        "--target",
-        f"{name}@{version}",
-        "--onto",
-        str(workspace.original(source)),
-        "-o",
-        str(again),
-        "--config",
-        str(workspace.config),
-    )
+    code, _, stderr = redline_onto(workspace, source, f"{name}@{version}", again)
     assert code == 0, stderr
     assert again.read_bytes() == redlines[source].read_bytes()
     assert f'w:date="{DATE}T00:00:00Z"' in zipfile.ZipFile(again).read("word/document.xml").decode()
