@@ -128,22 +128,17 @@ class PartRules(TransformerBase):
         return Draft(NoteEdit(clause, section, PartAction.OMIT), spot(owner))
 
     def substitute_note(self, children: list[object]) -> Draft:
-        owner, body = children
-        assert isinstance(owner, Token) and isinstance(body, list)
-        clause, section = self._note_owner(owner)
-        note = self._note(body, (clause.parent if clause is not None else None) or section or clause)
-        return Draft(
-            NoteEdit(clause, section, PartAction.SUBSTITUTE, note), spot(owner), body=body_lines(body)
-        )
+        return self._note_with_body(children, PartAction.SUBSTITUTE)
 
     def insert_note(self, children: list[object]) -> Draft:
+        return self._note_with_body(children, PartAction.INSERT_AFTER)
+
+    def _note_with_body(self, children: list[object], action: PartAction) -> Draft:
         owner, body = children
         assert isinstance(owner, Token) and isinstance(body, list)
         clause, section = self._note_owner(owner)
         note = self._note(body, (clause.parent if clause is not None else None) or section or clause)
-        return Draft(
-            NoteEdit(clause, section, PartAction.INSERT_AFTER, note), spot(owner), body=body_lines(body)
-        )
+        return Draft(NoteEdit(clause, section, action, note), spot(owner), body=body_lines(body))
 
     def _note(self, body: list[tuple[int, str]], number: ClauseNumber | None) -> Note:
         assert number is not None
