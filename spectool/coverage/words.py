@@ -17,15 +17,17 @@ from functools import lru_cache
 from itertools import accumulate
 
 from spectool.coverage.patterns import WordAlternation
-from spectool.rules.parameters.quantities import DURATION, NUMBER_WORDS, quantity_value
+from spectool.rules.parameters.quantities import DURATION, NUMBER_WORDS, SECONDS, quantity_value
 
 _DURATION = re.compile(rf"(?<![\w-]){DURATION}", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ion", ""), ("ed", ""), ("es", ""), ("s", ""))
-_UNITS = ("sec", "min", "hour", "hr", "ms", "day")
+# Every unit the duration pattern knows, looked for as a substring before the pattern runs; "s" alone
+# would pass nearly every text, so it has a pattern of its own (_SECONDS).
+_UNITS = tuple(unit for unit in SECONDS if len(unit) > 1)
 _DIGIT = re.compile("[0-9]")
-# The unit "s" is too short to screen for as the others are: it counts where it stands alone ("5 s"),
-# right after a number ("180s", "three (3)s") or after a number word ("fives").
+# The unit "s" where the duration pattern can read it: alone ("5 s"), right after a number ("180s",
+# "three (3)s") or after a number word ("fives").
 _WORD_NUMBERS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _SECONDS = re.compile(rf"(?:[0-9)]|(?<![\w-])|{_WORD_NUMBERS})s(?![\w-])", re.IGNORECASE)
 # A number word at a word's start, whatever follows it ("three", "threeminutes").
