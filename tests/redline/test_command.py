@@ -162,5 +162,6 @@ def test_a_source_date_epoch_that_is_not_seconds_is_a_usage_error(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     out = tmp_path / "r.docx"
     code, _, stderr = run("redline", str(SAMPLE), str(SAMPLE), "-o", str(out))
-    assert code == 2 and "SOURCE_DATE_EPOCH 'yesterday': expected whole seconds since 1970-01-01 UTC" in stderr
+    assert code == 2
+    assert "SOURCE_DATE_EPOCH 'yesterday': expected whole seconds since 1970-01-01 UTC" in stderr
     assert not out.exists()
