@@ -6,12 +6,20 @@ endnotes, going on from one note to the next (docs/import.md, "Word's automatic 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from bench.real_docs import CorpusDocument, DocumentResult, Source, count_note_numbers
+from spectool.diff.document import diff_specs
 from spectool.docx_import import import_docx
 from spectool.model.document import Footnote, Spec
+from spectool.parsing import parse_spec
 from spectool.redline.export import export_spec
+from spectool.redline.inplace import redline_onto_bytes
+from spectool.wordml.names import w
 from tests.docx_import.exported import as_exported
 from tests.redline.conftest import office  # noqa: F401  (the session's LibreOffice)
 from tests.redline.office import Office
@@ -188,3 +196,26 @@ def test_the_real_document_evaluation_counts_numbered_note_paragraphs(tmp_path: 
         result, path, import_docx(path, name="SMETS2", version="5.0").source.replace("(i) ", "")
     )
     assert (result.note_numbered, result.note_numbers_kept) == (12, 11)
+
+
+def test_a_reworded_numbered_note_is_written_in_place_around_words_label(tmp_path: Path) -> None:
+    # The label leads the note's text in the model; in the document it is Word's to show, not typed.
+    builder = DocxBuilder()
+    lists(builder)
+    builder.heading("1 General")
+    builder.raw(citing("1.1 The meter shall keep the last ten records.", "footnote", 1))
+    builder.notes_part(
+        "footnote", note("footnote", 1, (numbered(LETTERS), "Older records may be overwritten."))
+    )
+    imported = import_built(builder, tmp_path)
+    assert "Footnote 1: (a) Older records may be overwritten." in imported.source
+    base = parse_spec(imported.source, "base.spec")
+    new = parse_spec(imported.source.replace("be overwritten", "be deleted"), "new.spec")
+    data = redline_onto_bytes(
+        diff_specs(base, new), tmp_path / "built.docx", base=base, author="SECAS", date="2024-05-01T09:30:00Z"
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        notes = etree.fromstring(archive.read("word/footnotes.xml"))
+    assert ["".join(e.itertext()) for e in notes.iter(w("del"))] == ["overwritten"]
+    assert ["".join(e.itertext()) for e in notes.iter(w("ins"))] == ["deleted"]
+    assert "(a)" not in "".join(notes.itertext())
