@@ -1,7 +1,8 @@
 """A numbered paragraph in a footnote or endnote keeps the label Word shows, as text leading its line.
 
-Word and LibreOffice count a list in the notes apart from the body's, and the footnotes apart from the
-endnotes, going on from one note to the next (docs/import.md, "Word's automatic numbering").
+Word and LibreOffice count a list in the notes apart from the body's, going on from one note to the
+next; spectool counts the footnotes apart from the endnotes, as Word's separate stories, where
+LibreOffice goes on from one into the other (docs/import.md, "Word's automatic numbering").
 """
 
 from __future__ import annotations
