@@ -39,7 +39,7 @@ class PartSource(Protocol):
 class MainBody:
     """The `w:body` of the main part: parsed whole when a caller needs the tree (the in-place redline
     edits the package's own), or read as a stream of its children, each freed once the next is read
-    (the import), so libxml2 never holds the whole body (8 times the XML's size) at once."""
+    (the import), so libxml2 never holds the whole body (7 times the XML's size) at once."""
 
     def __init__(self, parts: PartSource, name: str) -> None:
         self.parts = parts
@@ -54,11 +54,10 @@ class MainBody:
             raise self._no_body()
         return body
 
-    def check(self, visit: Callable[[Element], object] | None = None) -> None:
+    def check(self, visit: Callable[[Element], object]) -> None:
         """Read the part through once, refusing it as `tree` would; `visit` sees each child of the body."""
         for element in self.children():
-            if visit is not None:
-                visit(element)
+            visit(element)
 
     def children(self) -> Iterator[Element]:
         """The body's element children in order, each whole when given; it is emptied and dropped from
