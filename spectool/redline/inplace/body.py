@@ -196,10 +196,14 @@ class BodyWriter:
         if not label:
             write_changes(paragraph, old, changes_of(block.segments), self.ids)
             return
-        new = "".join(
-            segment.text for segment in _without_label([s for s in block.segments if s.on(Side.NEW)])
-        )
-        body = old[label:]
+        new, body = block.text(Side.NEW), old[label:]
+        # The same label on both sides ("Part I " of a heading Word labels) is Word's; else a typed number.
+        if new.startswith(old[:label]) and not any(ch.isdigit() for ch in old[:label]):
+            new = new[label:]
+        else:
+            new = "".join(
+                segment.text for segment in _without_label([s for s in block.segments if s.on(Side.NEW)])
+            )
         write_changes(paragraph, body, changes_of(diff_words(body, new)), self.ids)
 
     def _moved_away(self, paragraph: Element, block: ParagraphDiff) -> None:
