@@ -189,7 +189,9 @@ class BodyWriter:
         """The note's text goes to footnotes.xml (or endnotes.xml); its mark ends the last paragraph."""
         kind = FOOTNOTE if note.kind == "Footnote" else ENDNOTE
         number = 1 + sum(1 for existing in self.notes if existing.kind == kind)
-        self.notes.append(NoteView(kind, number, (clean_text(note.text.flat),)))
+        # Each line of the note's text is a paragraph of the note, as the import reads them back.
+        lines = tuple(clean_text(line) for line in note.text.value.split("\n"))
+        self.notes.append(NoteView(kind, number, lines))
         mark = Run(note=kind, note_id=number)
         last = self.blocks[-1] if self.blocks else None
         if isinstance(last, ParagraphView):
