@@ -386,16 +386,25 @@ class BodyWriter:
         self.cursor = _top(table)
         gone = unit.side is Side.OLD or block.presence is Presence.OLD
         previous_row: Element | None = None
+        unheaded = False  # the page's glossary header stood on no row of the table: rows go before
         for row_number, row in enumerate(block.rows):
             row_path = (*path, row_number)
             row_place = (index, number, row_number)
             if row.presence is Presence.NEW and not gone:
-                if previous_row is None:
+                if previous_row is not None:
+                    element = self._new_row(row, previous_row, row_path)
+                    previous_row.addnext(element)
+                elif unheaded and (first := table.find(w("tr"))) is not None:
+                    # Under a header the table never had: before its first row, shaped like it.
+                    element = self._new_row(row, first, row_path)
+                    first.addprevious(element)
+                else:
                     raise UnplacedChange("a new first row of a table")
-                element = self._new_row(row, previous_row, row_path)
-                previous_row.addnext(element)
                 previous_row = element
                 self._touch_row(row_place, element)
+                continue
+            if row_path in self.located.unheaded:
+                unheaded = True
                 continue
             if not row.presence.on(Side.OLD):
                 continue
