@@ -50,6 +50,12 @@ EDITS = {
         "1.1.2 The device shall meet requirement 1 of General.",
         "1.1.2 The device shall meet requirement 1 of General.\n1.1.3 The meter shall keep a log.",
     ),
+    "new part": (
+        "word-labelled",
+        "2.2.2 The device shall meet requirement 1 of Messages.\n",
+        "2.2.2 The device shall meet requirement 1 of Messages.\n\n# 3 Part III Alerts\n\n"
+        "## 3.1 General of the alerts part\n3.1.1 The hub shall relay alerts.\n",
+    ),
     "typed clause": ("typed", "keep a log", "keep a full log"),
     "typed title": ("typed", "# 4 Part IV Communications", "# 4 Part IV Communications and alerts"),
 }

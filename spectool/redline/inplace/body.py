@@ -36,6 +36,7 @@ from spectool.redline.inplace.runs import (
 from spectool.redline.inplace.unnumbered import style_numbers, switch_numbering_off
 from spectool.redline.revisions import DELETE, INSERT, MOVE_FROM, MOVE_TO, RevisionIds
 from spectool.wordml.names import Element, local_name, w
+from spectool.wordml.part_labels import label_count, named_heading
 
 # Marks that a copied paragraph, row or table must not carry twice: ids are unique in a part.
 _UNIQUE = ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "commentReference")
@@ -665,10 +666,14 @@ def _numbered_automatically(paragraph: Element) -> bool:
 
 
 def _without_label(segments: list[Segment]) -> list[Segment]:
-    """The segments less the typed number they start with (the first word and its space)."""
+    """The segments less the typed number they start with (the first word and its space), or less a
+    label such as "Part III " that Word shows for a section counted from it."""
     text = "".join(segment.text for segment in segments)
     head = text.split(" ", 1)
     cut = len(head[0]) + 1 if len(head) == 2 and any(ch.isdigit() for ch in head[0]) else 0
+    named = named_heading(text) if not cut else None
+    if named is not None and label_count(named[0]) is not None:
+        cut = len(text) - len(named[1])  # "Part III " of a section Word labels so (wordml.part_labels)
     out: list[Segment] = []
     for segment in segments:
         if cut >= len(segment.text):
