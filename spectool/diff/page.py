@@ -32,6 +32,7 @@ from spectool.model.document import (
     Paragraph as FreeParagraph,
 )
 from spectool.wordml.captions import caption_line
+from spectool.wordml.part_labels import counted_labels
 
 # Characters XML 1.0 cannot carry (C0 controls but tab, lone surrogates, U+FFFE/U+FFFF); line breaks
 # become spaces because a paragraph is one line of text in every rendering.
@@ -111,8 +112,8 @@ def clean_text(text: str) -> str:
 def spec_page(spec: Spec) -> Page:
     """The units of a spec in reading order."""
     units: list[Unit] = [free_unit(block, "") for block in spec.front]
-    for section in spec.sections:
-        units.extend(section_units(section))
+    for section, counted in zip(spec.sections, counted_labels(spec.sections), strict=True):
+        units.extend(section_units(section, counted))
     return Page(
         clean_text(spec.name),
         clean_text(spec.version),
@@ -123,12 +124,14 @@ def spec_page(spec: Spec) -> Page:
     )
 
 
-def section_units(section: Section) -> list[Unit]:
+def section_units(section: Section, counted: tuple[str, str] | None = None) -> list[Unit]:
+    """The section's heading and its blocks; `counted` is the label ("Part I", "Scope") its heading
+    shows instead of the number, as export writes it (spectool.wordml.part_labels)."""
     number = str(section.number)
     heading = Paragraph(
         f"Heading{min(section.number.depth, HEADING_STYLES)}",
-        clean_text(f"{number} {section.title}".rstrip()),
-        number,
+        clean_text(section.title if counted else f"{number} {section.title}".rstrip()),
+        counted[0] if counted else number,
     )
     units = [Unit(UnitKind.HEADING, f"heading:{number}", f"Section {number}", (heading,), number)]
     glossary: list[Definition] = []

@@ -40,6 +40,7 @@ from spectool.model.document import (
     Table,
 )
 from spectool.wordml.captions import caption_line
+from spectool.wordml.part_labels import counted_labels, shown_label
 
 BODY_BOOKMARK = "_SpectoolBody"  # where the body starts, after the cover (as in a redline)
 HEADING_STYLES = 9
@@ -61,9 +62,11 @@ class BodyWriter:
         for block in self.spec.front:
             self.block(block, None)
         sections = self.spec.sections
-        for index, section in enumerate(sections):
+        for index, (section, counted) in enumerate(zip(sections, counted_labels(sections), strict=True)):
             following = sections[index + 1] if index + 1 < len(sections) else None
-            self.section(section, written=not is_added_heading(section, following))
+            if not is_added_heading(section, following):
+                self.section_heading(section, counted)
+            self.section(section)
         self.mark_body_start(first)
         return self.blocks
 
@@ -87,10 +90,18 @@ class BodyWriter:
     def paragraph(self, style: str, text: str, list_id: int = 0) -> None:
         self.blocks.append(ParagraphView(style, (Run(text),) if text else (), list_id))
 
-    def section(self, section: Section, written: bool = True) -> None:
-        if written:
-            heading = f"{section.number} {section.title}".rstrip()
-            self.paragraph(f"Heading{section_level(section)}", clean_text(heading))
+    def section_heading(self, section: Section, counted: tuple[str, str] | None) -> None:
+        """ "1 Scope" typed; a section counted from its label ("Part I Scope") as the document showed it,
+        with "Part I" as Word's label where that label reads back as it is (spectool.wordml.part_labels)."""
+        style = f"Heading{section_level(section)}"
+        if counted is None:
+            self.paragraph(style, clean_text(f"{section.number} {section.title}".rstrip()))
+        elif shown_label(counted[0]):
+            self.paragraph(style, clean_text(counted[1]), self.labels.id_of(counted[0]))
+        else:
+            self.paragraph(style, clean_text(section.title))
+
+    def section(self, section: Section) -> None:
         glossary: list[Definition] = []
         for block in (*section.blocks, None):
             if isinstance(block, Definition):
@@ -178,7 +189,9 @@ class BodyWriter:
         """The note's text goes to footnotes.xml (or endnotes.xml); its mark ends the last paragraph."""
         kind = FOOTNOTE if note.kind == "Footnote" else ENDNOTE
         number = 1 + sum(1 for existing in self.notes if existing.kind == kind)
-        self.notes.append(NoteView(kind, number, (clean_text(note.text.flat),)))
+        # Each line of the note's text is a paragraph of the note, as the import reads them back.
+        lines = tuple(clean_text(line) for line in note.text.value.split("\n"))
+        self.notes.append(NoteView(kind, number, lines))
         mark = Run(note=kind, note_id=number)
         last = self.blocks[-1] if self.blocks else None
         if isinstance(last, ParagraphView):

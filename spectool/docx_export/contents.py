@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spectool.diff.page import clean_text
 from spectool.model.document import Heading, Section, Spec
+from spectool.wordml.part_labels import counted_labels
 
 CONTENTS_LEVELS = 3  # the TOC field's \o "1-3"
 
@@ -19,8 +20,10 @@ def _headings(spec: Spec) -> Iterator[tuple[int, str]]:
     for block in spec.front:
         if isinstance(block, Heading):
             yield block.level, _entry(block.label, block.title)
-    for section in spec.sections:
-        yield section_level(section), _entry(str(section.number), section.title)
+    for section, counted in zip(spec.sections, counted_labels(spec.sections), strict=True):
+        # A section counted from its label ("Part I Scope") shows as its heading does, with no "1".
+        number = "" if counted else str(section.number)
+        yield section_level(section), _entry(number, section.title)
         for block in section.blocks:
             if isinstance(block, Heading):
                 yield block.level, _entry(block.label, block.title)

@@ -8,15 +8,9 @@ from dataclasses import dataclass
 from spectool.docx_import.issues import excerpt
 from spectool.docx_import.reading import WordParagraph
 from spectool.model.numbers import ClauseNumber
+from spectool.wordml.part_labels import named_heading
 
 _DOTTED = re.compile(r"[0-9]+(?:[A-Z]{1,3}(?![A-Za-z]))?(?:\.[0-9]+(?:[A-Z]{1,3}(?![A-Za-z]))?)*")
-# "Annex B", "Appendix C", "Schedule 3", "Section V": a heading numbered in a shape no section has.
-_NAMED_HEADING = re.compile(
-    r"((?:section|annex|appendix|schedule|part|chapter|article|attachment|annexure)\s+"
-    r"(?-i:[0-9]{1,4}[A-Z]?|[IVXLC]{1,6}|[A-Z](?:[0-9]{1,4})?)(?:\.[0-9]{1,4})*)(?![A-Za-z0-9])"
-    r"(?:\s*[.:\-\u2013\u2014]\s*|\s+|$)(.*)",
-    re.DOTALL | re.IGNORECASE,
-)
 # A typed inserted clause ("5.6.4A ESME shall ..."): three parts or more, so "2.5V supply" stays text.
 _TYPED_INSERTED = re.compile(r"([0-9]+(?:\.[0-9]+){2,}[A-Z]{1,3}(?:\.[0-9]+)*)\.?\s+(\S.*)", re.DOTALL)
 _TYPED_CLAUSE = re.compile(r"([0-9]+(?:\.[0-9]+)+)\.?(?:\s+(\S.*))?", re.DOTALL)
@@ -176,9 +170,7 @@ def _heading(paragraph: WordParagraph, shown_label: str) -> Piece:
         elif shown_label:
             label = shown_label.rstrip(".:")
         else:
-            named = _NAMED_HEADING.fullmatch(title)
-            if named:
-                label, title = " ".join(named[1].split()).rstrip("."), named[2]
+            label, title = named_heading(title) or ("", title)
     if number is not None and number.depth >= 2 and _reads_as_sentence(title):
         # Some documents number their clauses with a heading style; a sentence is no title.
         return ClauseStart(paragraph, number, title)

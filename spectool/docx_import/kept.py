@@ -23,6 +23,11 @@ KINDS: dict[str, tuple[str, str, str]] = {
         "headings numbered in a shape no section has (such as Annex B)",
         "kept as headings that open no section, with the number they show",
     ),
+    "heading counting to its section": (
+        "heading whose label counts to the section of what follows it (Part I before 1.1)",
+        "headings whose labels count to the sections of what follows them (Part I before 1.1)",
+        "kept as those sections, the label leading the title",
+    ),
     "misplaced heading": (
         "numbered heading that cannot open its section (numbered twice, or its parent already closed)",
         "numbered headings that cannot open their sections (numbered twice, or their parents already closed)",
@@ -131,6 +136,14 @@ class Kept:
     def add(self, kind: str, source: WordParagraph | None) -> None:
         self.first.setdefault(kind, source)
         self.counts[kind] = self.counts.get(kind, 0) + 1
+
+    def move(self, kind: str, to: str) -> None:
+        """One of `kind` turned out to be of kind `to` (where the first of `kind` was is where it goes)."""
+        first = self.first.get(kind)
+        self.counts[kind] -= 1
+        if not self.counts[kind]:
+            del self.counts[kind], self.first[kind]
+        self.add(to, first)
 
     def summary(self) -> list[tuple[WordParagraph | None, str]]:
         """One message per kind, in the order the kinds were first met."""

@@ -9,6 +9,7 @@ from spectool.docx_import.paragraph_placing import ParagraphPlacing
 from spectool.docx_import.reading import WordParagraph
 from spectool.model.document import Heading as HeadingBlock
 from spectool.model.numbers import ClauseNumber
+from spectool.wordml.part_labels import label_count
 
 MAX_HEADING_LEVEL = 9
 
@@ -46,13 +47,40 @@ class SectionPlacing(ParagraphPlacing):
                 return False
             if not self.open_section(parent, "", source, subject or f"section {number}"):
                 return False
-        if added:
-            self.kept.add("added heading", source)
-        self.sections.append(SectionDraft(number=number, title=title))
+        section = self.section_from_heading(number) if added else None
+        if section is None:
+            if added:
+                self.kept.add("added heading", source)
+            section = SectionDraft(number=number, title=title)
+        self.sections.append(section)
         self.seen[number] = source.index
         del self.stack[number.depth - 1 :]
         self.stack.append(number)
         return True
+
+    def section_from_heading(self, number: ClauseNumber) -> SectionDraft | None:
+        """Section `number`, opened by the last heading here when that heading's label counts to it:
+        "Part I" before clause 1.1 is section 1 (Word numbers "Part %1" with what follows on one list).
+        The free paragraphs after the heading go into the section; the label leads its title."""
+        blocks = self.here.blocks
+        index = next((i for i in range(len(blocks) - 1, -1, -1) if isinstance(blocks[i], HeadingBlock)), None)
+        if index is None or number.is_inserted:
+            return None
+        heading = blocks[index]
+        assert isinstance(heading, HeadingBlock)
+        after = blocks[index + 1 :]
+        if (
+            heading.level != number.depth
+            or label_count(heading.label) != number.last
+            or not all(isinstance(block, ParagraphDraft) and block.is_free for block in after)
+        ):
+            return None
+        section = SectionDraft(after, number=number, title=f"{heading.label} {heading.title}".strip())
+        del blocks[index:]
+        for location in self.log.take(heading):
+            self.log.add(section, location)
+        self.kept.move("named heading", "heading counting to its section")
+        return section
 
     def is_open(self, number: ClauseNumber) -> bool:
         """True when section `number` is on the heading stack, so a child section may follow."""

@@ -36,6 +36,7 @@ from spectool.redline.inplace.runs import (
 from spectool.redline.inplace.unnumbered import style_numbers, switch_numbering_off
 from spectool.redline.revisions import DELETE, INSERT, MOVE_FROM, MOVE_TO, RevisionIds
 from spectool.wordml.names import Element, local_name, w
+from spectool.wordml.part_labels import label_count, named_heading
 
 # Marks that a copied paragraph, row or table must not carry twice: ids are unique in a part.
 _UNIQUE = ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "commentReference")
@@ -196,10 +197,14 @@ class BodyWriter:
         if not label:
             write_changes(paragraph, old, changes_of(block.segments), self.ids)
             return
-        new = "".join(
-            segment.text for segment in _without_label([s for s in block.segments if s.on(Side.NEW)])
-        )
-        body = old[label:]
+        new, body = block.text(Side.NEW), old[label:]
+        # The same label on both sides ("Part I " of a heading Word labels) is Word's; else a typed number.
+        if new.startswith(old[:label]) and not any(ch.isdigit() for ch in old[:label]):
+            new = new[label:]
+        else:
+            new = "".join(
+                segment.text for segment in _without_label([s for s in block.segments if s.on(Side.NEW)])
+            )
         write_changes(paragraph, body, changes_of(diff_words(body, new)), self.ids)
 
     def _moved_away(self, paragraph: Element, block: ParagraphDiff) -> None:
@@ -382,16 +387,25 @@ class BodyWriter:
         self.cursor = _top(table)
         gone = unit.side is Side.OLD or block.presence is Presence.OLD
         previous_row: Element | None = None
+        unheaded = False  # the page's glossary header stood on no row of the table: rows go before
         for row_number, row in enumerate(block.rows):
             row_path = (*path, row_number)
             row_place = (index, number, row_number)
             if row.presence is Presence.NEW and not gone:
-                if previous_row is None:
+                if previous_row is not None:
+                    element = self._new_row(row, previous_row, row_path)
+                    previous_row.addnext(element)
+                elif unheaded and (first := table.find(w("tr"))) is not None:
+                    # Under a header the table never had: before its first row, shaped like it.
+                    element = self._new_row(row, first, row_path)
+                    first.addprevious(element)
+                else:
                     raise UnplacedChange("a new first row of a table")
-                element = self._new_row(row, previous_row, row_path)
-                previous_row.addnext(element)
                 previous_row = element
                 self._touch_row(row_place, element)
+                continue
+            if row_path in self.located.unheaded:
+                unheaded = True
                 continue
             if not row.presence.on(Side.OLD):
                 continue
@@ -652,10 +666,14 @@ def _numbered_automatically(paragraph: Element) -> bool:
 
 
 def _without_label(segments: list[Segment]) -> list[Segment]:
-    """The segments less the typed number they start with (the first word and its space)."""
+    """The segments less the typed number they start with (the first word and its space), or less a
+    label such as "Part III " that Word shows for a section counted from it."""
     text = "".join(segment.text for segment in segments)
     head = text.split(" ", 1)
     cut = len(head[0]) + 1 if len(head) == 2 and any(ch.isdigit() for ch in head[0]) else 0
+    named = named_heading(text) if not cut else None
+    if named is not None and label_count(named[0]) is not None:
+        cut = len(text) - len(named[1])  # "Part III " of a section Word labels so (wordml.part_labels)
     out: list[Segment] = []
     for segment in segments:
         if cut >= len(segment.text):

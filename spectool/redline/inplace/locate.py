@@ -45,6 +45,8 @@ class Located:
     paragraphs: dict[Path, Element] = field(default_factory=dict)
     tables: dict[Path, Element] = field(default_factory=dict)
     rows: dict[Path, Element] = field(default_factory=dict)
+    # The page's Term / Definition header of a glossary whose Word table has no header row: no element.
+    unheaded: set[Path] = field(default_factory=set)
     by_id: int = 0  # paragraphs and tables found where the import recorded them (the rest by text)
 
     @property
@@ -223,6 +225,11 @@ def _locate_rows(
     rows = [row for row in table.rows if row.presence.on(Side.OLD)]
     numbers = [number for number, row in enumerate(table.rows) if row.presence.on(Side.OLD)]
     elements = list(element.iterchildren(w("tr")))
+    if _header_on_nothing(table, rows, elements):
+        # Export's own header for every glossary, which this document's table never had: nothing to
+        # write there, and the definitions' rows stand where they are.
+        located.unheaded.add((*path, numbers[0]))
+        rows, numbers = rows[1:], numbers[1:]
     if len(rows) != len(elements):
         raise PlacementError(f"a table of {len(elements)} rows, not {len(rows)}, at", _first_text(table))
     for number, row, row_element in zip(numbers, rows, elements, strict=True):
@@ -250,6 +257,18 @@ def _locate_rows(
                     raise PlacementError("no paragraph in a table cell for", wanted)
                 located.paragraphs[(*path, number, cell_number, block_number)] = paragraphs[found]
                 cursor = found + 1
+
+
+def _header_on_nothing(table: TableDiff, rows: list[RowDiff], elements: list[Element]) -> bool:
+    """A glossary's Term / Definition header, unchanged, over a Word table of one row fewer (the
+    definitions alone): the import reads a two-column table under a Definitions heading so."""
+    return (
+        table.style == "Glossary"
+        and len(elements) == len(rows) - 1
+        and bool(rows)
+        and rows[0].header
+        and not rows[0].changed
+    )
 
 
 def _glossary_header(table: TableDiff, row: RowDiff, cells: list[Element], shown: dict[Element, str]) -> bool:
