@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from spectool.coverage.obligations import has_modal, read_sentence
 from spectool.coverage.patterns import WordAlternation
-from spectool.coverage.words import Vocabulary, synonym_map
+from spectool.coverage.words import _SECONDS, Vocabulary, _alone_s, synonym_map
 from spectool.rules.parameters.table import Parameter, ParameterTable
 
 WORDS = WordAlternation(
@@ -89,3 +89,11 @@ def test_parameter_statements_are_found_behind_their_needles() -> None:
     assert [s.value for s in table.statements("once it is without power continuously for 3 minutes")] == [180]
     assert [s.value for s in table.statements("after 2 minutes spent WITHOUT power")] == [120]
     assert list(table.statements("for 3 minutes without a supply")) == []
+
+
+SECONDS_PIECES = ("s", "S", "3", ")", "three", "tens", "-", " ", "x", "ſ", "é", "(3)", "listen")
+
+
+@given(st.lists(st.sampled_from(SECONDS_PIECES), max_size=10).map("".join))
+def test_the_unit_s_is_found_as_the_plain_pattern_finds_it(text: str) -> None:
+    assert _alone_s(text, text.lower()) is (_SECONDS.search(text) is not None)
