@@ -146,6 +146,8 @@ class SpecJudge:
         self._referred: dict[tuple[str, str], list[Clause]] = {}
         self._deciding: dict[tuple[str, str], tuple[tuple[str, Judged], ...]] = {}
         self._not_applying = self._find_not_applying()
+        # (columns, conflict columns) an inherited obligation must name to be kept; None: all.
+        self._inheriting: tuple[frozenset[str], frozenset[str]] | None = None
 
     def clauses(self) -> Iterator[Clause]:
         return (clause for _, clause in self.sections)
@@ -169,6 +171,11 @@ class SpecJudge:
             self._active.discard(key)
         found = self._closure[key] = own + inherited if inherited else own
         return found
+
+    def inherit_only(self, columns: frozenset[str], conflicts: frozenset[str]) -> None:
+        """From here on, inherit only obligations that name one of `columns`, or whose durations
+        conflict in one of `conflicts`: the others cannot change a cell (`_Findings._open`)."""
+        self._inheriting = (columns, conflicts)
 
     def own(self, clause: Clause) -> tuple[Judged, ...]:
         found = self._own.get(id(clause))
@@ -411,6 +418,7 @@ class SpecJudge:
             if not specs:
                 return None
             judge = SpecJudge(specs[-1], self.words, self.limits, self._corpus, thorough=self.thorough)
+            judge._inheriting = self._inheriting
             self._others[name.upper()] = judge
         return judge
 
@@ -422,8 +430,18 @@ class SpecJudge:
         if found is not None:
             return found
         targets = self._targets(label, number)
+        inheriting = self._inheriting
         found = tuple(
-            (target.id, each) for target in targets for each in self.obligations(target) if each.decides
+            (target.id, each)
+            for target in targets
+            for each in self.obligations(target)
+            if each.decides
+            and (
+                inheriting is None
+                or not inheriting[0].isdisjoint(each.columns)
+                or not inheriting[0].isdisjoint(each.excepted)
+                or not inheriting[1].isdisjoint(each.conflicts)
+            )
         )
         # A target still being read (a loop of references) gave only its own obligations this time;
         # the next time it gives them all, so the list is kept only when every target is done.
