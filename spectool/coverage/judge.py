@@ -249,11 +249,13 @@ class SpecJudge:
             return ()
         words = self.words
         full = self._read_text(clause)
-        if not _refers(full):
-            if not words.columns.names(full):
-                return ()  # names no column and refers to nothing: it can decide no cell
-            if not self.thorough and words.matrix.subject and not words.subject.names(full):
-                return ()  # off the subject: it decides no cell
+        # Read when it names a column on the subject, or else when it refers to another clause: most
+        # clauses pass by their words, and the reference pattern then need not run.
+        on_subject = words.columns.names(full) and (
+            self.thorough or not words.matrix.subject or words.subject.names(full)
+        )
+        if not on_subject and not _refers(full):
+            return ()  # it can decide no cell, and inherits nothing
         judged: list[Judged] = []
         unread: list[Unread] = []
         clause_id = clause.id

@@ -22,18 +22,10 @@ from spectool.rules.parameters.quantities import DURATION, NUMBER_WORDS, SECONDS
 _DURATION = re.compile(rf"(?<![\w-]){DURATION}", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ion", ""), ("ed", ""), ("es", ""), ("s", ""))
-# Every unit the duration pattern knows, looked for as a substring before the pattern runs; "s" alone
-# would pass nearly every text, so it has a pattern of its own (_SECONDS).
-_UNITS = tuple(unit for unit in SECONDS if len(unit) > 1)
 _DIGIT = re.compile("[0-9]")
-# The unit "s" where the duration pattern can read it: alone ("5 s"), right after a number ("180s",
-# "three (3)s") or after a number word ("fives").
-_WORD_NUMBERS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_SECONDS = re.compile(rf"(?:[0-9)]|(?<![\w-])|{_WORD_NUMBERS})s(?![\w-])", re.IGNORECASE)
-# The same on lower-case ASCII text, the "s" first: the engine skips to each "s" that ends a word and
-# looks behind it, instead of trying every number word at every position (30 times faster).
-_BEHIND_S = "|".join(f"(?<={word}s)" for word in sorted(NUMBER_WORDS, key=len, reverse=True))
-_SECONDS_LOWER = re.compile(rf"s(?![\w-])(?:(?<=[0-9)]s)|(?<![\w-]s)|{_BEHIND_S})")
+# A unit right after the last digit of a number, or after "(3)", on lower-case ASCII text: the
+# engine skips to the digits, where the duration pattern tries every number word at every position.
+_UNIT_AFTER_DIGIT = re.compile(rf"[0-9)]\s*(?:{'|'.join(sorted(SECONDS, key=len, reverse=True))})s?(?![\w-])")
 # A number word at a word's start, whatever follows it ("three", "threeminutes").
 _NUMBER_WORD = WordAlternation([("number", word) for word in NUMBER_WORDS], tail="")
 
@@ -78,19 +70,16 @@ def durations(text: str) -> tuple[Fraction, ...]:
 def duration_spans(text: str) -> tuple[tuple[int, int, Fraction | None], ...]:
     """(start, end, value in seconds) of every duration `text` states: an obligation's words are
     asked for their durations and for the terms they name, which include durations."""
-    lowered = text.lower()
-    if not (any(unit in lowered for unit in _UNITS) or _alone_s(text, lowered)) or not _has_number(text):
+    if text.isascii():
+        # Every duration holds a digit or ")" before its unit, or starts with a number word.
+        if _UNIT_AFTER_DIGIT.search(text.lower()) is None and not _NUMBER_WORD.search(text):
+            return ()
+    elif not _has_number(text):
         return ()
     return tuple(
         (match.start(), match.end(), quantity_value(match.group(), "duration"))
         for match in _DURATION.finditer(text)
     )
-
-
-def _alone_s(text: str, lowered: str) -> bool:
-    """True when `text` holds the unit "s" where the duration pattern can read it."""
-    found = _SECONDS_LOWER.search(lowered) if text.isascii() else _SECONDS.search(text)
-    return found is not None
 
 
 def _has_number(text: str) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from spectool.coverage.obligations import has_modal, read_sentence
 from spectool.coverage.patterns import WordAlternation
-from spectool.coverage.words import _SECONDS, Vocabulary, _alone_s, synonym_map
+from spectool.coverage.words import _DURATION, Vocabulary, duration_spans, synonym_map
+from spectool.rules.parameters.quantities import quantity_value
 from spectool.rules.parameters.table import Parameter, ParameterTable
 
 WORDS = WordAlternation(
@@ -91,9 +92,17 @@ def test_parameter_statements_are_found_behind_their_needles() -> None:
     assert list(table.statements("for 3 minutes without a supply")) == []
 
 
-SECONDS_PIECES = ("s", "S", "3", ")", "three", "tens", "-", " ", "x", "ſ", "é", "(3)", "listen")
+DURATION_PIECES = ("3", "180", ".5", ")", "(3)", "three", "ten", "s", "S", "sec", "minutes", "Min", "hr")
+DURATION_PIECES += (" ", "-", "x", "and", "é", "listen", "clause 4.3")
 
 
-@given(st.lists(st.sampled_from(SECONDS_PIECES), max_size=10).map("".join))
-def test_the_unit_s_is_found_as_the_plain_pattern_finds_it(text: str) -> None:
-    assert _alone_s(text, text.lower()) is (_SECONDS.search(text) is not None)
+@given(st.lists(st.sampled_from(DURATION_PIECES), max_size=10).map("".join))
+@example("three (3) minutes")
+@example("5ss")
+@example("for three minutes")
+def test_the_duration_screens_hide_no_duration(text: str) -> None:
+    plain = tuple(
+        (match.start(), match.end(), quantity_value(match.group(), "duration"))
+        for match in _DURATION.finditer(text)
+    )
+    assert duration_spans.__wrapped__(text) == plain
