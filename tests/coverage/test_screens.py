@@ -92,8 +92,10 @@ def test_parameter_statements_are_found_behind_their_needles() -> None:
     assert list(table.statements("for 3 minutes without a supply")) == []
 
 
-DURATION_PIECES = ("3", "180", ".5", ")", "(3)", "three", "ten", "s", "S", "sec", "minutes", "Min", "hr")
-DURATION_PIECES += (" ", "-", "x", "and", "é", "listen", "clause 4.3")
+DURATION_PIECES = (
+    *("3", "180", ".5", ")", "(3)", "three", "ten", "s", "S", "sec", "minutes", "Min", "hr"),
+    *(" ", "-", "x", "and", "é", "listen", "clause 4.3"),
+)
 
 
 @given(st.lists(st.sampled_from(DURATION_PIECES), max_size=10).map("".join))
