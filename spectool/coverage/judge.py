@@ -40,10 +40,18 @@ _INHERITS = re.compile(
 )
 
 
+# What every reference holds: "clause 5" or "sections 4.3", looked for on lower-case ASCII text,
+# where the engine skips to each "c" and "s" instead of trying every verb at every position.
+_NUMBERED = re.compile(r"(?:clause|section)s?\s+[0-9]")
+
+
 def _refers(text: str) -> bool:
     """True when `text` inherits by reference ("shall meet clause X"); most texts are ruled out by
-    looking for the letters of "clause" and "section" before the pattern runs."""
+    looking for a numbered clause or section (or, outside ASCII, the letters of "clause" and
+    "section") before the pattern runs."""
     lowered = text.lower()
+    if text.isascii():
+        return _NUMBERED.search(lowered) is not None and _INHERITS.search(text) is not None
     return ("clau" in lowered or "ect" in lowered) and _INHERITS.search(text) is not None
 
 

@@ -126,6 +126,7 @@ _EXCEPTION = re.compile(
     r"(?:,\s*|\s+|\(\s*)(?=\b(?:except|unless|save|other\s+than|excluding|apart\s+from|but\s+not)\b)",
     re.IGNORECASE,
 )
+_EXCEPTION_WORDS = ("except", "unless", "save", "other", "excluding", "apart", "but")
 _CONDITION = WordAlternation(
     [
         ("condition", word)
@@ -278,6 +279,11 @@ def _nothing_obliges(match: re.Match[str], actors: Vocabulary) -> Reading:
 
 def _split_exceptions(action: str) -> tuple[str, tuple[str, ...]]:
     """The action without its exceptions, and the exceptions: "except a Supply Outage"."""
+    if action.isascii():
+        lowered = action.lower()
+        # The pattern tries every space; an action without one of its words has no exception.
+        if not any(word in lowered for word in _EXCEPTION_WORDS):
+            return action, ()
     parts = _EXCEPTION.split(action, maxsplit=1)
     if len(parts) == 1:
         return action, ()

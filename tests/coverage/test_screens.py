@@ -8,7 +8,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from spectool.coverage.obligations import has_modal, read_sentence
+from spectool.coverage.judge import _INHERITS, _refers
+from spectool.coverage.obligations import _EXCEPTION, _split_exceptions, has_modal, read_sentence
 from spectool.coverage.patterns import WordAlternation
 from spectool.coverage.words import _DURATION, Vocabulary, duration_spans, synonym_map
 from spectool.rules.parameters.quantities import quantity_value
@@ -108,3 +109,31 @@ def test_the_duration_screens_hide_no_duration(text: str) -> None:
         for match in _DURATION.finditer(text)
     )
     assert duration_spans.__wrapped__(text) == plain
+
+
+REFERENCE_PIECES = (
+    *("meet ", "complies with ", "in accordance with ", "as set out in ", "the requirements of "),
+    *("clause", "Section", "CLAUSE", "ſection", "s", " ", "4.3", "5", " of the CHTS", "x", "é"),
+)
+
+
+@given(st.lists(st.sampled_from(REFERENCE_PIECES), max_size=8).map("".join))
+@example("shall meet clause 5.5.3")
+@example("in accordance with Sections 4 of the CHTS")
+def test_the_reference_screen_hides_no_reference(text: str) -> None:
+    assert _refers(text) is (_INHERITS.search(text) is not None)
+
+
+EXCEPTION_PIECES = (
+    *("keep power", " ", ", ", "(", "except", "EXCEPT", "unless", "save", "other than", "excluding"),
+    *("apart from", "but not", "x", "é", "unleſs", "another", "attribute"),
+)
+
+
+@given(st.lists(st.sampled_from(EXCEPTION_PIECES), max_size=8).map("".join))
+@example("keep power except during a Supply Outage")
+@example("keep power (other than a Supply Outage)")
+def test_the_exception_screen_hides_no_exception(text: str) -> None:
+    parts = _EXCEPTION.split(text, maxsplit=1)
+    plain = (text, ()) if len(parts) == 1 else (parts[0].strip(" ,(").strip(), (parts[1].strip(" ,.;)"),))
+    assert _split_exceptions(text) == plain
