@@ -311,8 +311,10 @@ class _Findings:
             found: list[Mention] = []
             if open_columns:
                 columns = self.judge.words.columns_of(frozenset(open_columns))
-                found = list(self.judge.mentions(columns))
-                found.extend(self.judge.definition_mentions(columns))
+                # A cell asks only for its own row; the explanation of any row, for every mention.
+                rows = None if self.judge.thorough else self.wanted
+                found = list(self.judge.mentions(columns, rows))
+                found.extend(self.judge.definition_mentions(columns, rows))
             self._mentions = tuple(found)
         return self._mentions
 

@@ -195,9 +195,12 @@ class SpecJudge:
         self.own(clause)
         return self._unread.get(id(clause), ())
 
-    def mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
+    def mentions(
+        self, columns: Vocabulary | None = None, rows: frozenset[str] | None = None
+    ) -> Iterator[Mention]:
         """The rows and columns (of `columns`, else all) that each clause's text, notes, tables and
-        headings name, on the subject; clauses that name no column are ruled out in one pass."""
+        headings name, on the subject; clauses that name no column are ruled out in one pass.
+        With `rows`, only the mentions that name one of them."""
         columns = columns or self.words.columns
         # "Not used (formerly ...)": what it once said is gone.
         clauses = [clause for clause in self.clauses() if not is_omitted(clause.text.value)]
@@ -207,7 +210,7 @@ class SpecJudge:
         heading_names = dict(zip(headings, columns.naming(headings), strict=True))
         for clause, text, around, names in zip(clauses, texts, arounds, columns.naming(texts), strict=True):
             if names or heading_names[around]:
-                found = self._mention(clause.id, text, around, columns)
+                found = self._mention(clause.id, text, around, columns, rows)
                 if found is not None:
                     yield found
 
@@ -232,24 +235,32 @@ class SpecJudge:
             found = self._full[id(clause)] = clause.full_text
         return found
 
-    def definition_mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
+    def definition_mentions(
+        self, columns: Vocabulary | None = None, rows: frozenset[str] | None = None
+    ) -> Iterator[Mention]:
+        vocabulary = columns or self.words.columns
         for definition in self.spec.definitions():
             label = f'definition of "{definition.term}"'
-            found = self._mention(label, definition.text.flat, definition.term, columns or self.words.columns)
+            found = self._mention(label, definition.text.flat, definition.term, vocabulary, rows)
             if found is not None:
                 yield found
 
-    def _mention(self, label: str, text: str, around: str, vocabulary: Vocabulary) -> Mention | None:
+    def _mention(
+        self, label: str, text: str, around: str, vocabulary: Vocabulary, wanted: frozenset[str] | None
+    ) -> Mention | None:
         words = self.words
         whole = f"{text}\n{around}"
+        # The actors first where only some rows are wanted: most texts name none of theirs.
+        actors = words.scope(term for _, term, *_ in words.actors.find(whole))
+        if wanted is not None and wanted.isdisjoint(actors):
+            return None
         if words.matrix.subject and not words.subject.names(whole):
             return None
         columns = vocabulary.owners(whole)
         if not columns:
             return None
         contexts = words.contexts.owners(whole)
-        rows = words.scope(term for _, term, *_ in words.actors.find(whole))
-        rows = frozenset(row for row in rows if row not in words.context_rows or row in contexts)
+        rows = frozenset(row for row in actors if row not in words.context_rows or row in contexts)
         return Mention(label, rows, columns) if rows else None
 
     def _read(self, clause: Clause) -> tuple[Judged, ...]:
