@@ -43,6 +43,12 @@ _INHERITS = re.compile(
 # What every reference holds: "clause 5" or "sections 4.3", looked for on lower-case ASCII text,
 # where the engine skips to each "c" and "s" instead of trying every verb at every position.
 _NUMBERED = re.compile(r"(?:clause|section)s?\s+[0-9]")
+# _INHERITS up to the number, on lower-case ASCII text: each verb's first letter, then the word start.
+_INHERITS_LOWER = re.compile(
+    r"(?:m(?<!\w.)eets?|c(?<!\w.)ompl(?:y|ies)\s+with|s(?<!\w.)(?:et\s+out|pecified)\s+in"
+    r"|i(?<!\w.)n\s+accordance\s+with|r(?<!\w.)equired\s+by|d(?<!\w.)escribed\s+in)"
+    r"\s+(?:(?:every|each|all|the)\s+(?:requirements?\s+)?(?:of|in)\s+)?(?:clause|section)s?\s+\d"
+)
 
 
 def _refers(text: str) -> bool:
@@ -51,7 +57,7 @@ def _refers(text: str) -> bool:
     "section") before the pattern runs."""
     lowered = text.lower()
     if text.isascii():
-        return _NUMBERED.search(lowered) is not None and _INHERITS.search(text) is not None
+        return _NUMBERED.search(lowered) is not None and _INHERITS_LOWER.search(lowered) is not None
     return ("clau" in lowered or "ect" in lowered) and _INHERITS.search(text) is not None
 
 
@@ -268,11 +274,11 @@ class SpecJudge:
             return ()
         words = self.words
         full = self._read_text(clause)
-        # Read when it names a column on the subject, or else when it refers to another clause: most
-        # clauses pass by their words, and the reference pattern then need not run.
-        on_subject = words.columns.names(full) and (
+        # Read when it names a column on the subject, or else when it refers to another clause. The
+        # subject's few terms are the quicker search, and most clauses that fail, fail on them.
+        on_subject = (
             self.thorough or not words.matrix.subject or words.subject.names(full)
-        )
+        ) and words.columns.names(full)
         if not on_subject and not _refers(full):
             return ()  # it can decide no cell, and inherits nothing
         judged: list[Judged] = []

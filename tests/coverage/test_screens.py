@@ -113,6 +113,7 @@ def test_the_duration_screens_hide_no_duration(text: str) -> None:
 
 REFERENCE_PIECES = (
     *("meet ", "complies with ", "in accordance with ", "as set out in ", "the requirements of "),
+    *("specified in ", "required by ", "DESCRIBED IN ", "each ", "requirement in "),
     *("clause", "Section", "CLAUSE", "ſection", "s", " ", "4.3", "5", " of the CHTS", "x", "é"),
 )
 
@@ -120,6 +121,8 @@ REFERENCE_PIECES = (
 @given(st.lists(st.sampled_from(REFERENCE_PIECES), max_size=8).map("".join))
 @example("shall meet clause 5.5.3")
 @example("in accordance with Sections 4 of the CHTS")
+@example("Comply  with every requirement of clause 7")
+@example("xmeet clause 5")
 def test_the_reference_screen_hides_no_reference(text: str) -> None:
     assert _refers(text) is (_INHERITS.search(text) is not None)
 
