@@ -23,9 +23,24 @@ _DURATION = re.compile(rf"(?<![\w-]){DURATION}", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ion", ""), ("ed", ""), ("es", ""), ("s", ""))
 _DIGIT = re.compile("[0-9]")
+_WORD_NUMBERS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# Written as quantities.DURATION is; the property test in tests/coverage/test_screens.py compares them.
+_UNIT = "|".join(sorted(SECONDS, key=len, reverse=True))
 # A unit right after the last digit of a number, or after "(3)", on lower-case ASCII text: the
 # engine skips to the digits, where the duration pattern tries every number word at every position.
-_UNIT_AFTER_DIGIT = re.compile(rf"[0-9)]\s*(?:{'|'.join(sorted(SECONDS, key=len, reverse=True))})s?(?![\w-])")
+_UNIT_AFTER_DIGIT = re.compile(rf"[0-9)]\s*(?:{_UNIT})s?(?![\w-])")
+# The duration pattern on lower-case ASCII text, each number's first digit or letter matched before
+# its word start is checked: the engine skips to the characters a number can start with.
+_FIRST_WORDS: dict[str, list[str]] = {}
+for _word in sorted(NUMBER_WORDS, key=len, reverse=True):
+    _FIRST_WORDS.setdefault(_word[0], []).append(_word[1:])
+_NUMBER_FIRST = "|".join(rf"{first}(?<![\w-].)(?:{'|'.join(rests)})" for first, rests in _FIRST_WORDS.items())
+_DURATION_LOWER = re.compile(
+    rf"(?:[0-9](?<![\w-].)[0-9]*(?:\.[0-9]+)?"
+    rf"|(?:{_NUMBER_FIRST})(?:(?:[ \t\n-]+|\s+and\s+)(?:{_WORD_NUMBERS}))*"
+    r"(?:\s*\(\s*[0-9]+(?:\.[0-9]+)?\s*\))?)"
+    rf"\s*(?:{_UNIT})s?(?![\w-])"
+)
 # A number word at a word's start, whatever follows it ("three", "threeminutes").
 _NUMBER_WORD = WordAlternation([("number", word) for word in NUMBER_WORDS], tail="")
 
@@ -71,15 +86,16 @@ def duration_spans(text: str) -> tuple[tuple[int, int, Fraction | None], ...]:
     """(start, end, value in seconds) of every duration `text` states: an obligation's words are
     asked for their durations and for the terms they name, which include durations."""
     if text.isascii():
+        lowered = text.lower()
         # Every duration holds a digit or ")" before its unit, or starts with a number word.
-        if _UNIT_AFTER_DIGIT.search(text.lower()) is None and not _NUMBER_WORD.search(text):
+        if _UNIT_AFTER_DIGIT.search(lowered) is None and not _NUMBER_WORD.search(text):
             return ()
+        matches = _DURATION_LOWER.finditer(lowered)
     elif not _has_number(text):
         return ()
-    return tuple(
-        (match.start(), match.end(), quantity_value(match.group(), "duration"))
-        for match in _DURATION.finditer(text)
-    )
+    else:
+        matches = _DURATION.finditer(text)
+    return tuple((match.start(), match.end(), quantity_value(match.group(), "duration")) for match in matches)
 
 
 def _has_number(text: str) -> bool:

@@ -95,7 +95,7 @@ def test_parameter_statements_are_found_behind_their_needles() -> None:
 
 DURATION_PIECES = (
     *("3", "180", ".5", ")", "(3)", "three", "ten", "s", "S", "sec", "minutes", "Min", "hr"),
-    *(" ", "-", "x", "and", "é", "listen", "clause 4.3"),
+    *(" ", "-", "x", "and", "é", "listen", "clause 4.3", "THREE", "Twenty", "hundred", " and ", "(", "day"),
 )
 
 
@@ -103,6 +103,7 @@ DURATION_PIECES = (
 @example("three (3) minutes")
 @example("5ss")
 @example("for three minutes")
+@example("one hundred and twenty (120) SECONDS")
 def test_the_duration_screens_hide_no_duration(text: str) -> None:
     plain = tuple(
         (match.start(), match.end(), quantity_value(match.group(), "duration"))
