@@ -493,9 +493,10 @@ class SpecJudge:
         if self._under is None:
             self._under = {}
             for clause in self.clauses():
-                parts = str(clause.number).split(".")
-                for depth in range(1, len(parts)):
-                    self._under.setdefault(".".join(parts[:depth]), []).append(clause)
+                above = clause.id
+                while (cut := above.rfind(".")) != -1:
+                    above = above[:cut]
+                    self._under.setdefault(above, []).append(clause)
         return self._under.get(number, [])
 
     def _section(self, clause: Clause) -> Section:
