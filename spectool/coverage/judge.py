@@ -82,6 +82,7 @@ class Judged:
     conflicts: tuple[str, ...] = ()  # keys of the columns whose parameter its durations contradict
     via: tuple[str, ...] = ()  # the clauses it came through: ("5.5.3",), ("CHTS@1.5 4.4.2",)
     inheritor: Obligation | None = None  # the referring obligation, when inherited
+    inherits: bool = False  # its action refers to clauses whose obligations it inherits
 
     def binds(self, row: str, context_rows: frozenset[str]) -> bool:
         return row in self.scope and (row not in context_rows or row in self.contexts)
@@ -173,6 +174,12 @@ class SpecJudge:
         if found is not None:
             return found
         own = self.own(clause)
+        for judged in own:
+            if judged.inherits and judged.scope and judged.inheritor is None:
+                break
+        else:
+            found = self._closure[key] = own  # it refers to nothing: it inherits nothing
+            return found
         if key in self._active:
             return own  # a loop of references: what the clause says itself is all it adds
         self._active.add(key)
@@ -393,10 +400,11 @@ class SpecJudge:
             core.on_subject,
             core.durations,
             core.conflicts,
+            inherits=core.inherits,
         )
 
     def _inherit(self, judged: Judged, seen: set[tuple[object, ...]]) -> Iterator[Judged]:
-        if judged.inheritor is not None or not judged.scope or not self._core(judged.obligation).inherits:
+        if judged.inheritor is not None or not judged.scope or not judged.inherits:
             return
         referring = judged.obligation
         binding = referring.modality.binding

@@ -69,6 +69,9 @@ class NotApplying:
 Reading = Obligation | Unreadable | NotApplying
 
 
+_MODALITIES = {modality.value: modality for modality in Modality}
+
+
 class _Modal(NamedTuple):
     """Where a modal verb stands in a sentence, and what it makes of the action."""
 
@@ -237,7 +240,7 @@ def _obligation(
     previous: Obligation | None,
     actors: Vocabulary,
 ) -> Reading:
-    modality = Modality(modal.modality)
+    modality = _MODALITIES[modal.modality]
     body, exceptions = _split_exceptions(action)
     named, left_out, thing = _subject(subject, actors)
     words = subject.split()
