@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from spectool.docx_import import import_docx
 from spectool.docx_import.normalise import clean_text
+from spectool.docx_import.notes import note_paragraphs
 from spectool.docx_import.number_formats import roman
 from spectool.docx_import.numbering import Level, NumberingDefinitions
 from spectool.docx_import.reading import Block, DocumentReader, WordParagraph, WordTable
@@ -241,6 +242,8 @@ class DocumentResult:
     numbers_departed: int = 0  # ... whose number differs from LibreOffice's only by a recorded departure
     numbers_kept: int = 0  # ... whose number the imported source carries with its text
     unmatched: int = 0  # numbered paragraphs whose line LibreOffice's text did not show
+    note_numbered: int = 0  # automatically numbered paragraphs in footnotes and endnotes
+    note_numbers_kept: int = 0  # ... whose label the imported source carries with its text
     missing_words: Counter[str] = field(default_factory=Counter)
     mismatches: list[tuple[str, str, str]] = field(default_factory=list)  # (spectool, LibreOffice, text)
     warnings: Counter[str] = field(default_factory=Counter)
@@ -360,6 +363,29 @@ def numbered_paragraphs(path: Path) -> list[tuple[str, str, str]]:
     ]
 
 
+def numbered_note_paragraphs(path: Path) -> list[tuple[str, str]]:
+    """(label, text) of each footnote or endnote paragraph that Word numbers (not bullets). LibreOffice's
+    text export leaves the notes out, so these are judged by the import alone: is the label kept?"""
+    package = open_word_package(path)
+    styles = StyleSheet.from_element(package.styles)
+    definitions = NumberingDefinitions.from_elements(package.numbering, package.styles)
+    return [
+        (_squeeze(paragraph.label.text), _squeeze(paragraph.text))
+        for root, kind in ((package.footnotes, "footnote"), (package.endnotes, "endnote"))
+        for _, paragraphs in note_paragraphs(root, kind, styles, definitions)
+        for paragraph in paragraphs
+        if paragraph.label is not None and not paragraph.label.is_bullet and paragraph.label.text.strip()
+    ]
+
+
+def count_note_numbers(result: DocumentResult, path: Path, source: str) -> None:
+    """How many note paragraphs Word numbers, and of those how many the import keeps with their label."""
+    flat = _squeeze(source)
+    for label, text in numbered_note_paragraphs(path):
+        result.note_numbered += 1
+        result.note_numbers_kept += f"{label} {text}".strip() in flat
+
+
 def _squeeze(text: str) -> str:
     return _SPACES.sub(" ", clean_text(text)).strip()
 
@@ -439,6 +465,7 @@ def evaluate(document: CorpusDocument, office_text: str | None) -> DocumentResul
     reference = raw
     if office_text is not None:
         reference = words(compare_numbers(result, document.path, office_text, imported.source))
+    count_note_numbers(result, document.path, imported.source)
     missing_raw = split_note_marks(raw, found, marks) - found
     result.kept_raw = result.words_raw - sum(missing_raw.values())
     result.missing_words = split_note_marks(reference, found, marks) - found
@@ -469,6 +496,10 @@ def corpus_figures(results: list[DocumentResult]) -> dict[str, float]:
         ),
         "numbers kept by the import": sum(r.numbers_kept for r in results) / numbered if numbered else 1.0,
         "numbered paragraphs not found in LibreOffice's text": sum(result.unmatched for result in results),
+        "numbered paragraphs in notes (not in LibreOffice's text)": sum(r.note_numbered for r in results),
+        "numbered paragraphs in notes: label kept by the import": _share(
+            sum(r.note_numbers_kept for r in results), sum(r.note_numbered for r in results)
+        ),
     }
 
 

@@ -66,8 +66,8 @@ def build_spec(
     styles = StyleSheet.from_element(package.styles)
     numbering = NumberingDefinitions.from_elements(package.numbering, package.styles)
     assembler = SpecAssembler(
-        read_note_texts(package.footnotes, "footnote"),
-        read_note_texts(package.endnotes, "endnote"),
+        read_note_texts(package.footnotes, "footnote", styles, numbering),
+        read_note_texts(package.endnotes, "endnote", styles, numbering),
         name=clean_line(name),
         version=clean_line(version),
     )

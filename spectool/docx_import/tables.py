@@ -41,8 +41,23 @@ def caption_title(caption: str) -> str:
 def has_term_header(table: WordTable) -> bool:
     if not table.rows or len(table.rows[0]) != 2:
         return False
-    term, meaning = (cell_text(cell).lower().rstrip(":") for cell in table.rows[0])
+    return is_term_header(tuple(cell_text(cell) for cell in table.rows[0]))
+
+
+def is_term_header(cells: tuple[str, ...]) -> bool:
+    """Two cells that head a glossary: "Term" / "Definition", "Defined term" / "Meaning" and the like."""
+    if len(cells) != 2:
+        return False
+    term, meaning = (" ".join(cell.split()).lower().rstrip(":") for cell in cells)
     return term in TERM_HEADERS and meaning in MEANING_HEADERS
+
+
+def has_exported_header(table: WordTable) -> bool:
+    """A Term / Definition header in the very words export writes for every glossary table."""
+    return has_term_header(table) and tuple(cell_text(cell).lower() for cell in table.rows[0]) == (
+        "term",
+        "definition",
+    )
 
 
 def is_glossary(table: WordTable, section_title: str) -> bool:
@@ -58,9 +73,9 @@ GlossaryKind = Literal["definition", "free", "header", "continued", "blank"]
 @dataclass(frozen=True, slots=True)
 class GlossaryRow:
     """A glossary row as the import keeps it: a definition; free text (a row lacking a term or a
-    definition, such as a letter dividing the terms); a header row (w:tblHeader) other than Term /
-    Definition, kept as free text too; the definition above continued (its term cell merged with the
-    one above); or a row with no text at all."""
+    definition, such as a letter dividing the terms); a header row (w:tblHeader, or a term header in
+    words other than Term / Definition), kept as free text too; the definition above continued (its
+    term cell merged with the one above); or a row with no text at all."""
 
     row: int  # the row's index in the table
     kind: GlossaryKind
@@ -69,14 +84,17 @@ class GlossaryRow:
 
 
 def glossary_rows(table: WordTable, report: Report) -> list[GlossaryRow]:
-    """Every row after a Term / Definition header, in order, none left out but rows without text."""
-    skip = 1 if has_term_header(table) else 0
+    """Every row after a Term / Definition header, in order, none left out but rows without text. A
+    header in other words ("Defined term / Meaning") is kept as a header row: export writes Term /
+    Definition afresh, and its own words would be lost."""
+    skip = 1 if has_exported_header(table) else 0
+    headers = max(table.header_rows, 1 if has_term_header(table) else 0)
     merged_above = {row for row, column, mark in table.merged if column == 0 and mark == MERGED_ABOVE}
     rows: list[GlossaryRow] = []
     for index, row in enumerate(table.rows[skip:], skip):
         cells = [*row, (), ()][:2]
         first = _first_paragraph(cells[0]) or _first_paragraph(cells[1])
-        if index < table.header_rows:
+        if index < headers:
             # A header row the model has no place for (definitions have no header): its words as one
             # line of text, as export writes a paragraph's lines (a source line wrap is layout).
             shown = " ".join(line for cell in cells for line in _shown_lines(cell))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,9 +24,13 @@ INSERTS = (INSERT, MOVE_TO)  # gone once the revisions are rejected
 
 
 def revision_date(text: str | None = None, *, now: datetime | None = None) -> str:
-    """`YYYY-MM-DDTHH:MM:SSZ`: the text given (a bare day means its midnight), else now in UTC."""
+    """`YYYY-MM-DDTHH:MM:SSZ`: the text given (a bare day means its midnight), else now in UTC.
+
+    "Now" is `SOURCE_DATE_EPOCH` when the environment sets it (reproducible-builds.org's convention),
+    so a build that pins it gets the same bytes on every run.
+    """
     if text is None:
-        return (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return (now or _source_date_epoch() or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     text = text.strip()
     if _DAY.fullmatch(text):
         text += "T00:00:00Z"
@@ -36,6 +41,19 @@ def revision_date(text: str | None = None, *, now: datetime | None = None) -> st
     except ValueError:
         raise UsageError(f"date {text!r} is not a calendar date and time") from None
     return text
+
+
+def _source_date_epoch() -> datetime | None:
+    """The time `SOURCE_DATE_EPOCH` names (whole seconds since 1970, UTC), or None when it is unset."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH {value!r}: expected whole seconds since 1970-01-01 UTC")
+    try:
+        return datetime.fromtimestamp(int(value), UTC)
+    except (OverflowError, OSError, ValueError):
+        raise UsageError(f"SOURCE_DATE_EPOCH {value!r} is out of range") from None
 
 
 def change_request_date(given: str | None, request_date: str, where: str) -> str:

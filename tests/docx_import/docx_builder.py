@@ -151,20 +151,29 @@ class DocxBuilder:
         path.write_bytes(self.data())
         return path
 
+    def notes_part(self, kind: str, notes: str) -> None:
+        """A word/footnotes.xml or word/endnotes.xml (`kind` "footnote" or "endnote") holding the
+        separators and `notes`, raw `w:footnote` / `w:endnote` elements."""
+        xml = (
+            f'<w:{kind}s {NSDECL}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+            f'</w:r></w:p></w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+            f"<w:continuationSeparator/></w:r></w:p></w:{kind}>{notes}</w:{kind}s>"
+        )
+        content_type, relationship = {
+            "footnote": (CT.WML_FOOTNOTES, RT.FOOTNOTES),
+            "endnote": (CT.WML_ENDNOTES, RT.ENDNOTES),
+        }[kind]
+        package = self.document.part.package
+        part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml.encode(), package)
+        self.document.part.relate_to(part, relationship)
+
     def _add_footnotes_part(self) -> None:
         notes = "".join(
             f'<w:footnote w:id="{key}"><w:p><w:r><w:footnoteRef/></w:r>'
             f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
             for key, text in enumerate(self.footnotes, 1)
         )
-        xml = (
-            f'<w:footnotes {NSDECL}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
-            f'</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-            f"<w:continuationSeparator/></w:r></w:p></w:footnote>{notes}</w:footnotes>"
-        )
-        package = self.document.part.package
-        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), package)
-        self.document.part.relate_to(part, RT.FOOTNOTES)
+        self.notes_part("footnote", notes)
         self.footnotes = []
 
 

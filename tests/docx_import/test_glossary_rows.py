@@ -130,3 +130,28 @@ def test_a_header_row_opening_a_glossary_after_clause_text_keeps_the_table_whole
     assert table.header == ("Abbreviation", "Expansion")
     assert table.rows == (("CHF", "Communications Hub Function"),)
     assert exported_again(spec, tmp_path) == spec
+
+
+def test_a_term_header_in_other_words_keeps_its_words(tmp_path: Path) -> None:
+    # Read as a glossary by its header alone (no Glossary heading, no w:tblHeader): export writes
+    # "Term" / "Definition" for every glossary, so "Defined term" / "Meaning" would be lost.
+    builder = DocxBuilder()
+    builder.heading("2 Terms", 1)
+    builder.table([["Defined term", "Meaning"], ["Alert", "means a message the meter sends."]])
+    result = import_built(builder, tmp_path)
+    (section,) = result.spec.sections
+    assert section.blocks == (
+        Paragraph(Text("Defined term Meaning")),
+        Definition("Alert", Text("means a message the meter sends.")),
+    )
+    assert [issue.first_words for issue in result.issues] == ["Defined term"]
+    assert exported_again(result.spec, tmp_path) == result.spec
+
+
+def test_the_header_export_writes_is_read_as_before_whatever_its_case(tmp_path: Path) -> None:
+    builder = DocxBuilder()
+    builder.heading("2 Terms", 1)
+    builder.table([["TERM", "DEFINITION"], ["Alert", "means a message."]])
+    result = import_built(builder, tmp_path)
+    assert result.spec.sections[0].blocks == (Definition("Alert", Text("means a message.")),)
+    assert result.issues == ()

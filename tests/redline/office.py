@@ -55,6 +55,13 @@ class Office:
         reply = self._ask({"op": "comments", "path": str(path)})
         return [(str(item["content"]), str(item["anchor"])) for item in reply["comments"]]
 
+    def notes(self, path: Path) -> dict[str, list[list[str]]]:
+        """The lines of each footnote and endnote ("footnotes", "endnotes"), list labels first."""
+        reply = self._ask({"op": "notes", "path": str(path)})
+        return {
+            kind: [[str(line) for line in note] for note in reply[kind]] for kind in ("footnotes", "endnotes")
+        }
+
     def compare(self, old: Path, new: Path, out: Path) -> dict[str, float]:
         """LibreOffice's own Compare Document on the pair, result saved to `out`: seconds to load,
         compare and save, and the number of changes it found."""

@@ -3,7 +3,8 @@
 It starts one headless office with a private profile, then answers JSON requests, one a line on stdin:
 {"op": "text", "path": P, "revisions": "accept" | "reject" | "keep"} -> {"ok": true, "text": ...};
 {"op": "compare", "old": P, "new": P, "out": P} -> {"ok": true, "load": s, "compare": s, "save": s, ...};
-{"op": "comments", "path": P} -> {"ok": true, "comments": [{"content": ..., "anchor": ...}, ...]}.
+{"op": "comments", "path": P} -> {"ok": true, "comments": [{"content": ..., "anchor": ...}, ...]};
+{"op": "notes", "path": P} -> {"ok": true, "footnotes": [[line, ...], ...], "endnotes": [...]}.
 It ends the office when stdin closes.
 """
 
@@ -63,6 +64,21 @@ def _annotations(model: Any) -> list[Any]:
         if field.supportsService(_ANNOTATION):
             found.append(field)
     return found
+
+
+def _items(container: Any) -> list[Any]:
+    return [container.getByIndex(index) for index in range(container.getCount())]
+
+
+def _note_lines(note: Any) -> list[str]:
+    lines = []
+    paragraphs = note.createEnumeration()
+    while paragraphs.hasMoreElements():
+        paragraph = paragraphs.nextElement()
+        if paragraph.supportsService("com.sun.star.text.Paragraph"):
+            label = paragraph.getPropertyValue("ListLabelString")
+            lines.append(f"{label} {paragraph.getString()}".strip())
+    return lines
 
 
 class Office:
@@ -182,6 +198,18 @@ class Office:
         finally:
             model.close(True)
 
+    def notes(self, path: str) -> dict[str, list[list[str]]]:
+        """Each footnote's and endnote's paragraphs as LibreOffice shows them, list labels first (its
+        text export leaves the notes out)."""
+        document = self.load(path)
+        try:
+            return {
+                "footnotes": [_note_lines(note) for note in _items(document.getFootnotes())],
+                "endnotes": [_note_lines(note) for note in _items(document.getEndnotes())],
+            }
+        finally:
+            document.close(True)
+
     def compare(self, old: str, new: str, out: str) -> dict[str, float]:
         """Seconds to load `new`, compare it with `old` (Compare Document), and save the result."""
         started = time.perf_counter()
@@ -226,6 +254,8 @@ def main() -> None:
                     reply = {"ok": True, "text": office.text(request["path"], request["revisions"])}
                 elif request["op"] == "comments":
                     reply = {"ok": True, "comments": office.comments(request["path"])}
+                elif request["op"] == "notes":
+                    reply = {"ok": True, **office.notes(request["path"])}
                 elif request["op"] == "compare":
                     timings = office.compare(request["old"], request["new"], request["out"])
                     reply = {"ok": True, **timings}

@@ -139,3 +139,29 @@ def test_export_of_a_source_file_and_of_a_corpus_key(tmp_path: Path) -> None:
 
 def _document_xml(path: Path) -> str:
     return zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+
+
+def test_two_versions_are_dated_by_source_date_epoch_when_no_date_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arguments = ("redline", str(SPECS / "smets2-v4.2.spec"), str(SPECS / "smets2-v5.0.spec"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714555800")  # 2024-05-01 09:30:00 UTC
+    first, second = tmp_path / "first.docx", tmp_path / "second.docx"
+    assert run(*arguments, "-o", str(first))[0] == 0
+    assert 'w:date="2024-05-01T09:30:00Z"' in _document_xml(first)
+    assert run(*arguments, "-o", str(second))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+    # --date still wins over the environment.
+    assert run(*arguments, "-o", str(second), "--date", "2023-01-02", "--force")[0] == 0
+    assert 'w:date="2023-01-02T00:00:00Z"' in _document_xml(second)
+
+
+def test_a_source_date_epoch_that_is_not_seconds_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    out = tmp_path / "r.docx"
+    code, _, stderr = run("redline", str(SAMPLE), str(SAMPLE), "-o", str(out))
+    assert code == 2
+    assert "SOURCE_DATE_EPOCH 'yesterday': expected whole seconds since 1970-01-01 UTC" in stderr
+    assert not out.exists()

@@ -8,13 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spectool.diff.free import FREE_KINDS
-from spectool.diff.model import Change, ParagraphDiff, Redline, Side, TableDiff, UnitDiff
+from spectool.diff.model import Change, ParagraphDiff, Redline, RowDiff, Side, TableDiff, UnitDiff
 from spectool.diff.page import UnitKind
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
 from spectool.docx_import.provenance import ElementIndex, ProvenanceError
 from spectool.docx_import.reading import DocumentReader, WordParagraph
 from spectool.docx_import.styles import StyleSheet
+from spectool.docx_import.tables import is_term_header
 from spectool.model.document import Contents, Heading, Paragraph, Placeholder, Spec
 from spectool.model.provenance import WordLocation, origin_index
 from spectool.wordml.names import Element, w
@@ -229,8 +230,14 @@ def _locate_rows(
         cells = list(row_element.iterchildren(w("tc")))
         if len(cells) != len(row.cells):
             raise PlacementError(f"a row of {len(cells)} cells, not {len(row.cells)}, at", _first_text(table))
+        header = _glossary_header(table, row, cells, shown)
         for cell_number, (cell, cell_element) in enumerate(zip(row.cells, cells, strict=True)):
             paragraphs = list(cell_element.iterchildren(w("p")))
+            if header and paragraphs:
+                # Export's own words for any glossary's header, never changed: its cells, whatever words
+                # the document's header has ("Defined term" / "Meaning", kept by the import as free text).
+                located.paragraphs[(*path, number, cell_number, 0)] = paragraphs[0]
+                continue
             cursor = 0
             for block_number, block in enumerate(cell.blocks):
                 if not isinstance(block, ParagraphDiff) or not block.presence.on(Side.OLD):
@@ -243,6 +250,15 @@ def _locate_rows(
                     raise PlacementError("no paragraph in a table cell for", wanted)
                 located.paragraphs[(*path, number, cell_number, block_number)] = paragraphs[found]
                 cursor = found + 1
+
+
+def _glossary_header(table: TableDiff, row: RowDiff, cells: list[Element], shown: dict[Element, str]) -> bool:
+    """The page's Term / Definition header of a glossary, standing on the document's header in other
+    words ("Defined term" / "Meaning"), which the import keeps as free text before the definitions."""
+    if table.style != "Glossary" or not row.header or row.changed:
+        return False
+    texts = tuple(" ".join(shown.get(p, "") for p in cell.iterchildren(w("p"))) for cell in cells)
+    return is_term_header(texts)
 
 
 def _same(wanted: str, candidate: str, *, caption: bool) -> bool:
