@@ -263,7 +263,10 @@ class SpecJudge:
     ) -> Mention | None:
         words = self.words
         whole = f"{text}\n{around}"
-        # The actors first where only some rows are wanted: most texts name none of theirs.
+        # The actors first where only some rows are wanted: most texts name none of theirs, which
+        # their own terms' one pattern tells.
+        if wanted is not None and not words.actors_of(wanted).names(whole):
+            return None
         actors = words.scope(term for _, term, *_ in words.actors.find(whole))
         if wanted is not None and wanted.isdisjoint(actors):
             return None

@@ -185,7 +185,8 @@ class Vocabulary:
     _words: tuple[_Term, ...] = field(init=False, compare=False, repr=False)
     _durations: tuple[tuple[str, str, Fraction], ...] = field(init=False, compare=False, repr=False)
     _screen: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
-    _by_first: dict[str, tuple[_Term, ...]] = field(init=False, compare=False, repr=False)
+    # A first word's stem -> the terms it starts, each by the index of the first term equal to it.
+    _by_first: dict[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
     _any: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
     # What `find` found in each text: specs and versions repeat texts, and a text is asked about
     # several times (its clause, then each obligation's words).
@@ -211,10 +212,10 @@ class Vocabulary:
         object.__setattr__(self, "_screen", screen)
         found_any = any_term_regex((each.term for each in words), self.synonyms)
         object.__setattr__(self, "_any", re.compile(found_any) if found_any else None)
-        by_first: dict[str, list[_Term]] = {}
+        by_first: dict[str, list[int]] = {}
         for each in words:
             for alternative in each.needs[0]:
-                by_first.setdefault(alternative, []).append(each)
+                by_first.setdefault(alternative, []).append(words.index(each))
         object.__setattr__(self, "_by_first", {key: tuple(value) for key, value in by_first.items()})
         object.__setattr__(self, "_found", {})
 
@@ -282,9 +283,10 @@ class Vocabulary:
                     if _starts_word(text, m.start())
                 )
         elif self._screen is not None and (firsts := set(self._screen.findall(lowered))):
-            candidates = dict.fromkeys(each for word in firsts for each in self._by_first[word])
-            for each in candidates:
-                if all(any(alternative in lowered for alternative in word) for word in each.needs[1:]):
+            by_first, terms = self._by_first, self._words
+            for index in dict.fromkeys(index for word in firsts for index in by_first[word]):
+                each = terms[index]
+                if len(each.needs) == 1 or _holds_each(lowered, each.needs):
                     for m in each.pattern.finditer(lowered):
                         if _starts_word(lowered, m.start()):
                             matches.append((m.start(), m.end(), each.owner, each.term))
@@ -302,6 +304,17 @@ class Vocabulary:
                 if value == seconds:
                     matches.append((start, end, owner, term))
         return matches
+
+
+def _holds_each(lowered: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """True when `lowered` holds one of the stems of each word after the first."""
+    for word in needs[1:]:
+        for alternative in word:
+            if alternative in lowered:
+                break
+        else:
+            return False
+    return True
 
 
 def _starts_word(text: str, start: int) -> bool:
