@@ -295,30 +295,38 @@ class SpecJudge:
         unread: list[Unread] = []
         clause_id = clause.id
         left_out = list(self._not_applying.get(clause_id, ()))
-        readings = [
-            (sentence, reading)
-            for sentence in _sentences(clause)
-            for reading in self._readings(sentence.text)
-        ]
+        # (text, where, line) and its readings; a Sentence is built only for what is kept.
+        read = [(place, self._readings(place[0])) for place in _sentences(clause)]
         left_out.extend(
             term
-            for _, reading in readings
+            for _, readings in read
+            for reading in readings
             if isinstance(reading, NotApplying) and not reading.target
             for term in reading.actors
         )
         narrowed = self._narrowed_row(self._section(clause))
         leaving = tuple(left_out)
-        for sentence, reading in readings:
-            if isinstance(reading, Obligation):
-                core = self._core(reading)
-                # Kept when it can decide a cell, names a column, or inherits by reference.
-                if core.columns or core.inherits or (core.on_subject and core.excepted):
-                    judged.append(self._judge(clause_id, sentence, reading, leaving, narrowed))
-            elif isinstance(reading, Unreadable):
-                columns = words.columns.owners(sentence.text)
-                if columns:
-                    rows = words.scope(term for _, term, *_ in words.actors.find(sentence.text))
-                    unread.append(Unread(clause_id, sentence, reading.reason, rows, columns))
+        thorough = self.thorough
+        for place, readings in read:
+            sentence: Sentence | None = None
+            for reading in readings:
+                if isinstance(reading, Obligation):
+                    core = self._core(reading)
+                    # Kept when it can decide a cell or inherits by reference; for an explanation,
+                    # also when it names a column off the subject.
+                    if (
+                        core.inherits
+                        or (core.on_subject and (core.columns or core.excepted))
+                        or (thorough and core.columns)
+                    ):
+                        sentence = sentence or Sentence(*place)
+                        judged.append(self._judge(clause_id, sentence, reading, leaving, narrowed))
+                elif isinstance(reading, Unreadable):
+                    columns = words.columns.owners(place[0])
+                    if columns:
+                        rows = words.scope(term for _, term, *_ in words.actors.find(place[0]))
+                        sentence = sentence or Sentence(*place)
+                        unread.append(Unread(clause_id, sentence, reading.reason, rows, columns))
         if unread:
             self._unread[id(clause)] = tuple(unread)
         return tuple(judged)
@@ -546,25 +554,26 @@ class SpecJudge:
         return found
 
 
-def _sentences(clause: Clause) -> Iterator[Sentence]:
-    """The clause's sentences; a lead-in ending in ":" is read with each sub-item, a table with each row."""
+def _sentences(clause: Clause) -> Iterator[tuple[str, str, int]]:
+    """(text, where, line) of the clause's sentences; a lead-in ending in ":" is read with each
+    sub-item, a table with each row."""
     sentences = split_sentences(clause.text.value)
     line = clause.position.line
     for index, text in enumerate(sentences):
         if index == len(sentences) - 1 and clause.items and text.endswith(":"):
             yield from _items(text[:-1], clause.items)
             continue
-        yield Sentence(text, "its text", line)
+        yield (text, "its text", line)
         if clause.tables and "table" in text.lower() and has_modal(text):
             for table in clause.tables:
                 for number, row in enumerate(table.rows, start=1):
                     where = f"table row {number}"
-                    yield Sentence(f"{text.rstrip('.')} ({'; '.join(row)}).", where, table.position.line)
+                    yield (f"{text.rstrip('.')} ({'; '.join(row)}).", where, table.position.line)
     if clause.items and not clause.text.value.rstrip().endswith(":"):
         yield from _items("", clause.items)
 
 
-def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[Sentence]:
+def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[tuple[str, str, int]]:
     for item in items:
         text = _ITEM_END.sub("", " ".join(item.text.flat.split())).rstrip(".:")
         # A sub-item with a modal verb of its own is a sentence of its own: "(a) ESME shall ...".
@@ -572,4 +581,4 @@ def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[Sentence]:
         if item.items:
             yield from _items(joined, item.items)
         else:
-            yield Sentence(joined, f"sub-item ({item.label})", item.position.line)
+            yield (joined, f"sub-item ({item.label})", item.position.line)
