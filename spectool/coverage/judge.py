@@ -464,7 +464,8 @@ class SpecJudge:
             if not specs:
                 return None
             judge = SpecJudge(specs[-1], self.words, self.limits, self._corpus, thorough=self.thorough)
-            judge._inheriting = self._inheriting
+            if self._inheriting is not None:
+                judge.inherit_only(*self._inheriting)
             self._others[name.upper()] = judge
         return judge
 
