@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spectool.docx_import.assemble import SpecAssembler
+from spectool.docx_import.body_scan import BodyScan
 from spectool.docx_import.issues import ImportIssue, excerpt
 from spectool.docx_import.normalise import clean_line
 from spectool.docx_import.notes import read_note_texts
@@ -16,8 +17,15 @@ from spectool.docx_import.styles import StyleSheet
 from spectool.errors import UsageError
 from spectool.model.document import Spec
 from spectool.model.provenance import SourceDocument
-from spectool.wordml.package import DEFAULT_LIMITS, PackageLimits, WordPackage, open_word_package, refuse
-from spectool.wordml.revisions import accept_revisions, reject_revisions, summarise_revisions
+from spectool.wordml.names import Element
+from spectool.wordml.package import DEFAULT_LIMITS, PackageLimits, WordPackage, open_word_package
+from spectool.wordml.parts import refuse
+from spectool.wordml.revisions import (
+    RevisionSummary,
+    accept_revisions,
+    reject_revisions,
+    summarise_revisions,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +69,12 @@ def build_spec(
     limits: PackageLimits,
 ) -> tuple[Spec, list[ImportIssue]]:
     """The model of the document at `path` and what the import reports about it."""
-    package = open_word_package(path, limits)
-    has_revisions = settle_revisions(package, accept_changes, reject_changes)
+    scan = BodyScan()
+    package = open_word_package(path, limits, visit=scan)
+    # The body is read as a stream, never held whole, unless its tracked changes must be settled:
+    # accepting or rejecting them rewrites the tree (a deleted paragraph mark joins two paragraphs).
+    body = package.body if scan.revised else None
+    has_revisions = settle_revisions(package, body, accept_changes, reject_changes)
     styles = StyleSheet.from_element(package.styles)
     numbering = NumberingDefinitions.from_elements(package.numbering, package.styles)
     assembler = SpecAssembler(
@@ -71,10 +83,14 @@ def build_spec(
         name=clean_line(name),
         version=clean_line(version),
     )
-    assembler.add(DocumentReader(styles, numbering).blocks(package.body))
+    reader = DocumentReader(styles, numbering)
+    if body is not None:
+        assembler.add(reader.blocks(body))
+    else:
+        assembler.add(reader.streamed_blocks(package.main.children(), scan.unterminated))
     assembler.issues.extend(ImportIssue(0, "", message) for message in styles.rejected + numbering.rejected)
     core_title, source = package.core_title, SourceDocument(clean_line(Path(path).name), package.sha256)
-    del package, styles, numbering  # the XML trees go before the model is built
+    del package, body, reader, styles, numbering  # the XML trees go before the model is built
     built = assembler.build()
     if not any(section.clauses or section.definitions for section in built.sections):
         assembler.issues.append(
@@ -102,11 +118,15 @@ def build_spec(
     return spec, assembler.issues
 
 
-def settle_revisions(package: WordPackage, accept_changes: bool, reject_changes: bool = False) -> bool:
+def settle_revisions(
+    package: WordPackage, body: Element | None, accept_changes: bool, reject_changes: bool = False
+) -> bool:
     """Refuse a document with tracked changes, or accept (or reject) them all when asked to; whether
-    there were any."""
-    parts = [part for part in (package.body, package.footnotes, package.endnotes) if part is not None]
+    there were any. `body` is the package's body, or None when it holds no revision markup."""
+    parts = [part for part in (body, package.footnotes, package.endnotes) if part is not None]
     summaries = [summarise_revisions(part) for part in parts]
+    if body is None:
+        summaries.insert(0, RevisionSummary(0, 0, ""))
     count = sum(summary.count for summary in summaries)
     if not count:
         return False

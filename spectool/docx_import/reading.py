@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spectool.docx_import.attributes import GRID_SPAN, OUTLINE_LEVEL, AttributeReader
 from spectool.docx_import.list_numbers import ListCounter, ListLabel
 from spectool.docx_import.normalise import clean_text
 from spectool.docx_import.numbering import NumberingDefinitions
-from spectool.docx_import.runs import FieldState, alternate_branch, read_paragraph
+from spectool.docx_import.runs import FieldState, PlacedBegins, alternate_branch, read_paragraph
 from spectool.docx_import.styles import BODY_TEXT_OUTLINE, StyleSheet, numbering_properties
 from spectool.model.document import MERGED_ABOVE, MERGED_LEFT
 from spectool.model.provenance import PARAGRAPH, ROW, TABLE, WordLocation
@@ -105,29 +105,43 @@ class DocumentReader:
         self.fields = FieldState.of(body)
         return self._blocks(body, contents=False, path=())
 
+    def streamed_blocks(self, children: Iterable[Element], unterminated: frozenset[int]) -> Iterator[Block]:
+        """The blocks of a body given as a stream of its children (`MainBody.children`), each child
+        read before the next arrives; `unterminated` places the field begins no end closes, as a
+        FieldPairing over the same children found them."""
+        begins = PlacedBegins(unterminated)
+        self.fields = FieldState()
+        for position, node in enumerate(children):
+            self.fields.unterminated = begins.of(node)
+            yield from self._block(node, contents=False, here=(position,))
+        self.fields.unterminated = frozenset()
+
     def _blocks(self, container: Element, contents: bool, path: tuple[int, ...]) -> Iterator[Block]:
         for position, node in enumerate(container):
-            name = local_name(node)
-            here = (*path, position)
-            if name == "p":
-                yield self.paragraph(node, contents, here)
-            elif name == "tbl":
-                yield self.table(node, contents, here)
-            elif name == "sdt":
-                gallery = child_value(child(child(node, "sdtPr"), "docPartObj"), "docPartGallery") or ""
-                inner = child(node, "sdtContent")
-                if inner is not None:
-                    inner_path = (*here, node.index(inner))
-                    yield from self._blocks(inner, contents or "contents" in gallery.lower(), inner_path)
-            elif name == "customXml":
-                yield from self._blocks(node, contents, here)
-            elif name == "AlternateContent":  # around blocks: one branch, as in a paragraph
-                branch = alternate_branch(node)
-                if branch is not None:
-                    yield from self._blocks(branch, contents, (*here, node.index(branch)))
-            elif name == "altChunk":
-                self.paragraphs += 1
-                yield WordParagraph(self.paragraphs, "", dropped=("an embedded document",), path=here)
+            yield from self._block(node, contents, (*path, position))
+
+    def _block(self, node: Element, contents: bool, here: tuple[int, ...]) -> Iterator[Block]:
+        """The blocks of `node`, found at `here` (element-child indices from w:body)."""
+        name = local_name(node)
+        if name == "p":
+            yield self.paragraph(node, contents, here)
+        elif name == "tbl":
+            yield self.table(node, contents, here)
+        elif name == "sdt":
+            gallery = child_value(child(child(node, "sdtPr"), "docPartObj"), "docPartGallery") or ""
+            inner = child(node, "sdtContent")
+            if inner is not None:
+                inner_path = (*here, node.index(inner))
+                yield from self._blocks(inner, contents or "contents" in gallery.lower(), inner_path)
+        elif name == "customXml":
+            yield from self._blocks(node, contents, here)
+        elif name == "AlternateContent":  # around blocks: one branch, as in a paragraph
+            branch = alternate_branch(node)
+            if branch is not None:
+                yield from self._blocks(branch, contents, (*here, node.index(branch)))
+        elif name == "altChunk":
+            self.paragraphs += 1
+            yield WordParagraph(self.paragraphs, "", dropped=("an embedded document",), path=here)
 
     def paragraph(self, node: Element, contents: bool = False, path: tuple[int, ...] = ()) -> WordParagraph:
         self.paragraphs += 1

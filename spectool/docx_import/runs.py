@@ -70,14 +70,46 @@ def read_paragraph(paragraph: Element, fields: FieldState) -> ParagraphContent:
 
 def unterminated_begins(root: Element) -> frozenset[Element]:
     """The field begins under `root` that no w:fldChar end closes, pairing begins and ends as nested."""
-    begun: list[Element] = []
-    for node in root.iter(w("fldChar")):
+    found = list(root.iter(w("fldChar")))
+    pairing = FieldPairing()
+    for node in found:
+        pairing.pair(node)
+    return frozenset(found[place] for place in pairing.open)
+
+
+class FieldPairing:
+    """Pairs w:fldChar begins with ends as nested, over a part read in document order; the begins
+    still open at its end are those no end closes, each known by its place among the part's w:fldChar."""
+
+    def __init__(self) -> None:
+        self.count = 0  # the w:fldChar paired so far
+        self.open: list[int] = []  # the places of the begins not yet ended
+
+    def pair(self, node: Element) -> None:
+        """Take the part's next w:fldChar."""
         kind = attribute(node, "fldCharType")
         if kind == "begin":
-            begun.append(node)
-        elif kind == "end" and begun:
-            begun.pop()
-    return frozenset(begun)
+            self.open.append(self.count)
+        elif kind == "end" and self.open:
+            self.open.pop()
+        self.count += 1
+
+
+class PlacedBegins:
+    """The begins a FieldPairing left open, found again as elements while the part is read a second
+    time, piece by piece in the same order."""
+
+    def __init__(self, places: frozenset[int]) -> None:
+        self.places = places
+        self.count = 0
+
+    def of(self, piece: Element) -> frozenset[Element]:
+        """The begins in `piece` that no end closes."""
+        if not self.places:
+            return frozenset()
+        found = list(piece.iter(w("fldChar")))
+        first, self.count = self.count, self.count + len(found)
+        return frozenset(node for place, node in enumerate(found, first) if place in self.places)
 
 
 def _walk(element: Element, fields: FieldState, content: ParagraphContent, parts: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import BinaryIO, TypeAlias
 
 from lxml import etree
 
@@ -19,17 +19,27 @@ def w(name: str) -> str:
     return f"{{{W}}}{name}"
 
 
+# Entities left alone, nothing fetched, libxml2's size limits kept; comments and processing
+# instructions dropped, so element positions are the same however a part is read.
+_SAFE_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+
+
 def safe_parser() -> etree.XMLParser:
     """A parser that leaves entities alone, never fetches anything and keeps libxml2's size limits."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    return etree.XMLParser(**_SAFE_OPTIONS)
+
+
+def safe_events(source: BinaryIO) -> etree.iterparse:
+    """The start and end events of the XML in `source`, parsed as `safe_parser` parses."""
+    return etree.iterparse(source, events=("start", "end"), **_SAFE_OPTIONS)
 
 
 def attribute(element: Element | None, name: str = "val") -> str | None:

@@ -9,14 +9,15 @@ import posixpath
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
-from spectool.errors import InputError, Problem, UsageError
+from spectool.errors import UsageError
 from spectool.inputs import read_input_bytes
-from spectool.wordml.names import Element, child, safe_parser, w
+from spectool.wordml.names import Element
+from spectool.wordml.parts import MainBody, refuse
+from spectool.wordml.parts import parse_part as parse_part  # where the in-place redline finds it
 
 MB = 1024 * 1024
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -79,13 +80,18 @@ class WordPackage:
     """The parts of a Word document that an import reads."""
 
     path: str
-    body: Element
+    main: MainBody
     styles: Element | None
     numbering: Element | None
     footnotes: Element | None
     endnotes: Element | None
     core_title: str = ""
     sha256: str = ""  # of the file's bytes, which provenance records
+
+    @property
+    def body(self) -> Element:
+        """The main part's `w:body`, parsed whole (the import reads `main` as a stream instead)."""
+        return self.main.tree()
 
 
 class ContentTypes:
@@ -142,10 +148,6 @@ class PackageParts:
         return found
 
 
-def refuse(path: str, message: str, hint: str = "") -> InputError:
-    return InputError([Problem(path, 0, 0, message, hint=hint)])
-
-
 @dataclass(frozen=True, slots=True)
 class OpenedPackage:
     """A checked Word package: its bytes, its XML parts and the name of its main part."""
@@ -155,9 +157,14 @@ class OpenedPackage:
     main: str
 
 
-def open_word_package(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> WordPackage:
-    """Check that `path` is a bounded Word document without DTDs and parse the parts an import reads."""
-    return word_package(read_word_parts(path, limits))
+def open_word_package(
+    path: str | Path,
+    limits: PackageLimits = DEFAULT_LIMITS,
+    visit: Callable[[Element], object] | None = None,
+) -> WordPackage:
+    """Check that `path` is a bounded Word document without DTDs and parse the parts an import reads;
+    with `visit`, the body is read through as a stream instead, `visit` seeing each of its children."""
+    return word_package(read_word_parts(path, limits), visit)
 
 
 def read_word_parts(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) -> OpenedPackage:
@@ -169,21 +176,21 @@ def read_word_parts(path: str | Path, limits: PackageLimits = DEFAULT_LIMITS) ->
     return OpenedPackage(data, parts, main_part_name(parts))
 
 
-def word_package(opened: OpenedPackage) -> WordPackage:
-    """The parts an import reads, parsed: the body, styles, numbering, notes and the title."""
+def word_package(opened: OpenedPackage, visit: Callable[[Element], object] | None = None) -> WordPackage:
+    """The parts an import reads, parsed: the body, styles, numbering, notes and the title. With
+    `visit`, the body is not kept whole but checked in one pass over its children, shown to `visit`."""
     parts, main, shown = opened.parts, opened.main, opened.parts.path
-    document = parts.root(main)
-    body = child(document, "body") if document is not None and document.tag == w("document") else None
-    if body is None:
-        raise refuse(
-            shown, f"no recognisable clauses: the main part {main} is not a Word document body (w:body)"
-        )
+    body = MainBody(parts, main)
+    if visit is None:
+        body.tree()
+    else:
+        body.check(visit)
     related = parts.related(main)
     core = parts.root(parts.related("").get(CORE_PROPERTIES))
     title = core.findtext(DUBLIN_CORE_TITLE) if core is not None else None
     return WordPackage(
         path=shown,
-        body=body,
+        main=body,
         styles=parts.root(related.get(STYLES)),
         numbering=parts.root(related.get(NUMBERING)),
         footnotes=parts.root(related.get(FOOTNOTES)),
@@ -295,53 +302,6 @@ def refuse_dtd(name: str, data: bytes, path: str) -> bytes:
             f"the part {name} declares a DTD or entities, which Word never writes: refusing a possible "
             "XML entity-expansion attack",
         )
-    return data
-
-
-def parse_part(name: str, data: bytes, path: str) -> Element:
-    """Parse one XML part that `refuse_dtd` has passed; malformed XML is refused with the part's name."""
-    if _STRICT_MARKER in data:
-        data = transitional(data)
-    try:
-        root = etree.fromstring(data, safe_parser())
-    except etree.XMLSyntaxError as error:
-        raise refuse(path, f"the part {name} is not well-formed XML: {error.msg}") from None
-    if root.getroottree().docinfo.doctype:
-        raise refuse(path, f"the part {name} declares a DTD, which Word never writes")
-    return root
-
-
-# ISO/IEC 29500 Strict names the same vocabulary in other namespaces: read as their transitional twins.
-_STRICT_MARKER = b"http://purl.oclc.org/ooxml/"
-_STRICT_NAMESPACES = (
-    (
-        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
-        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    ),
-    (
-        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
-        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    ),
-    (
-        b"http://purl.oclc.org/ooxml/officeDocument/math",
-        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
-    ),
-    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
-    (
-        b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
-        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    ),
-    (
-        b"http://purl.oclc.org/ooxml/drawingml/picture",
-        b"http://schemas.openxmlformats.org/drawingml/2006/picture",
-    ),
-)
-
-
-def transitional(data: bytes) -> bytes:
-    """A Strict part's bytes with its namespaces (and relationship types) in their transitional form."""
-    for strict, transitional_name in _STRICT_NAMESPACES:
-        data = data.replace(strict, transitional_name)
     return data
 
 
