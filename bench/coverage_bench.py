@@ -76,7 +76,7 @@ def measure(clauses: int, repeat: int = 3) -> dict[str, object]:
 
 def earlier_tree(revision: str, folder: Path) -> Path:
     """`revision`'s spectool, grammars, templates, config, specs and bench in `folder`, with this bench."""
-    parts = ["spectool", "grammars", "templates", "bench", "config", "specs", "spectool.toml"]
+    parts = ["spectool", "grammars", "templates", "bench", "config", "specs", "amendments", "spectool.toml"]
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", revision, *parts], check=True, capture_output=True
     ).stdout

@@ -245,22 +245,54 @@ class _Findings:
         self.context_rows = frozenset(row.key for row in matrix.rows if row.context)
         self.rows = rows
         self.by_cell: dict[tuple[str, str], list[tuple[Verdict, Judged]]] = {}
-        wanted = {row.key for row in rows}
+        self.wanted = frozenset(row.key for row in rows)
         unread: list[Unread] = []
+        # What each clause says itself first, then what it inherits: an inherited obligation shows
+        # only where no clause's own words decide the cell, so only what can still change a cell is
+        # inherited (the judge is told which columns those are); the explanation inherits everything.
+        owns = []
         for clause in judge.clauses():
-            for judged in judge.obligations(clause):
-                if not judged.decides or not judged.scope & wanted:
-                    continue
-                for row in judged.scope & wanted:
-                    if not judged.binds(row, self.context_rows):
-                        continue
-                    for column in judged.columns | judged.excepted:
-                        verdict = self._verdict(judged, column)
-                        if verdict is not None:
-                            self.by_cell.setdefault((row, column), []).append((verdict, judged))
+            own = judge.own(clause)
+            for judged in own:
+                self._add(judged)
+            owns.append((clause, len(own)))
             unread.extend(judge.unread(clause))
+        if not judge.thorough:
+            judge.inherit_only(*self._open(matrix))
+        for clause, count in owns:
+            for judged in judge.obligations(clause)[count:]:
+                self._add(judged)
         self.unread = tuple(unread)
         self._mentions: tuple[Mention, ...] | None = None
+
+    def _add(self, judged: Judged) -> None:
+        if not judged.decides:
+            return
+        for row in judged.scope & self.wanted:
+            if not judged.binds(row, self.context_rows):
+                continue
+            for column in judged.columns | judged.excepted:
+                verdict = self._verdict(judged, column)
+                if verdict is not None:
+                    self.by_cell.setdefault((row, column), []).append((verdict, judged))
+
+    def _open(self, matrix: CoverageMatrix) -> tuple[frozenset[str], frozenset[str]]:
+        """The columns an inherited obligation can still decide: those where a row has no covering
+        (or conflicting) obligation of the spec's own, and those where a row's own cover is no
+        conflict, which an inherited conflict would turn into one."""
+        columns: list[str] = []
+        conflicts: list[str] = []
+        for column in matrix.columns:
+            verdicts = [
+                {verdict for verdict, _ in self.by_cell.get((row.key, column.key), ())}
+                for row in self.rows
+                if matrix.not_applicable_reason(row, column) is None
+            ]
+            if any(not each & _BINDING for each in verdicts):
+                columns.append(column.key)
+            elif any(Verdict.CONFLICTS not in each for each in verdicts):
+                conflicts.append(column.key)
+        return frozenset(columns), frozenset(conflicts)
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
@@ -279,8 +311,10 @@ class _Findings:
             found: list[Mention] = []
             if open_columns:
                 columns = self.judge.words.columns_of(frozenset(open_columns))
-                found = list(self.judge.mentions(columns))
-                found.extend(self.judge.definition_mentions(columns))
+                # A cell asks only for its own row; the explanation of any row, for every mention.
+                rows = None if self.judge.thorough else self.wanted
+                found = list(self.judge.mentions(columns, rows))
+                found.extend(self.judge.definition_mentions(columns, rows))
             self._mentions = tuple(found)
         return self._mentions
 
@@ -331,6 +365,7 @@ class _Findings:
 
 
 _DECIDING = (Verdict.CONFLICTS, Verdict.COVERS, Verdict.EXCLUDES)
+_BINDING = frozenset({Verdict.CONFLICTS, Verdict.COVERS})
 _PRECEDENCE = (
     (Verdict.CONFLICTS, Status.CONFLICTING),
     (Verdict.COVERS, Status.COVERED),

@@ -40,10 +40,24 @@ _INHERITS = re.compile(
 )
 
 
+# What every reference holds: "clause 5" or "sections 4.3", looked for on lower-case ASCII text,
+# where the engine skips to each "c" and "s" instead of trying every verb at every position.
+_NUMBERED = re.compile(r"(?:clause|section)s?\s+[0-9]")
+# _INHERITS up to the number, on lower-case ASCII text: each verb's first letter, then the word start.
+_INHERITS_LOWER = re.compile(
+    r"(?:m(?<!\w.)eets?|c(?<!\w.)ompl(?:y|ies)\s+with|s(?<!\w.)(?:et\s+out|pecified)\s+in"
+    r"|i(?<!\w.)n\s+accordance\s+with|r(?<!\w.)equired\s+by|d(?<!\w.)escribed\s+in)"
+    r"\s+(?:(?:every|each|all|the)\s+(?:requirements?\s+)?(?:of|in)\s+)?(?:clause|section)s?\s+\d"
+)
+
+
 def _refers(text: str) -> bool:
     """True when `text` inherits by reference ("shall meet clause X"); most texts are ruled out by
-    looking for the letters of "clause" and "section" before the pattern runs."""
+    looking for a numbered clause or section (or, outside ASCII, the letters of "clause" and
+    "section") before the pattern runs."""
     lowered = text.lower()
+    if text.isascii():
+        return _NUMBERED.search(lowered) is not None and _INHERITS_LOWER.search(lowered) is not None
     return ("clau" in lowered or "ect" in lowered) and _INHERITS.search(text) is not None
 
 
@@ -68,6 +82,7 @@ class Judged:
     conflicts: tuple[str, ...] = ()  # keys of the columns whose parameter its durations contradict
     via: tuple[str, ...] = ()  # the clauses it came through: ("5.5.3",), ("CHTS@1.5 4.4.2",)
     inheritor: Obligation | None = None  # the referring obligation, when inherited
+    inherits: bool = False  # its action refers to clauses whose obligations it inherits
 
     def binds(self, row: str, context_rows: frozenset[str]) -> bool:
         return row in self.scope and (row not in context_rows or row in self.contexts)
@@ -146,6 +161,8 @@ class SpecJudge:
         self._referred: dict[tuple[str, str], list[Clause]] = {}
         self._deciding: dict[tuple[str, str], tuple[tuple[str, Judged], ...]] = {}
         self._not_applying = self._find_not_applying()
+        # (columns, conflict columns) an inherited obligation must name to be kept; None: all.
+        self._inheriting: tuple[frozenset[str], frozenset[str]] | None = None
 
     def clauses(self) -> Iterator[Clause]:
         return (clause for _, clause in self.sections)
@@ -157,6 +174,12 @@ class SpecJudge:
         if found is not None:
             return found
         own = self.own(clause)
+        for judged in own:
+            if judged.inherits and judged.scope and judged.inheritor is None:
+                break
+        else:
+            found = self._closure[key] = own  # it refers to nothing: it inherits nothing
+            return found
         if key in self._active:
             return own  # a loop of references: what the clause says itself is all it adds
         self._active.add(key)
@@ -170,6 +193,11 @@ class SpecJudge:
         found = self._closure[key] = own + inherited if inherited else own
         return found
 
+    def inherit_only(self, columns: frozenset[str], conflicts: frozenset[str]) -> None:
+        """From here on, inherit only obligations that name one of `columns`, or whose durations
+        conflict in one of `conflicts`: the others cannot change a cell (`_Findings._open`)."""
+        self._inheriting = (columns, conflicts)
+
     def own(self, clause: Clause) -> tuple[Judged, ...]:
         found = self._own.get(id(clause))
         if found is None:
@@ -180,9 +208,12 @@ class SpecJudge:
         self.own(clause)
         return self._unread.get(id(clause), ())
 
-    def mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
+    def mentions(
+        self, columns: Vocabulary | None = None, rows: frozenset[str] | None = None
+    ) -> Iterator[Mention]:
         """The rows and columns (of `columns`, else all) that each clause's text, notes, tables and
-        headings name, on the subject; clauses that name no column are ruled out in one pass."""
+        headings name, on the subject; clauses that name no column are ruled out in one pass.
+        With `rows`, only the mentions that name one of them."""
         columns = columns or self.words.columns
         # "Not used (formerly ...)": what it once said is gone.
         clauses = [clause for clause in self.clauses() if not is_omitted(clause.text.value)]
@@ -192,7 +223,7 @@ class SpecJudge:
         heading_names = dict(zip(headings, columns.naming(headings), strict=True))
         for clause, text, around, names in zip(clauses, texts, arounds, columns.naming(texts), strict=True):
             if names or heading_names[around]:
-                found = self._mention(clause.id, text, around, columns)
+                found = self._mention(clause.id, text, around, columns, rows)
                 if found is not None:
                     yield found
 
@@ -217,24 +248,35 @@ class SpecJudge:
             found = self._full[id(clause)] = clause.full_text
         return found
 
-    def definition_mentions(self, columns: Vocabulary | None = None) -> Iterator[Mention]:
+    def definition_mentions(
+        self, columns: Vocabulary | None = None, rows: frozenset[str] | None = None
+    ) -> Iterator[Mention]:
+        vocabulary = columns or self.words.columns
         for definition in self.spec.definitions():
             label = f'definition of "{definition.term}"'
-            found = self._mention(label, definition.text.flat, definition.term, columns or self.words.columns)
+            found = self._mention(label, definition.text.flat, definition.term, vocabulary, rows)
             if found is not None:
                 yield found
 
-    def _mention(self, label: str, text: str, around: str, vocabulary: Vocabulary) -> Mention | None:
+    def _mention(
+        self, label: str, text: str, around: str, vocabulary: Vocabulary, wanted: frozenset[str] | None
+    ) -> Mention | None:
         words = self.words
         whole = f"{text}\n{around}"
+        # The actors first where only some rows are wanted: most texts name none of theirs, which
+        # their own terms' one pattern tells.
+        if wanted is not None and not words.actors_of(wanted).names(whole):
+            return None
+        actors = words.scope(term for _, term, *_ in words.actors.find(whole))
+        if wanted is not None and wanted.isdisjoint(actors):
+            return None
         if words.matrix.subject and not words.subject.names(whole):
             return None
         columns = vocabulary.owners(whole)
         if not columns:
             return None
         contexts = words.contexts.owners(whole)
-        rows = words.scope(term for _, term, *_ in words.actors.find(whole))
-        rows = frozenset(row for row in rows if row not in words.context_rows or row in contexts)
+        rows = frozenset(row for row in actors if row not in words.context_rows or row in contexts)
         return Mention(label, rows, columns) if rows else None
 
     def _read(self, clause: Clause) -> tuple[Judged, ...]:
@@ -242,39 +284,49 @@ class SpecJudge:
             return ()
         words = self.words
         full = self._read_text(clause)
-        if not _refers(full):
-            if not words.columns.names(full):
-                return ()  # names no column and refers to nothing: it can decide no cell
-            if not self.thorough and words.matrix.subject and not words.subject.names(full):
-                return ()  # off the subject: it decides no cell
+        # Read when it names a column on the subject, or else when it refers to another clause. The
+        # subject's few terms are the quicker search, and most clauses that fail, fail on them.
+        on_subject = (
+            self.thorough or not words.matrix.subject or words.subject.names(full)
+        ) and words.columns.names(full)
+        if not on_subject and not _refers(full):
+            return ()  # it can decide no cell, and inherits nothing
         judged: list[Judged] = []
         unread: list[Unread] = []
         clause_id = clause.id
         left_out = list(self._not_applying.get(clause_id, ()))
-        readings = [
-            (sentence, reading)
-            for sentence in _sentences(clause)
-            for reading in self._readings(sentence.text)
-        ]
+        # (text, where, line) and its readings; a Sentence is built only for what is kept.
+        read = [(place, self._readings(place[0])) for place in _sentences(clause)]
         left_out.extend(
             term
-            for _, reading in readings
+            for _, readings in read
+            for reading in readings
             if isinstance(reading, NotApplying) and not reading.target
             for term in reading.actors
         )
         narrowed = self._narrowed_row(self._section(clause))
         leaving = tuple(left_out)
-        for sentence, reading in readings:
-            if isinstance(reading, Obligation):
-                core = self._core(reading)
-                # Kept when it can decide a cell, names a column, or inherits by reference.
-                if core.columns or core.inherits or (core.on_subject and core.excepted):
-                    judged.append(self._judge(clause_id, sentence, reading, leaving, narrowed))
-            elif isinstance(reading, Unreadable):
-                columns = words.columns.owners(sentence.text)
-                if columns:
-                    rows = words.scope(term for _, term, *_ in words.actors.find(sentence.text))
-                    unread.append(Unread(clause_id, sentence, reading.reason, rows, columns))
+        thorough = self.thorough
+        for place, readings in read:
+            sentence: Sentence | None = None
+            for reading in readings:
+                if isinstance(reading, Obligation):
+                    core = self._core(reading)
+                    # Kept when it can decide a cell or inherits by reference; for an explanation,
+                    # also when it names a column off the subject.
+                    if (
+                        core.inherits
+                        or (core.on_subject and (core.columns or core.excepted))
+                        or (thorough and core.columns)
+                    ):
+                        sentence = sentence or Sentence(*place)
+                        judged.append(self._judge(clause_id, sentence, reading, leaving, narrowed))
+                elif isinstance(reading, Unreadable):
+                    columns = words.columns.owners(place[0])
+                    if columns:
+                        rows = words.scope(term for _, term, *_ in words.actors.find(place[0]))
+                        sentence = sentence or Sentence(*place)
+                        unread.append(Unread(clause_id, sentence, reading.reason, rows, columns))
         if unread:
             self._unread[id(clause)] = tuple(unread)
         return tuple(judged)
@@ -359,10 +411,11 @@ class SpecJudge:
             core.on_subject,
             core.durations,
             core.conflicts,
+            inherits=core.inherits,
         )
 
     def _inherit(self, judged: Judged, seen: set[tuple[object, ...]]) -> Iterator[Judged]:
-        if judged.inheritor is not None or not judged.scope or not self._core(judged.obligation).inherits:
+        if judged.inheritor is not None or not judged.scope or not judged.inherits:
             return
         referring = judged.obligation
         binding = referring.modality.binding
@@ -411,6 +464,8 @@ class SpecJudge:
             if not specs:
                 return None
             judge = SpecJudge(specs[-1], self.words, self.limits, self._corpus, thorough=self.thorough)
+            if self._inheriting is not None:
+                judge.inherit_only(*self._inheriting)
             self._others[name.upper()] = judge
         return judge
 
@@ -422,8 +477,18 @@ class SpecJudge:
         if found is not None:
             return found
         targets = self._targets(label, number)
+        inheriting = self._inheriting
         found = tuple(
-            (target.id, each) for target in targets for each in self.obligations(target) if each.decides
+            (target.id, each)
+            for target in targets
+            for each in self.obligations(target)
+            if each.decides
+            and (
+                inheriting is None
+                or not inheriting[0].isdisjoint(each.columns)
+                or not inheriting[0].isdisjoint(each.excepted)
+                or not inheriting[1].isdisjoint(each.conflicts)
+            )
         )
         # A target still being read (a loop of references) gave only its own obligations this time;
         # the next time it gives them all, so the list is kept only when every target is done.
@@ -448,9 +513,10 @@ class SpecJudge:
         if self._under is None:
             self._under = {}
             for clause in self.clauses():
-                parts = str(clause.number).split(".")
-                for depth in range(1, len(parts)):
-                    self._under.setdefault(".".join(parts[:depth]), []).append(clause)
+                above = clause.id
+                while (cut := above.rfind(".")) != -1:
+                    above = above[:cut]
+                    self._under.setdefault(above, []).append(clause)
         return self._under.get(number, [])
 
     def _section(self, clause: Clause) -> Section:
@@ -489,25 +555,26 @@ class SpecJudge:
         return found
 
 
-def _sentences(clause: Clause) -> Iterator[Sentence]:
-    """The clause's sentences; a lead-in ending in ":" is read with each sub-item, a table with each row."""
+def _sentences(clause: Clause) -> Iterator[tuple[str, str, int]]:
+    """(text, where, line) of the clause's sentences; a lead-in ending in ":" is read with each
+    sub-item, a table with each row."""
     sentences = split_sentences(clause.text.value)
     line = clause.position.line
     for index, text in enumerate(sentences):
         if index == len(sentences) - 1 and clause.items and text.endswith(":"):
             yield from _items(text[:-1], clause.items)
             continue
-        yield Sentence(text, "its text", line)
+        yield (text, "its text", line)
         if clause.tables and "table" in text.lower() and has_modal(text):
             for table in clause.tables:
                 for number, row in enumerate(table.rows, start=1):
                     where = f"table row {number}"
-                    yield Sentence(f"{text.rstrip('.')} ({'; '.join(row)}).", where, table.position.line)
+                    yield (f"{text.rstrip('.')} ({'; '.join(row)}).", where, table.position.line)
     if clause.items and not clause.text.value.rstrip().endswith(":"):
         yield from _items("", clause.items)
 
 
-def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[Sentence]:
+def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[tuple[str, str, int]]:
     for item in items:
         text = _ITEM_END.sub("", " ".join(item.text.flat.split())).rstrip(".:")
         # A sub-item with a modal verb of its own is a sentence of its own: "(a) ESME shall ...".
@@ -515,4 +582,4 @@ def _items(lead: str, items: tuple[SubItem, ...]) -> Iterator[Sentence]:
         if item.items:
             yield from _items(joined, item.items)
         else:
-            yield Sentence(joined, f"sub-item ({item.label})", item.position.line)
+            yield (joined, f"sub-item ({item.label})", item.position.line)

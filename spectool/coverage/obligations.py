@@ -69,6 +69,9 @@ class NotApplying:
 Reading = Obligation | Unreadable | NotApplying
 
 
+_MODALITIES = {modality.value: modality for modality in Modality}
+
+
 class _Modal(NamedTuple):
     """Where a modal verb stands in a sentence, and what it makes of the action."""
 
@@ -126,6 +129,7 @@ _EXCEPTION = re.compile(
     r"(?:,\s*|\s+|\(\s*)(?=\b(?:except|unless|save|other\s+than|excluding|apart\s+from|but\s+not)\b)",
     re.IGNORECASE,
 )
+_EXCEPTION_WORDS = ("except", "unless", "save", "other", "excluding", "apart", "but")
 _CONDITION = WordAlternation(
     [
         ("condition", word)
@@ -236,7 +240,7 @@ def _obligation(
     previous: Obligation | None,
     actors: Vocabulary,
 ) -> Reading:
-    modality = Modality(modal.modality)
+    modality = _MODALITIES[modal.modality]
     body, exceptions = _split_exceptions(action)
     named, left_out, thing = _subject(subject, actors)
     words = subject.split()
@@ -278,6 +282,11 @@ def _nothing_obliges(match: re.Match[str], actors: Vocabulary) -> Reading:
 
 def _split_exceptions(action: str) -> tuple[str, tuple[str, ...]]:
     """The action without its exceptions, and the exceptions: "except a Supply Outage"."""
+    if action.isascii():
+        lowered = action.lower()
+        # The pattern tries every space; an action without one of its words has no exception.
+        if not any(word in lowered for word in _EXCEPTION_WORDS):
+            return action, ()
     parts = _EXCEPTION.split(action, maxsplit=1)
     if len(parts) == 1:
         return action, ()

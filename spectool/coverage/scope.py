@@ -29,6 +29,7 @@ class MatrixWords:
         self._families: dict[tuple[str, ...], frozenset[str]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[str]] = {}
         self._columns_of: dict[frozenset[str], Vocabulary] = {}
+        self._actors_of: dict[frozenset[str], Vocabulary] = {}
 
     @cached_property
     def synonyms(self) -> dict[str, tuple[str, ...]]:
@@ -48,6 +49,14 @@ class MatrixWords:
     def context_rows(self) -> frozenset[str]:
         """The rows that need their context words as well as their actor."""
         return frozenset(row.key for row in self.matrix.rows if row.context)
+
+    def actors_of(self, keys: frozenset[str]) -> Vocabulary:
+        """The actor terms of these rows alone."""
+        found = self._actors_of.get(keys)
+        if found is None:
+            terms = sorted({term for row in self.matrix.rows if row.key in keys for term in row.terms})
+            found = self._actors_of[keys] = Vocabulary.of(((term, [term]) for term in terms), self.synonyms)
+        return found
 
     def columns_of(self, keys: frozenset[str]) -> Vocabulary:
         """The vocabulary of these columns alone."""

@@ -22,14 +22,25 @@ from spectool.rules.parameters.quantities import DURATION, NUMBER_WORDS, SECONDS
 _DURATION = re.compile(rf"(?<![\w-]){DURATION}", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ion", ""), ("ed", ""), ("es", ""), ("s", ""))
-# Every unit the duration pattern knows, looked for as a substring before the pattern runs; "s" alone
-# would pass nearly every text, so it has a pattern of its own (_SECONDS).
-_UNITS = tuple(unit for unit in SECONDS if len(unit) > 1)
 _DIGIT = re.compile("[0-9]")
-# The unit "s" where the duration pattern can read it: alone ("5 s"), right after a number ("180s",
-# "three (3)s") or after a number word ("fives").
 _WORD_NUMBERS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_SECONDS = re.compile(rf"(?:[0-9)]|(?<![\w-])|{_WORD_NUMBERS})s(?![\w-])", re.IGNORECASE)
+# Written as quantities.DURATION is; the property test in tests/coverage/test_screens.py compares them.
+_UNIT = "|".join(sorted(SECONDS, key=len, reverse=True))
+# A unit right after the last digit of a number, or after "(3)", on lower-case ASCII text: the
+# engine skips to the digits, where the duration pattern tries every number word at every position.
+_UNIT_AFTER_DIGIT = re.compile(rf"[0-9)]\s*(?:{_UNIT})s?(?![\w-])")
+# The duration pattern on lower-case ASCII text, each number's first digit or letter matched before
+# its word start is checked: the engine skips to the characters a number can start with.
+_FIRST_WORDS: dict[str, list[str]] = {}
+for _word in sorted(NUMBER_WORDS, key=len, reverse=True):
+    _FIRST_WORDS.setdefault(_word[0], []).append(_word[1:])
+_NUMBER_FIRST = "|".join(rf"{first}(?<![\w-].)(?:{'|'.join(rests)})" for first, rests in _FIRST_WORDS.items())
+_DURATION_LOWER = re.compile(
+    rf"(?:[0-9](?<![\w-].)[0-9]*(?:\.[0-9]+)?"
+    rf"|(?:{_NUMBER_FIRST})(?:(?:[ \t\n-]+|\s+and\s+)(?:{_WORD_NUMBERS}))*"
+    r"(?:\s*\(\s*[0-9]+(?:\.[0-9]+)?\s*\))?)"
+    rf"\s*(?:{_UNIT})s?(?![\w-])"
+)
 # A number word at a word's start, whatever follows it ("three", "threeminutes").
 _NUMBER_WORD = WordAlternation([("number", word) for word in NUMBER_WORDS], tail="")
 
@@ -74,13 +85,17 @@ def durations(text: str) -> tuple[Fraction, ...]:
 def duration_spans(text: str) -> tuple[tuple[int, int, Fraction | None], ...]:
     """(start, end, value in seconds) of every duration `text` states: an obligation's words are
     asked for their durations and for the terms they name, which include durations."""
-    lowered = text.lower()
-    if not (any(unit in lowered for unit in _UNITS) or _SECONDS.search(text)) or not _has_number(text):
+    if text.isascii():
+        lowered = text.lower()
+        # Every duration holds a digit or ")" before its unit, or starts with a number word.
+        if _UNIT_AFTER_DIGIT.search(lowered) is None and not _NUMBER_WORD.search(text):
+            return ()
+        matches = _DURATION_LOWER.finditer(lowered)
+    elif not _has_number(text):
         return ()
-    return tuple(
-        (match.start(), match.end(), quantity_value(match.group(), "duration"))
-        for match in _DURATION.finditer(text)
-    )
+    else:
+        matches = _DURATION.finditer(text)
+    return tuple((match.start(), match.end(), quantity_value(match.group(), "duration")) for match in matches)
 
 
 def _has_number(text: str) -> bool:
@@ -170,7 +185,8 @@ class Vocabulary:
     _words: tuple[_Term, ...] = field(init=False, compare=False, repr=False)
     _durations: tuple[tuple[str, str, Fraction], ...] = field(init=False, compare=False, repr=False)
     _screen: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
-    _by_first: dict[str, tuple[_Term, ...]] = field(init=False, compare=False, repr=False)
+    # A first word's stem -> the terms it starts, each by the index of the first term equal to it.
+    _by_first: dict[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
     _any: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
     # What `find` found in each text: specs and versions repeat texts, and a text is asked about
     # several times (its clause, then each obligation's words).
@@ -196,10 +212,10 @@ class Vocabulary:
         object.__setattr__(self, "_screen", screen)
         found_any = any_term_regex((each.term for each in words), self.synonyms)
         object.__setattr__(self, "_any", re.compile(found_any) if found_any else None)
-        by_first: dict[str, list[_Term]] = {}
+        by_first: dict[str, list[int]] = {}
         for each in words:
             for alternative in each.needs[0]:
-                by_first.setdefault(alternative, []).append(each)
+                by_first.setdefault(alternative, []).append(words.index(each))
         object.__setattr__(self, "_by_first", {key: tuple(value) for key, value in by_first.items()})
         object.__setattr__(self, "_found", {})
 
@@ -267,9 +283,10 @@ class Vocabulary:
                     if _starts_word(text, m.start())
                 )
         elif self._screen is not None and (firsts := set(self._screen.findall(lowered))):
-            candidates = dict.fromkeys(each for word in firsts for each in self._by_first[word])
-            for each in candidates:
-                if all(any(alternative in lowered for alternative in word) for word in each.needs[1:]):
+            by_first, terms = self._by_first, self._words
+            for index in dict.fromkeys(index for word in firsts for index in by_first[word]):
+                each = terms[index]
+                if len(each.needs) == 1 or _holds_each(lowered, each.needs):
                     for m in each.pattern.finditer(lowered):
                         if _starts_word(lowered, m.start()):
                             matches.append((m.start(), m.end(), each.owner, each.term))
@@ -287,6 +304,17 @@ class Vocabulary:
                 if value == seconds:
                     matches.append((start, end, owner, term))
         return matches
+
+
+def _holds_each(lowered: str, needs: tuple[tuple[str, ...], ...]) -> bool:
+    """True when `lowered` holds one of the stems of each word after the first."""
+    for word in needs[1:]:
+        for alternative in word:
+            if alternative in lowered:
+                break
+        else:
+            return False
+    return True
 
 
 def _starts_word(text: str, start: int) -> bool:

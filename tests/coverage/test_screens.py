@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from spectool.coverage.obligations import has_modal, read_sentence
+from spectool.coverage.judge import _INHERITS, _refers
+from spectool.coverage.obligations import _EXCEPTION, _split_exceptions, has_modal, read_sentence
 from spectool.coverage.patterns import WordAlternation
-from spectool.coverage.words import Vocabulary, synonym_map
+from spectool.coverage.words import _DURATION, Vocabulary, duration_spans, synonym_map
+from spectool.rules.parameters.quantities import quantity_value
 from spectool.rules.parameters.table import Parameter, ParameterTable
 
 WORDS = WordAlternation(
@@ -89,3 +91,53 @@ def test_parameter_statements_are_found_behind_their_needles() -> None:
     assert [s.value for s in table.statements("once it is without power continuously for 3 minutes")] == [180]
     assert [s.value for s in table.statements("after 2 minutes spent WITHOUT power")] == [120]
     assert list(table.statements("for 3 minutes without a supply")) == []
+
+
+DURATION_PIECES = (
+    *("3", "180", ".5", ")", "(3)", "three", "ten", "s", "S", "sec", "minutes", "Min", "hr"),
+    *(" ", "-", "x", "and", "é", "listen", "clause 4.3", "THREE", "Twenty", "hundred", " and ", "(", "day"),
+)
+
+
+@given(st.lists(st.sampled_from(DURATION_PIECES), max_size=10).map("".join))
+@example("three (3) minutes")
+@example("5ss")
+@example("for three minutes")
+@example("one hundred and twenty (120) SECONDS")
+def test_the_duration_screens_hide_no_duration(text: str) -> None:
+    plain = tuple(
+        (match.start(), match.end(), quantity_value(match.group(), "duration"))
+        for match in _DURATION.finditer(text)
+    )
+    assert duration_spans.__wrapped__(text) == plain
+
+
+REFERENCE_PIECES = (
+    *("meet ", "complies with ", "in accordance with ", "as set out in ", "the requirements of "),
+    *("specified in ", "required by ", "DESCRIBED IN ", "each ", "requirement in "),
+    *("clause", "Section", "CLAUSE", "ſection", "s", " ", "4.3", "5", " of the CHTS", "x", "é"),
+)
+
+
+@given(st.lists(st.sampled_from(REFERENCE_PIECES), max_size=8).map("".join))
+@example("shall meet clause 5.5.3")
+@example("in accordance with Sections 4 of the CHTS")
+@example("Comply  with every requirement of clause 7")
+@example("xmeet clause 5")
+def test_the_reference_screen_hides_no_reference(text: str) -> None:
+    assert _refers(text) is (_INHERITS.search(text) is not None)
+
+
+EXCEPTION_PIECES = (
+    *("keep power", " ", ", ", "(", "except", "EXCEPT", "unless", "save", "other than", "excluding"),
+    *("apart from", "but not", "x", "é", "unleſs", "another", "attribute"),
+)
+
+
+@given(st.lists(st.sampled_from(EXCEPTION_PIECES), max_size=8).map("".join))
+@example("keep power except during a Supply Outage")
+@example("keep power (other than a Supply Outage)")
+def test_the_exception_screen_hides_no_exception(text: str) -> None:
+    parts = _EXCEPTION.split(text, maxsplit=1)
+    plain = (text, ()) if len(parts) == 1 else (parts[0].strip(" ,(").strip(), (parts[1].strip(" ,.;)"),))
+    assert _split_exceptions(text) == plain
