@@ -6,7 +6,9 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from spectool.cli import main
 from spectool.config import load_config
 from spectool.errors import ConfigError
 from spectool.rules.parameters.quantities import quantity_value, shown_value, words_value
@@ -50,6 +52,24 @@ def test_counts_and_what_is_not_a_quantity() -> None:
     assert words_value("one thousand two hundred") == 1200
     assert shown_value(Fraction(180), "duration") == "180 seconds"
     assert shown_value(Fraction(1), "duration") == "1 second"
+
+
+@pytest.mark.parametrize("text", ["3ſ", "3 ſeconds", "ſix seconds", "3 mınutes"])
+def test_letters_that_only_fold_to_ascii_are_not_a_unit_or_number_word(text: str) -> None:
+    # A finder matching without regard to case takes these for "s", "i" and "k"; the value is None
+    # (not a quantity), where it used to raise KeyError and end a check with a traceback.
+    assert quantity_value(text, "duration") is None
+
+
+def test_a_check_of_a_spec_stating_3_long_s_for_the_ad1_delay_ends_normally(tmp_path: Path) -> None:
+    spec = tmp_path / "chts-v1.5.spec"
+    text = (ROOT / "specs" / "chts-v1.5.spec").read_text(encoding="utf-8")
+    assert "without power for 3 minutes" in text
+    text = text.replace("without power for 3 minutes", "without power for 3 \u017f")
+    spec.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(spec), "--config", str(ROOT / "spectool.toml")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1) and "Found" in result.stdout, result.output
 
 
 def test_statements_are_found_across_lines_and_only_in_their_phrases(tmp_path: Path) -> None:

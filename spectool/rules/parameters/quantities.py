@@ -39,7 +39,9 @@ _UNIT = "|".join(sorted(SECONDS, key=len, reverse=True))
 DURATION = rf"{NUMBER}\s*(?:{_UNIT})s?(?![\w-])"
 KINDS = {"duration": DURATION, "count": rf"{NUMBER}(?![\w-])"}
 
-_PARTS = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>(?:{_UNIT})s?)?", re.IGNORECASE)
+# ASCII letters only: Unicode case-insensitive matching, as the finders use, also takes "ſ" for "s", "K"
+# (the Kelvin sign) for "k" and "ı" for "i"; no unit or number word is spelt so, and none is valued.
+_PARTS = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>(?:{_UNIT})s?)?", re.IGNORECASE | re.ASCII)
 
 
 def words_value(text: str) -> int:
