@@ -13,13 +13,13 @@ from spectool.diff.model import (
     Presence,
     Redline,
     RowDiff,
-    Segment,
     Side,
     TableDiff,
     UnitDiff,
 )
 from spectool.diff.words import diff_words
 from spectool.docx_import.styles import StyleSheet
+from spectool.redline.inplace.labels import without_label
 from spectool.redline.inplace.locate import Located, Path, is_note_text
 from spectool.redline.inplace.runs import (
     OffsetMap,
@@ -36,7 +36,6 @@ from spectool.redline.inplace.runs import (
 from spectool.redline.inplace.unnumbered import style_numbers, switch_numbering_off
 from spectool.redline.revisions import DELETE, INSERT, MOVE_FROM, MOVE_TO, RevisionIds
 from spectool.wordml.names import Element, local_name, w
-from spectool.wordml.part_labels import label_count, named_heading
 
 # Marks that a copied paragraph, row or table must not carry twice: ids are unique in a part.
 _UNIQUE = ("bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "commentReference")
@@ -94,7 +93,7 @@ class BodyWriter:
         self.moved_from: dict[str, dict[int, Element]] = {}  # a move's old paragraphs by block number
         self.move_names: dict[str, int] = {}
         self._new_rows: list[Element] = []
-        self.numbered: dict[Element, bool] = {}
+        self.labels: dict[Element, str] = {}  # the label Word shows before a located paragraph's runs
         self._last_gone: list[tuple[Element, str]] = []
 
     def write(self) -> BodyChanges:
@@ -156,7 +155,7 @@ class BodyWriter:
             return None
         if unit.kind in FREE_KINDS:
             self.last_free[block.style] = paragraph
-            self.numbered[paragraph] = False
+            self.labels[paragraph] = ""
         else:
             self._remember(block.style, paragraph, block.text(Side.OLD))
         self.cursor = _top(paragraph)
@@ -197,14 +196,13 @@ class BodyWriter:
         if not label:
             write_changes(paragraph, old, changes_of(block.segments), self.ids)
             return
-        new, body = block.text(Side.NEW), old[label:]
+        new, body, shown = block.text(Side.NEW), old[label:], old[:label]
         # The same label on both sides ("Part I " of a heading Word labels) is Word's; else a typed number.
-        if new.startswith(old[:label]) and not any(ch.isdigit() for ch in old[:label]):
+        if new.startswith(shown) and not any(ch.isdigit() for ch in shown):
             new = new[label:]
         else:
-            new = "".join(
-                segment.text for segment in _without_label([s for s in block.segments if s.on(Side.NEW)])
-            )
+            segments = without_label([s for s in block.segments if s.on(Side.NEW)], shown, leads=False)
+            new = "".join(segment.text for segment in segments)
         write_changes(paragraph, body, changes_of(diff_words(body, new)), self.ids)
 
     def _moved_away(self, paragraph: Element, block: ParagraphDiff) -> None:
@@ -315,10 +313,10 @@ class BodyWriter:
             paragraph.append(copied)
         template_run = runs_of(like)[0] if like is not None and runs_of(like) else None
         style = run_properties(template_run)
-        label = numbered and like is not None and (self.numbered.get(like) or _numbered_automatically(like))
         segments = [s for s in block.segments if s.on(Side.NEW)]
-        if label:
-            segments = _without_label(segments)
+        if numbered and like is not None and (self.labels.get(like) or _numbered_automatically(like)):
+            # A clause's or section's text opens with its number (the page's); Word shows like's.
+            segments = without_label(segments, self.labels.get(like, ""), leads=True)
         for segment in segments:
             kind = MOVE_TO if moved and segment.op is Op.EQUAL else INSERT
             wrapper = revision(kind, self.ids)
@@ -335,8 +333,8 @@ class BodyWriter:
         self.last_paragraph[style] = paragraph
         self.any_paragraph = paragraph
         runs = "".join(run_text(run) for run in runs_of(paragraph))
-        # Its runs lack the number the spec's text starts with: Word numbers it (w:numPr or its style).
-        self.numbered[paragraph] = OffsetMap(text, runs).label_length > 0
+        # What its runs lack of the number the spec's text starts with: Word's label (w:numPr or style).
+        self.labels[paragraph] = text[: OffsetMap(text, runs).label_length]
 
     def _after_cursor(self, element: Element) -> None:
         if self.cursor is None:
@@ -663,22 +661,3 @@ def _numbered_automatically(paragraph: Element) -> bool:
     """Does Word number the paragraph itself (w:numPr), rather than its text holding the number?"""
     properties = paragraph.find(w("pPr"))
     return properties is not None and properties.find(w("numPr")) is not None
-
-
-def _without_label(segments: list[Segment]) -> list[Segment]:
-    """The segments less the typed number they start with (the first word and its space), or less a
-    label such as "Part III " that Word shows for a section counted from it."""
-    text = "".join(segment.text for segment in segments)
-    head = text.split(" ", 1)
-    cut = len(head[0]) + 1 if len(head) == 2 and any(ch.isdigit() for ch in head[0]) else 0
-    named = named_heading(text) if not cut else None
-    if named is not None and label_count(named[0]) is not None:
-        cut = len(text) - len(named[1])  # "Part III " of a section Word labels so (wordml.part_labels)
-    out: list[Segment] = []
-    for segment in segments:
-        if cut >= len(segment.text):
-            cut -= len(segment.text)
-            continue
-        out.append(Segment(segment.op, segment.text[cut:]))
-        cut = 0
-    return out
