@@ -55,9 +55,11 @@ class Office:
         reply = self._ask({"op": "comments", "path": str(path)})
         return [(str(item["content"]), str(item["anchor"])) for item in reply["comments"]]
 
-    def notes(self, path: Path) -> dict[str, list[list[str]]]:
-        """The lines of each footnote and endnote ("footnotes", "endnotes"), list labels first."""
-        reply = self._ask({"op": "notes", "path": str(path)})
+    def notes(self, path: Path, side: Side | None = None) -> dict[str, list[list[str]]]:
+        """The lines of each footnote and endnote ("footnotes", "endnotes"), list labels first, after
+        accepting (NEW) or rejecting (OLD) every change."""
+        revisions = {Side.NEW: "accept", Side.OLD: "reject", None: "keep"}[side]
+        reply = self._ask({"op": "notes", "path": str(path), "revisions": revisions})
         return {
             kind: [[str(line) for line in note] for note in reply[kind]] for kind in ("footnotes", "endnotes")
         }

@@ -4,7 +4,7 @@ It starts one headless office with a private profile, then answers JSON requests
 {"op": "text", "path": P, "revisions": "accept" | "reject" | "keep"} -> {"ok": true, "text": ...};
 {"op": "compare", "old": P, "new": P, "out": P} -> {"ok": true, "load": s, "compare": s, "save": s, ...};
 {"op": "comments", "path": P} -> {"ok": true, "comments": [{"content": ..., "anchor": ...}, ...]};
-{"op": "notes", "path": P} -> {"ok": true, "footnotes": [[line, ...], ...], "endnotes": [...]}.
+{"op": "notes", "path": P, "revisions": R} -> {"ok": true, "footnotes": [[line, ...], ...], "endnotes": ...}.
 It ends the office when stdin closes.
 """
 
@@ -198,11 +198,14 @@ class Office:
         finally:
             model.close(True)
 
-    def notes(self, path: str) -> dict[str, list[list[str]]]:
+    def notes(self, path: str, revisions: str = "keep") -> dict[str, list[list[str]]]:
         """Each footnote's and endnote's paragraphs as LibreOffice shows them, list labels first (its
-        text export leaves the notes out)."""
+        text export leaves the notes out), after accepting or rejecting every change if asked."""
         document = self.load(path)
         try:
+            if revisions in _DISPATCH:
+                frame = document.getCurrentController().getFrame()
+                self.dispatcher.executeDispatch(frame, _DISPATCH[revisions], "", 0, ())
             return {
                 "footnotes": [_note_lines(note) for note in _items(document.getFootnotes())],
                 "endnotes": [_note_lines(note) for note in _items(document.getEndnotes())],
@@ -255,7 +258,7 @@ def main() -> None:
                 elif request["op"] == "comments":
                     reply = {"ok": True, "comments": office.comments(request["path"])}
                 elif request["op"] == "notes":
-                    reply = {"ok": True, **office.notes(request["path"])}
+                    reply = {"ok": True, **office.notes(request["path"], request.get("revisions", "keep"))}
                 elif request["op"] == "compare":
                     timings = office.compare(request["old"], request["new"], request["out"])
                     reply = {"ok": True, **timings}

@@ -21,9 +21,11 @@ from spectool.diff.words import diff_words
 from spectool.docx_import.styles import StyleSheet
 from spectool.redline.inplace.labels import without_label
 from spectool.redline.inplace.locate import Located, Path, is_note_text
+from spectool.redline.inplace.note_lines import write_note_changes
 from spectool.redline.inplace.runs import (
     OffsetMap,
     changes_of,
+    mark_paragraph,
     new_run,
     revision,
     run_properties,
@@ -74,14 +76,14 @@ class BodyWriter:
         redline: Redline,
         located: Located,
         ids: RevisionIds,
-        notes: dict[Path, Element] | None = None,
+        notes: dict[Path, tuple[Element, ...]] | None = None,
         styles: StyleSheet | None = None,
     ) -> None:
         self.redline = redline
         self.styles = styles or StyleSheet({})  # to tell which paragraph styles Word numbers
         self.located = located
         self.ids = ids
-        self.notes = notes or {}  # the one paragraph of each footnote and endnote, by the redline's path
+        self.notes = notes or {}  # the paragraphs of each footnote and endnote, by the redline's path
         self.notes_written = False
         self.changes = BodyChanges()
         self.cursor: Element | None = None
@@ -176,12 +178,13 @@ class BodyWriter:
         bookmarked and commented at the unit's first paragraph in the body, which cites it."""
         note = self.notes.get((index, number))
         if note is None:
-            raise UnplacedChange(
-                "a change in a footnote or endnote the import recorded no single paragraph for"
-            )
+            raise UnplacedChange("a change in a footnote or endnote the import recorded no paragraph for")
         if block.presence is not Presence.BOTH or unit.side is not None:
             raise UnplacedChange("a footnote or endnote added, removed or moved")
-        write_changes(note, block.text(Side.OLD), changes_of(block.segments), self.ids)
+        if len(note) == 1:
+            write_changes(note[0], block.text(Side.OLD), changes_of(block.segments), self.ids)
+        else:  # each line of the note is a paragraph of it (as export writes a note)
+            write_note_changes(note, block.text(Side.OLD), changes_of(block.segments), self.ids)
         self.notes_written = True
         before = [self.located.paragraphs.get((index, earlier)) for earlier in range(number)]
         cites = next((paragraph for paragraph in before if paragraph is not None), None)
@@ -228,7 +231,7 @@ class BodyWriter:
                 else:
                     self._last_gone.append((paragraph, kind))  # new paragraphs may yet follow it
             return
-        _mark_paragraph(paragraph, revision(kind, self.ids))
+        mark_paragraph(paragraph, revision(kind, self.ids))
 
     def _mark_last_gone(self) -> None:
         """The gone paragraphs that stood last in the body when they were marked: marked now if new
@@ -238,7 +241,7 @@ class BodyWriter:
             while following is not None and local_name(following) in ("bookmarkEnd", "commentRangeEnd"):
                 following = following.getnext()
             if following is not None and local_name(following) == "p":
-                _mark_paragraph(paragraph, revision(kind, self.ids))
+                mark_paragraph(paragraph, revision(kind, self.ids))
             elif following is None or local_name(following) == "sectPr":
                 self._mark_before(paragraph, kind)
 
@@ -269,7 +272,7 @@ class BodyWriter:
             return
         if _has_mark(before):
             return
-        _mark_paragraph(before, revision(kind, self.ids))
+        mark_paragraph(before, revision(kind, self.ids))
         _take_properties(paragraph, before, revision("pPrChange", self.ids))
 
     def _unnumber(self, paragraph: Element, kind: str) -> None:
@@ -289,8 +292,8 @@ class BodyWriter:
         if style_numbers(self.styles, copied):
             switch_numbering_off(copied)
         empty.append(copied)
-        _mark_paragraph(empty, revision(INSERT, self.ids))
-        _mark_paragraph(paragraph, revision(kind, self.ids))
+        mark_paragraph(empty, revision(INSERT, self.ids))
+        mark_paragraph(paragraph, revision(kind, self.ids))
         paragraph.addnext(empty)
 
     def _new_paragraph(
@@ -322,7 +325,7 @@ class BodyWriter:
             wrapper = revision(kind, self.ids)
             wrapper.append(new_run(segment.text, style))
             paragraph.append(wrapper)
-        _mark_paragraph(paragraph, revision(MOVE_TO if moved else INSERT, self.ids))
+        mark_paragraph(paragraph, revision(MOVE_TO if moved else INSERT, self.ids))
         return paragraph
 
     def _like(self, style: str) -> Element | None:
@@ -537,23 +540,6 @@ def _first_located(located: Located) -> Element | None:
     return next((node for node in body if node in tops), None)
 
 
-def _mark_paragraph(paragraph: Element, mark: Element) -> None:
-    properties = paragraph.find(w("pPr"))
-    if properties is None:
-        properties = w_element("pPr")
-        paragraph.insert(0, properties)
-    marks = properties.find(w("rPr"))
-    if marks is None:
-        marks = w_element("rPr")
-        # w:rPr comes after the other paragraph properties but before w:sectPr and w:pPrChange.
-        later = [node for node in properties if local_name(node) in ("sectPr", "pPrChange")]
-        if later:
-            later[0].addprevious(marks)
-        else:
-            properties.append(marks)
-    marks.insert(0, mark)
-
-
 def _container(paragraph: Element) -> Element:
     """The body or table cell a paragraph stands in (through content controls)."""
     for ancestor in paragraph.iterancestors():
@@ -586,7 +572,7 @@ def _hand_marks_back(container: Element) -> None:
         # With no paragraph just before the run to take the mark, the run's last mark stays untracked:
         # rejecting leaves an empty paragraph there, as Word keeps one after a table.
         if before is not None and before.getnext() is paragraphs[start] and not _has_mark(before):
-            _mark_paragraph(before, kind)
+            mark_paragraph(before, kind)
 
 
 def _new_mark(paragraph: Element) -> Element | None:

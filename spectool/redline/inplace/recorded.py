@@ -112,17 +112,18 @@ def _table_of(rows: list[WordLocation]) -> list[WordLocation]:
     return [WordLocation(TABLE, number, path)]
 
 
-def note_paragraphs(package: WordPackage, recorded: Mapping[Path, WordLocation]) -> dict[Path, Element]:
-    """The paragraph of each recorded footnote and endnote that has exactly one (a note of several
-    paragraphs has none here, and a change to it is refused)."""
+def note_paragraphs(
+    package: WordPackage, recorded: Mapping[Path, WordLocation]
+) -> dict[Path, tuple[Element, ...]]:
+    """The paragraphs of each recorded footnote and endnote (a note with none has no entry)."""
     parts = {FOOTNOTE: package.footnotes, ENDNOTE: package.endnotes}
-    notes: dict[Path, Element] = {}
+    notes: dict[Path, tuple[Element, ...]] = {}
     for path, location in recorded.items():
         part = parts.get(location.kind)
         if part is None:
             continue
         note = next((n for n in part if n.get(w("id")) == str(location.number)), None)
         paragraphs = list(note.iterchildren(w("p"))) if note is not None else []
-        if len(paragraphs) == 1:
-            notes[path] = paragraphs[0]
+        if paragraphs:
+            notes[path] = tuple(paragraphs)
     return notes

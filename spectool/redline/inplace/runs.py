@@ -310,3 +310,21 @@ def _insert_text(
     else:
         paragraph.append(wrapper)
     return wrapper
+
+
+def mark_paragraph(paragraph: Element, mark: Element) -> None:
+    """Put a revision on the paragraph's mark (w:pPr/w:rPr): a new, gone or moved paragraph."""
+    properties = paragraph.find(w("pPr"))
+    if properties is None:
+        properties = w_element("pPr")
+        paragraph.insert(0, properties)
+    marks = properties.find(w("rPr"))
+    if marks is None:
+        marks = w_element("rPr")
+        # w:rPr comes after the other paragraph properties but before w:sectPr and w:pPrChange.
+        later = [node for node in properties if local_name(node) in ("sectPr", "pPrChange")]
+        if later:
+            later[0].addprevious(marks)
+        else:
+            properties.append(marks)
+    marks.insert(0, mark)
