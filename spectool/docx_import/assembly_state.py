@@ -38,6 +38,7 @@ class AssemblyState:
         self.title = ""
         self.contents: ContentsDraft | None = None  # the contents list being read, if any
         self.kept = Kept()
+        self.named_source: WordParagraph | None = None  # the last heading kept as a "named heading"
         self.issues: list[ImportIssue] = []
         self.log = OriginLog()
         self.cited: set[int] = set()  # paragraphs whose notes have been placed

@@ -137,13 +137,13 @@ class Kept:
         self.first.setdefault(kind, source)
         self.counts[kind] = self.counts.get(kind, 0) + 1
 
-    def move(self, kind: str, to: str) -> None:
-        """One of `kind` turned out to be of kind `to` (where the first of `kind` was is where it goes)."""
-        first = self.first.get(kind)
+    def move(self, kind: str, to: str, source: WordParagraph | None) -> None:
+        """The last of `kind` met, `source`, turned out to be of kind `to` (the first of `kind` stays
+        where it was unless it was the only one)."""
         self.counts[kind] -= 1
         if not self.counts[kind]:
             del self.counts[kind], self.first[kind]
-        self.add(to, first)
+        self.add(to, source)
 
     def summary(self) -> list[tuple[WordParagraph | None, str]]:
         """One message per kind, in the order the kinds were first met."""

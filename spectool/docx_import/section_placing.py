@@ -23,6 +23,8 @@ class SectionPlacing(ParagraphPlacing):
         if piece.number is None:
             self.keep(HeadingBlock(level, piece.title, piece.label), piece.source)
             self.kept.add("named heading" if piece.label else "unnumbered heading", piece.source)
+            if piece.label:
+                self.named_source = piece.source
         elif piece.number in self.seen and self.stack and self.stack[-1] == piece.number:
             # A heading that repeats the open section's number: what follows stays in that section.
             self.keep(HeadingBlock(level, piece.title, str(piece.number)), piece.source)
@@ -77,9 +79,16 @@ class SectionPlacing(ParagraphPlacing):
             return None
         section = SectionDraft(after, number=number, title=f"{heading.label} {heading.title}".strip())
         del blocks[index:]
-        for location in self.log.take(heading):
+        locations = self.log.take(heading)
+        for location in locations:
             self.log.add(section, location)
-        self.kept.move("named heading", "heading counting to its section")
+        source = self.named_source
+        # The warning points at this heading: it is the last kept with a label (only free text since).
+        self.kept.move(
+            "named heading",
+            "heading counting to its section",
+            source if source is not None and source.location in locations else None,
+        )
         return section
 
     def is_open(self, number: ClauseNumber) -> bool:

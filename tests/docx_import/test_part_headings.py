@@ -111,3 +111,23 @@ def test_free_paragraphs_between_a_part_heading_and_its_first_subsection_go_into
     assert (str(general.number), general.title) == ("1.1", "General")
     assert "Scope" in paragraph_texts(export(result.spec, tmp_path))  # "Part I" is Word's label
     assert exported_again(result.spec, tmp_path).spec == result.spec
+
+
+def test_the_warning_names_the_first_heading_counted_to_its_section(tmp_path: Path) -> None:
+    """The warning points at the first heading that became its section, not at the first heading kept
+    with a label (which stays one: "Annex A"); the count of each kind is left as it is."""
+    builder = DocxBuilder()
+    builder.heading("Annex A Background", 1)
+    builder.paragraph("This annex gives the background.")
+    builder.heading("Annex B History", 1)
+    builder.heading("Part I Scope", 1)
+    builder.paragraph("1.1 The meter shall keep a log.")
+    builder.heading("Part II Alerts", 1)
+    builder.paragraph("2.1 The hub shall relay alerts.")
+    result = import_built(builder, tmp_path)
+    assert [str(section.number) for section in result.spec.sections] == ["1", "2"]
+    warned = {issue.message.split(":")[0]: issue for issue in result.issues}
+    counted = warned["2 headings whose labels count to the sections of what follows them (Part I before 1.1)"]
+    assert (counted.paragraph, counted.first_words) == (4, "Part I Scope")
+    named = warned["2 headings numbered in a shape no section has (such as Annex B)"]
+    assert (named.paragraph, named.first_words) == (1, "Annex A Background")
