@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spectool.model.document import (
     Attachment,
     Block,
@@ -23,6 +25,8 @@ from spectool.parsing.provenance import render_origins, render_source
 from spectool.parsing.transformer import write_cell
 
 _ITEM_INDENT = ("  ", "    ")
+_ITEM_LIKE = re.compile(r"\([a-z]{1,5}\)[ \t]")  # the grammar's LETTER_ITEM and ROMAN_ITEM labels
+_CONTINUED_ITEM = " " * 6
 
 
 def render_spec(spec: Spec) -> str:
@@ -108,7 +112,13 @@ def _item_lines(item: SubItem, depth: int) -> list[str]:
 
 def _text_lines(head: str, text: Text, indent: str) -> list[str]:
     first, *rest = text.value.split("\n")
-    return [f"{head}{first}".rstrip(), *(f"{indent}{line}" for line in rest)]
+    return [f"{head}{first}".rstrip(), *(f"{_indent_for(line, indent)}{line}" for line in rest)]
+
+
+def _indent_for(line: str, indent: str) -> str:
+    """A line of text that opens like a sub-item ("(a) ", as a note's numbered paragraph does) goes six
+    spaces in, where no sub-item stands, so it reads back as text and not as an item."""
+    return _CONTINUED_ITEM if _ITEM_LIKE.match(line) else indent
 
 
 def _table_lines(table: Table) -> list[str]:

@@ -214,3 +214,27 @@ def test_a_reworded_numbered_note_is_written_in_place_around_words_label(tmp_pat
     assert ["".join(e.itertext()) for e in notes.iter(w("del"))] == ["overwritten"]
     assert ["".join(e.itertext()) for e in notes.iter(w("ins"))] == ["deleted"]
     assert "(a)" not in "".join(notes.itertext())
+
+
+def clause_note() -> DocxBuilder:
+    """A clause citing a footnote whose second and third paragraphs Word letters (a) and (b)."""
+    builder = DocxBuilder()
+    lists(builder)
+    builder.heading("1 Scope")
+    builder.raw(citing("1.1 The meter shall keep a log.", "footnote", 1))
+    lines = (
+        ("", "An event is one of:"),
+        (numbered(LETTERS), "a power outage"),
+        (numbered(LETTERS), "a tamper"),
+    )
+    builder.notes_part("footnote", note("footnote", 1, *lines))
+    return builder
+
+
+def test_a_clause_note_whose_lines_word_letters_reads_back(tmp_path: Path) -> None:
+    # Its lines "(a) ..." are written six spaces in, where no sub-item stands: at two they read back as
+    # sub-items after the note, and the import refused the document ("does not read back").
+    result = import_built(clause_note(), tmp_path)
+    assert notes(result.spec)["footnotes"] == [["An event is one of:", "(a) a power outage", "(b) a tamper"]]
+    assert "\n      (a) a power outage\n" in result.source
+    assert parse_spec(result.source, "again.spec").sections == result.spec.sections

@@ -12,10 +12,13 @@ from spectool.diff.document import diff_specs
 from spectool.diff.model import Side
 from spectool.diff.page import spec_page
 from spectool.docx_import import import_docx
+from spectool.errors import InputError
 from spectool.model.document import Clause, Footnote, Spec
 from spectool.parsing import parse_spec
 from spectool.redline.check import check_document
 from spectool.redline.inplace import redline_onto_bytes
+from tests.docx_import.docx_builder import DocxBuilder
+from tests.docx_import.test_note_numbers import clause_note
 from tests.docx_import.test_note_paragraphs import ENDNOTE, FOOTNOTE, document
 from tests.redline.conftest import office  # noqa: F401  (the session's LibreOffice)
 from tests.redline.inplace_helpers import document as body_of
@@ -54,12 +57,26 @@ EDITS: dict[str, tuple[list[tuple[str, str]], list[str], list[str]]] = {
 }
 
 
-def redlined(tmp_path: Path, edit: str) -> tuple[Path, Path, Spec, Spec]:
-    """The original, its redline in place with `edit`, the spec and the amended spec."""
-    source = document().save(tmp_path / "original.docx")
+# The same on a note whose second and third lines Word letters (a) and (b).
+LETTERED: dict[str, list[tuple[str, str]]] = {
+    "a lettered line": [("(b) a tamper", "(b) a tamper of the cover")],
+    "words at a lettered line's end": [("(a) a power outage", "(a) a power outage at night")],
+    "the last lettered line gone": [("\n      (b) a tamper", "")],
+}
+
+
+def redlined(
+    tmp_path: Path,
+    edit: str,
+    replacements: list[tuple[str, str]] | None = None,
+    built: DocxBuilder | None = None,
+) -> tuple[Path, Path, Spec, Spec]:
+    """The original, its redline in place with `edit` (or `replacements` in `built`), the spec and the
+    amended spec."""
+    source = (built or document()).save(tmp_path / "original.docx")
     imported = import_docx(source, name="SMETS2", version="5.0")
     amended = imported.source
-    for old, new in EDITS[edit][0]:
+    for old, new in replacements or EDITS[edit][0]:
         assert old in amended, amended
         amended = amended.replace(old, new)
     base = parse_spec(imported.source, str(tmp_path / "base.spec"))
@@ -94,6 +111,24 @@ def test_accepted_and_rejected_read_back_as_both_specs(tmp_path: Path, edit: str
         )
         assert note_texts(read.spec) == note_texts(want)
         assert spec_page(read.spec).units == spec_page(want).units
+
+
+@pytest.mark.parametrize("edit", sorted(LETTERED))
+def test_lettered_note_lines_read_back_as_both_specs(tmp_path: Path, edit: str) -> None:
+    _, redline, base, new = redlined(tmp_path, edit, LETTERED[edit], clause_note())
+    for accepted, want in ((True, new), (False, base)):
+        body = settled(redline, tmp_path, accepted=accepted)
+        read = import_docx(
+            body, name="SMETS2", version="5.0", accept_changes=accepted, reject_changes=not accepted
+        )
+        assert note_texts(read.spec) == note_texts(want)
+
+
+def test_a_change_that_moves_words_letters_is_refused_saying_what_to_do(tmp_path: Path) -> None:
+    """A lettered line gone before another: Word's letters would move, which the words cannot say."""
+    gone = [("\n      (a) a power outage", ""), ("(b) a tamper", "(a) a tamper")]
+    with pytest.raises(InputError, match=r"moves the numbers Word shows on its lines.*make it in Word"):
+        redlined(tmp_path, "", gone, clause_note())
 
 
 @pytest.mark.parametrize("edit", ["first and last lines", "a line gone", "endnote"])

@@ -21,7 +21,7 @@ from spectool.diff.words import diff_words
 from spectool.docx_import.styles import StyleSheet
 from spectool.redline.inplace.labels import without_label
 from spectool.redline.inplace.locate import Located, Path, is_note_text
-from spectool.redline.inplace.note_lines import write_note_changes
+from spectool.redline.inplace.note_lines import NoteNumbersMoved, write_note_changes
 from spectool.redline.inplace.runs import (
     OffsetMap,
     changes_of,
@@ -184,7 +184,10 @@ class BodyWriter:
         if len(note) == 1:
             write_changes(note[0], block.text(Side.OLD), changes_of(block.segments), self.ids)
         else:  # each line of the note is a paragraph of it (as export writes a note)
-            write_note_changes(note, block.text(Side.OLD), changes_of(block.segments), self.ids)
+            try:
+                write_note_changes(note, block.text(Side.OLD), changes_of(block.segments), self.ids)
+            except NoteNumbersMoved as error:
+                raise UnplacedChange(str(error)) from None
         self.notes_written = True
         before = [self.located.paragraphs.get((index, earlier)) for earlier in range(number)]
         cites = next((paragraph for paragraph in before if paragraph is not None), None)

@@ -28,14 +28,38 @@ def write_note_changes(
         return
     starts = _model_starts(shown, model_text)
     ends = [*starts[1:], len(model_text)]
+    labels = [
+        OffsetMap(model_text[start:end], "".join(run_text(run) for run in runs_of(paragraph))).label_length
+        for paragraph, start, end in zip(shown, starts, ends, strict=True)
+    ]
+    # New words go after the label Word shows: those at a line's label end the line before.
+    firsts = [0, *(start + label for start, label in zip(starts[1:], labels[1:], strict=True))]
     for index, (paragraph, start, end) in enumerate(zip(shown, starts, ends, strict=True)):
-        mine = _within(changes, start, end, last=index == len(shown) - 1)
+        last = index == len(shown) - 1
+        mine = _within(
+            changes, (start, end), (firsts[index], len(model_text) + 1 if last else firsts[index + 1])
+        )
         if not mine:
             continue
+        gone = _all_gone(model_text[start:end], mine)
+        if (
+            index
+            and labels[index]
+            and not gone
+            and any(c.kind == DELETE and c.start < labels[index] for c in mine)
+        ):
+            raise NoteNumbersMoved(
+                "a change to a footnote or endnote that moves the numbers Word shows on its lines (a "
+                "numbered line removed or renumbered): make it in Word, or use the template redline"
+            )
         write_changes(paragraph, model_text[start:end], mine, ids)
-        if index and _all_gone(model_text[start:end], mine):
+        if index and gone:
             # The mark before it goes too: the two paragraphs become one, with nothing of the gone one.
             mark_paragraph(shown[index - 1], revision(DELETE, ids))
+
+
+class NoteNumbersMoved(ValueError):
+    """A change to a note's lines that Word's numbering of them would show otherwise than the spec."""
 
 
 def _model_starts(paragraphs: Sequence[Element], model_text: str) -> list[int]:
@@ -59,14 +83,17 @@ def _model_starts(paragraphs: Sequence[Element], model_text: str) -> list[int]:
     return starts
 
 
-def _within(changes: Sequence[Change], start: int, end: int, *, last: bool) -> list[Change]:
-    """The changes, or the parts of them, that fall in [start, end), at positions from `start`; new
-    words at `end` belong to the paragraph after, unless this is the last."""
+def _within(changes: Sequence[Change], words: tuple[int, int], inserts: tuple[int, int]) -> list[Change]:
+    """The changes, or the parts of them, that fall in a paragraph's `words` [start, end) of the model's
+    text, at positions from its start; new words where they are in [`inserts`)."""
+    start, end = words
     out: list[Change] = []
     for change in changes:
         if change.kind in (INSERT, MOVE_TO):
-            if start <= change.start < end or (last and change.start == end):
+            if inserts[0] <= change.start < min(inserts[1], end):
                 out.append(Change(change.kind, change.start - start, change.start - start, change.text))
+            elif inserts[0] <= change.start < inserts[1]:  # at the next line's label: this line's end
+                out.append(Change(change.kind, end - start, end - start, f" {change.text.strip()}"))
             continue
         low, high = max(change.start, start), min(change.end, end)
         if low < high:
