@@ -137,6 +137,7 @@ class SpecJudge:
         corpus: Corpus | None = None,
         *,
         thorough: bool = False,
+        judges: dict[int, SpecJudge] | None = None,
     ) -> None:
         self.spec = spec
         # Thorough: read every clause that names a column, for --explain; else only those that can
@@ -150,6 +151,10 @@ class SpecJudge:
         self._active: set[int] = set()
         self._unread: dict[int, tuple[Unread, ...]] = {}
         self._others: dict[str, SpecJudge] = {}
+        # Every judge of this run by its spec (id, the spec being alive in the corpus): a loop of
+        # references across specs meets the same judge again, which ends it as within a spec.
+        self._judges = judges if judges is not None else {}
+        self._judges.setdefault(id(spec), self)
         self.sections = tuple(
             (section, block) for section in spec.sections for block in section.blocks if type(block) is Clause
         )
@@ -463,9 +468,18 @@ class SpecJudge:
             specs = [spec for spec in self._corpus if spec.name.upper() == name.upper()]
             if not specs:
                 return None
-            judge = SpecJudge(specs[-1], self.words, self.limits, self._corpus, thorough=self.thorough)
-            if self._inheriting is not None:
-                judge.inherit_only(*self._inheriting)
+            judge = self._judges.get(id(specs[-1]))
+            if judge is None:
+                judge = SpecJudge(
+                    specs[-1],
+                    self.words,
+                    self.limits,
+                    self._corpus,
+                    thorough=self.thorough,
+                    judges=self._judges,
+                )
+                if self._inheriting is not None:
+                    judge.inherit_only(*self._inheriting)
             self._others[name.upper()] = judge
         return judge
 
