@@ -291,10 +291,11 @@ class SpecJudge:
         full = self._read_text(clause)
         # Read when it names a column on the subject, or else when it refers to another clause. The
         # subject's few terms are the quicker search, and most clauses that fail, fail on them.
-        on_subject = (
-            self.thorough or not words.matrix.subject or words.subject.names(full)
-        ) and words.columns.names(full)
-        if not on_subject and not _refers(full):
+        on_subject = (not words.matrix.subject or words.subject.names(full)) and words.columns.names(full)
+        # Its unreadable sentences count only where a cell's rules read it, for an explanation too:
+        # off the subject, it is read for the explanation's verdicts alone.
+        counted = on_subject or _refers(full)
+        if not counted and not (self.thorough and words.columns.names(full)):
             return ()  # it can decide no cell, and inherits nothing
         judged: list[Judged] = []
         unread: list[Unread] = []
@@ -326,7 +327,7 @@ class SpecJudge:
                     ):
                         sentence = sentence or Sentence(*place)
                         judged.append(self._judge(clause_id, sentence, reading, leaving, narrowed))
-                elif isinstance(reading, Unreadable):
+                elif isinstance(reading, Unreadable) and counted:
                     columns = words.columns.owners(place[0])
                     if columns:
                         rows = words.scope(term for _, term, *_ in words.actors.find(place[0]))
