@@ -137,6 +137,7 @@ class SpecJudge:
         corpus: Corpus | None = None,
         *,
         thorough: bool = False,
+        judges: dict[int, SpecJudge] | None = None,
     ) -> None:
         self.spec = spec
         # Thorough: read every clause that names a column, for --explain; else only those that can
@@ -150,6 +151,10 @@ class SpecJudge:
         self._active: set[int] = set()
         self._unread: dict[int, tuple[Unread, ...]] = {}
         self._others: dict[str, SpecJudge] = {}
+        # Every judge of this run by its spec (id, the spec being alive in the corpus): a loop of
+        # references across specs meets the same judge again, which ends it as within a spec.
+        self._judges = judges if judges is not None else {}
+        self._judges.setdefault(id(spec), self)
         self.sections = tuple(
             (section, block) for section in spec.sections for block in section.blocks if type(block) is Clause
         )
@@ -286,10 +291,11 @@ class SpecJudge:
         full = self._read_text(clause)
         # Read when it names a column on the subject, or else when it refers to another clause. The
         # subject's few terms are the quicker search, and most clauses that fail, fail on them.
-        on_subject = (
-            self.thorough or not words.matrix.subject or words.subject.names(full)
-        ) and words.columns.names(full)
-        if not on_subject and not _refers(full):
+        on_subject = (not words.matrix.subject or words.subject.names(full)) and words.columns.names(full)
+        # Its unreadable sentences count only where a cell's rules read it, for an explanation too:
+        # off the subject, it is read for the explanation's verdicts alone.
+        counted = on_subject or _refers(full)
+        if not counted and not (self.thorough and words.columns.names(full)):
             return ()  # it can decide no cell, and inherits nothing
         judged: list[Judged] = []
         unread: list[Unread] = []
@@ -321,7 +327,7 @@ class SpecJudge:
                     ):
                         sentence = sentence or Sentence(*place)
                         judged.append(self._judge(clause_id, sentence, reading, leaving, narrowed))
-                elif isinstance(reading, Unreadable):
+                elif isinstance(reading, Unreadable) and counted:
                     columns = words.columns.owners(place[0])
                     if columns:
                         rows = words.scope(term for _, term, *_ in words.actors.find(place[0]))
@@ -463,9 +469,18 @@ class SpecJudge:
             specs = [spec for spec in self._corpus if spec.name.upper() == name.upper()]
             if not specs:
                 return None
-            judge = SpecJudge(specs[-1], self.words, self.limits, self._corpus, thorough=self.thorough)
-            if self._inheriting is not None:
-                judge.inherit_only(*self._inheriting)
+            judge = self._judges.get(id(specs[-1]))
+            if judge is None:
+                judge = SpecJudge(
+                    specs[-1],
+                    self.words,
+                    self.limits,
+                    self._corpus,
+                    thorough=self.thorough,
+                    judges=self._judges,
+                )
+                if self._inheriting is not None:
+                    judge.inherit_only(*self._inheriting)
             self._others[name.upper()] = judge
         return judge
 

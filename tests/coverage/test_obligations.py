@@ -156,3 +156,44 @@ def test_a_clause_of_another_spec_is_inherited() -> None:
         "hub", "restart"
     )
     assert (cell.status, cell.evidence[0].via) == (Status.COVERED, ("CHTS@1.5 4.1",))
+
+
+def test_a_loop_of_references_across_specs_ends() -> None:
+    # Each spec's clause names the other's: the loop ends as one within a spec does, with what the
+    # clause met again says itself (it ran until Python's recursion limit before).
+    meters = smets("# 5 ESME\n5.1 Polyphase ESME shall meet clause 4.1 of the CHTS.\n")
+    hub = chts(
+        "# 4 Hub\n4.1 Polyphase ESME shall meet clause 5.1 of SMETS2 and keep the Communications Hub "
+        "powered while it restarts.\n"
+    )
+    assessor = Assessor(MATRIX, corpus=Corpus((meters, hub)))
+    cell = assess(meters, MATRIX, assessor=assessor).cell("poly", "restart")
+    assert (cell.status, cell.clauses, cell.evidence[0].via) == (Status.COVERED, ("5.1",), ("CHTS@1.5 4.1",))
+    # The hub is only named: the obligation is Polyphase ESME's.
+    assert assess(hub, MATRIX, assessor=assessor).cell("hub", "restart").status is Status.MENTIONED
+    explained = explain(meters, MATRIX, POLY, RESTART, assessor=assessor)
+    covering = [(each.clause, each.via) for each in explained.decisions if each.verdict is Verdict.COVERS]
+    assert (explained.cell.status, covering) == (Status.COVERED, [("5.1", ("CHTS@1.5 4.1",))])
+
+
+def test_an_explanation_s_cell_is_the_report_s_for_an_unreadable_sentence_off_the_subject() -> None:
+    # A clause silent on the subject decides nothing and mentions nothing: its unreadable sentence
+    # ("a restart ... shall be logged" has no actor) made --explain say "mentioned only" where the
+    # report and the rules said "gap".
+    matrix = CoverageMatrix("test", "Test", (ESME,), (RESTART,), subject=("power*",))
+    spec = smets(
+        "# 5 ESME\n5.1 A restart of ESME shall be logged.\n"
+        "5.2 ESME shall keep the Communications Hub powered.\n"
+    )
+    cell = assess(spec, matrix, assessor=Assessor(matrix)).cell("esme", "restart")
+    explained = explain(spec, matrix, ESME, RESTART, assessor=Assessor(matrix))
+    assert (cell.status, explained.cell) == (Status.GAP, cell)
+    # On the subject, it is reported by both.
+    powered = smets("# 5 ESME\n5.1 A restart of ESME without power shall be logged.\n")
+    cell = assess(powered, matrix, assessor=Assessor(matrix)).cell("esme", "restart")
+    explained = explain(powered, matrix, ESME, RESTART, assessor=Assessor(matrix))
+    assert (cell.status, explained.cell, explained.decisions[0].verdict) == (
+        Status.MENTIONED,
+        cell,
+        Verdict.UNREADABLE,
+    )
