@@ -12,8 +12,11 @@ from click.testing import CliRunner
 from lxml import etree
 
 from spectool.cli import main
+from spectool.diff.document import diff_specs
 from spectool.diff.model import Side
 from spectool.diff.plain import normalise_lines
+from spectool.parsing import parse_spec
+from spectool.redline.inplace import redline_onto_bytes
 from spectool.wordml.names import w
 from spectool.wordml.text import read_paragraphs, settled_paragraphs
 from tests.redline.helpers import ROOT
@@ -99,3 +102,11 @@ def side_lines(path: Path, side: Side) -> list[str]:
 def plain_lines(path: Path) -> list[str]:
     """A document's text as it stands, one line a paragraph."""
     return normalise_lines(p.text for p in read_paragraphs(document(path).find(w("body"))))
+
+
+def redline_onto(original: Path, imported: str, amended: str, out: Path, date: str) -> Path:
+    """`original`'s redline in place, written to `out`: from `imported` (its import) to `amended`."""
+    base = parse_spec(imported, str(out.with_name("base.spec")))
+    new = parse_spec(amended, str(out.with_name("new.spec")))
+    out.write_bytes(redline_onto_bytes(diff_specs(base, new), original, base=base, author="SECAS", date=date))
+    return out

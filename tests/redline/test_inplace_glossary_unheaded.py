@@ -13,14 +13,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from spectool.diff.document import diff_specs
 from spectool.diff.model import Side
 from spectool.docx_import import import_docx
-from spectool.parsing import parse_spec
 from spectool.redline.check import check_document
-from spectool.redline.inplace import redline_onto_bytes
 from tests.redline.conftest import office  # noqa: F401  (the session's LibreOffice)
-from tests.redline.inplace_helpers import document, plain_lines, side_lines
+from tests.redline.inplace_helpers import document, plain_lines, redline_onto, side_lines
 from tests.redline.office import Office
 
 DATE = "2024-05-01T09:30:00Z"
@@ -74,14 +71,10 @@ def redlined(tmp_path: Path, edit: str) -> tuple[Path, Path, list[str]]:
     assert plain_lines(source) == ORIGINAL
     imported = import_docx(source, name="TERMS", version="1.0")
     assert '"Alert" means a message.\n"Event" means a thing logged.\n' in imported.source
-    base = parse_spec(imported.source, str(tmp_path / "base.spec"))
     old, new_text, accepted = EDITS[edit]
     assert old in imported.source
-    new = parse_spec(imported.source.replace(old, new_text), str(tmp_path / "new.spec"))
-    redline = tmp_path / "onto.docx"
-    redline.write_bytes(
-        redline_onto_bytes(diff_specs(base, new), source, base=base, author="SECAS", date=DATE)
-    )
+    amended = imported.source.replace(old, new_text)
+    redline = redline_onto(source, imported.source, amended, tmp_path / "onto.docx", DATE)
     return source, redline, accepted
 
 

@@ -11,17 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from spectool.diff.document import diff_specs
 from spectool.diff.model import Side
 from spectool.diff.page import Paragraph, spec_page
 from spectool.docx_import import import_docx
 from spectool.parsing import parse_spec
 from spectool.redline.check import check_document
-from spectool.redline.inplace import redline_onto_bytes
 from tests.docx_import.docx_builder import DocxBuilder
 from tests.docx_import.sec_shapes import legal_outline
 from tests.redline.conftest import office  # noqa: F401  (the session's LibreOffice)
-from tests.redline.inplace_helpers import document
+from tests.redline.inplace_helpers import document, redline_onto
 from tests.redline.office import Office
 from tests.redline.test_inplace_sec_shapes import settled
 
@@ -67,14 +65,10 @@ def redlined(tmp_path: Path, edit: str) -> tuple[Path, Path, str, str]:
     source = SHAPES[shape]().save(tmp_path / "original.docx")
     imported = import_docx(source, name="SMETS2", version="5.0")
     assert old in imported.source, imported.source
-    base = parse_spec(imported.source, str(tmp_path / "base.spec"))
-    new = parse_spec(imported.source.replace(old, new_text), str(tmp_path / "new.spec"))
-    redline = tmp_path / "onto.docx"
-    redline.write_bytes(
-        redline_onto_bytes(diff_specs(base, new), source, base=base, author="SECAS", date=DATE)
-    )
+    amended = imported.source.replace(old, new_text)
+    redline = redline_onto(source, imported.source, amended, tmp_path / "onto.docx", DATE)
     assert check_document(document(redline)) == []
-    return source, redline, imported.source, imported.source.replace(old, new_text)
+    return source, redline, imported.source, amended
 
 
 def test_a_part_heading_is_the_section_it_counts_to(tmp_path: Path) -> None:
