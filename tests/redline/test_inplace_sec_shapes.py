@@ -89,6 +89,19 @@ def settled(redline: Path, folder: Path, *, accepted: bool) -> Path:
     return path
 
 
+def reads_back_as(redline: Path, folder: Path, old: str, new: str) -> None:
+    """Imported once every change is accepted, the redline's page is `new`'s; once rejected, `old`'s."""
+    for accepted, want in ((True, new), (False, old)):
+        read = import_docx(settled(redline, folder, accepted=accepted), name="SMETS2", version="5.0")
+        wanted = parse_spec(want, str(folder / "want.spec"))
+        assert spec_page(read.spec).units == spec_page(wanted).units
+
+
+def folded_words(lines: list[str]) -> list[str]:
+    """LibreOffice's lines with spacing folded (it puts a tab after a list label)."""
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(shape=st.sampled_from(sorted(sec_shapes.SHAPES)), data=st.data())
 def test_random_edits_on_sec_shaped_documents(tmp_path: Path, shape: str, data: st.DataObject) -> None:
