@@ -187,6 +187,9 @@ class Vocabulary:
     _screen: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
     # A first word's stem -> the terms it starts, each by the index of the first term equal to it.
     _by_first: dict[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
+    # A first word's stem -> every first word's stem that starts it, itself included: the screen finds
+    # "firmwar" where "Firm" (any ending) matches too, and reports only the longer.
+    _prefixes: dict[str, tuple[str, ...]] = field(init=False, compare=False, repr=False)
     _any: re.Pattern[str] | None = field(init=False, compare=False, repr=False)
     # What `find` found in each text: specs and versions repeat texts, and a text is asked about
     # several times (its clause, then each obligation's words).
@@ -217,6 +220,8 @@ class Vocabulary:
             for alternative in each.needs[0]:
                 by_first.setdefault(alternative, []).append(words.index(each))
         object.__setattr__(self, "_by_first", {key: tuple(value) for key, value in by_first.items()})
+        prefixes = {word: tuple(other for other in by_first if word.startswith(other)) for word in by_first}
+        object.__setattr__(self, "_prefixes", prefixes)
         object.__setattr__(self, "_found", {})
 
     @classmethod
@@ -283,8 +288,9 @@ class Vocabulary:
                     if _starts_word(text, m.start())
                 )
         elif self._screen is not None and (firsts := set(self._screen.findall(lowered))):
-            by_first, terms = self._by_first, self._words
-            for index in dict.fromkeys(index for word in firsts for index in by_first[word]):
+            by_first, terms, prefixes = self._by_first, self._words, self._prefixes
+            starts = dict.fromkeys(start for word in firsts for start in prefixes[word])
+            for index in dict.fromkeys(index for word in starts for index in by_first[word]):
                 each = terms[index]
                 if len(each.needs) == 1 or _holds_each(lowered, each.needs):
                     for m in each.pattern.finditer(lowered):

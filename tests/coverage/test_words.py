@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spectool.coverage.words import Vocabulary, durations, stem, synonym_map, term_problem
 
@@ -108,3 +110,28 @@ def test_unusable_terms_are_refused(term: str, problem: str) -> None:
 
 def test_usable_terms_pass() -> None:
     assert [term_problem(term) for term in ("reboot*", "Hot Shoe", "3-phase", "AD1")] == [None] * 4
+
+
+def test_a_term_whose_first_word_starts_a_longer_terms_is_still_found() -> None:
+    # "Firm" takes any ending, so it names "firmware"; the screen found only the longer "firmwar".
+    vocabulary = Vocabulary.of([("a", ["Firmware Upgrade"]), ("b", ["Firm"])], SYNONYMS)
+    assert vocabulary.find("a firmware change") == [("b", "Firm", 2, 10)]
+    assert vocabulary.find("a firmware upgrade") == [("a", "Firmware Upgrade", 2, 18)]
+
+
+POOL = ("firm", "firmware", "upgrade", "poly", "polyphase", "esme", "hub", "hot", "shoe", "update")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    terms=st.lists(
+        st.lists(st.sampled_from(POOL), min_size=1, max_size=2).map(" ".join), min_size=1, max_size=5
+    ),
+    words=st.lists(st.sampled_from((*POOL, "the", "a", "-", "firmwares")), max_size=12),
+)
+def test_the_screen_finds_what_reading_every_term_finds(terms: list[str], words: list[str]) -> None:
+    # Outside ASCII (a final "İ", whose lower case is two letters long) every term's pattern runs on
+    # the text; in ASCII only the terms the screen lets through. Both must find the same.
+    vocabulary = Vocabulary.of([(term, [term]) for term in terms], SYNONYMS)
+    text = " ".join(words)
+    assert vocabulary.find(text) == vocabulary.find(text + " İ")
