@@ -13,11 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
-import json
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from collections import Counter
@@ -25,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import trees  # noqa: E402
 
 
 def measure(clauses: int, repeat: int = 3) -> dict[str, object]:
@@ -74,25 +72,12 @@ def measure(clauses: int, repeat: int = 3) -> dict[str, object]:
     }
 
 
-def earlier_tree(revision: str, folder: Path) -> Path:
-    """`revision`'s spectool, grammars, templates, config, specs and bench in `folder`, with this bench."""
-    parts = ["spectool", "grammars", "templates", "bench", "config", "specs", "amendments", "spectool.toml"]
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", revision, *parts], check=True, capture_output=True
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="tar")
-    (folder / "bench" / "coverage_bench.py").write_bytes(Path(__file__).read_bytes())
-    return folder
+# What an earlier tree needs to run this bench (with this bench over its own).
+PARTS = ("spectool", "grammars", "templates", "bench", "config", "specs", "amendments", "spectool.toml")
 
 
 def run_in(tree: Path, clauses: int) -> dict[str, object]:
-    code = (
-        f"import sys, json; sys.path.insert(0, {str(tree)!r}); "
-        f"from bench.coverage_bench import measure; print(json.dumps(measure({clauses})))"
-    )
-    output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    result: dict[str, object] = json.loads(output.splitlines()[-1])
+    result: dict[str, object] = trees.run_in(tree, "coverage_bench", f"measure({clauses})")
     return result
 
 
@@ -115,7 +100,7 @@ def main(argv: list[str]) -> None:
         return
     print(f"corpus: {arguments.clauses} clauses; CPU s best of 3, each side in its own process, in turns")
     with tempfile.TemporaryDirectory() as name:
-        earlier = earlier_tree(arguments.against, Path(name))
+        earlier = trees.earlier_tree(arguments.against, Path(name), PARTS, ("coverage_bench.py",))
         for number in range(arguments.rounds):
             for label, tree in ((arguments.against, earlier), ("this tree", ROOT)):
                 r = run_in(tree, arguments.clauses)

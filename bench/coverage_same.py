@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import trees  # noqa: E402
 
 
 def digests(seeds: list[int], sizes: list[int]) -> dict[str, str]:
@@ -67,21 +66,14 @@ def digests(seeds: list[int], sizes: list[int]) -> dict[str, str]:
 
 
 def run_in(tree: Path, seeds: list[int], sizes: list[int]) -> dict[str, str]:
-    code = (
-        f"import sys, json; sys.path.insert(0, {str(tree)!r}); from bench.coverage_same import digests; "
-        f"print(json.dumps(digests({seeds!r}, {sizes!r})))"
-    )
     # Sets print in the order of their strings' hashes: both sides hash alike.
-    environment = {**os.environ, "PYTHONHASHSEED": "0"}
-    output = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=environment
-    ).stdout
-    result: dict[str, str] = json.loads(output.splitlines()[-1])
+    call = f"digests({seeds!r}, {sizes!r})"
+    result: dict[str, str] = trees.run_in(tree, "coverage_same", call, {"PYTHONHASHSEED": "0"})
     return result
 
 
 def main(argv: list[str]) -> int:
-    from bench.coverage_bench import earlier_tree
+    from bench.coverage_bench import PARTS
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", required=True, help="the earlier commit")
@@ -92,9 +84,8 @@ def main(argv: list[str]) -> int:
     seeds = list(range(int(first), int(last or first) + 1))
     sizes = [int(size) for size in arguments.clauses.split(",")]
     with tempfile.TemporaryDirectory() as name:
-        earlier = earlier_tree(arguments.against, Path(name))
-        for source in ("coverage_corpus.py", "coverage_same.py"):
-            (earlier / "bench" / source).write_bytes((ROOT / "bench" / source).read_bytes())
+        benches = ("coverage_bench.py", "coverage_corpus.py", "coverage_same.py")
+        earlier = trees.earlier_tree(arguments.against, Path(name), PARTS, benches)
         before, after = run_in(earlier, seeds, sizes), run_in(ROOT, seeds, sizes)
     differ = 0
     for key, digest in after.items():

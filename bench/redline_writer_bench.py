@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
-import json
 import random
 import resource
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import trees  # noqa: E402
 
 
 def measure(clauses: int, repeat: int) -> dict[str, object]:
@@ -51,25 +50,8 @@ def measure(clauses: int, repeat: int) -> dict[str, object]:
     }
 
 
-def earlier_tree(revision: str, folder: Path) -> Path:
-    """`revision`'s spectool, templates, grammars and bench in `folder`."""
-    archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", revision, "spectool", "templates", "grammars", "bench"],
-        check=True,
-        capture_output=True,
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="tar")
-    return folder
-
-
 def run_in(tree: Path, clauses: int, repeat: int) -> dict[str, object]:
-    code = (
-        f"import sys, json; sys.path.insert(0, {str(tree)!r}); "
-        f"from bench.redline_writer_bench import measure; print(json.dumps(measure({clauses}, {repeat})))"
-    )
-    output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    result: dict[str, object] = json.loads(output.splitlines()[-1])
+    result: dict[str, object] = trees.run_in(tree, "redline_writer_bench", f"measure({clauses}, {repeat})")
     return result
 
 
@@ -84,8 +66,8 @@ def main(argv: list[str]) -> None:
     arguments = parser.parse_args(argv)
     print(f"corpus: {arguments.clauses} clauses, 5% reworded; writing best of {arguments.repeat} (CPU s)")
     with tempfile.TemporaryDirectory() as name:
-        earlier = earlier_tree(arguments.against, Path(name))
-        (earlier / "bench" / "redline_writer_bench.py").write_bytes(Path(__file__).read_bytes())
+        parts = ("spectool", "templates", "grammars", "bench")
+        earlier = trees.earlier_tree(arguments.against, Path(name), parts, ("redline_writer_bench.py",))
         for number in range(arguments.rounds):
             for label, tree in ((arguments.against, earlier), ("this tree", ROOT)):
                 r = run_in(tree, arguments.clauses, arguments.repeat)
