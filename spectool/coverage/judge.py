@@ -179,6 +179,7 @@ class SpecJudge:
         self._gives_memo: dict[int, bool] = {}  # `_gives` by clause
         self._ref_gives: dict[tuple[str, str], bool] = {}  # `_gives` of a reference's clauses
         self._refs_of: dict[int, tuple[tuple[SpecJudge, tuple[str, str]], ...]] = {}
+        self._silent: bool | None = None  # `_is_silent`, once worked out
 
     def clauses(self) -> Iterator[Clause]:
         return (clause for _, clause in self.sections)
@@ -190,6 +191,8 @@ class SpecJudge:
         if found is not None:
             return found
         own = self.own(clause)
+        if self._inheriting is not None and self._is_silent():
+            return own  # no reference of the spec reaches an obligation that can change a cell
         if key in self._light:
             if not self._gives(clause):
                 return own  # nothing it can inherit decides a cell: what it says itself is all it adds
@@ -220,6 +223,7 @@ class SpecJudge:
         self._inheriting = (columns, conflicts)
         self._gives_memo.clear()
         self._ref_gives.clear()
+        self._silent = None
 
     def own(self, clause: Clause) -> tuple[Judged, ...]:
         found = self._own.get(id(clause))
@@ -406,12 +410,35 @@ class SpecJudge:
         specs) states an obligation that can change a cell: if none does, whatever it inherits is
         dropped (`_deciding_in`), so it need not be followed."""
         known = self._gives_memo.get(id(clause))
-        return known if known is not None else _reaches((self, clause))
+        if known is None:
+            known = False if self._is_silent() else _reaches((self, clause))
+        return known
 
     def _refers_to(self, label: str, number: str) -> bool:
         """`_gives` of a reference: of any clause it names."""
         known = self._ref_gives.get((label, number))
-        return known if known is not None else _reaches((self, (label, number)))
+        if known is None:
+            known = False if self._is_silent() else _reaches((self, (label, number)))
+        return known
+
+    def _is_silent(self) -> bool:
+        """True when no clause of the spec can give (`_gives`), known without a search: every clause has
+        been read, none states an obligation that can change a cell, and no reference to another spec
+        reaches one. Then no reference within the spec need be followed."""
+        if self._silent is None:
+            own = self._own
+            if len(own) < len(self.sections):
+                return False  # not every clause is read yet: asked again later
+            clauses = [id(clause) for clause in self.clauses()]
+            self._silent = not any(
+                self._passes(judged) for key in clauses for judged in own[key]
+            ) and not any(
+                judge is not self and judge._refers_to(*reference)
+                for clause in self.clauses()
+                if id(clause) in self._light or any(judged.inherits for judged in own[id(clause)])
+                for judge, reference in self._references(clause)
+            )
+        return self._silent
 
     def _references(self, clause: Clause) -> tuple[tuple[SpecJudge, tuple[str, str]], ...]:
         """(judge, (label, number)) of each reference its obligations follow (a light clause's, all)."""
