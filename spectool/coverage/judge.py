@@ -126,10 +126,6 @@ class _Core:
     conflicts: tuple[str, ...]  # the columns whose parameter its durations contradict
 
 
-# A sentence of a clause, (text, where, line), and what reading it gives.
-_Place = tuple[tuple[str, str, int], list[Reading]]
-
-
 class SpecJudge:
     """The obligations, mentions and unreadable sentences of one spec, for one matrix."""
 
@@ -172,14 +168,6 @@ class SpecJudge:
         self._not_applying = self._find_not_applying()
         # (columns, conflict columns) an inherited obligation must name to be kept; None: all.
         self._inheriting: tuple[frozenset[str], frozenset[str]] | None = None
-        # Outside an explanation, a clause that refers to others but is off the subject is first read
-        # only for its unreadable sentences and its references' actions ("light"); its obligations are
-        # built when something it inherits can change a cell (`_gives`).
-        self._light: dict[int, tuple[str, ...]] = {}
-        self._gives_memo: dict[int, bool] = {}  # `_gives` by clause
-        self._ref_gives: dict[tuple[str, str], bool] = {}  # `_gives` of a reference's clauses
-        self._refs_of: dict[int, tuple[tuple[SpecJudge, tuple[str, str]], ...]] = {}
-        self._silent: bool | None = None  # `_is_silent`, once worked out
 
     def clauses(self) -> Iterator[Clause]:
         return (clause for _, clause in self.sections)
@@ -191,13 +179,6 @@ class SpecJudge:
         if found is not None:
             return found
         own = self.own(clause)
-        if self._inheriting is not None and self._is_silent():
-            return own  # no reference of the spec reaches an obligation that can change a cell
-        if key in self._light:
-            if not self._gives(clause):
-                return own  # nothing it can inherit decides a cell: what it says itself is all it adds
-            own = self._own[key] = self._read(clause, light=False)
-            del self._light[key]
         for judged in own:
             if judged.inherits and judged.scope and judged.inheritor is None:
                 break
@@ -221,9 +202,6 @@ class SpecJudge:
         """From here on, inherit only obligations that name one of `columns`, or whose durations
         conflict in one of `conflicts`: the others cannot change a cell (`_Findings._open`)."""
         self._inheriting = (columns, conflicts)
-        self._gives_memo.clear()
-        self._ref_gives.clear()
-        self._silent = None
 
     def own(self, clause: Clause) -> tuple[Judged, ...]:
         found = self._own.get(id(clause))
@@ -306,7 +284,7 @@ class SpecJudge:
         rows = frozenset(row for row in actors if row not in words.context_rows or row in contexts)
         return Mention(label, rows, columns) if rows else None
 
-    def _read(self, clause: Clause, *, light: bool = True) -> tuple[Judged, ...]:
+    def _read(self, clause: Clause) -> tuple[Judged, ...]:
         if is_omitted(clause.text.value):
             return ()
         words = self.words
@@ -319,18 +297,12 @@ class SpecJudge:
         counted = on_subject or _refers(full)
         if not counted and not (self.thorough and words.columns.names(full)):
             return ()  # it can decide no cell, and inherits nothing
-        # (text, where, line) and its readings; a Sentence is built only for what is kept.
-        read = [(place, self._readings(place[0])) for place in _sentences(clause)]
-        if light and not on_subject and not self.thorough and words.matrix.subject:
-            actions = self._light_actions(read)
-            if actions is not None:
-                self._light[id(clause)] = actions
-                self._unread_of(clause, read)
-                return ()
         judged: list[Judged] = []
         unread: list[Unread] = []
         clause_id = clause.id
         left_out = list(self._not_applying.get(clause_id, ()))
+        # (text, where, line) and its readings; a Sentence is built only for what is kept.
+        read = [(place, self._readings(place[0])) for place in _sentences(clause)]
         left_out.extend(
             term
             for _, readings in read
@@ -364,101 +336,6 @@ class SpecJudge:
         if unread:
             self._unread[id(clause)] = tuple(unread)
         return tuple(judged)
-
-    def _light_actions(self, read: list[_Place]) -> tuple[str, ...] | None:
-        """The actions that refer to other clauses, when no obligation of the clause is on the subject:
-        then none of its own can decide a cell (`Judged.decides`), and what it inherits is all it can
-        add. None when one is on the subject (the clause is read whole)."""
-        subject = self.words.subject
-        actions: list[str] = []
-        for _, readings in read:
-            for reading in readings:
-                if isinstance(reading, Obligation):
-                    lead, action = reading.lead, reading.action
-                    if subject.names(f"{lead} {action}" if lead else action):
-                        return None
-                    if _refers(action):
-                        actions.append(action)
-        return tuple(actions)
-
-    def _unread_of(self, clause: Clause, read: list[_Place]) -> None:
-        """The unreadable sentences of a clause read light (it refers to others, so they count)."""
-        words = self.words
-        unread: list[Unread] = []
-        for place, readings in read:
-            for reading in readings:
-                if isinstance(reading, Unreadable):
-                    columns = words.columns.owners(place[0])
-                    if columns:
-                        rows = words.scope(term for _, term, *_ in words.actors.find(place[0]))
-                        unread.append(Unread(clause.id, Sentence(*place), reading.reason, rows, columns))
-        if unread:
-            self._unread[id(clause)] = tuple(unread)
-
-    def _passes(self, judged: Judged) -> bool:
-        """It can decide a cell and, once `inherit_only` is set, can still change one."""
-        inheriting = self._inheriting
-        return judged.decides and (
-            inheriting is None
-            or not inheriting[0].isdisjoint(judged.columns)
-            or not inheriting[0].isdisjoint(judged.excepted)
-            or not inheriting[1].isdisjoint(judged.conflicts)
-        )
-
-    def _gives(self, clause: Clause) -> bool:
-        """Whether some clause that `clause` reaches by reference (itself included, within and across
-        specs) states an obligation that can change a cell: if none does, whatever it inherits is
-        dropped (`_deciding_in`), so it need not be followed."""
-        known = self._gives_memo.get(id(clause))
-        if known is None:
-            known = False if self._is_silent() else _reaches((self, clause))
-        return known
-
-    def _refers_to(self, label: str, number: str) -> bool:
-        """`_gives` of a reference: of any clause it names."""
-        known = self._ref_gives.get((label, number))
-        if known is None:
-            known = False if self._is_silent() else _reaches((self, (label, number)))
-        return known
-
-    def _is_silent(self) -> bool:
-        """True when no clause of the spec can give (`_gives`), known without a search: every clause has
-        been read, none states an obligation that can change a cell, and no reference to another spec
-        reaches one. Then no reference within the spec need be followed."""
-        if self._silent is None:
-            own = self._own
-            if len(own) < len(self.sections):
-                return False  # not every clause is read yet: asked again later
-            clauses = [id(clause) for clause in self.clauses()]
-            self._silent = not any(
-                self._passes(judged) for key in clauses for judged in own[key]
-            ) and not any(
-                judge is not self and judge._refers_to(*reference)
-                for clause in self.clauses()
-                if id(clause) in self._light or any(judged.inherits for judged in own[id(clause)])
-                for judge, reference in self._references(clause)
-            )
-        return self._silent
-
-    def _references(self, clause: Clause) -> tuple[tuple[SpecJudge, tuple[str, str]], ...]:
-        """(judge, (label, number)) of each reference its obligations follow (a light clause's, all)."""
-        found = self._refs_of.get(id(clause))
-        if found is None:
-            actions = self._light.get(id(clause))
-            if actions is None:
-                actions = tuple(
-                    judged.obligation.action
-                    for judged in self.own(clause)
-                    if judged.inherits and judged.scope and judged.inheritor is None
-                )
-            references = []
-            for action in actions:
-                for match in _INHERITS.finditer(action):
-                    judge = self._judge_for(match["spec"])
-                    if judge is not None:
-                        references.append((judge, (match["label"].lower(), match["number"])))
-            found = self._refs_of[id(clause)] = tuple(dict.fromkeys(references))
-        return found
 
     def _readings(self, text: str) -> list[Reading]:
         cache = self.words.readings
@@ -615,12 +492,18 @@ class SpecJudge:
         if found is not None:
             return found
         targets = self._targets(label, number)
-        if not self.thorough:
-            # A target from which nothing that can change a cell is reached adds nothing: not read.
-            giving = self._refers_to(label, number)
-            targets = [target for target in targets if self._gives(target)] if giving else []
+        inheriting = self._inheriting
         found = tuple(
-            (target.id, each) for target in targets for each in self.obligations(target) if self._passes(each)
+            (target.id, each)
+            for target in targets
+            for each in self.obligations(target)
+            if each.decides
+            and (
+                inheriting is None
+                or not inheriting[0].isdisjoint(each.columns)
+                or not inheriting[0].isdisjoint(each.excepted)
+                or not inheriting[1].isdisjoint(each.conflicts)
+            )
         )
         # A target still being read (a loop of references) gave only its own obligations this time;
         # the next time it gives them all, so the list is kept only when every target is done.
@@ -685,70 +568,6 @@ class SpecJudge:
                     if isinstance(reading, NotApplying) and reading.target:
                         found.setdefault(reading.target, []).extend(reading.actors)
         return found
-
-
-# A clause, or a reference (label, number), of a judge.
-_Node = tuple["SpecJudge", "Clause | tuple[str, str]"]
-
-
-def _reaches(start: _Node) -> bool:
-    """`SpecJudge._gives` of a clause or a reference, searched depth first through the references.
-
-    The answer is kept for the start when it is yes; when it is no, everything the search reached was
-    reached, and none gives, so the answer is kept for each of them (a loop of references included).
-    """
-    seen = {(id(start[0]), _key(start[1]))}
-    reached: list[_Node] = []
-    stack = [start]
-    found = False
-    while stack and not found:
-        node = stack.pop()
-        reached.append(node)
-        judge, what = node
-        if isinstance(what, tuple):
-            label, number = what
-            nexts: list[_Node] = [(judge, target) for target in judge._targets(label, number)]
-        elif any(judge._passes(judged) for judged in judge.own(what)):
-            found = True
-            break
-        else:
-            nexts = list(judge._references(what))
-        for after in nexts:
-            other, next_what = after
-            key = (id(other), _key(next_what))
-            if key in seen:
-                continue
-            memo = _memo(other, next_what)
-            if memo:
-                found = True
-                break
-            if memo is None:
-                seen.add(key)
-                stack.append(after)
-    if found:
-        _remember(start, True)
-    else:
-        for node in reached:
-            _remember(node, False)
-    return found
-
-
-def _key(what: Clause | tuple[str, str]) -> object:
-    return what if isinstance(what, tuple) else id(what)
-
-
-def _memo(judge: SpecJudge, what: Clause | tuple[str, str]) -> bool | None:
-    if isinstance(what, tuple):
-        return judge._ref_gives.get(what)
-    return judge._gives_memo.get(id(what))
-
-
-def _remember(node: _Node, gives: bool) -> None:
-    judge, what = node
-    if isinstance(what, tuple):
-        judge._ref_gives[what] = gives
-    else:
-        judge._gives_memo[id(what)] = gives
 
 
 def _sentences(clause: Clause) -> Iterator[tuple[str, str, int]]:
